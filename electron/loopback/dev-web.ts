@@ -1,0 +1,39 @@
+// `npm run dev:web`: the whole app (renderer, backend, files) in this computer's default browser, through
+// the loopback transport. For developers, and for analysts whose machine cannot fetch Electron.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDispatcher } from '../../shared/contracts/dispatch.ts';
+import { createBackend } from '../backend/backend.ts';
+import { defaultDataFolder, productName } from '../common/app-paths.ts';
+import { startLoopbackServer } from './server.ts';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { version } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+const dataFolder = process.env.DEMAND_WORKBOOK_DATA ?? defaultDataFolder();
+mkdirSync(dataFolder, { recursive: true });
+
+const backend = createBackend({ productName, version, transport: 'loopback', dataFolder });
+const server = await startLoopbackServer({
+  dispatch: createDispatcher(backend),
+  rendererRoot: path.join(projectRoot, 'dist', 'renderer'),
+});
+
+console.log(`Demand Workbook is running on this computer only (nothing is sent anywhere).
+Open this link in your browser if it did not open by itself:
+
+  ${server.launchUrl}
+
+The link works only while this window is open. Press Ctrl+C to stop.`);
+
+if (!process.argv.includes('--no-open')) {
+  const opener = process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', server.launchUrl]] : process.platform === 'darwin' ? ['open', [server.launchUrl]] : ['xdg-open', [server.launchUrl]];
+  const child = spawn(opener[0] as string, opener[1] as string[], { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined); // no browser opener: the printed link is enough
+  child.unref();
+}
+
+const stop = () => void server.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,65 @@
+// Electron entry point. Deliberately thin: it only wires Electron's objects to modules that are unit-tested
+// without Electron (window options, security handlers, protocol, menu, IPC, backend).
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { menuCommandChannel } from '../../shared/contracts/bridge.ts';
+import { createDispatcher } from '../../shared/contracts/dispatch.ts';
+import { createBackend } from '../backend/backend.ts';
+import { appEntryUrl } from './app-origin.ts';
+import { handleAppScheme, registerAppSchemePrivileges } from './app-protocol.ts';
+import { registerBridgeHandlers } from './ipc.ts';
+import { buildMenuTemplate } from './menu.ts';
+import { hardenSession, hardenWebContents, type SecurityLog } from './security.ts';
+import { mainWindowOptions } from './window-options.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url)); // dist/electron
+const rendererRoot = path.join(here, '..', 'renderer');
+const preloadPath = path.join(here, 'preload.cjs');
+
+const log: SecurityLog = {
+  blocked: (kind, detail) => console.warn(`[security] blocked ${kind}: ${detail.slice(0, 200)}`),
+};
+
+registerAppSchemePrivileges(protocol);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
+
+  app.whenReady().then(() => {
+    hardenSession(session.defaultSession, log);
+    handleAppScheme(protocol, rendererRoot);
+
+    const backend = createBackend({
+      productName: 'Demand Workbook',
+      version: app.getVersion(),
+      transport: 'electron',
+      dataFolder: app.getPath('userData'),
+    });
+    registerBridgeHandlers(ipcMain, createDispatcher(backend), () => mainWindow?.webContents.id ?? null);
+
+    mainWindow = new BrowserWindow(mainWindowOptions(preloadPath));
+    const window = mainWindow;
+    window.once('ready-to-show', () => window.show());
+    window.on('closed', () => {
+      mainWindow = null;
+    });
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(buildMenuTemplate((command) => window.webContents.send(menuCommandChannel, command), process.platform)),
+    );
+    void window.loadURL(appEntryUrl);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

@@ -1,0 +1,62 @@
+// The one bridge between the renderer and the backend. Each method is declared here exactly once, with a
+// runtime schema for its arguments and its result. The Electron preload, the Electron main process, the
+// loopback server and the loopback client all derive their behaviour from this table, so a method cannot
+// exist on one transport and not the other, and no payload crosses unchecked.
+import { z } from 'zod';
+import { AppInfo, RenameWorkbookRequest, WorkbookSummary } from './schemas.ts';
+import { MenuCommand } from './menu-commands.ts';
+
+interface MethodSpec<A extends z.ZodTuple, R extends z.ZodType> {
+  readonly args: A;
+  readonly result: R;
+  /** One line for the developer reading the table; never shown to users. */
+  readonly doc: string;
+}
+
+function method<A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R, doc: string): MethodSpec<A, R> {
+  return { args, result, doc };
+}
+
+export const bridgeMethods = {
+  getAppInfo: method(z.tuple([]), AppInfo, 'Product, version, transport and the local data folder.'),
+  getWorkbook: method(z.tuple([]), WorkbookSummary, 'The workbook that is open now.'),
+  newWorkbook: method(z.tuple([]), WorkbookSummary, 'Close the current workbook and start an empty one.'),
+  openDemoWorkbook: method(z.tuple([]), WorkbookSummary, 'Open the built-in demo authority (synthetic data).'),
+  renameWorkbook: method(z.tuple([RenameWorkbookRequest]), WorkbookSummary, 'Give the open workbook a new title.'),
+} as const;
+
+export type BridgeMethods = typeof bridgeMethods;
+export type BridgeMethodName = keyof BridgeMethods;
+export const bridgeMethodNames = Object.freeze(Object.keys(bridgeMethods) as BridgeMethodName[]);
+
+type ArgsIn<K extends BridgeMethodName> = z.input<BridgeMethods[K]['args']>;
+type ArgsOut<K extends BridgeMethodName> = z.output<BridgeMethods[K]['args']>;
+type ResultIn<K extends BridgeMethodName> = z.input<BridgeMethods[K]['result']>;
+type ResultOut<K extends BridgeMethodName> = z.output<BridgeMethods[K]['result']>;
+
+/** What the renderer sees as `window.workbook`: every method returns a promise of its validated result. */
+export type WorkbookApi = {
+  [K in BridgeMethodName]: (...args: ArgsIn<K>) => Promise<ResultOut<K>>;
+};
+
+/** What the backend implements: handlers receive arguments that have already passed their schema. */
+export type BackendHandlers = {
+  [K in BridgeMethodName]: (...args: ArgsOut<K>) => Promise<ResultIn<K>> | ResultIn<K>;
+};
+
+/** Commands from the native application menu. The browser transport has no native menu and never emits. */
+export interface MenuEvents {
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+export type WorkbookBridge = WorkbookApi & MenuEvents;
+
+/** Channel names for Electron IPC: one per method, never a shared pass-through channel. */
+export function ipcChannelFor(name: BridgeMethodName): string {
+  return `workbook:${name}`;
+}
+export const menuCommandChannel = 'workbook-menu:command';
+
+export function isBridgeMethodName(value: unknown): value is BridgeMethodName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(bridgeMethods, value);
+}
