@@ -3,9 +3,9 @@
 // tests and the browser end-to-end tests). Ends with the plain "N passed, N failed" line CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+// Package binaries by path: their package.json exports do not expose them to require.resolve.
+const bin = (pkg, file) => `node_modules/${pkg}/${file}`;
 const step = (label, command, args) => {
   console.log(`\n== ${label}`);
   const result = spawnSync(command, args, { stdio: 'inherit' });
@@ -14,10 +14,10 @@ const step = (label, command, args) => {
 
 mkdirSync('test-results', { recursive: true });
 const typesOk = step('Typecheck', process.execPath, ['scripts/typecheck.mjs']);
-const buildOk = step('Build renderer', process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+const buildOk = step('Build renderer', process.execPath, [bin('vite', 'bin/vite.js'), 'build', '--logLevel', 'warn']);
 const report = 'test-results/vitest.json';
 step('Tests', process.execPath, [
-  require.resolve('vitest/vitest.mjs'),
+  bin('vitest', 'vitest.mjs'),
   'run',
   '--reporter=default',
   '--reporter=json',

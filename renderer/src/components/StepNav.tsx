@@ -7,10 +7,7 @@ export function StepNav({ current, onSelect }: { current: StepId; onSelect: (ste
         {steps.map((step, index) => (
           <li key={step.id}>
             <button type="button" aria-current={step.id === current ? 'step' : undefined} onClick={() => onSelect(step.id)}>
-              <span className="step-number" aria-hidden="true">
-                {index + 1}
-              </span>
-              {step.label}
+              <span className="step-number">{index + 1}</span> {step.label}
             </button>
           </li>
         ))}

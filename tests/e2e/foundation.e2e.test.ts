@@ -1,0 +1,117 @@
+// The whole app in headless Chromium: the real renderer build, the real backend, over the loopback
+// transport of the bridge.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { projectRoot, requireRendererBuild, startLoopbackApp, type RunningApp } from '../support/loopback-app.ts';
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+const pageProblems: string[] = [];
+
+// A server the page must not be able to reach: on this machine, so only the app's own rules can stop it.
+let bystander: Server;
+let bystanderHits = 0;
+
+beforeAll(async () => {
+  requireRendererBuild();
+  app = await startLoopbackApp();
+  bystander = createServer((_req, res) => {
+    bystanderHits++;
+    res.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end('reached');
+  });
+  await new Promise<void>((resolve) => bystander.listen(0, '127.0.0.1', resolve));
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageProblems.push(msg.text());
+  });
+  page.on('pageerror', (err) => pageProblems.push(err.message));
+  await page.goto(app.server.launchUrl);
+  await page.getByRole('heading', { name: '1. Data' }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await new Promise<void>((resolve) => (bystander ? bystander.close(() => resolve()) : resolve()));
+});
+
+describe('the app in a browser over the loopback bridge', () => {
+  it('opens on the demo workbook with the five steps visible, without errors', async () => {
+    await expect(page.getByRole('status').filter({ hasText: 'Demo workbook.' }).isVisible()).resolves.toBe(true);
+    const steps = await page.getByRole('navigation', { name: 'Steps' }).getByRole('button').allInnerTexts();
+    expect(steps.map((s) => s.replace(/\s+/g, ' ').trim())).toEqual(['1 Data', '2 History', '3 Scenarios', '4 Results', '5 Export']);
+    await expect(page.getByText('Your data stays on this computer').isVisible()).resolves.toBe(true);
+    await expect(page.title()).resolves.toBe('Demo authority (synthetic data) - Demand Workbook');
+    mkdirSync(path.join(projectRoot, 'test-results'), { recursive: true });
+    await page.screenshot({ path: path.join(projectRoot, 'test-results', 'first-screen.png') });
+    expect(pageProblems).toEqual([]);
+  });
+
+  it('calls the backend end to end: a rename survives a reload', async () => {
+    await page.getByLabel('Workbook name').fill('Northshire children 2026');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.waitForFunction(() => document.title.startsWith('Northshire children 2026'));
+    await page.reload();
+    await expect(page.getByLabel('Workbook name').inputValue()).resolves.toBe('Northshire children 2026');
+  });
+
+  it('shows the data folder under Help, Where is my data', async () => {
+    await page.getByRole('button', { name: 'Where is my data?' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Where is my data?' });
+    await expect(dialog.getByText(app.dataFolder).isVisible()).resolves.toBe(true);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog.isVisible()).resolves.toBe(false);
+  });
+
+  it('rejects a malformed payload sent through window.workbook with a clear error', async () => {
+    const message = await page.evaluate(async () => {
+      try {
+        await (window as unknown as { workbook: { renameWorkbook(arg: unknown): Promise<unknown> } }).workbook.renameWorkbook({ title: '' });
+        return 'accepted';
+      } catch (err) {
+        return (err as Error).message;
+      }
+    });
+    expect(message).toBe('renameWorkbook argument 1, title: must not be empty');
+    const unknown = await page.evaluate(async () => {
+      const res = await fetch('./bridge/__proto__', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}' });
+      return res.status;
+    });
+    expect(unknown).toBe(404);
+  });
+
+  it('cannot reach any address outside the app', async () => {
+    const bystanderUrl = `http://127.0.0.1:${(bystander.address() as AddressInfo).port}/`;
+    const outcomes = await page.evaluate(async (urls) => {
+      const results: string[] = [];
+      for (const url of urls) {
+        try {
+          await fetch(url, { mode: 'no-cors' });
+          results.push(`reached ${url}`);
+        } catch {
+          results.push('blocked');
+        }
+      }
+      return results;
+    }, [bystanderUrl, 'https://example.org/', 'http://localhost:1/']);
+    expect(outcomes).toEqual(['blocked', 'blocked', 'blocked']);
+    // An image or script tag is the other way out: the CSP must stop those too.
+    await page.evaluate((url) => {
+      const img = document.createElement('img');
+      img.src = `${url}pixel.png`;
+      document.body.append(img);
+      const script = document.createElement('script');
+      script.src = `${url}tracker.js`;
+      document.body.append(script);
+    }, bystanderUrl);
+    await page.waitForTimeout(300);
+    expect(bystanderHits).toBe(0);
+  });
+});
