@@ -1,17 +1,18 @@
 // `npm start`: build, then open the desktop app. Electron's binary is fetched on first run; where that is
 // impossible (offline machines, council proxies) say so plainly and point to the browser version.
 import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const built = spawnSync(npm, ['run', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
-let electronPath;
-try {
-  // Requiring the package downloads the binary the first time, and throws if it cannot.
-  electronPath = createRequire(import.meta.url)('electron');
-} catch {
+// Requiring the package downloads the binary the first time and throws if it cannot. Do it in a child so
+// the downloader's stack trace does not bury the explanation below.
+console.log('Preparing the desktop window (the first run downloads Electron)...');
+const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { encoding: 'utf8', timeout: 15 * 60 * 1000 });
+const electronPath = probe.status === 0 ? probe.stdout.trim() : null;
+if (!electronPath) {
+  const detail = `${probe.stderr ?? ''}`.split('\n').find((line) => /Error|failed/i.test(line))?.trim() ?? 'no detail';
   console.error(`
 Demand Workbook could not start its desktop window.
 
@@ -26,7 +27,8 @@ What to do:
     ELECTRON_MIRROR to its address.
   - Or ask IT for the installer (built with "npm run dist"), which needs no download.
 
-Your data is not affected: nothing was sent anywhere.`);
+Your data is not affected: nothing was sent anywhere.
+(Technical detail: ${detail})`);
   process.exit(1);
 }
 
