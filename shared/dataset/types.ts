@@ -1,0 +1,56 @@
+// The dataset the engine reads: the three lists as pseudonymised, validated records, plus where they came
+// from. Nothing here identifies a child: IDs are keyed pseudonyms and births are kept to the month.
+import type { PlacementGroup } from '../import/values/codes.ts';
+
+export type IsoDate = string; // YYYY-MM-DD
+export type IsoMonth = string; // YYYY-MM
+
+export interface ExtractInfo {
+  id: number;
+  label: string;
+  extractDate: IsoDate;
+  extractDateSource: 'given' | 'inferred';
+}
+
+interface ChildRecord {
+  child: string; // pseudonym
+  birthMonth: IsoMonth | null;
+  extract: number; // ExtractInfo.id of the extract the kept row came from
+}
+
+export interface ReferralRecord extends ChildRecord {
+  referralDate: IsoDate;
+  ageYears: number | null;
+  source: string | null;
+  nfa: boolean | null;
+  referralsInLast12Months: number | null;
+}
+
+export interface CppRecord extends ChildRecord {
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+  initialCategory: string | null;
+  latestCategory: string | null;
+  previousPlans: number | null;
+}
+
+export interface ClaRecord extends ChildRecord {
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+  uasc: boolean | null;
+  reasonCeased: string | null;
+  legalStatus: string | null;
+  categoryOfNeed: string | null;
+  placementType: string | null;
+  placementGroup: PlacementGroup | null;
+  placementProvider: string | null;
+}
+
+export interface Dataset {
+  extracts: ExtractInfo[];
+  referrals: ReferralRecord[];
+  cpp: CppRecord[];
+  cla: ClaRecord[];
+}
+
+export type ListRecord = { referrals: ReferralRecord; cpp: CppRecord; cla: ClaRecord };

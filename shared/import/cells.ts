@@ -1,0 +1,27 @@
+// A cell as the readers hand it over: what a spreadsheet or a pasted line can hold.
+export type Cell = string | number | boolean | Date | null;
+
+// Spreadsheet exports fill empty cells with these; they mean "nothing here".
+const blankMarkers = new Set(['', '#n/a', 'n/a', '#null!', 'null', 'nan', '-', '--', 'none', '#value!', '#ref!']);
+
+/** Text of a cell with non-breaking and odd spaces folded to plain spaces and trimmed. */
+export function cellText(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return cell.replace(/[\u00a0\u2007\u202f\u200b\ufeff\t\r\n]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
+  return String(cell);
+}
+
+/** True for cells that carry no value, including the placeholders spreadsheets use for "no value". */
+export function isBlankValue(cell: Cell): boolean {
+  if (cell === null) return true;
+  if (typeof cell === 'number') return !Number.isFinite(cell);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime());
+  if (typeof cell === 'boolean') return false;
+  return blankMarkers.has(cellText(cell).toLowerCase());
+}
+
+/** A row is blank when no cell has anything in it at all (placeholders such as "#N/A" count as content). */
+export function isBlankRow(row: readonly Cell[]): boolean {
+  return row.every((cell) => cell === null || (typeof cell === 'string' && cellText(cell) === ''));
+}

@@ -1,0 +1,281 @@
+// From the files and pasted text an analyst has to one validated, pseudonymised dataset and a report in
+// which every row read is accepted, rejected or blank.
+import type { ClaRecord, CppRecord, Dataset, ExtractInfo, ReferralRecord } from '../dataset/types.ts';
+import type { Cell } from './cells.ts';
+import { detectTable } from './detect-table.ts';
+import { listCatalogue, type ListId } from './list-catalogue.ts';
+import { createPseudonymiser } from './pseudonym.ts';
+import { readRow, type FieldValue, type RowProblem } from './read-rows.ts';
+import { emptyCounts, type ImportIssue, type ImportReport } from './report.ts';
+import { decodeText } from './text/decode.ts';
+import { parseDelimited } from './text/delimited.ts';
+import { placementGroupOf } from './values/codes.ts';
+import { completedYears } from './values/dates.ts';
+import { readWorkbookGrids } from './workbook.ts';
+
+export type ImportSource =
+  | { kind: 'workbook'; name: string; bytes: Uint8Array; extract?: string; extractDate?: string }
+  | { kind: 'delimited'; name: string; bytes: Uint8Array; list?: ListId; extract?: string; extractDate?: string }
+  | { kind: 'pasted'; name: string; text: string; list: ListId; extract?: string; extractDate?: string };
+
+export interface ImportOptions {
+  /** The workbook's pseudonym key (16 bytes or more). */
+  pseudonymKey: Uint8Array;
+}
+
+export interface ImportResult {
+  dataset: Dataset;
+  report: ImportReport;
+}
+
+interface Grid {
+  file: string;
+  sheet: string | null;
+  rows: Cell[][];
+  rowNumbers: (i: number) => number;
+  listHint?: ListId;
+  extract: string;
+  extractDate?: string;
+}
+
+interface PendingRow {
+  list: ListId;
+  file: string;
+  sheet: string | null;
+  row: number;
+  extract: string;
+  values: Record<string, FieldValue>;
+  rawId: Cell;
+  rejected: boolean;
+  /** The pseudonym, set once the row has passed every check. */
+  child?: string;
+}
+
+const workbookExtensions = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
+
+export function sourceKindForFile(name: string): 'workbook' | 'delimited' {
+  return workbookExtensions.test(name) ? 'workbook' : 'delimited';
+}
+
+function gridsOf(source: ImportSource, issues: ImportIssue[]): Grid[] {
+  const extract = source.extract ?? source.name;
+  const common = { file: source.name, extract, ...(source.extractDate ? { extractDate: source.extractDate } : {}) };
+  if (source.kind === 'workbook') {
+    try {
+      return readWorkbookGrids(source.bytes).map((sheet) => ({ ...common, sheet: sheet.sheet, rows: sheet.rows, rowNumbers: (i: number) => sheet.firstRow + i }));
+    } catch (err) {
+      issues.push({ list: null, file: source.name, sheet: null, row: null, column: null, severity: 'error', message: `This file could not be read as a workbook (${err instanceof Error ? err.message : String(err)}). Save it from Excel as .xlsx and try again.` });
+      return [];
+    }
+  }
+  const text = source.kind === 'pasted' ? source.text : decodeText(source.bytes).text;
+  const records = parseDelimited(text);
+  return [
+    {
+      ...common,
+      sheet: null,
+      rows: records.map((r) => r.cells),
+      rowNumbers: (i: number) => records[i]!.line,
+      ...(source.list ? { listHint: source.list } : {}),
+    },
+  ];
+}
+
+function place(file: string, sheet: string | null): string {
+  return sheet === null ? file : `${file} › ${sheet}`;
+}
+
+export function importLists(sources: readonly ImportSource[], options: ImportOptions): ImportResult {
+  const issues: ImportIssue[] = [];
+  const report: ImportReport = { referrals: emptyCounts(), cpp: emptyCounts(), cla: emptyCounts(), issues };
+  const pending: PendingRow[] = [];
+  const givenDates = new Map<string, Set<string>>();
+  const pushProblems = (list: ListId, file: string, sheet: string | null, row: number, problems: readonly RowProblem[]) => {
+    for (const p of problems) issues.push({ list, file, sheet, row, column: p.column, severity: p.severity, message: p.message });
+  };
+
+  for (const grid of sources.flatMap((s) => gridsOf(s, issues))) {
+    if (grid.extractDate) givenDates.set(grid.extract, (givenDates.get(grid.extract) ?? new Set()).add(grid.extractDate));
+    const nameHint = `${grid.sheet ?? ''} ${grid.file}`;
+    const table = detectTable(grid.rows, nameHint, grid.listHint);
+    const where = grid.sheet === null ? `"${grid.file}"` : `sheet "${grid.sheet}" of "${grid.file}"`;
+    if (table.kind === 'unrecognised') {
+      if (grid.rows.some((r) => r.some((c) => c !== null && c !== ''))) {
+        issues.push({ list: null, file: grid.file, sheet: grid.sheet, row: null, column: null, severity: 'info', message: `No Annex A list was recognised on ${where}, so it was not read. If it holds a list, check its header row.` });
+      }
+      continue;
+    }
+    if (table.kind === 'other-list') {
+      issues.push({ list: null, file: grid.file, sheet: grid.sheet, row: null, column: null, severity: 'info', message: `${table.name} found on ${where}: the model does not use it yet, so it was not read.` });
+      continue;
+    }
+    const spec = listCatalogue[table.list];
+    const counts = report[table.list];
+    counts.present = true;
+    counts.foundIn.push(place(grid.file, grid.sheet));
+    const firstData = table.kind === 'model-list' && table.headerIndex === null ? 0 : table.headerIndex! + 1;
+    if (table.kind === 'missing-columns') {
+      const names = table.missing.map((f) => `"${f.header.trim()}"`).join(' and ');
+      const dataRows = grid.rows.length - firstData;
+      counts.rowsRead += dataRows;
+      counts.rowsRejected += dataRows;
+      issues.push({
+        list: table.list,
+        file: grid.file,
+        sheet: grid.sheet,
+        row: grid.rowNumbers(table.headerIndex),
+        column: table.missing[0]?.header.trim() ?? null,
+        severity: 'error',
+        message: `${spec.name} on ${where} has no ${names} column, so none of its ${dataRows} rows could be used. Rename the column to ${names} or add it, then import again.`,
+      });
+      continue;
+    }
+    const layout = { list: table.list, columns: table.columns, headers: table.headers };
+    for (let i = firstData; i < grid.rows.length; i++) {
+      const outcome = readRow(layout, grid.rows[i]!, grid.rowNumbers(i));
+      counts.rowsRead++;
+      if (outcome.status === 'blank') {
+        counts.rowsBlank++;
+        continue;
+      }
+      pushProblems(table.list, grid.file, grid.sheet, outcome.row, outcome.problems);
+      if (outcome.status === 'rejected') {
+        counts.rowsRejected++;
+        continue;
+      }
+      pending.push({ list: table.list, file: grid.file, sheet: grid.sheet, row: outcome.row, extract: grid.extract, values: outcome.values, rawId: outcome.rawId, rejected: false });
+    }
+  }
+
+  const extracts = settleExtracts(pending, givenDates, issues);
+  const extractByLabel = new Map(extracts.map((e) => [e.label, e]));
+  for (const row of pending) checkAgainstExtract(row, extractByLabel.get(row.extract)!, issues);
+
+  const pseudonym = createPseudonymiser(options.pseudonymKey);
+  const dataset: Dataset = { extracts, referrals: [], cpp: [], cla: [] };
+  for (const list of ['referrals', 'cpp', 'cla'] as const) {
+    const rows = pending.filter((r) => r.list === list);
+    report[list].rowsRejected += rows.filter((r) => r.rejected).length;
+    const accepted = rows.filter((r) => !r.rejected);
+    for (const row of accepted) row.child = pseudonym(row.rawId);
+    report[list].rowsAccepted = accepted.length;
+    const kept = mergeDuplicates(list, accepted, extractByLabel, issues);
+    report[list].duplicates = accepted.length - kept.length;
+    (dataset[list] as unknown[]) = kept.map((r) => toRecord(list, r, extractByLabel.get(r.extract)!.id));
+  }
+  for (const list of ['referrals', 'cpp', 'cla'] as const) {
+    if (!report[list].present) {
+      issues.push({ list, file: '', sheet: null, row: null, column: null, severity: 'info', message: `${listCatalogue[list].name} was not in the data given. The model works without it, with less to go on.` });
+    }
+  }
+  issues.sort((a, b) => a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? '') || (a.row ?? 0) - (b.row ?? 0));
+  return { dataset, report };
+}
+
+// The extract date of each extract: the one given, or else the latest date in its lists (and say so).
+function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<string, ReadonlySet<string>>, issues: ImportIssue[]): ExtractInfo[] {
+  const labels = [...new Set([...pending.map((r) => r.extract), ...given.keys()])];
+  const infos = labels.map((label): ExtractInfo => {
+    const dates = [...(given.get(label) ?? [])].sort();
+    if (dates.length > 0) {
+      if (dates.length > 1) {
+        issues.push({ list: null, file: label, sheet: null, row: null, column: null, severity: 'warning', message: `Different extract dates were given for "${label}" (${dates.join(', ')}); the latest, ${dates.at(-1)}, is used.` });
+      }
+      return { id: 0, label, extractDate: dates.at(-1)!, extractDateSource: 'given' };
+    }
+    let latest = '';
+    for (const row of pending) {
+      if (row.extract !== label) continue;
+      for (const key of ['referralDate', 'startDate', 'endDate'] as const) {
+        const value = row.values[key];
+        if (typeof value === 'string' && value > latest) latest = value;
+      }
+    }
+    if (latest) {
+      issues.push({ list: null, file: label, sheet: null, row: null, column: null, severity: 'info', message: `No extract date was given for "${label}": it is taken as ${latest}, the latest date in its lists. Give the real date if you know it.` });
+    }
+    return { id: 0, label, extractDate: latest || '1900-01-01', extractDateSource: 'inferred' };
+  });
+  infos.sort((a, b) => a.extractDate.localeCompare(b.extractDate) || a.label.localeCompare(b.label));
+  infos.forEach((info, i) => (info.id = i + 1));
+  return infos;
+}
+
+function checkAgainstExtract(row: PendingRow, extract: ExtractInfo, issues: ImportIssue[]): void {
+  const spec = listCatalogue[row.list];
+  const problem = (column: string, severity: 'error' | 'warning', message: string) => {
+    issues.push({ list: row.list, file: row.file, sheet: row.sheet, row: row.row, column, severity, message });
+    if (severity === 'error') row.rejected = true;
+  };
+  const key = row.values[spec.keyDate] as string;
+  const keyHeader = spec.fields.find((f) => f.key === spec.keyDate)!.header.trim();
+  if (key > extract.extractDate) problem(keyHeader, 'error', `${key} is after the extract date (${extract.extractDate}); check the date`);
+  const end = row.values.endDate;
+  if (typeof end === 'string' && end > extract.extractDate) {
+    problem(spec.fields.find((f) => f.key === 'endDate')!.header.trim(), 'error', `ends (${end}) after the extract date (${extract.extractDate}); check the date`);
+  }
+  const birth = row.values.dateOfBirth;
+  if (row.list !== 'referrals' && end === null && typeof birth === 'string' && completedYears(birth, extract.extractDate) >= 18) {
+    const what = row.list === 'cla' ? 'still looked after' : 'still on a plan';
+    problem('Date of Birth', 'warning', `${what} on the extract date at 18 or over; the model treats the child as leaving at 18`);
+  }
+}
+
+function dedupeKey(list: ListId, row: PendingRow): string {
+  const v = row.values;
+  if (list === 'referrals') return `${row.child}|${v.referralDate}|${v.referralSource ?? ''}`;
+  return `${row.child}|${v.startDate}`;
+}
+
+function completeness(row: PendingRow): number {
+  return Object.values(row.values).filter((v) => v !== null).length;
+}
+
+// Rows repeat across stacked extracts (and sometimes within one). Keep the most complete; on a tie, the
+// one from the later extract, which knows more (an end date, a newer placement).
+function mergeDuplicates(list: ListId, rows: readonly PendingRow[], extracts: ReadonlyMap<string, ExtractInfo>, issues: ImportIssue[]): PendingRow[] {
+  const groups = new Map<string, PendingRow>();
+  for (const row of rows) {
+    const key = dedupeKey(list, row);
+    const kept = groups.get(key);
+    if (!kept) {
+      groups.set(key, row);
+      continue;
+    }
+    if (kept.extract === row.extract && JSON.stringify(kept.values) === JSON.stringify(row.values)) {
+      issues.push({ list, file: row.file, sheet: row.sheet, row: row.row, column: null, severity: 'warning', message: `repeats row ${kept.row} exactly; it was counted once` });
+    }
+    const better =
+      completeness(row) > completeness(kept) ||
+      (completeness(row) === completeness(kept) && extracts.get(row.extract)!.extractDate > extracts.get(kept.extract)!.extractDate);
+    if (better) groups.set(key, row);
+  }
+  return [...groups.values()];
+}
+
+function toRecord(list: ListId, row: PendingRow, extract: number): ReferralRecord | CppRecord | ClaRecord {
+  const v = row.values;
+  const str = (key: string) => (typeof v[key] === 'string' ? (v[key] as string) : null);
+  const num = (key: string) => (typeof v[key] === 'number' ? (v[key] as number) : null);
+  const bool = (key: string) => (typeof v[key] === 'boolean' ? (v[key] as boolean) : null);
+  const base = { child: row.child!, birthMonth: str('dateOfBirth')?.slice(0, 7) ?? null, extract };
+  if (list === 'referrals') {
+    return { ...base, referralDate: str('referralDate')!, ageYears: num('age'), source: str('referralSource'), nfa: bool('referralNfa'), referralsInLast12Months: num('referralsInLast12Months') };
+  }
+  if (list === 'cpp') {
+    return { ...base, startDate: str('startDate')!, endDate: str('endDate'), initialCategory: str('initialCategory'), latestCategory: str('latestCategory'), previousPlans: num('previousPlans') };
+  }
+  const placementType = str('placementType');
+  return {
+    ...base,
+    startDate: str('startDate')!,
+    endDate: str('endDate'),
+    uasc: bool('uasc'),
+    reasonCeased: str('reasonCeased'),
+    legalStatus: str('legalStatus'),
+    categoryOfNeed: str('categoryOfNeed'),
+    placementType,
+    placementGroup: placementType ? placementGroupOf(placementType) : null,
+    placementProvider: str('placementProvider'),
+  };
+}

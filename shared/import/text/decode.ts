@@ -1,0 +1,74 @@
+// Bytes of a CSV or TSV file to text. Files saved by Excel on Windows are often Windows-1252 ("ANSI"),
+// others UTF-8 with or without a byte-order mark, occasionally UTF-16 ("Unicode text"). Pure code: the
+// same in the window, a worker and Node.
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+// Windows-1252 differs from Latin-1 only in 0x80-0x9F: curly quotes, dashes, the euro sign...
+const cp1252High: readonly number[] = [
+  0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
+  0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
+];
+
+function fromCodePoints(points: number[]): string {
+  let out = '';
+  for (let i = 0; i < points.length; i += 8192) out += String.fromCodePoint(...points.slice(i, i + 8192));
+  return out;
+}
+
+/** Strict UTF-8: returns null at the first invalid sequence, so the caller can fall back to Windows-1252. */
+export function decodeUtf8Strict(bytes: Uint8Array, start = 0): string | null {
+  const points: number[] = [];
+  let i = start;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      points.push(b);
+      i++;
+      continue;
+    }
+    let need: number;
+    let cp: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, cp, min] = [1, b & 0x1f, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, cp, min] = [2, b & 0x0f, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, cp, min] = [3, b & 0x07, 0x10000];
+    else return null;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return null;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
+    points.push(cp);
+    i += need + 1;
+  }
+  return fromCodePoints(points);
+}
+
+export function decodeWindows1252(bytes: Uint8Array, start = 0): string {
+  const points: number[] = new Array(bytes.length - start);
+  for (let i = start; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    points[i - start] = b >= 0x80 && b <= 0x9f ? cp1252High[b - 0x80]! : b;
+  }
+  return fromCodePoints(points);
+}
+
+function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): string {
+  const units: number[] = [];
+  for (let i = start; i + 1 < bytes.length; i += 2) units.push(littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!);
+  let out = '';
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
+  return out;
+}
+
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: decodeUtf8Strict(bytes, 3) ?? decodeWindows1252(bytes, 3), encoding: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeUtf16(bytes, 2, true), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeUtf16(bytes, 2, false), encoding: 'utf-16be' };
+  const utf8 = decodeUtf8Strict(bytes);
+  return utf8 !== null ? { text: utf8, encoding: 'utf-8' } : { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+}

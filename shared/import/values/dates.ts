@@ -1,0 +1,101 @@
+// Dates as Annex A files hold them: real date cells, Excel serial numbers, and text in UK (day-first)
+// forms. Month-first is never guessed: 03/04/2024 is 3 April 2024.
+import { cellText, type Cell } from '../cells.ts';
+
+export type DateParse = { ok: true; iso: string } | { ok: false; message: string };
+
+const monthNames: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+};
+
+// Real dates in children's social care data fall in this window; anything else is a typo or a number.
+const earliestYear = 1900;
+const latestYear = 2100;
+
+export function isoFromParts(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < earliestYear || year > latestYear || month < 1 || month > 12 || day < 1) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Excel's 1900 date system: serial 1 is 1 January 1900, and Excel counts a 29 February 1900 that never
+ * existed (serial 60), so serials from 61 on are one day ahead of the real calendar.
+ */
+export function isoFromExcelSerial(serial: number): string | null {
+  if (!Number.isFinite(serial)) return null;
+  const whole = Math.floor(serial + 1e-9); // a time of day does not change the date
+  if (whole < 1 || whole === 60) return null;
+  const daysSince1899_12_31 = whole > 60 ? whole - 1 : whole;
+  const date = new Date(Date.UTC(1899, 11, 31) + daysSince1899_12_31 * 86_400_000);
+  return isoFromParts(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+function expandYear(text: string): number {
+  const year = Number(text);
+  if (text.length !== 2) return year;
+  // Two-digit years: 00-49 are 2000s, 50-99 are 1900s (dates of birth of adults in care leaver lists).
+  return year < 50 ? 2000 + year : 1900 + year;
+}
+
+const patterns: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
+  // ISO, optionally with a time: 2024-03-05, 2024-03-05T00:00:00, 2024-03-05 13:45:00.000
+  [/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, (m) => isoFromParts(+m[1]!, +m[2]!, +m[3]!)],
+  // 2024/03/05
+  [/^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, (m) => isoFromParts(+m[1]!, +m[2]!, +m[3]!)],
+  // Day first: 05/03/2024, 5/3/24, 05-03-2024, 05.03.2024, optionally with a time
+  [/^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/, (m) => isoFromParts(expandYear(m[3]!), +m[2]!, +m[1]!)],
+  // 5 Mar 2024, 05-Mar-2024, 5 March 24, 5th March 2024
+  [/^(\d{1,2})(?:st|nd|rd|th)?[\s\-/]+([a-z]{3,9})\.?[\s\-/,]+(\d{4}|\d{2})$/i, (m) => {
+    const month = monthNames[m[2]!.toLowerCase()];
+    return month ? isoFromParts(expandYear(m[3]!), month, +m[1]!) : null;
+  }],
+  // Compact yyyymmdd from SQL extracts
+  [/^(\d{4})(\d{2})(\d{2})$/, (m) => isoFromParts(+m[1]!, +m[2]!, +m[3]!)],
+];
+
+export function parseDateCell(cell: Cell): DateParse {
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return { ok: false, message: 'is not a valid date' };
+    const iso = isoFromParts(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
+    return iso ? { ok: true, iso } : { ok: false, message: `is outside the years ${earliestYear} to ${latestYear}` };
+  }
+  if (typeof cell === 'number') {
+    const iso = isoFromExcelSerial(cell);
+    return iso ? { ok: true, iso } : { ok: false, message: `holds the number ${cell}, which is not a date` };
+  }
+  const text = cellText(cell);
+  for (const [pattern, build] of patterns) {
+    const match = pattern.exec(text);
+    if (match) {
+      const iso = build(match);
+      if (iso) return { ok: true, iso };
+      return { ok: false, message: `"${text.slice(0, 40)}" is not a real date (dates are read day first, as dd/mm/yyyy)` };
+    }
+  }
+  // A serial number typed or pasted as text, e.g. "43831" from a General-formatted column.
+  if (/^\d{4,5}(\.\d+)?$/.test(text)) {
+    const iso = isoFromExcelSerial(Number(text));
+    if (iso) return { ok: true, iso };
+  }
+  return { ok: false, message: `"${text.slice(0, 40)}" is not a date Demand Workbook can read; use dd/mm/yyyy` };
+}
+
+/** Whole days from 1970-01-01 for an ISO date: the engine's time axis. */
+export function dayNumber(iso: string): number {
+  return Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000);
+}
+
+export function isoFromDayNumber(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Completed years between two ISO dates, as age is counted (a birthday on 29 February counts from 1 March). */
+export function completedYears(birthIso: string, onIso: string): number {
+  const [by, bm, bd] = [+birthIso.slice(0, 4), +birthIso.slice(5, 7), +birthIso.slice(8, 10)];
+  const [y, m, d] = [+onIso.slice(0, 4), +onIso.slice(5, 7), +onIso.slice(8, 10)];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
