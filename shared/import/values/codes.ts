@@ -24,7 +24,7 @@ const token = (code: string) => new RegExp(`(^|[^a-z0-9])${code}($|[^a-z0-9])`, 
 const placementTypes: CodeEntry[] = [
   ...['U1', 'U2', 'U3', 'U4', 'U5', 'U6'].map((c) => entry(c, 'Foster placement', [token(c)])),
   ...['A3', 'A4', 'A5', 'A6'].map((c) => entry(c, 'Placed for adoption', [token(c)])),
-  entry('A', 'Placed for adoption (code not given)', [token('A1'), token('A2')], [/adopt/i]),
+  entry('A', 'Placed for adoption (code not given)', [token('A1'), token('A2')], [/placed for adoption/i]),
   entry('P1', 'Placed with parents', [token('P1')], [/placed with (own )?parent|with parents|parent(al)? resp/i]),
   entry('P2', 'Independent living', [token('P2')], [/independent living|living independently|lodgings/i]),
   entry('P3', 'Residential employment', [token('P3')], [/residential employment/i]),
@@ -39,7 +39,8 @@ const placementTypes: CodeEntry[] = [
   entry('Z1', 'Other placement', [token('Z1')], [/other placement/i]),
   ...['T0', 'T1', 'T2', 'T3', 'T4'].map((c) => entry(c, 'Temporary placement', [token(c)])),
   entry('T', 'Temporary placement (code not given)', [], [/temporary|short break|respite/i]),
-  entry('U', 'Foster placement (code not given)', [/(^|[^a-z0-9])(F[1-6]|Q[12])($|[^a-z0-9])/i], [/foster/i]),
+  entry('U', 'Foster placement (code not given)', [/(^|[^a-z0-9])(F[1-6]|Q[12])($|[^a-z0-9])/i], [/foster|\bfp\b/i]),
+  entry('A', 'Placed for adoption (code not given)', [], [/adopt/i]),
 ];
 
 /** Groups of placement types used for costs: what an authority budgets by. */
@@ -66,9 +67,9 @@ export function placementGroupOf(code: string): PlacementGroup {
 
 const legalStatuses: CodeEntry[] = [
   entry('C1', 'Interim care order', [token('C1')], [/interim care order|\bico\b/i]),
-  entry('C2', 'Full care order', [token('C2')], [/care order|\bfco\b/i]),
+  entry('E1', 'Placement order', [token('E1'), /^PO$/i], [/placement order/i]),
+  entry('C2', 'Full care order', [token('C2')], [/care order|\bfco\b|ward(ship| of court)/i]),
   entry('D1', 'Freeing order', [token('D1')], [/freeing|freed for adoption/i]),
-  entry('E1', 'Placement order', [token('E1')], [/placement order/i]),
   entry('V3', 'Short breaks, episodes recorded', [token('V3')]),
   entry('V4', 'Short breaks, agreements recorded', [token('V4')], [/short[- ]term breaks?|short breaks?/i]),
   entry('V2', 'Accommodated under section 20', [token('V2'), token('V1')], [/s(ection|ec)?\.? ?20|accommodated|voluntary/i]),
@@ -92,11 +93,11 @@ const placementProviders: CodeEntry[] = [
 const reasonsCeased: CodeEntry[] = [
   ...['E11', 'E12'].map((c) => entry(c, 'Adopted', [token(c)])),
   entry('E2', 'Died', [token('E2')], [/died|death/i]),
-  entry('E3', 'Care taken by another local authority', [token('E3')], [/another (la|local authority)/i]),
+  entry('E3', 'Care taken by another local authority', [token('E3')], [/(another|other) (la|local authority)/i]),
   entry('E4A', 'Returned home to live with parents or relatives (planned)', [token('E4A')]),
   entry('E4B', 'Returned home to live with parents or relatives (not planned)', [token('E4B')]),
-  entry('E4', 'Returned home to live with parents or relatives', [token('E4')], [/return(ed)? home|returned to (live with )?parent/i]),
-  entry('E13', 'Left care to live with parents, relatives or others without parental responsibility', [token('E13')]),
+  entry('E4', 'Returned home to live with parents or relatives', [token('E4')], [/ret(urn)?(ed)? home|returned to (live with )?parent|with parent.*with (pr|parental resp)/i]),
+  entry('E13', 'Left care to live with parents, relatives or others without parental responsibility', [token('E13')], [/left care to live with|no (pr|parental resp)/i]),
   entry('E17', 'Aged 18 or over and stayed with current carers', [token('E17')], [/staying put|remained with (current )?carers/i]),
   entry('E41', 'Residence or child arrangements order', [token('E41')], [/residence order|child arrangements? order/i]),
   ...['E45', 'E46', 'E47', 'E48'].map((c) => entry(c, 'Special guardianship order', [token(c)])),
@@ -114,14 +115,14 @@ const reasonsCeased: CodeEntry[] = [
 ];
 
 const needCategories: CodeEntry[] = [
-  entry('N1', 'Abuse or neglect', [token('N1'), /^1[a-z]?\b/i], [/abuse|neglect/i]),
-  entry('N2', 'Child’s disability', [token('N2'), /^2[a-z]?\b/i], [/disab/i]),
-  entry('N3', 'Parental illness or disability', [token('N3'), /^3[a-z]?\b/i], [/parent\w* (illness|disability)|ill parent/i]),
-  entry('N4', 'Family in acute stress', [token('N4'), /^4[a-z]?\b/i], [/acute stress/i]),
-  entry('N5', 'Family dysfunction', [token('N5'), /^5[a-z]?\b/i], [/dysfunction/i]),
-  entry('N6', 'Socially unacceptable behaviour', [token('N6'), /^6[a-z]?\b/i], [/socially unacceptable|offending/i]),
-  entry('N7', 'Low income', [token('N7'), /^7[a-z]?\b/i], [/low income/i]),
-  entry('N8', 'Absent parenting', [token('N8'), /^8[a-z]?\b/i], [/absent parent/i]),
+  entry('N1', 'Abuse or neglect', [/(^|[^a-z0-9])N ?1[a-z]?($|[^a-z0-9])/i, /^1[a-z]?\b/i], [/abuse|neglect|^abs_/i]),
+  entry('N2', 'Child’s disability', [/(^|[^a-z0-9])N ?2[a-z]?($|[^a-z0-9])/i, /^2[a-z]?\b/i], [/disab/i]),
+  entry('N3', 'Parental illness or disability', [/(^|[^a-z0-9])N ?3[a-z]?($|[^a-z0-9])/i, /^3[a-z]?\b/i], [/parent\w* (illness|disability)|ill parent/i]),
+  entry('N4', 'Family in acute stress', [/(^|[^a-z0-9])N ?4[a-z]?($|[^a-z0-9])/i, /^4[a-z]?\b/i], [/acute stress/i]),
+  entry('N5', 'Family dysfunction', [/(^|[^a-z0-9])N ?5[a-z]?($|[^a-z0-9])/i, /^5[a-z]?\b/i], [/dysfunction/i]),
+  entry('N6', 'Socially unacceptable behaviour', [/(^|[^a-z0-9])N ?6[a-z]?($|[^a-z0-9])/i, /^6[a-z]?\b/i], [/socially unacceptable|offending/i]),
+  entry('N7', 'Low income', [/(^|[^a-z0-9])N ?7[a-z]?($|[^a-z0-9])/i, /^7[a-z]?\b/i], [/low income/i]),
+  entry('N8', 'Absent parenting', [/(^|[^a-z0-9])N ?8[a-z]?($|[^a-z0-9])/i, /^8[a-z]?\b/i], [/absent parent/i]),
   entry('N9', 'Cases other than children in need', [token('N9')], [/other than child(ren)? in need|not cin/i]),
   entry('N0', 'Not stated', [token('N0')], [/not stated/i]),
 ];
@@ -135,7 +136,7 @@ const abuseCategories: CodeEntry[] = [
 ];
 
 const referralSources: CodeEntry[] = [
-  entry('1', 'Individual', [/^1[a-d]?\b/i, /(^|[^a-z0-9])1[a-d]($|[^a-z0-9])/i], [/individual|parent|carer|relative|family member|self|neighbour|acquaintance|member of public/i]),
+  entry('1', 'Individual', [/^1[a-d]?\b/i, /(^|[^a-z0-9])1[a-d]($|[^a-z0-9])/i], [/individual|parent|carer|relative|family|self|neighbour|acquaintance|public|brother|sister|aunt|uncle|daughter|\bson\b|grand|friend|community|councillor|mother|father/i]),
   entry('2A', 'Schools', [/^2a\b/i, token('2A')], [/school(?!.*nurse)/i]),
   entry('2B', 'Education services', [/^2b\b/i, token('2B')], [/education|nursery|pre-?school/i]),
   entry('3', 'Health services', [/^3[a-f]?\b/i, /(^|[^a-z0-9])3[a-f]($|[^a-z0-9])/i], [/health|gp|hospital|midwi|a ?& ?e|nurse|camhs|\bmed\b|doctor|paediatric|dentist/i]),
