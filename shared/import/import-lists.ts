@@ -253,29 +253,33 @@ function mergeDuplicates(list: ListId, rows: readonly PendingRow[], extracts: Re
   return [...groups.values()];
 }
 
+const asString = (v: FieldValue | undefined) => (typeof v === 'string' ? v : null);
+const asNumber = (v: FieldValue | undefined) => (typeof v === 'number' ? v : null);
+const asBoolean = (v: FieldValue | undefined) => (typeof v === 'boolean' ? v : null);
+
 function toRecord(list: ListId, row: PendingRow, extract: number): ReferralRecord | CppRecord | ClaRecord {
   const v = row.values;
-  const str = (key: string) => (typeof v[key] === 'string' ? (v[key] as string) : null);
-  const num = (key: string) => (typeof v[key] === 'number' ? (v[key] as number) : null);
-  const bool = (key: string) => (typeof v[key] === 'boolean' ? (v[key] as boolean) : null);
-  const base = { child: row.child!, birthMonth: str('dateOfBirth')?.slice(0, 7) ?? null, extract };
+  const child = row.child!;
+  const birthMonth = asString(v.dateOfBirth)?.slice(0, 7) ?? null;
   if (list === 'referrals') {
-    return { ...base, referralDate: str('referralDate')!, ageYears: num('age'), source: str('referralSource'), nfa: bool('referralNfa'), referralsInLast12Months: num('referralsInLast12Months') };
+    return { child, birthMonth, extract, referralDate: v.referralDate as string, ageYears: asNumber(v.age), source: asString(v.referralSource), nfa: asBoolean(v.referralNfa), referralsInLast12Months: asNumber(v.referralsInLast12Months) };
   }
   if (list === 'cpp') {
-    return { ...base, startDate: str('startDate')!, endDate: str('endDate'), initialCategory: str('initialCategory'), latestCategory: str('latestCategory'), previousPlans: num('previousPlans') };
+    return { child, birthMonth, extract, startDate: v.startDate as string, endDate: asString(v.endDate), initialCategory: asString(v.initialCategory), latestCategory: asString(v.latestCategory), previousPlans: asNumber(v.previousPlans) };
   }
-  const placementType = str('placementType');
+  const placementType = asString(v.placementType);
   return {
-    ...base,
-    startDate: str('startDate')!,
-    endDate: str('endDate'),
-    uasc: bool('uasc'),
-    reasonCeased: str('reasonCeased'),
-    legalStatus: str('legalStatus'),
-    categoryOfNeed: str('categoryOfNeed'),
+    child,
+    birthMonth,
+    extract,
+    startDate: v.startDate as string,
+    endDate: asString(v.endDate),
+    uasc: asBoolean(v.uasc),
+    reasonCeased: asString(v.reasonCeased),
+    legalStatus: asString(v.legalStatus),
+    categoryOfNeed: asString(v.categoryOfNeed),
     placementType,
     placementGroup: placementType ? placementGroupOf(placementType) : null,
-    placementProvider: str('placementProvider'),
+    placementProvider: asString(v.placementProvider),
   };
 }

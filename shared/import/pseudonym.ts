@@ -13,45 +13,101 @@ const K = new Uint32Array([
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-export function sha256(message: Uint8Array): Uint8Array {
-  const bitLength = message.length * 8;
-  const padded = new Uint8Array(((message.length + 9 + 63) >> 6) << 6);
+/** One SHA-256 compression of the 64-byte block at `offset` into `state` (plain locals: no allocation). */
+function compress(state: Uint32Array, w: Uint32Array, bytes: Uint8Array, offset: number): void {
+  for (let i = 0; i < 16; i++) {
+    const j = offset + i * 4;
+    w[i] = ((bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!) >>> 0;
+  }
+  for (let i = 16; i < 64; i++) {
+    const x = w[i - 15]!;
+    const y = w[i - 2]!;
+    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
+  }
+  let a = state[0]!, b = state[1]!, c = state[2]!, d = state[3]!, e = state[4]!, f = state[5]!, g = state[6]!, h = state[7]!;
+  for (let i = 0; i < 64; i++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) >>> 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) >>> 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) >>> 0;
+  }
+  state[0] = (state[0]! + a) >>> 0; state[1] = (state[1]! + b) >>> 0; state[2] = (state[2]! + c) >>> 0; state[3] = (state[3]! + d) >>> 0;
+  state[4] = (state[4]! + e) >>> 0; state[5] = (state[5]! + f) >>> 0; state[6] = (state[6]! + g) >>> 0; state[7] = (state[7]! + h) >>> 0;
+}
+
+const initialState = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const scratch = new Uint32Array(64);
+
+const shortBlock = new Uint8Array(64);
+
+/** SHA-256 of `message`, continuing from `state` after `prefixBytes` bytes already compressed. */
+function finish(state: Uint32Array, message: Uint8Array, prefixBytes: number, out = new Uint8Array(32)): Uint8Array {
+  const bitLength = (prefixBytes + message.length) * 8;
+  // Child IDs and inner digests fit one block: pad them in a reused buffer rather than a new one.
+  const padded = message.length <= 55 ? shortBlock.fill(0) : new Uint8Array(((message.length + 9 + 63) >> 6) << 6);
   padded.set(message);
   padded[message.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 2 ** 32));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const w = new Uint32Array(64);
-  for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15]!;
-      const b = w[i - 2]!;
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
-    }
-    let [a, b, c, d, e, f, g, hh] = [h[0]!, h[1]!, h[2]!, h[3]!, h[4]!, h[5]!, h[6]!, h[7]!];
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + K[i]! + w[i]!) >>> 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (S0 + maj) >>> 0;
-      [hh, g, f, e, d, c, b, a] = [g, f, e, (d + t1) >>> 0, c, b, a, (t1 + t2) >>> 0];
-    }
-    h[0] = (h[0]! + a) >>> 0; h[1] = (h[1]! + b) >>> 0; h[2] = (h[2]! + c) >>> 0; h[3] = (h[3]! + d) >>> 0;
-    h[4] = (h[4]! + e) >>> 0; h[5] = (h[5]! + f) >>> 0; h[6] = (h[6]! + g) >>> 0; h[7] = (h[7]! + hh) >>> 0;
+  const end = padded.length;
+  const high = Math.floor(bitLength / 2 ** 32);
+  const low = bitLength >>> 0;
+  padded[end - 8] = high >>> 24; padded[end - 7] = (high >>> 16) & 255; padded[end - 6] = (high >>> 8) & 255; padded[end - 5] = high & 255;
+  padded[end - 4] = low >>> 24; padded[end - 3] = (low >>> 16) & 255; padded[end - 2] = (low >>> 8) & 255; padded[end - 1] = low & 255;
+  for (let offset = 0; offset < padded.length; offset += 64) compress(state, scratch, padded, offset);
+  for (let i = 0; i < 8; i++) {
+    out[i * 4] = state[i]! >>> 24;
+    out[i * 4 + 1] = (state[i]! >>> 16) & 255;
+    out[i * 4 + 2] = (state[i]! >>> 8) & 255;
+    out[i * 4 + 3] = state[i]! & 255;
   }
-  const out = new Uint8Array(32);
-  const outView = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) outView.setUint32(i * 4, h[i]!);
   return out;
 }
 
+export function sha256(message: Uint8Array): Uint8Array {
+  return finish(Uint32Array.from(initialState), message, 0);
+}
+
+/** HMAC-SHA-256 with the key's inner and outer pad blocks compressed once, for hashing many IDs. */
+export function createHmacSha256(key: Uint8Array): (message: Uint8Array) => Uint8Array {
+  const block = key.length > 64 ? sha256(key) : key;
+  const pad = (xor: number) => {
+    const bytes = new Uint8Array(64);
+    for (let i = 0; i < 64; i++) bytes[i] = (block[i] ?? 0) ^ xor;
+    const state = Uint32Array.from(initialState);
+    compress(state, scratch, bytes, 0);
+    return state;
+  };
+  const inner = pad(0x36);
+  const outer = pad(0x5c);
+  const innerDigest = new Uint8Array(32);
+  const state = new Uint32Array(8);
+  return (message) => {
+    state.set(inner);
+    finish(state, message, 64, innerDigest);
+    state.set(outer);
+    return finish(state, innerDigest, 64);
+  };
+}
+
+export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
+  return createHmacSha256(key)(message);
+}
+
 export function utf8Bytes(text: string): Uint8Array {
+  if (/^[\x00-\x7f]*$/.test(text)) {
+    const ascii = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) ascii[i] = text.charCodeAt(i);
+    return ascii;
+  }
   const bytes: number[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
@@ -61,20 +117,6 @@ export function utf8Bytes(text: string): Uint8Array {
     else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
   }
   return Uint8Array.from(bytes);
-}
-
-export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
-  const block = key.length > 64 ? sha256(key) : key;
-  const inner = new Uint8Array(64 + message.length);
-  const outer = new Uint8Array(64 + 32);
-  for (let i = 0; i < 64; i++) {
-    const k = block[i] ?? 0;
-    inner[i] = k ^ 0x36;
-    outer[i] = k ^ 0x5c;
-  }
-  inner.set(message, 64);
-  outer.set(sha256(inner), 64);
-  return sha256(outer);
 }
 
 /** The ID as the authority means it: 1234, "1234", "01234" and "1234.0" are one child. */
@@ -95,11 +137,12 @@ export interface Pseudonymiser {
 export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
   if (key.length < 16) throw new Error('pseudonym key: must be at least 16 bytes');
   const cache = new Map<string, string>();
+  const hmac = createHmacSha256(key);
   return (rawId) => {
     const id = normaliseChildId(rawId);
     let pseudonym = cache.get(id);
     if (pseudonym === undefined) {
-      const digest = hmacSha256(key, utf8Bytes(id));
+      const digest = hmac(utf8Bytes(id));
       pseudonym = 'C';
       for (let i = 0; i < 12; i++) pseudonym += base32[digest[i]! & 31];
       cache.set(id, pseudonym);

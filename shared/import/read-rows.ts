@@ -64,7 +64,7 @@ function parseField(field: FieldSpec, cell: Cell): { value: FieldValue; problem?
 export function readRow(layout: TableLayout, cells: readonly Cell[], rowNumber: number): RowOutcome {
   if (isBlankRow(cells)) return { status: 'blank', row: rowNumber };
   const spec = listCatalogue[layout.list];
-  const values: Record<string, FieldValue> = Object.create(null);
+  const values: Record<string, FieldValue> = {}; // keys are the catalogue's, never the file's
   const problems: RowProblem[] = [];
   let rawId: Cell = null;
   for (const field of spec.fields) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,5 +68,43 @@ describe('npm run model options', () => {
     expect(code).toBe(1);
     expect(err).toContain(`cannot read "${missing}"`);
     expect(err).not.toContain('present.csv');
+  });
+});
+
+describe('npm run model -- --input FILE --json -', () => {
+  const fixtures = path.resolve(import.meta.dirname, '../../../shared/fixtures/annex-a');
+  const files = readdirSync(fixtures).filter((f) => /\.(xlsx|xls)$/.test(f));
+  it.each(files)('%s: prints the import result with every row accounted for', async (file) => {
+    const { code, out, err } = await run('--input', path.join(fixtures, file), '--json', '-');
+    expect(err).toContain('Imported');
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(result.schemaVersion).toBe(1);
+    const rows = result.import.referrals.rowsAccepted + result.import.cpp.rowsAccepted + result.import.cla.rowsAccepted;
+    // Inferred from the data when there is any; an empty template has nothing to infer it from.
+    if (rows > 0) expect(result.extractDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    else expect(result.extractDate).toBeNull();
+    for (const list of ['referrals', 'cpp', 'cla']) {
+      const c = result.import[list];
+      expect(c.rowsRead).toBe(c.rowsAccepted + c.rowsRejected + c.rowsBlank);
+    }
+    expect(out).not.toMatch(/Allocated Worker|Dustin Hazlett/);
+  });
+
+  it('writes the JSON to a file atomically and leaves no temporary file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'model-json-'));
+    const target = path.join(dir, 'result.json');
+    const { code } = await run('--input', path.join(fixtures, 'liia-tools__Annex_A.xlsx'), '--json', target);
+    expect(code).toBe(0);
+    expect(JSON.parse(readFileSync(target, 'utf8')).import.cla.rowsRejected).toBe(1);
+    expect(readdirSync(dir)).toEqual(['result.json']);
+  });
+
+  it('exits 1 when no list 3, 7 or 8 is found', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'model-cli-'));
+    writeFileSync(path.join(dir, 'notes.csv'), 'Name,Comment\nA,B\n');
+    const { code, err } = await run('--input', path.join(dir, 'notes.csv'), '--json', '-');
+    expect(code).toBe(1);
+    expect(err).toContain('no referrals (List 3), child protection (List 7) or children in care (List 8) list was found');
   });
 });

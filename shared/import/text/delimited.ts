@@ -81,8 +81,15 @@ export function parseDelimited(text: string, delimiter: Delimiter = sniffDelimit
       line++;
       recordLine = line;
     } else {
-      cell += c;
-      i++;
+      // An unquoted run: take it whole up to the next delimiter or line break.
+      let j = i + 1;
+      while (j < text.length) {
+        const d = text[j];
+        if (d === delimiter || d === '\n' || d === '\r') break;
+        j++;
+      }
+      cell += text.slice(i, j);
+      i = j;
     }
   }
   // The last record, unless the text ended with a line break.

@@ -185,7 +185,22 @@ function abuseFromWords(text: string): string | null {
 
 export type CodeParse = { ok: true; code: string } | { ok: false; message: string };
 
+// A list holds the same few hundred spellings thousands of times: remember each answer.
+const memo = new Map<string, CodeParse>();
+const memoLimit = 50_000;
+
 export function normaliseCode(list: CodeListId, cell: Cell): CodeParse {
+  const key = `${list}\u0000${typeof cell === 'string' ? cell : cellText(cell)}`;
+  let parsed = memo.get(key);
+  if (parsed === undefined) {
+    parsed = normaliseCodeUncached(list, cell);
+    if (memo.size >= memoLimit) memo.clear();
+    memo.set(key, parsed);
+  }
+  return parsed;
+}
+
+function normaliseCodeUncached(list: CodeListId, cell: Cell): CodeParse {
   const raw = cellText(cell);
   const text = stripCodePrefix(raw);
   if (list === 'abuse-category') {

@@ -16,9 +16,9 @@ const latestYear = 2100;
 export function isoFromParts(year: number, month: number, day: number): string | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (year < earliestYear || year > latestYear || month < 1 || month > 12 || day < 1) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)) return null;
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /**
@@ -57,7 +57,22 @@ const patterns: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
   [/^(\d{4})(\d{2})(\d{2})$/, (m) => isoFromParts(+m[1]!, +m[2]!, +m[3]!)],
 ];
 
+// Dates repeat: a six-month list holds under two hundred distinct days. Remember each text's answer.
+const memo = new Map<string | number, DateParse>();
+const memoLimit = 50_000;
+
 export function parseDateCell(cell: Cell): DateParse {
+  if (typeof cell !== 'string' && typeof cell !== 'number') return parseDateUncached(cell);
+  let parsed = memo.get(cell);
+  if (parsed === undefined) {
+    parsed = parseDateUncached(cell);
+    if (memo.size >= memoLimit) memo.clear();
+    memo.set(cell, parsed);
+  }
+  return parsed;
+}
+
+function parseDateUncached(cell: Cell): DateParse {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return { ok: false, message: 'is not a valid date' };
     const iso = isoFromParts(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());

@@ -1,0 +1,60 @@
+// `npm run bench`: speed figures, printed, not asserted (timings on shared machines are noisy). Each line
+// names the target it is measured against.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { importLists } from '../../shared/import/import-lists.ts';
+import { clipboardText, templateWorkbook } from '../../shared/synthetic/write-annex-a.ts';
+import { largeSnapshot } from './bench-data.ts';
+
+const key = new Uint8Array(32).fill(9);
+const results: Array<{ name: string; ms: number; target: number | null; note?: string }> = [];
+
+function time<T>(name: string, target: number | null, run: () => T, repeats = 3): T {
+  let best = Infinity;
+  let value!: T;
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    value = run();
+    best = Math.min(best, performance.now() - start);
+  }
+  results.push({ name, ms: best, target });
+  return value;
+}
+
+const pasted = clipboardText(largeSnapshot(100_000, 0, 0), 'referrals', true);
+const pastedResult = time('Paste of 100,000 List 3 rows, parsed and validated', 1000, () =>
+  importLists([{ kind: 'pasted', name: 'Pasted', list: 'referrals', text: pasted }], { pseudonymKey: key }),
+);
+if (pastedResult.report.referrals.rowsAccepted !== 100_000) throw new Error('bench: paste lost rows');
+
+const bigWorkbook = templateWorkbook(largeSnapshot(60_000, 20_000, 20_000));
+const workbookResult = time('Annex A workbook of 100,000 rows read and validated', 3000, () =>
+  importLists([{ kind: 'workbook', name: 'big.xlsx', bytes: bigWorkbook }], { pseudonymKey: key }),
+);
+const total = (['referrals', 'cpp', 'cla'] as const).reduce((sum, l) => sum + workbookResult.report[l].rowsRead, 0);
+if (total !== 100_000) throw new Error(`bench: workbook read ${total} rows`);
+
+// The same workbook read by pandas with openpyxl, where Debian's python3-pandas is installed.
+const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas, openpyxl'], { stdio: 'ignore' }).status === 0);
+if (python) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const file = path.join(dir, 'big.xlsx');
+  writeFileSync(file, bigWorkbook);
+  const script = `import time, pandas\nbest = 1e9\nfor _ in range(3):\n    t = time.perf_counter()\n    sheets = pandas.read_excel(${JSON.stringify(file)}, sheet_name=None, header=1, engine="openpyxl")\n    best = min(best, time.perf_counter() - t)\nprint(best * 1000, sum(len(s) for s in sheets.values()))`;
+  const [ms, rows] = execFileSync(python, ['-c', script], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  results.push({ name: `pandas (openpyxl) reading the same workbook (${rows} rows, no validation)`, ms: ms!, target: null });
+  const ours = results[1]!.ms;
+  results.push({ name: 'Ratio: pandas time / Demand Workbook time', ms: ms! / ours, target: null, note: 'x' });
+  rmSync(dir, { recursive: true, force: true });
+} else {
+  results.push({ name: 'pandas comparison skipped: install python3-pandas and python3-openpyxl (Debian) to run it', ms: NaN, target: null });
+}
+
+console.log('\nDemand Workbook benchmarks (best of 3)\n');
+for (const r of results) {
+  const figure = Number.isNaN(r.ms) ? '' : r.note === 'x' ? `${r.ms.toFixed(1)}x` : `${r.ms.toFixed(0)} ms`;
+  const verdict = r.target === null ? '' : r.ms <= r.target ? `  (target under ${r.target} ms: met)` : `  (target under ${r.target} ms: MISSED)`;
+  console.log(`${figure.padStart(9)}  ${r.name}${verdict}`);
+}
