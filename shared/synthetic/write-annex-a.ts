@@ -27,11 +27,14 @@ function sheetFrom(rows: SnapshotValue[][], dateColumns: ReadonlySet<number>, fi
   return sheet;
 }
 
-function toBytes(book: ReturnType<typeof utils.book_new>): Uint8Array {
-  return new Uint8Array(write(book, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+export type WorkbookFormat = 'xlsx' | 'xls' | 'ods';
+
+function toBytes(book: ReturnType<typeof utils.book_new>, format: WorkbookFormat = 'xlsx'): Uint8Array {
+  const bookType = format === 'xls' ? 'biff8' : format;
+  return new Uint8Array(write(book, { type: 'array', bookType, compression: true }) as ArrayBuffer);
 }
 
-export function templateWorkbook(snapshot: AnnexASnapshot): Uint8Array {
+export function templateWorkbook(snapshot: AnnexASnapshot, format: WorkbookFormat = 'xlsx'): Uint8Array {
   const book = utils.book_new();
   utils.book_append_sheet(book, utils.aoa_to_sheet([['Annex A - Child level data'], ['Lists 1 - 11'], [`Extract date: ${snapshot.extractDate}`]]), 'Front_Sheet');
   for (const list of lists) {
@@ -40,7 +43,7 @@ export function templateWorkbook(snapshot: AnnexASnapshot): Uint8Array {
     const dateColumns = new Set(headers.flatMap((h, i) => (isDateHeader(h) ? [i] : [])));
     utils.book_append_sheet(book, sheetFrom(rows, dateColumns, 2), templateSheetNames[list]);
   }
-  return toBytes(book);
+  return toBytes(book, format);
 }
 
 const messyHeaders: Record<string, string> = {

@@ -88,6 +88,10 @@ describe('a generated authority, held three ways', () => {
     expect(messy.dataset).toEqual(template.dataset);
   });
 
+  it.each(['ods', 'xls'] as const)('imports the template saved as .%s to the same dataset', (format) => {
+    expect(asOne([{ kind: 'workbook', name: `template.${format}`, bytes: templateWorkbook(snapshot, format) }]).dataset).toEqual(template.dataset);
+  });
+
   it('imports three CSVs (UTF-8 with BOM, UTF-8, Windows-1252) to the same dataset', () => {
     expect(csv.dataset).toEqual(template.dataset);
   });
