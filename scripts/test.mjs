@@ -30,8 +30,10 @@ let failed = 0;
 if (existsSync(report)) {
   const results = JSON.parse(readFileSync(report, 'utf8'));
   passed = results.numPassedTests;
-  failed = results.numFailedTests + (results.numFailedTestSuites ?? 0);
-  if (!results.success && failed === 0) failed = 1; // e.g. a file that failed to load
+  // A test file that failed to load has no test results of its own: count it as one failure.
+  const brokenFiles = (results.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  failed = results.numFailedTests + brokenFiles;
+  if (!results.success && failed === 0) failed = 1;
 } else {
   failed = 1;
 }

@@ -1,12 +1,22 @@
 // The headless command as a function of its arguments, so tests run it in-process. Exit codes follow the
 // contract: 0 success, 1 the input cannot be used, 2 a usage error.
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseModelOptions, usage, type ModelOptions } from '../../shared/cli/model-options.ts';
+import type { Dataset } from '../../shared/dataset/types.ts';
+import { parseAggregateHistory, type AggregatePeriod } from '../../shared/engine/aggregate-history.ts';
+import { runBacktest } from '../../shared/engine/backtest.ts';
+import { buildHistory } from '../../shared/engine/history.ts';
+import { monthOfIso } from '../../shared/engine/months.ts';
+import { runModel } from '../../shared/engine/run-model.ts';
+import { parseScenario, type Scenario } from '../../shared/engine/scenario.ts';
 import { importLists } from '../../shared/import/import-lists.ts';
+import type { ImportReport } from '../../shared/import/report.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
+import { demoImport } from '../../shared/synthetic/demo.ts';
 import { writeFileAtomically } from '../common/atomic-write.ts';
 import { loadSources } from './load-sources.ts';
+import { summaryOfImport, summaryText } from './summary-text.ts';
 
 export interface CommandIO {
   stdout(text: string): void;
@@ -15,9 +25,43 @@ export interface CommandIO {
 
 export const exitCodes = { ok: 0, badInput: 1, usage: 2 } as const;
 
+class InputError extends Error {}
+
 function missingFiles(options: ModelOptions): string[] {
   const files = [...options.inputs, options.history, options.scenario].filter((f): f is string => f !== null);
   return files.filter((file) => !existsSync(file) || !statSync(file).isFile());
+}
+
+function loadLists(options: ModelOptions): { dataset: Dataset; report: ImportReport | null } {
+  if (options.demo) return demoImport();
+  if (options.inputs.length === 0) return { dataset: { extracts: [], referrals: [], cpp: [], cla: [] }, report: null };
+  // A fresh key per run: pseudonyms are consistent within this result and mean nothing outside it.
+  const { dataset, report } = importLists(loadSources(options.inputs, options.extractDate), { pseudonymKey: randomBytes(32) });
+  if (!report.referrals.present && !report.cpp.present && !report.cla.present) {
+    const reasons = report.issues.filter((i) => i.file && (i.severity === 'error' || i.severity === 'info')).map((i) => `  ${i.message}`);
+    throw new InputError(`no referrals (List 3), child protection (List 7) or children in care (List 8) list was found in ${options.inputs.map((f) => `"${f}"`).join(', ')}.\n${reasons.join('\n')}`);
+  }
+  return { dataset, report };
+}
+
+function loadHistory(file: string | null): AggregatePeriod[] {
+  if (!file) return [];
+  const parsed = parseAggregateHistory(readFileSync(file, 'utf8'), file);
+  if (!parsed.ok) throw new InputError(`the history file cannot be used:\n${parsed.messages.map((m) => `  ${m}`).join('\n')}`);
+  return parsed.periods;
+}
+
+function loadScenario(file: string | null): Scenario | null {
+  if (!file) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new InputError(`the scenario file "${file}" is not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
+  }
+  const parsed = parseScenario(raw);
+  if (!parsed.ok) throw new InputError(`the scenario file "${file}" cannot be used:\n${parsed.messages.map((m) => `  ${m}`).join('\n')}`);
+  return parsed.scenario;
 }
 
 export async function runModelCommand(argv: readonly string[], io: CommandIO): Promise<number> {
@@ -36,28 +80,38 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
     io.stderr(missing.map((file) => `Error: cannot read "${file}": there is no such file. Check the path and try again.\n`).join(''));
     return exitCodes.badInput;
   }
-  if (options.demo || options.history !== null || options.scenario !== null || options.xlsx !== null || options.backtestFrom !== null) {
-    io.stderr('Error: projections (--demo, --history, --scenario, --backtest-from, --xlsx) are not part of this version yet; only the import of --input files is. Nothing was written.\n');
+  if (options.xlsx !== null) {
+    io.stderr('Error: the Excel export (--xlsx) is not part of this version yet; use --json for now. Nothing was computed or written.\n');
     return exitCodes.badInput;
   }
 
-  // A fresh key per run: pseudonyms are consistent within this result and mean nothing outside it.
-  const { dataset, report } = importLists(loadSources(options.inputs, options.extractDate), { pseudonymKey: randomBytes(32) });
-  const errors = report.issues.filter((i) => i.severity === 'error' && i.row === null);
-  const accepted = report.referrals.rowsAccepted + report.cpp.rowsAccepted + report.cla.rowsAccepted;
-  if (accepted === 0 && !report.referrals.present && !report.cpp.present && !report.cla.present) {
-    io.stderr(`Error: no referrals (List 3), child protection (List 7) or children in care (List 8) list was found in ${options.inputs.map((f) => `"${f}"`).join(', ')}.\n`);
-    for (const issue of [...errors, ...report.issues.filter((i) => i.severity === 'info' && i.file)]) io.stderr(`  ${issue.message}\n`);
-    return exitCodes.badInput;
+  try {
+    const scenario = loadScenario(options.scenario);
+    const aggregates = loadHistory(options.history);
+    const { dataset, report } = loadLists(options);
+    if (buildHistory(dataset, aggregates).lastObservedMonth === null) {
+      // Still say what was read, so the analyst can see why there is nothing to project.
+      const json = `${JSON.stringify(buildResultJson({ dataset, report }), null, 2)}\n`;
+      if (options.json === '-') io.stdout(json);
+      else if (options.json) writeFileAtomically(options.json, json);
+      io.stderr(`${report ? summaryOfImport(report) : ''}Error: there is nothing to project from: the lists hold no dated rows and no aggregate history was given.\n`);
+      return exitCodes.badInput;
+    }
+    const run = runModel(dataset, aggregates, { horizon: options.horizonMonths, scenarios: scenario ? [scenario] : [] });
+    const backtest = options.backtestFrom ? runBacktest(dataset, aggregates, monthOfIso(`${options.backtestFrom}-01`), options.horizonMonths, run.history) : undefined;
+    const result = buildResultJson({ dataset, report, run, ...(backtest ? { backtest } : {}) });
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    if (options.json === '-') io.stdout(json);
+    else if (options.json) writeFileAtomically(options.json, json);
+    const summary = summaryText(run, report, backtest);
+    if (options.json === '-') io.stderr(summary);
+    else io.stdout(summary);
+    return exitCodes.ok;
+  } catch (err) {
+    if (err instanceof InputError || err instanceof Error) {
+      io.stderr(`Error: ${err.message}\nNothing was written.\n`);
+      return exitCodes.badInput;
+    }
+    throw err;
   }
-
-  const result = buildResultJson({ dataset, report });
-  const json = `${JSON.stringify(result, null, 2)}\n`;
-  if (options.json === '-') io.stdout(json);
-  else if (options.json) writeFileAtomically(options.json, json);
-  const summary = (['referrals', 'cpp', 'cla'] as const)
-    .map((l) => `${l}: ${report[l].present ? `${report[l].rowsRead} read, ${report[l].rowsAccepted} accepted, ${report[l].rowsRejected} rejected, ${report[l].rowsBlank} blank` : 'not given'}`)
-    .join('; ');
-  io.stderr(`Imported ${summary}. ${report.issues.filter((i) => i.severity !== 'info').length} issues.\n`);
-  return exitCodes.ok;
 }

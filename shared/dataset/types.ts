@@ -10,6 +10,8 @@ export interface ExtractInfo {
   label: string;
   extractDate: IsoDate;
   extractDateSource: 'given' | 'inferred';
+  /** Rows dated after this day are complete. Default: six months before the extract date (Annex A). */
+  windowStart?: IsoDate;
 }
 
 interface ChildRecord {

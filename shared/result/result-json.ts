@@ -1,26 +1,127 @@
 // The result JSON of the command-line contract (../shared/docs/cli-contract.md). Field names are part of
-// a stable contract: add, never rename.
+// a stable contract: add, never rename. Every number is checked finite on the way out.
 import type { Dataset } from '../dataset/types.ts';
+import type { BacktestResult } from '../engine/backtest.ts';
+import { seriesNames } from '../engine/history.ts';
+import { monthLabel } from '../engine/months.ts';
+import { durationBandEdges } from '../engine/estimate-flows.ts';
+import type { ModelRun, ProjectedScenario } from '../engine/run-model.ts';
+import type { Bands } from '../engine/uncertainty.ts';
 import type { ImportReport, ListCounts } from '../import/report.ts';
 
 export const resultSchemaVersion = 1;
+
+function finite(value: number, field: string, decimals: number): number {
+  if (!Number.isFinite(value)) throw new Error(`result ${field}: is not a finite number (${value})`);
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+}
+const counts2 = (values: ArrayLike<number>, field: string) => Array.from(values, (v) => finite(v, field, 2));
+const pounds = (values: ArrayLike<number>, field: string) => Array.from(values, (v) => finite(v, field, 0));
 
 function counts(c: ListCounts) {
   return { present: c.present, rowsRead: c.rowsRead, rowsAccepted: c.rowsAccepted, rowsRejected: c.rowsRejected, rowsBlank: c.rowsBlank, duplicates: c.duplicates, foundIn: c.foundIn };
 }
 
-export function buildResultJson(input: { dataset: Dataset; report: ImportReport }) {
-  const latest = input.dataset.extracts.at(-1);
+function bandsJson(bands: Bands) {
+  const band = (name: keyof Bands, decimals: number) => ({
+    p10: bands[name].p10.map((v) => finite(v, `bands.${name}.p10`, decimals)),
+    p50: bands[name].p50.map((v) => finite(v, `bands.${name}.p50`, decimals)),
+    p90: bands[name].p90.map((v) => finite(v, `bands.${name}.p90`, decimals)),
+  });
+  return { referrals: band('referrals', 2), cppOpen: band('cppOpen', 2), claOpen: band('claOpen', 2), cost: band('cost', 0) };
+}
+
+function projected(p: ProjectedScenario, field: string) {
+  const s = p.series;
   return {
+    name: p.scenario.name,
+    referrals: counts2(s.referrals, `${field}.referrals`),
+    cppStarts: counts2(s.cppStarts, `${field}.cppStarts`),
+    cppEnds: counts2(s.cppEnds, `${field}.cppEnds`),
+    cppOpen: counts2(s.cppOpen, `${field}.cppOpen`),
+    claStarts: counts2(s.claStarts, `${field}.claStarts`),
+    claEnds: counts2(s.claEnds, `${field}.claEnds`),
+    claOpen: counts2(s.claOpen, `${field}.claOpen`),
+    claAgedOut: counts2(s.claAgedOut, `${field}.claAgedOut`),
+    cost: pounds(p.cost, `${field}.cost`),
+    costCumulative: pounds(p.costCumulative, `${field}.costCumulative`),
+    workers: Array.from(p.workers, (v) => finite(v, `${field}.workers`, 2)),
+    annualCost: p.annualCost.map((a) => ({ year: a.year, months: a.months, total: finite(a.total, `${field}.annualCost`, 0) })),
+    unitCosts: { claWeekly: finite(p.costs.claWeekly, 'unitCosts.claWeekly', 2), cppMonthly: p.costs.cppMonthly, cppPerWorker: p.costs.cppPerWorker, claPerWorker: p.costs.claPerWorker, basis: p.costs.basis },
+  };
+}
+
+function difference(scenario: ProjectedScenario, baseline: ProjectedScenario) {
+  const minus = (a: ArrayLike<number>, b: ArrayLike<number>, field: string, decimals: number) => Array.from(a, (v, t) => finite(v - b[t]!, field, decimals));
+  return {
+    referrals: minus(scenario.series.referrals, baseline.series.referrals, 'difference.referrals', 2),
+    cppOpen: minus(scenario.series.cppOpen, baseline.series.cppOpen, 'difference.cppOpen', 2),
+    claOpen: minus(scenario.series.claOpen, baseline.series.claOpen, 'difference.claOpen', 2),
+    cost: minus(scenario.cost, baseline.cost, 'difference.cost', 0),
+    costCumulative: minus(scenario.costCumulative, baseline.costCumulative, 'difference.costCumulative', 0),
+    workers: minus(scenario.workers, baseline.workers, 'difference.workers', 2),
+  };
+}
+
+export interface ResultInput {
+  dataset: Dataset;
+  report: ImportReport | null;
+  run?: ModelRun;
+  backtest?: BacktestResult;
+}
+
+export function buildResultJson(input: ResultInput) {
+  const latest = input.dataset.extracts.at(-1);
+  const report = input.report;
+  const result: Record<string, unknown> = {
     schemaVersion: resultSchemaVersion,
     extractDate: latest?.extractDate ?? null,
     extractDateSource: latest?.extractDateSource ?? null,
     extracts: input.dataset.extracts,
-    import: {
-      referrals: counts(input.report.referrals),
-      cpp: counts(input.report.cpp),
-      cla: counts(input.report.cla),
-      issues: input.report.issues,
-    },
+    import: report
+      ? { referrals: counts(report.referrals), cpp: counts(report.cpp), cla: counts(report.cla), issues: report.issues }
+      : null,
   };
+  const run = input.run;
+  if (run) {
+    const h = run.history;
+    result.history = {
+      months: h.months.map(monthLabel),
+      ...Object.fromEntries(seriesNames.map((s) => [s, h.series[s].map((v) => (v === null ? null : finite(v, `history.${s}`, 2)))])),
+      sources: h.sources,
+    };
+    const e = run.estimates;
+    result.rates = {
+      cppPerReferral: finite(e.cpp.conversion.perReferral, 'rates.cppPerReferral', 5),
+      claPerReferral: finite(e.cla.conversion.perReferral, 'rates.claPerReferral', 5),
+      cppMedianMonths: finite(e.cpp.duration.medianMonths, 'rates.cppMedianMonths', 2),
+      claMedianMonths: finite(e.cla.duration.medianMonths, 'rates.claMedianMonths', 2),
+    };
+    result.estimates = {
+      anchorMonth: monthLabel(e.anchorMonth),
+      referrals: { ...e.referrals, anchorMonth: monthLabel(e.referrals.anchorMonth) },
+      cpp: { conversion: e.cpp.conversion, duration: { ...e.cpp.duration, bandEdgesMonths: durationBandEdges } },
+      cla: { conversion: e.cla.conversion, duration: { ...e.cla.duration, bandEdgesMonths: durationBandEdges }, entryAgeShares: e.cla.entryAgeShares, entryAgesFromData: e.cla.entryAgesFromData },
+      placementMix: e.placementMix,
+      notes: e.notes,
+    };
+    const months = Array.from({ length: run.setup.horizon }, (_, t) => monthLabel(run.setup.startMonth + t));
+    const projection: Record<string, unknown> = { months, baseline: projected(run.baseline, 'baseline') };
+    if (run.scenarios.length) {
+      projection.scenario = projected(run.scenarios[0]!, 'scenario');
+      projection.scenarios = run.scenarios.map((s, i) => ({ ...projected(s, `scenarios[${i}]`), settings: s.scenario, difference: difference(s, run.baseline), bands: s.bands ? bandsJson(s.bands) : null }));
+    }
+    projection.bands = { baseline: run.baseline.bands ? bandsJson(run.baseline.bands) : null };
+    result.projection = projection;
+  }
+  if (input.backtest) {
+    const b = input.backtest;
+    result.backtest = {
+      ...b,
+      predicted: Object.fromEntries(Object.entries(b.predicted).map(([k, v]) => [k, v.map((x) => finite(x, `backtest.predicted.${k}`, 2))])),
+      mape: Object.fromEntries(Object.entries(b.mape).map(([k, v]) => [k, v === null ? null : finite(v, `backtest.mape.${k}`, 4)])),
+    };
+  }
+  return result;
 }

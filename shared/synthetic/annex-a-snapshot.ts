@@ -4,7 +4,7 @@
 import type { ListId } from '../import/list-catalogue.ts';
 import { templateHeaders } from '../import/template-headers.ts';
 import { completedYears, dayNumber } from '../import/values/dates.ts';
-import { createRandom } from './random.ts';
+import { createRandom } from '../engine/random.ts';
 import type { SyntheticAuthority, SyntheticEpisode } from './authority.ts';
 
 export type SnapshotValue = string | number | null; // dates are ISO strings
@@ -54,6 +54,54 @@ function row(list: ListId, values: Record<string, SnapshotValue>): SnapshotRow {
   return out;
 }
 
+function groupBy<T, V>(items: readonly T[], key: (item: T) => number, value: (item: T) => V): Map<number, V[]> {
+  const groups = new Map<number, V[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(value(item));
+    else groups.set(key(item), [value(item)]);
+  }
+  return groups;
+}
+
+// Sorted dates per child, computed once per authority however many extracts are photographed.
+const indexes = new WeakMap<SyntheticAuthority, { referralDates: Map<number, string[]>; planStarts: Map<number, string[]> }>();
+function indexesOf(authority: SyntheticAuthority) {
+  let index = indexes.get(authority);
+  if (!index) {
+    index = { referralDates: groupBy(authority.referrals, (r) => r.id, (r) => r.date), planStarts: groupBy(authority.plans, (p) => p.id, (p) => p.start) };
+    for (const list of index.referralDates.values()) list.sort();
+    indexes.set(authority, index);
+  }
+  return index;
+}
+
+/** Index of the first element not less than `value` in a sorted list. */
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sliceByDate<T extends { date: string }>(sorted: readonly T[], afterExclusive: string, toInclusive: string): T[] {
+  const first = (value: string, inclusive: boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.date < value || (!inclusive && sorted[mid]!.date === value)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return sorted.slice(first(afterExclusive, false), first(toInclusive, false));
+}
+
 export function annexASnapshot(authority: SyntheticAuthority, extractDate: string): AnnexASnapshot {
   const rng = createRandom(authority.seed ^ dayNumber(extractDate));
   const windowStart = sixMonthsBefore(extractDate);
@@ -64,14 +112,13 @@ export function annexASnapshot(authority: SyntheticAuthority, extractDate: strin
     'Date of Birth': birth,
     'Age of Child (Years)': birth > extractDate ? -1 : completedYears(birth, extractDate),
   });
-  const referralDates = new Map<number, string[]>();
-  for (const r of authority.referrals) referralDates.set(r.id, [...(referralDates.get(r.id) ?? []), r.date]);
-  const planStarts = new Map<number, string[]>();
-  for (const p of authority.plans) planStarts.set(p.id, [...(planStarts.get(p.id) ?? []), p.start]);
-  const referralsInWindow = authority.referrals.filter((r) => r.date > windowStart && r.date <= extractDate);
+  const { referralDates, planStarts } = indexesOf(authority);
+  // Referrals are generated in date order: the window is one slice of them.
+  const referralsInWindow = sliceByDate(authority.referrals, windowStart, extractDate);
   const referrals = referralsInWindow.map((r) => {
     const yearBefore = `${+r.date.slice(0, 4) - 1}${r.date.slice(4)}`;
-    const previous = referralDates.get(r.id)!.filter((d) => d < r.date && d >= yearBefore).length;
+    const dates = referralDates.get(r.id)!;
+    const previous = lowerBound(dates, r.date) - lowerBound(dates, yearBefore);
     return row('referrals', {
       ...person(r.id, r.birth),
       'Date of referral': r.date,

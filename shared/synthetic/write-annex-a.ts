@@ -7,7 +7,7 @@ import { templateHeaders, templateSheetNames } from '../import/template-headers.
 import { dayNumber } from '../import/values/dates.ts';
 import { utf8Bytes } from '../import/pseudonym.ts';
 import type { AnnexASnapshot, SnapshotValue } from './annex-a-snapshot.ts';
-import { createRandom, type Random } from './random.ts';
+import { createRandom, type Random } from '../engine/random.ts';
 
 const lists: readonly ListId[] = ['referrals', 'cpp', 'cla'];
 const templateTitles: Record<ListId, string> = { referrals: 'List 3: Referral', cpp: 'List 7: Child protection', cla: 'List 8: Children in care' };

@@ -77,13 +77,20 @@ describe('npm run model -- --input FILE --json -', () => {
   it.each(files)('%s: prints the import result with every row accounted for', async (file) => {
     const { code, out, err } = await run('--input', path.join(fixtures, file), '--json', '-');
     expect(err).toContain('Imported');
-    expect(code).toBe(0);
     const result = JSON.parse(out);
     expect(result.schemaVersion).toBe(1);
     const rows = result.import.referrals.rowsAccepted + result.import.cpp.rowsAccepted + result.import.cla.rowsAccepted;
     // Inferred from the data when there is any; an empty template has nothing to infer it from.
-    if (rows > 0) expect(result.extractDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    else expect(result.extractDate).toBeNull();
+    if (rows > 0) {
+      expect(code).toBe(0);
+      expect(result.extractDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(result.projection.baseline.cppOpen.length).toBe(24);
+    } else {
+      // An empty template: the import is reported, and the command says there is nothing to project.
+      expect(code).toBe(1);
+      expect(result.extractDate).toBeNull();
+      expect(err).toContain('there is nothing to project from');
+    }
     for (const list of ['referrals', 'cpp', 'cla']) {
       const c = result.import[list];
       expect(c.rowsRead).toBe(c.rowsAccepted + c.rowsRejected + c.rowsBlank);

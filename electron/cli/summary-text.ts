@@ -1,0 +1,46 @@
+// A few plain sentences for the person at the terminal: what was read, what the model expects.
+import type { BacktestResult } from '../../shared/engine/backtest.ts';
+import { monthLabel } from '../../shared/engine/months.ts';
+import type { ModelRun } from '../../shared/engine/run-model.ts';
+import type { ImportReport } from '../../shared/import/report.ts';
+
+const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
+const money = (n: number) => `£${(n / 1_000_000).toFixed(1)}m`;
+
+export function summaryOfImport(report: ImportReport): string {
+  const list = (name: string, c: ImportReport['referrals']) =>
+    c.present ? `${name}: ${c.rowsRead} rows read, ${c.rowsAccepted} accepted, ${c.rowsRejected} rejected, ${c.rowsBlank} blank` : `${name}: not given`;
+  const lines = [`Imported. ${list('Referrals', report.referrals)}; ${list('child protection', report.cpp)}; ${list('children in care', report.cla)}.`];
+  const problems = report.issues.filter((i) => i.severity !== 'info').length;
+  if (problems) lines.push(`${problems} ${problems === 1 ? 'row has an issue' : 'rows have issues'}: see "import.issues" in the JSON result.`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function summaryText(run: ModelRun, report: ImportReport | null, backtest?: BacktestResult): string {
+  const lines: string[] = [];
+  if (report) lines.push(summaryOfImport(report).trimEnd());
+  const e = run.estimates;
+  lines.push(
+    `Last month observed: ${monthLabel(e.anchorMonth)}. About ${Math.round(e.cpp.conversion.perReferral * 100)} in 100 referrals lead to a child protection plan and ${Math.round(e.cla.conversion.perReferral * 100)} in 100 to care; half of plans end within ${e.cpp.duration.medianMonths.toFixed(0)} months and half of periods of care within ${e.cla.duration.medianMonths.toFixed(0)} months.`,
+  );
+  const H = run.setup.horizon;
+  const at = Math.min(12, H) - 1;
+  const b = run.baseline;
+  const band = (name: 'cppOpen' | 'claOpen') => (b.bands ? ` (likely ${whole(b.bands[name].p10[at]!)} to ${whole(b.bands[name].p90[at]!)})` : '');
+  lines.push(
+    `Baseline in ${monthLabel(run.setup.startMonth + at)}: ${whole(b.series.cppOpen[at]!)} children on plans${band('cppOpen')}, ${whole(b.series.claOpen[at]!)} children in care${band('claOpen')}, ${money(b.costCumulative[at]!)} spent over ${at + 1} months, ${b.workers[at]!.toFixed(1)} workers needed.`,
+  );
+  for (const s of run.scenarios) {
+    lines.push(
+      `${s.scenario.name} in ${monthLabel(run.setup.startMonth + at)}: ${whole(s.series.cppOpen[at]!)} on plans, ${whole(s.series.claOpen[at]!)} in care, ${money(s.costCumulative[at]!)} spent (${s.costCumulative[at]! >= b.costCumulative[at]! ? '+' : '-'}${money(Math.abs(s.costCumulative[at]! - b.costCumulative[at]!))} against the baseline).`,
+    );
+  }
+  if (backtest) {
+    const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
+    lines.push(
+      `Backtest from ${backtest.from} over ${backtest.monthsCompared} months: mean absolute percentage error referrals ${pct(backtest.mape.referrals)}, plan starts ${pct(backtest.mape.cppStarts)}, open plans ${pct(backtest.mape.cppOpen)}, care starts ${pct(backtest.mape.claStarts)}, children in care ${pct(backtest.mape.claOpen)}.`,
+    );
+  }
+  for (const note of e.notes) lines.push(`Note: ${note}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,171 @@
+// Every rate the projection uses, estimated from the history with its uncertainty, or a documented
+// default where the data cannot say, and a note in plain words for each default used.
+import type { ClaRecord, Dataset } from '../dataset/types.ts';
+import { placementGroups, type PlacementGroup } from '../import/values/codes.ts';
+import type { AggregatePeriod } from './aggregate-history.ts';
+import { logNormalMonthlyHazard, mixtureMonthlyHazard } from './duration-shapes.ts';
+import {
+  defaultConversion,
+  defaultEntryAgeShares,
+  durationBandEdges,
+  estimateConversion,
+  estimateDurations,
+  estimateEntryAges,
+  exponentialLagWeights,
+  fromMonthlyProbabilities,
+  survivalSummary,
+  monthlyRates,
+  type ConversionModel,
+  type DurationModel,
+} from './estimate-flows.ts';
+import { defaultSeasonality, defaultTrendSe, estimateReferrals, type ReferralModel } from './estimate-referrals.ts';
+import type { MonthlyHistory } from './history.ts';
+import { lastDayIso, monthLabel, type MonthIndex } from './months.ts';
+
+export interface Estimates {
+  anchorMonth: MonthIndex;
+  referrals: ReferralModel;
+  cpp: { conversion: ConversionModel; duration: DurationModel };
+  cla: { conversion: ConversionModel; duration: DurationModel; entryAgeShares: number[]; entryAgesFromData: boolean };
+  /** Shares of children in care by placement group at the end of the last observed month. */
+  placementMix: Partial<Record<PlacementGroup | 'unknown', number>>;
+  notes: string[];
+}
+
+export const defaultDurations = {
+  cpp: () => fromMonthlyProbabilities(logNormalMonthlyHazard(9, 0.55), 'default'),
+  cla: () => fromMonthlyProbabilities(mixtureMonthlyHazard([[0.45, 3, 0.9], [0.55, 30, 0.8]]), 'default'),
+};
+
+function listMonths(history: MonthlyHistory, series: 'referrals' | 'cppStarts' | 'claStarts'): Set<MonthIndex> {
+  return new Set(history.months.filter((_, i) => history.sources[series][i] === 'lists'));
+}
+
+function aggregateConversion(aggregates: readonly AggregatePeriod[], key: 'cppStarts' | 'claStarts'): { starts: number; referrals: number } {
+  let starts = 0;
+  let referrals = 0;
+  for (const p of aggregates) {
+    const s = p.values[key];
+    const r = p.values.referrals;
+    if (typeof s === 'number' && typeof r === 'number') {
+      starts += s;
+      referrals += r;
+    }
+  }
+  return { starts, referrals };
+}
+
+/** Exits over average stock, from aggregate periods that give both: one rate for every duration. */
+function aggregateDuration(aggregates: readonly AggregatePeriod[], prefix: 'cpp' | 'cla'): DurationModel | null {
+  let ends = 0;
+  let exposure = 0;
+  let previousOpen: number | null = null;
+  for (const p of aggregates) {
+    const open = p.values[`${prefix}Open`];
+    const e = p.values[`${prefix}Ends`];
+    if (typeof open === 'number' && typeof e === 'number') {
+      const average = previousOpen === null ? open : (open + previousOpen) / 2;
+      ends += e;
+      exposure += average * (p.toMonth - p.fromMonth + 1);
+    }
+    previousOpen = typeof open === 'number' ? open : null;
+  }
+  if (ends <= 0 || exposure <= 0) return null;
+  const rate = ends / exposure;
+  const ratePerMonth = durationBandEdges.map(() => rate);
+  return { ratePerMonth, events: ratePerMonth.map(() => 0), exposureMonths: ratePerMonth.map(() => 0), logSe: 1 / Math.sqrt(ends), ...survivalSummary(monthlyRates({ ratePerMonth })), source: 'aggregate' };
+}
+
+function placementMixAt(care: readonly ClaRecord[], month: MonthIndex): Estimates['placementMix'] {
+  const end = lastDayIso(month);
+  const open = care.filter((c) => c.startDate <= end && (c.endDate === null || c.endDate > end));
+  const mix: Estimates['placementMix'] = {};
+  for (const c of open) {
+    const group = c.placementGroup ?? 'unknown';
+    mix[group] = (mix[group] ?? 0) + 1 / open.length;
+  }
+  return mix;
+}
+
+export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: readonly AggregatePeriod[]): Estimates {
+  const anchor = history.lastObservedMonth;
+  if (anchor === null) throw new Error('There is no history to project from: give lists with dated rows, or an aggregate history.');
+  const notes: string[] = [];
+
+  // Referrals.
+  const points = history.months.flatMap((month, i) => {
+    const value = history.series.referrals[i];
+    return value !== null && value !== undefined && history.sources.referrals[i] !== 'aggregate-spread' ? [{ month, count: value }] : [];
+  });
+  const spread = history.months.flatMap((month, i) => {
+    const value = history.series.referrals[i];
+    return value !== null && value !== undefined && history.sources.referrals[i] === 'aggregate-spread' ? [{ month, count: value }] : [];
+  });
+  let referrals = estimateReferrals(points.length >= 3 ? points : [...spread, ...points], anchor);
+  if (referrals && points.length < 3) referrals = { ...referrals, source: 'aggregate', seasonality: [...defaultSeasonality], seasonalityEstimated: false, trendPerYear: 0, trendSe: defaultTrendSe };
+  if (!referrals) throw new Error('There are no referral counts to project from: add List 3 (referrals) or referrals in the aggregate history.');
+  if (!referrals.seasonalityEstimated) {
+    notes.push(`Referrals: ${referrals.monthsUsed} months of complete history, fewer than the 24 needed to measure a trend and a seasonal pattern, so the trend is taken as flat (give or take ${Math.round(defaultTrendSe * 100)}% a year) and the usual seasonal pattern is used.`);
+  }
+
+  // Conversion from referrals.
+  const conversionFor = (list: 'cpp' | 'cla'): ConversionModel => {
+    const months = new Set([...listMonths(history, 'referrals')].filter((m) => listMonths(history, `${list}Starts`).has(m)));
+    const defaultLag = list === 'cpp' ? 1.5 : 1;
+    if (dataset[list].length > 0 && months.size > 0) {
+      const fromLists = estimateConversion(dataset.referrals, dataset[list], months, defaultLag);
+      if (fromLists) {
+        if (!fromLists.lagFromData) notes.push(`${list === 'cpp' ? 'Child protection plans' : 'Children in care'}: too few children could be linked to their referral to measure the delay, so an average delay of ${defaultLag} months is used.`);
+        return { ...fromLists, source: 'lists' };
+      }
+    }
+    const agg = aggregateConversion(aggregates, `${list}Starts`);
+    if (agg.referrals > 0 && agg.starts > 0) {
+      const p = agg.starts / agg.referrals;
+      return { perReferral: p, se: p * Math.sqrt(1 / agg.starts + 1 / agg.referrals), lagWeights: exponentialLagWeights(defaultLag), meanLagMonths: defaultLag, lagFromData: false, linkedShare: null, startsUsed: agg.starts, referralsUsed: agg.referrals, source: 'aggregate' };
+    }
+    const p = defaultConversion[list];
+    notes.push(`${list === 'cpp' ? 'Child protection plans' : 'Children in care'}: no starts to measure, so the national rate of ${Math.round(p * 100)} per 100 referrals is used.`);
+    return { perReferral: p, se: p * 0.25, lagWeights: exponentialLagWeights(defaultLag), meanLagMonths: defaultLag, lagFromData: false, linkedShare: null, startsUsed: 0, referralsUsed: 0, source: 'default' };
+  };
+
+  // Durations.
+  const windows = history.windows.map((w) => ({ fromExclusive: w.windowStart, to: w.extractDate }));
+  const durationFor = (list: 'cpp' | 'cla'): DurationModel => {
+    const fromLists = dataset[list].length > 0 ? estimateDurations(dataset[list], windows, list === 'cla') : null;
+    if (fromLists) return fromLists;
+    const fromAggregates = aggregateDuration(aggregates, list);
+    if (fromAggregates) {
+      notes.push(`${list === 'cpp' ? 'Child protection plans' : 'Children in care'}: durations come from aggregate figures (ends over the average number open), so every case is given the same chance of ending each month whatever its length so far.`);
+      return fromAggregates;
+    }
+    notes.push(`${list === 'cpp' ? 'Child protection plans' : 'Children in care'}: no list to measure how long they last, so national durations are used.`);
+    return defaultDurations[list]();
+  };
+
+  const completeClaMonths = listMonths(history, 'claStarts');
+  const ages = estimateEntryAges(dataset.cla, completeClaMonths);
+  if (!ages.fromData) notes.push(`Ages of children entering care: ${ages.starts} dated entries with a date of birth, too few to measure, so the national age pattern is used.`);
+  const total = defaultEntryAgeShares.reduce((a, b) => a + b, 0);
+  return {
+    anchorMonth: anchor,
+    referrals,
+    cpp: { conversion: conversionFor('cpp'), duration: durationFor('cpp') },
+    cla: {
+      conversion: conversionFor('cla'),
+      duration: durationFor('cla'),
+      entryAgeShares: ages.fromData ? ages.shares : defaultEntryAgeShares.map((s) => s / total),
+      entryAgesFromData: ages.fromData,
+    },
+    placementMix: dataset.cla.length ? placementMixAt(dataset.cla, anchor) : {},
+    notes,
+  };
+}
+
+export function placementGroupLabel(group: PlacementGroup | 'unknown'): string {
+  return group === 'unknown' ? 'Placement not known' : placementGroups[group];
+}
+
+export function describeAnchor(estimates: Estimates): string {
+  return monthLabel(estimates.anchorMonth);
+}

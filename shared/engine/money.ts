@@ -1,0 +1,65 @@
+// Money and staff from the projected caseload: weekly cost per child looked after (blended over the
+// placement mix where unit costs by placement group are given), monthly cost per child protection plan,
+// and the workers needed at a given caseload.
+import type { PlacementGroup } from '../import/values/codes.ts';
+import type { Estimates } from './estimates.ts';
+import { calendarMonth, monthLabel, weeksPerMonth, type MonthIndex } from './months.ts';
+import { defaultCaseloads, defaultCosts, type Scenario } from './scenario.ts';
+
+export interface UnitCosts {
+  /** Pounds per child looked after per week, blended over the placement mix. */
+  claWeekly: number;
+  cppMonthly: number;
+  cppPerWorker: number;
+  claPerWorker: number;
+  basis: string;
+}
+
+export function unitCosts(scenario: Scenario, mix: Estimates['placementMix']): UnitCosts {
+  const flat = scenario.costs.claWeekly ?? defaultCosts.claWeekly;
+  const byPlacement = scenario.costs.claWeeklyByPlacement;
+  let claWeekly = flat;
+  let basis = scenario.costs.claWeekly !== undefined ? 'your weekly cost per child looked after' : 'the illustrative default weekly cost per child looked after';
+  const groups = Object.entries(mix) as Array<[PlacementGroup | 'unknown', number]>;
+  if (byPlacement && groups.length) {
+    claWeekly = groups.reduce((sum, [group, share]) => sum + share * (group === 'unknown' ? flat : (byPlacement[group] ?? defaultCosts.claWeeklyByPlacement[group])), 0);
+    basis = 'your weekly costs by placement type, weighted by the placements of children in care now';
+  }
+  return {
+    claWeekly,
+    cppMonthly: scenario.costs.cppMonthly ?? defaultCosts.cppMonthly,
+    cppPerWorker: scenario.caseloads.cppPerWorker ?? defaultCaseloads.cppPerWorker,
+    claPerWorker: scenario.caseloads.claPerWorker ?? defaultCaseloads.claPerWorker,
+    basis,
+  };
+}
+
+export function monthlyCost(costs: UnitCosts, cppOpen: number, claOpen: number): number {
+  return claOpen * costs.claWeekly * weeksPerMonth + cppOpen * costs.cppMonthly;
+}
+
+export function workersNeeded(costs: UnitCosts, cppOpen: number, claOpen: number): number {
+  return cppOpen / costs.cppPerWorker + claOpen / costs.claPerWorker;
+}
+
+/** Spend by financial year (April to March), part years marked as such. */
+export function annualSpend(startMonth: MonthIndex, monthly: ArrayLike<number>): Array<{ year: string; months: number; total: number }> {
+  const years = new Map<string, { months: number; total: number }>();
+  for (let t = 0; t < monthly.length; t++) {
+    const month = startMonth + t;
+    const yearStart = Math.floor(month / 12) - (calendarMonth(month) < 3 ? 1 : 0);
+    const label = `${yearStart}-${String((yearStart + 1) % 100).padStart(2, '0')}`;
+    const entry = years.get(label) ?? { months: 0, total: 0 };
+    entry.months++;
+    entry.total += monthly[t]!;
+    years.set(label, entry);
+  }
+  return [...years].map(([year, v]) => ({ year, ...v }));
+}
+
+export function cumulative(values: ArrayLike<number>): number[] {
+  let sum = 0;
+  return Array.from(values, (v) => (sum += v));
+}
+
+export { monthLabel };

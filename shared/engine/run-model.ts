@@ -1,0 +1,75 @@
+// The whole model: history, estimates, a baseline and any number of scenarios, money and staff, bands.
+import type { Dataset } from '../dataset/types.ts';
+import type { AggregatePeriod } from './aggregate-history.ts';
+import { estimate, type Estimates } from './estimates.ts';
+import { buildHistory, type MonthlyHistory } from './history.ts';
+import { annualSpend, cumulative, monthlyCost, unitCosts, workersNeeded, type UnitCosts } from './money.ts';
+import { allocateSeries, centralDraw, runProjection, type ProjectionSeries, type ProjectionSetup } from './project.ts';
+import { baselineScenario, type Scenario } from './scenario.ts';
+import { scenarioVectors } from './scenario-vectors.ts';
+import { buildSetup } from './setup.ts';
+import { monteCarloBands, type Bands } from './uncertainty.ts';
+
+export interface ModelOptions {
+  horizon: number;
+  scenarios?: readonly Scenario[];
+  /** Monte Carlo draws for the bands; 0 for none. */
+  draws?: number;
+  seed?: number;
+  /** Bands for the scenarios too, not only the baseline. */
+  scenarioBands?: boolean;
+}
+
+export interface ProjectedScenario {
+  scenario: Scenario;
+  series: ProjectionSeries;
+  costs: UnitCosts;
+  cost: Float64Array;
+  costCumulative: number[];
+  workers: Float64Array;
+  annualCost: Array<{ year: string; months: number; total: number }>;
+  bands: Bands | null;
+}
+
+export interface ModelRun {
+  history: MonthlyHistory;
+  estimates: Estimates;
+  setup: ProjectionSetup;
+  baseline: ProjectedScenario;
+  scenarios: ProjectedScenario[];
+}
+
+export const defaultDraws = 500;
+
+export function projectScenario(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number }): ProjectedScenario {
+  const vectors = scenarioVectors(scenario, setup.startMonth, setup.horizon);
+  const series = runProjection(setup, vectors, centralDraw(setup), allocateSeries(setup.horizon));
+  const costs = unitCosts(scenario, estimates.placementMix);
+  const cost = series.cppOpen.map((cpp, t) => monthlyCost(costs, cpp, series.claOpen[t]!));
+  const workers = series.cppOpen.map((cpp, t) => workersNeeded(costs, cpp, series.claOpen[t]!));
+  return {
+    scenario,
+    series,
+    costs,
+    cost,
+    costCumulative: cumulative(cost),
+    workers,
+    annualCost: annualSpend(setup.startMonth, cost),
+    bands: options.draws > 0 ? monteCarloBands(setup, vectors, estimates, costs, options.draws, options.seed) : null,
+  };
+}
+
+export function runModel(dataset: Dataset, aggregates: readonly AggregatePeriod[], options: ModelOptions): ModelRun {
+  const history = buildHistory(dataset, aggregates);
+  const estimates = estimate(dataset, history, aggregates);
+  const setup = buildSetup(dataset, history, estimates, options.horizon);
+  const draws = options.draws ?? defaultDraws;
+  const seed = options.seed ?? 20_201;
+  // The baseline is costed like the scenarios, so that scenario minus baseline is about demand only.
+  const costed = options.scenarios?.[0];
+  const baselineCosted = costed ? { ...baselineScenario, costs: costed.costs, caseloads: costed.caseloads } : baselineScenario;
+  const baseline = projectScenario(setup, estimates, baselineCosted, { draws, seed });
+  // The same seed for every scenario: differences between them are not noise.
+  const scenarios = (options.scenarios ?? []).map((s) => projectScenario(setup, estimates, s, { draws: options.scenarioBands ? draws : 0, seed }));
+  return { history, estimates, setup, baseline, scenarios };
+}

@@ -1,0 +1,91 @@
+// Scenarios as the contract's JSON describes them (../shared/docs/cli-contract.md), validated with every
+// range stated, so a mistake names its field: "shocks[0].returnShare: must be at most 1".
+import { z } from 'zod';
+import { placementGroups } from '../import/values/codes.ts';
+
+const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
+const share = (min: number, max: number) => z.number().finite().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+
+export const ShockSchema = z
+  .strictObject({
+    from: isoDate,
+    to: isoDate,
+    referralChange: share(-1, 5).default(0),
+    returnShare: share(0, 1).default(0),
+    returnMonths: z.number().int('must be a whole number of months').min(1, 'must be at least 1').max(60, 'must be at most 60').default(3),
+    cppExitChange: share(-0.95, 5).default(0),
+    claExitChange: share(-0.95, 5).default(0),
+    /** Extension: fewer (or more) referrals turn into plans or care while the shock lasts. */
+    cppConversionChange: share(-0.95, 5).default(0),
+    claConversionChange: share(-0.95, 5).default(0),
+  })
+  .refine((s) => s.from <= s.to, { message: 'must not be before "from"', path: ['to'] });
+
+const placementCosts = z.strictObject(
+  Object.fromEntries(Object.keys(placementGroups).map((g) => [g, share(0, 50_000).optional()])) as Record<keyof typeof placementGroups, z.ZodOptional<z.ZodNumber>>,
+);
+
+export const ScenarioSchema = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Scenario'),
+  description: z.string().max(2000).optional(),
+  shocks: z.array(ShockSchema).max(20, 'at most 20 shocks').default([]),
+  newNormal: z
+    .strictObject({
+      from: isoDate,
+      referralChange: share(-0.9, 5).default(0),
+    })
+    .optional(),
+  referralTrendPerYear: share(-0.5, 1).default(0),
+  conversionChange: z.strictObject({ cpp: share(-0.95, 5).default(0), cla: share(-0.95, 5).default(0) }).default({ cpp: 0, cla: 0 }),
+  costs: z
+    .strictObject({
+      /** Pounds per child looked after per week. */
+      claWeekly: share(0, 50_000).optional(),
+      /** Pounds per child protection plan per month. */
+      cppMonthly: share(0, 50_000).optional(),
+      /** Extension: pounds per week by placement group, used where List 8 gives placement types. */
+      claWeeklyByPlacement: placementCosts.optional(),
+    })
+    .default({}),
+  caseloads: z
+    .strictObject({
+      cppPerWorker: share(1, 200).optional(),
+      claPerWorker: share(1, 200).optional(),
+    })
+    .default({}),
+});
+
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type Shock = z.output<typeof ShockSchema>;
+
+export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; messages: string[] };
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+}
+
+export function parseScenario(raw: unknown): ScenarioParse {
+  const parsed = ScenarioSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, scenario: parsed.data };
+  return {
+    ok: false,
+    messages: parsed.error.issues.map((issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        const where = fieldPath(issue.path);
+        return issue.keys.map((k) => `${where ? `${where}.` : ''}${k}: is not a scenario field`).join('; ');
+      }
+      return `${fieldPath(issue.path) || 'scenario'}: ${issue.message}`;
+    }),
+  };
+}
+
+export const baselineScenario: Scenario = ScenarioSchema.parse({ name: 'Baseline' });
+
+/** Illustrative unit costs and caseloads, used until the analyst gives their own (docs/model.md says why). */
+export const defaultCosts = {
+  claWeekly: 1_200,
+  cppMonthly: 350,
+  claWeeklyByPlacement: { foster: 700, adoption: 300, parents: 250, independent: 1_500, residential: 5_500, secure: 8_000, other: 1_200 },
+} as const;
+export const defaultCaseloads = { cppPerWorker: 15, claPerWorker: 15 } as const;

@@ -1,0 +1,69 @@
+// Uncertainty bands by Monte Carlo: each draw takes the rates from their estimated uncertainty (level,
+// trend, conversions, exit rates) and then lives a random month-by-month path (Poisson referrals and
+// starts, binomial exits). The 10th, 50th and 90th percentiles of the draws make the bands: in eight
+// years out of ten the outcome should fall between p10 and p90, if the model's assumptions hold.
+import type { Estimates } from './estimates.ts';
+import { monthlyCost, type UnitCosts } from './money.ts';
+import { allocateSeries, createWorkspace, runProjection, type ParameterDraw, type ProjectionSetup } from './project.ts';
+import { createRandom, type Random } from './random.ts';
+import type { ScenarioVectors } from './scenario-vectors.ts';
+
+export const bandSeries = ['referrals', 'cppOpen', 'claOpen', 'cost'] as const;
+export type BandSeries = (typeof bandSeries)[number];
+export interface Band {
+  p10: number[];
+  p50: number[];
+  p90: number[];
+}
+export type Bands = Record<BandSeries, Band>;
+
+export function drawParameters(setup: ProjectionSetup, estimates: Estimates, rng: Random): ParameterDraw {
+  const lognormal = (sd: number) => Math.exp(sd * rng.normal() - (sd * sd) / 2);
+  const r = estimates.referrals;
+  const relative = (se: number, value: number) => (value > 0 ? Math.min(se / value, 2) : 0);
+  return {
+    levelMultiplier: lognormal(relative(r.levelSe, r.level)),
+    trendPerYear: Math.max(-0.5, setup.referral.trendPerYear + r.trendSe * rng.normal()),
+    cppConversionMultiplier: lognormal(relative(estimates.cpp.conversion.se, estimates.cpp.conversion.perReferral)),
+    claConversionMultiplier: lognormal(relative(estimates.cla.conversion.se, estimates.cla.conversion.perReferral)),
+    cppExitMultiplier: lognormal(estimates.cpp.duration.logSe),
+    claExitMultiplier: lognormal(estimates.cla.duration.logSe),
+  };
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  const position = (sorted.length - 1) * p;
+  const lo = Math.floor(position);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (position - lo);
+}
+
+export function monteCarloBands(setup: ProjectionSetup, vectors: ScenarioVectors, estimates: Estimates, costs: UnitCosts, draws: number, seed: number): Bands {
+  const H = setup.horizon;
+  const rng = createRandom(seed);
+  const out = allocateSeries(H);
+  const workspace = createWorkspace(setup);
+  const samples = Object.fromEntries(bandSeries.map((s) => [s, new Float64Array(draws * H)])) as Record<BandSeries, Float64Array>;
+  for (let d = 0; d < draws; d++) {
+    runProjection(setup, vectors, drawParameters(setup, estimates, rng), out, workspace, rng);
+    for (let t = 0; t < H; t++) {
+      // Stored month-major so each month's draws are contiguous for sorting.
+      samples.referrals[t * draws + d] = out.referrals[t]!;
+      samples.cppOpen[t * draws + d] = out.cppOpen[t]!;
+      samples.claOpen[t * draws + d] = out.claOpen[t]!;
+      samples.cost[t * draws + d] = monthlyCost(costs, out.cppOpen[t]!, out.claOpen[t]!);
+    }
+  }
+  const bands = {} as Bands;
+  for (const s of bandSeries) {
+    const band: Band = { p10: [], p50: [], p90: [] };
+    for (let t = 0; t < H; t++) {
+      const month = samples[s].subarray(t * draws, (t + 1) * draws).sort();
+      band.p10.push(percentile(month, 0.1));
+      band.p50.push(percentile(month, 0.5));
+      band.p90.push(percentile(month, 0.9));
+    }
+    bands[s] = band;
+  }
+  return bands;
+}
