@@ -20,6 +20,8 @@ export interface ReferralModel {
   trendPerYear: number;
   trendSe: number;
   seasonality: number[];
+  /** Standard error of each seasonal factor (0 where the default pattern is used). */
+  seasonalitySe: number[];
   seasonalityEstimated: boolean;
   anchorMonth: MonthIndex;
   monthsUsed: number;
@@ -40,6 +42,7 @@ export function estimateReferrals(points: ReadonlyArray<{ month: MonthIndex; cou
     trendPerYear: 0,
     trendSe: defaultTrendSe,
     seasonality: [...defaultSeasonality],
+    seasonalitySe: defaultSeasonality.map(() => 0),
     seasonalityEstimated: false,
     anchorMonth,
     monthsUsed: usable.length,
@@ -73,6 +76,9 @@ function fitTrendAndSeasons(points: ReadonlyArray<{ month: MonthIndex; count: nu
     trendPerYear: Math.exp(beta[1]!) - 1,
     trendSe: Math.exp(beta[1]!) * Math.sqrt(Math.max(sigma2 * xtxInverse[1]![1]!, 0)),
     seasonality,
+    // Each month's factor against the average month: its log-scale variance is roughly that of its
+    // coefficient (January's, the reference, that of the intercept's share).
+    seasonalitySe: seasonality.map((f, m) => f * Math.sqrt(Math.max(0, sigma2 * (m === 0 ? 12 / points.length : xtxInverse[m + 1]![m + 1]!)))),
     seasonalityEstimated: true,
     anchorMonth,
     monthsUsed: points.length,

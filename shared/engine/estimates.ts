@@ -102,7 +102,7 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
     return value !== null && value !== undefined && history.sources.referrals[i] === 'aggregate-spread' ? [{ month, count: value }] : [];
   });
   let referrals = estimateReferrals(points.length >= 3 ? points : [...spread, ...points], anchor);
-  if (referrals && points.length < 3) referrals = { ...referrals, source: 'aggregate', seasonality: [...defaultSeasonality], seasonalityEstimated: false, trendPerYear: 0, trendSe: defaultTrendSe };
+  if (referrals && points.length < 3) referrals = { ...referrals, source: 'aggregate', seasonality: [...defaultSeasonality], seasonalitySe: defaultSeasonality.map(() => 0), seasonalityEstimated: false, trendPerYear: 0, trendSe: defaultTrendSe };
   if (!referrals) throw new Error('There are no referral counts to project from: add List 3 (referrals) or referrals in the aggregate history.');
   if (!referrals.seasonalityEstimated) {
     notes.push(`Referrals: ${referrals.monthsUsed} months of complete history, fewer than the 24 needed to measure a trend and a seasonal pattern, so the trend is taken as flat (give or take ${Math.round(defaultTrendSe * 100)}% a year) and the usual seasonal pattern is used.`);
