@@ -81,25 +81,99 @@ function ageGroups(shares: readonly number[] | null, horizon: number): AgeGroup[
   return groups.filter((g) => g.share > 0);
 }
 
+/**
+ * Open cases regrouped for speed: one group per whole month since start (cases of the same duration face
+ * the same exit chances), with the months in which some of a group's children turn 18 listed apart.
+ */
+interface CompactOpen {
+  duration: Float64Array;
+  initial: Float64Array;
+  /** Age-outs in month order: which group, in which month, how many of its cases at the start. */
+  outMonth: Int32Array;
+  outGroup: Int32Array;
+  outCount: Float64Array;
+}
+
+function compactOpen(open: OpenCases, horizon: number): CompactOpen {
+  const index = new Map<number, number>();
+  const durations: number[] = [];
+  const initial: number[] = [];
+  const events: Array<[month: number, group: number, count: number]> = [];
+  for (let i = 0; i < open.count.length; i++) {
+    const count = open.count[i]!;
+    if (!(count > 0)) continue;
+    const d = open.duration[i]!;
+    let g = index.get(d);
+    if (g === undefined) {
+      g = durations.length;
+      index.set(d, g);
+      durations.push(d);
+      initial.push(0);
+    }
+    initial[g]! += count;
+    const to18 = open.monthsTo18[i]!;
+    // A child who turns 18 during month t leaves in month t (already 18: the first month).
+    const month = Math.max(0, Math.ceil(to18 - 1));
+    if (Number.isFinite(to18) && month < horizon) events.push([month, g, count]);
+  }
+  events.sort((a, b) => a[0] - b[0]);
+  return {
+    duration: Float64Array.from(durations),
+    initial: Float64Array.from(initial),
+    outMonth: Int32Array.from(events.map((e) => e[0])),
+    outGroup: Int32Array.from(events.map((e) => e[1])),
+    outCount: Float64Array.from(events.map((e) => e[2])),
+  };
+}
+
 /** Working memory for one series; reused across Monte Carlo draws. */
 interface SeriesState {
   groups: AgeGroup[];
-  cohorts: Float64Array; // [entry month * groups + group]
+  compact: CompactOpen;
+  /** Cases at the start of each group still counted in its survival fraction (age-outs removed). */
+  base: Float64Array;
+  /** Share of a cohort's entrants who turn 18 when it is k months old. */
+  leaveShare: Float64Array;
+  /** Cases still open from the starts of each projected month (all ages together). */
+  cohorts: Float64Array;
+  /** Share of each cohort's entrants whose age group has not yet turned 18. */
+  cohortShare: Float64Array;
   existing: Float64Array;
+  /** Expected exits of each case this month, kept between the two passes of a month. */
+  existingExits: Float64Array;
+  cohortExits: Float64Array;
+  exitTable: Float64Array;
 }
 
 export interface ProjectionWorkspace {
   cpp: SeriesState;
   cla: SeriesState;
   referrals: Float64Array;
+  baseline: Float64Array;
 }
 
 export function createWorkspace(setup: ProjectionSetup): ProjectionWorkspace {
   const state = (s: SeriesSetup): SeriesState => {
     const groups = ageGroups(s.entryAgeShares, setup.horizon);
-    return { groups, cohorts: new Float64Array(setup.horizon * groups.length), existing: new Float64Array(s.open.count.length) };
+    const H = setup.horizon;
+    const compact = compactOpen(s.open, H);
+    const n = compact.duration.length;
+    const leaveShare = new Float64Array(H + 1);
+    for (const g of groups) if (g.ageOutAfter <= H) leaveShare[g.ageOutAfter] = leaveShare[g.ageOutAfter]! + g.share;
+    return {
+      groups,
+      compact,
+      base: new Float64Array(n),
+      leaveShare,
+      cohorts: new Float64Array(H),
+      cohortShare: new Float64Array(H),
+      existing: new Float64Array(n),
+      existingExits: new Float64Array(n),
+      cohortExits: new Float64Array(H),
+      exitTable: new Float64Array(s.rates.length),
+    };
   };
-  return { cpp: state(setup.cpp), cla: state(setup.cla), referrals: new Float64Array(setup.horizon) };
+  return { cpp: state(setup.cpp), cla: state(setup.cla), referrals: new Float64Array(setup.horizon), baseline: new Float64Array(setup.horizon) };
 }
 
 function normal(rng: Random, mean: number, variance: number): number {
@@ -125,7 +199,7 @@ export function runProjection(
   const before = setup.referralsBefore;
 
   // Referrals: the baseline path, times the scenario, plus lost referrals coming back.
-  const baseline = new Float64Array(H);
+  const baseline = workspace.baseline;
   for (let t = 0; t < H; t++) {
     const month = setup.startMonth + t;
     const years = (month - anchorMonth) / 12;
@@ -161,15 +235,25 @@ export function runProjection(
     const drawExit = key === 'cpp' ? draw.cppExitMultiplier : draw.claExitMultiplier;
     const rates = s.rates;
     const maxK = rates.length - 1;
-    const G = ws.groups.length;
-    const cohorts = ws.cohorts;
-    const existing = ws.existing;
-    existing.set(s.open.count);
+    const { cohorts, cohortShare, existing, existingExits, cohortExits, base, leaveShare } = ws;
+    const { duration, initial, outMonth, outGroup, outCount } = ws.compact;
+    let nextOut = 0;
+    existing.set(initial);
+    base.set(initial);
     cohorts.fill(0);
+    cohortShare.fill(1);
     if (key === 'cla') out.claAgedOut.fill(0);
+    // Monthly exit probability by months since start, recomputed only when the multiplier changes
+    // (outside shocks it is constant for a whole path).
+    const exitTable = ws.exitTable;
+    let tableMultiplier = NaN;
 
     for (let t = 0; t < H; t++) {
       const m = exitVector[t]! * drawExit;
+      if (m !== tableMultiplier) {
+        for (let k = 0; k <= maxK; k++) exitTable[k] = exitProbability(rates[k]! * m);
+        tableMultiplier = m;
+      }
       // Starts: this month's conversion of referrals spread over the lag.
       let expectedStarts = 0;
       for (let k = 0; k < s.lagWeights.length; k++) expectedStarts += s.lagWeights[k]! * referralAt(t - k);
@@ -177,74 +261,80 @@ export function runProjection(
       const newStarts = rng ? rng.poisson(Math.max(0, expectedStarts)) : Math.max(0, expectedStarts);
       starts[t] = newStarts;
 
-      // Expected exits of every case open at the start of the month.
+      // First pass: children turning 18 leave; everyone else's expected exits are noted.
       let expectedExits = 0;
       let variance = 0;
       let agedOut = 0;
+      while (nextOut < outMonth.length && outMonth[nextOut] === t) {
+        const g = outGroup[nextOut]!;
+        // Those turning 18 have survived as their group has: the same share of them is still open.
+        const leaving = base[g]! > 0 ? (outCount[nextOut]! * existing[g]!) / base[g]! : 0;
+        agedOut += leaving;
+        existing[g] = Math.max(0, existing[g]! - leaving);
+        base[g] = Math.max(0, base[g]! - outCount[nextOut]!);
+        nextOut++;
+      }
       for (let i = 0; i < existing.length; i++) {
         const n = existing[i]!;
+        existingExits[i] = 0;
         if (n <= 0) continue;
-        if (s.open.monthsTo18[i]! <= t + 1) continue; // ages out this month: handled below
-        const q = exitProbability(rates[Math.min(maxK, Math.floor(s.open.duration[i]! + t + 0.5))]! * m);
+        const q = exitTable[Math.min(maxK, Math.floor(duration[i]! + t + 0.5))]!;
+        existingExits[i] = n * q;
         expectedExits += n * q;
         variance += n * q * (1 - q);
       }
       for (let e = 0; e < t; e++) {
+        let n = cohorts[e]!;
+        cohortExits[e] = 0;
+        if (n <= 0) continue;
         const k = t - e;
-        const q = exitProbability(0.5 * (rates[Math.min(maxK, k - 1)]! + rates[Math.min(maxK, k)]!) * m);
-        for (let g = 0; g < G; g++) {
-          const n = cohorts[e * G + g]!;
-          if (n <= 0 || ws.groups[g]!.ageOutAfter <= k) continue;
-          expectedExits += n * q;
-          variance += n * q * (1 - q);
+        // Age groups of this cohort that turn 18 now leave; the rest share the cohort's survival.
+        const turning18 = leaveShare[k]!;
+        if (turning18 > 0 && cohortShare[e]! > 0) {
+          const leaving = Math.min(n, (n * turning18) / cohortShare[e]!);
+          agedOut += leaving;
+          n -= leaving;
+          cohortShare[e] = Math.max(0, cohortShare[e]! - turning18);
+          cohorts[e] = n;
         }
+        const q = 0.5 * (exitTable[Math.min(maxK, k - 1)]! + exitTable[Math.min(maxK, k)]!);
+        cohortExits[e] = n * q;
+        expectedExits += n * q;
+        variance += n * q * (1 - q);
       }
+      // New entrants arrive through the month: on average half a month of exposure by its end.
+      const firstHalf = exitProbability(0.5 * rates[0]! * m);
+      expectedExits += newStarts * firstHalf;
+      variance += newStarts * firstHalf * (1 - firstHalf);
+
       // Drawn exits are shared in proportion to expected exits: the total carries the randomness.
       const scale = rng && expectedExits > 0 ? Math.max(0, normal(rng, expectedExits, variance)) / expectedExits : 1;
 
+      // Second pass: apply the exits.
       let exits = 0;
       let stock = 0;
       for (let i = 0; i < existing.length; i++) {
         const n = existing[i]!;
         if (n <= 0) continue;
-        if (s.open.monthsTo18[i]! <= t + 1) {
-          agedOut += n;
-          existing[i] = 0;
-          continue;
-        }
-        const q = exitProbability(rates[Math.min(maxK, Math.floor(s.open.duration[i]! + t + 0.5))]! * m);
-        const leaving = Math.min(n, n * q * scale);
+        const leaving = Math.min(n, existingExits[i]! * scale);
         existing[i] = n - leaving;
         exits += leaving;
         stock += n - leaving;
       }
       for (let e = 0; e < t; e++) {
-        const k = t - e;
-        const q = exitProbability(0.5 * (rates[Math.min(maxK, k - 1)]! + rates[Math.min(maxK, k)]!) * m);
-        for (let g = 0; g < G; g++) {
-          const idx = e * G + g;
-          const n = cohorts[idx]!;
-          if (n <= 0) continue;
-          if (ws.groups[g]!.ageOutAfter <= k) {
-            agedOut += n;
-            cohorts[idx] = 0;
-            continue;
-          }
-          const leaving = Math.min(n, n * q * scale);
-          cohorts[idx] = n - leaving;
-          exits += leaving;
-          stock += n - leaving;
-        }
-      }
-      // New entrants arrive through the month: on average half a month of exposure by its end.
-      const firstHalf = exitProbability(0.5 * rates[0]! * m);
-      for (let g = 0; g < G; g++) {
-        const n = newStarts * ws.groups[g]!.share;
-        const leaving = n * firstHalf * scale;
-        cohorts[t * G + g] = n - leaving;
+        const n = cohorts[e]!;
+        if (n <= 0) continue;
+        const leaving = Math.min(n, cohortExits[e]! * scale);
+        cohorts[e] = n - leaving;
         exits += leaving;
         stock += n - leaving;
       }
+      const entrantsLeaving = Math.min(newStarts, newStarts * firstHalf * scale);
+      cohorts[t] = newStarts - entrantsLeaving;
+      cohortShare[t] = 1;
+      exits += entrantsLeaving;
+      stock += newStarts - entrantsLeaving;
+
       ends[t] = exits + agedOut;
       open[t] = stock;
       if (key === 'cla') out.claAgedOut[t] = agedOut;

@@ -16,8 +16,16 @@ export function demoAuthority(): SyntheticAuthority {
   return simulateAuthority({ seed: demoSeed, from: '2000-01-01', to: demoExtractDates.at(-1)!, parameters });
 }
 
+let cached: ImportResult | null = null;
+
 /** The demo's lists imported as an analyst would import them (a fixed pseudonym key: nothing is real). */
-export function demoImport(authority: SyntheticAuthority = demoAuthority()): ImportResult {
+export function demoImport(): ImportResult {
+  // Deterministic, so made once per process; callers treat datasets as read-only.
+  cached ??= importDemo(demoAuthority());
+  return cached;
+}
+
+function importDemo(authority: SyntheticAuthority): ImportResult {
   const sources = demoExtractDates.flatMap((extractDate) => {
     const snapshot = annexASnapshot(authority, extractDate);
     return (['referrals', 'cpp', 'cla'] as const).map((list) => ({
