@@ -98,7 +98,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
       return exitCodes.badInput;
     }
     const run = runModel(dataset, aggregates, { horizon: options.horizonMonths, scenarios: scenario ? [scenario] : [] });
-    const backtest = options.backtestFrom ? runBacktest(dataset, aggregates, monthOfIso(`${options.backtestFrom}-01`), options.horizonMonths, run.history) : undefined;
+    const backtest = options.backtestFrom ? runBacktest(dataset, aggregates, monthOfIso(`${options.backtestFrom}-01`), options.horizonMonths, run.history, scenario) : undefined;
     const result = buildResultJson({ dataset, report, run, ...(backtest ? { backtest } : {}) });
     const json = `${JSON.stringify(result, null, 2)}\n`;
     if (options.json === '-') io.stdout(json);

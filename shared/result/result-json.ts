@@ -121,6 +121,15 @@ export function buildResultJson(input: ResultInput) {
       ...b,
       predicted: Object.fromEntries(Object.entries(b.predicted).map(([k, v]) => [k, v.map((x) => finite(x, `backtest.predicted.${k}`, 2))])),
       mape: Object.fromEntries(Object.entries(b.mape).map(([k, v]) => [k, v === null ? null : finite(v, `backtest.mape.${k}`, 4)])),
+      ...(b.scenario
+        ? {
+            scenario: {
+              name: b.scenario.name,
+              predicted: Object.fromEntries(Object.entries(b.scenario.predicted).map(([k, v]) => [k, v.map((x) => finite(x, `backtest.scenario.predicted.${k}`, 2))])),
+              mape: Object.fromEntries(Object.entries(b.scenario.mape).map(([k, v]) => [k, v === null ? null : finite(v, `backtest.scenario.mape.${k}`, 4)])),
+            },
+          }
+        : {}),
     };
   }
   return result;
