@@ -14,7 +14,10 @@ import { importLists } from '../../shared/import/import-lists.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
+import { resultsWorkbook } from '../../shared/export/results-workbook.ts';
 import { writeFileAtomically } from '../common/atomic-write.ts';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadSources } from './load-sources.ts';
 import { summaryOfImport, summaryText } from './summary-text.ts';
 
@@ -64,6 +67,17 @@ function loadScenario(file: string | null): Scenario | null {
   return parsed.scenario;
 }
 
+function workbookTitle(options: ModelOptions): string {
+  if (options.demo) return 'Demo authority (synthetic data)';
+  if (options.inputs.length) return options.inputs.map((f) => path.basename(f)).join(', ');
+  return 'Aggregate history';
+}
+
+function appVersion(): string {
+  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
 export async function runModelCommand(argv: readonly string[], io: CommandIO): Promise<number> {
   const parsed = parseModelOptions(argv);
   if (parsed.kind === 'help') {
@@ -78,10 +92,6 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
   const missing = missingFiles(options);
   if (missing.length) {
     io.stderr(missing.map((file) => `Error: cannot read "${file}": there is no such file. Check the path and try again.\n`).join(''));
-    return exitCodes.badInput;
-  }
-  if (options.xlsx !== null) {
-    io.stderr('Error: the Excel export (--xlsx) is not part of this version yet; use --json for now. Nothing was computed or written.\n');
     return exitCodes.badInput;
   }
 
@@ -100,9 +110,12 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
     const run = runModel(dataset, aggregates, { horizon: options.horizonMonths, scenarios: scenario ? [scenario] : [] });
     const backtest = options.backtestFrom ? runBacktest(dataset, aggregates, monthOfIso(`${options.backtestFrom}-01`), options.horizonMonths, run.history, scenario) : undefined;
     const result = buildResultJson({ dataset, report, run, ...(backtest ? { backtest } : {}) });
+    // Build everything before writing anything: a failure leaves no file half-written.
     const json = `${JSON.stringify(result, null, 2)}\n`;
+    const workbook = options.xlsx ? resultsWorkbook(result, { workbookTitle: workbookTitle(options), appVersion: appVersion(), createdAt: new Date().toISOString() }) : null;
     if (options.json === '-') io.stdout(json);
     else if (options.json) writeFileAtomically(options.json, json);
+    if (options.xlsx && workbook) writeFileAtomically(options.xlsx, workbook);
     const summary = summaryText(run, report, backtest);
     if (options.json === '-') io.stderr(summary);
     else io.stdout(summary);

@@ -1,6 +1,6 @@
 // Electron entry point. Deliberately thin: it only wires Electron's objects to modules that are unit-tested
 // without Electron (window options, security handlers, protocol, menu, IPC, backend).
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { menuCommandChannel } from '../../shared/contracts/bridge.ts';
@@ -46,6 +46,11 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       transport: 'electron',
       dataFolder: app.getPath('userData'),
+      chooseSavePath: async (suggestedName) => {
+        const options = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }] };
+        const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return choice.canceled || !choice.filePath ? null : choice.filePath;
+      },
     });
     registerBridgeHandlers(ipcMain, createDispatcher(backend), () => mainWindow?.webContents.id ?? null);
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { WorkbookBridge } from '../../shared/contracts/bridge.ts';
 import type { MenuCommand } from '../../shared/contracts/menu-commands.ts';
 import type { AppInfo, WorkbookSummary } from '../../shared/contracts/schemas.ts';
+import { ExportPanel } from './components/ExportPanel.tsx';
 import { HelpDialog, type HelpTopic } from './components/HelpDialog.tsx';
 import { StepNav } from './components/StepNav.tsx';
 import { WorkbookTitleForm } from './components/WorkbookTitleForm.tsx';
@@ -101,6 +102,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
             {notice}
           </p>
         )}
+        {step === 'export' && <ExportPanel bridge={bridge} />}
         {step === 'data' && workbook && (
           <WorkbookTitleForm workbook={workbook} onRename={(title) => void run(async () => setWorkbook(await bridge.renameWorkbook({ title })))} />
         )}

@@ -3,7 +3,7 @@
 // loopback server and the loopback client all derive their behaviour from this table, so a method cannot
 // exist on one transport and not the other, and no payload crosses unchecked.
 import { z } from 'zod';
-import { AppInfo, RenameWorkbookRequest, WorkbookSummary } from './schemas.ts';
+import { AppInfo, ExcelExportResult, RenameWorkbookRequest, WorkbookSummary } from './schemas.ts';
 import { MenuCommand } from './menu-commands.ts';
 
 interface MethodSpec<A extends z.ZodTuple, R extends z.ZodType> {
@@ -23,6 +23,7 @@ export const bridgeMethods = {
   newWorkbook: method(z.tuple([]), WorkbookSummary, 'Close the current workbook and start an empty one.'),
   openDemoWorkbook: method(z.tuple([]), WorkbookSummary, 'Open the built-in demo authority (synthetic data).'),
   renameWorkbook: method(z.tuple([RenameWorkbookRequest]), WorkbookSummary, 'Give the open workbook a new title.'),
+  exportToExcel: method(z.tuple([]), ExcelExportResult, 'Project the open workbook and save the Excel export where the person chooses.'),
 } as const;
 
 export type BridgeMethods = typeof bridgeMethods;

@@ -38,3 +38,11 @@ export type WorkbookSummary = z.infer<typeof WorkbookSummary>;
 
 export const RenameWorkbookRequest = z.strictObject({ title: WorkbookTitle });
 export type RenameWorkbookRequest = z.input<typeof RenameWorkbookRequest>;
+
+export const ExcelExportResult = z.strictObject({
+  /** False when the person cancelled the save dialog. */
+  saved: z.boolean(),
+  filePath: z.string().nullable(),
+  sheets: z.array(z.string()),
+});
+export type ExcelExportResult = z.infer<typeof ExcelExportResult>;

@@ -19,7 +19,7 @@ export function unitCosts(scenario: Scenario, mix: Estimates['placementMix']): U
   const flat = scenario.costs.claWeekly ?? defaultCosts.claWeekly;
   const byPlacement = scenario.costs.claWeeklyByPlacement;
   let claWeekly = flat;
-  let basis = scenario.costs.claWeekly !== undefined ? 'your weekly cost per child looked after' : 'the illustrative default weekly cost per child looked after';
+  let basis = scenario.costs.claWeekly !== undefined || scenario.costs.cppMonthly !== undefined ? 'your unit costs' : 'illustrative default unit costs (replace them with your own)';
   const groups = Object.entries(mix) as Array<[PlacementGroup | 'unknown', number]>;
   if (byPlacement && groups.length) {
     claWeekly = groups.reduce((sum, [group, share]) => sum + share * (group === 'unknown' ? flat : (byPlacement[group] ?? defaultCosts.claWeeklyByPlacement[group])), 0);

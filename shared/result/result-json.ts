@@ -71,66 +71,73 @@ export interface ResultInput {
   backtest?: BacktestResult;
 }
 
+function historyJson(run: ModelRun) {
+  const h = run.history;
+  const series = Object.fromEntries(seriesNames.map((s) => [s, h.series[s].map((v) => (v === null ? null : finite(v, `history.${s}`, 2)))])) as Record<(typeof seriesNames)[number], (number | null)[]>;
+  return { months: h.months.map(monthLabel), ...series, sources: h.sources };
+}
+
+function estimatesJson(run: ModelRun) {
+  const e = run.estimates;
+  return {
+    anchorMonth: monthLabel(e.anchorMonth),
+    referrals: { ...e.referrals, anchorMonth: monthLabel(e.referrals.anchorMonth) },
+    cpp: { conversion: e.cpp.conversion, duration: { ...e.cpp.duration, bandEdgesMonths: [...durationBandEdges] } },
+    cla: { conversion: e.cla.conversion, duration: { ...e.cla.duration, bandEdgesMonths: [...durationBandEdges] }, entryAgeShares: e.cla.entryAgeShares, entryAgesFromData: e.cla.entryAgesFromData },
+    placementMix: e.placementMix,
+    notes: e.notes,
+  };
+}
+
+function projectionJson(run: ModelRun) {
+  const months = Array.from({ length: run.setup.horizon }, (_, t) => monthLabel(run.setup.startMonth + t));
+  const scenarios = run.scenarios.map((s, i) => ({ ...projected(s, `scenarios[${i}]`), settings: s.scenario, difference: difference(s, run.baseline), bands: s.bands ? bandsJson(s.bands) : null }));
+  return {
+    months,
+    baseline: projected(run.baseline, 'baseline'),
+    ...(scenarios.length ? { scenario: scenarios[0]!, scenarios } : {}),
+    bands: { baseline: run.baseline.bands ? bandsJson(run.baseline.bands) : null },
+  };
+}
+
+function backtestJson(b: BacktestResult) {
+  const round = (values: Record<string, number[]>, field: string) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.map((x) => finite(x, `${field}.${k}`, 2))]));
+  const mape = (values: Record<string, number | null>, field: string) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === null ? null : finite(v, `${field}.${k}`, 4)]));
+  return {
+    ...b,
+    predicted: round(b.predicted, 'backtest.predicted'),
+    mape: mape(b.mape, 'backtest.mape'),
+    ...(b.scenario ? { scenario: { name: b.scenario.name, predicted: round(b.scenario.predicted, 'backtest.scenario.predicted'), mape: mape(b.scenario.mape, 'backtest.scenario.mape') } } : {}),
+  };
+}
+
 export function buildResultJson(input: ResultInput) {
   const latest = input.dataset.extracts.at(-1);
   const report = input.report;
-  const result: Record<string, unknown> = {
+  const run = input.run;
+  return {
     schemaVersion: resultSchemaVersion,
     extractDate: latest?.extractDate ?? null,
     extractDateSource: latest?.extractDateSource ?? null,
     extracts: input.dataset.extracts,
-    import: report
-      ? { referrals: counts(report.referrals), cpp: counts(report.cpp), cla: counts(report.cla), issues: report.issues }
-      : null,
+    import: report ? { referrals: counts(report.referrals), cpp: counts(report.cpp), cla: counts(report.cla), issues: report.issues } : null,
+    ...(run
+      ? {
+          history: historyJson(run),
+          rates: {
+            cppPerReferral: finite(run.estimates.cpp.conversion.perReferral, 'rates.cppPerReferral', 5),
+            claPerReferral: finite(run.estimates.cla.conversion.perReferral, 'rates.claPerReferral', 5),
+            cppMedianMonths: finite(run.estimates.cpp.duration.medianMonths, 'rates.cppMedianMonths', 2),
+            claMedianMonths: finite(run.estimates.cla.duration.medianMonths, 'rates.claMedianMonths', 2),
+          },
+          estimates: estimatesJson(run),
+          projection: projectionJson(run),
+        }
+      : {}),
+    ...(input.backtest ? { backtest: backtestJson(input.backtest) } : {}),
   };
-  const run = input.run;
-  if (run) {
-    const h = run.history;
-    result.history = {
-      months: h.months.map(monthLabel),
-      ...Object.fromEntries(seriesNames.map((s) => [s, h.series[s].map((v) => (v === null ? null : finite(v, `history.${s}`, 2)))])),
-      sources: h.sources,
-    };
-    const e = run.estimates;
-    result.rates = {
-      cppPerReferral: finite(e.cpp.conversion.perReferral, 'rates.cppPerReferral', 5),
-      claPerReferral: finite(e.cla.conversion.perReferral, 'rates.claPerReferral', 5),
-      cppMedianMonths: finite(e.cpp.duration.medianMonths, 'rates.cppMedianMonths', 2),
-      claMedianMonths: finite(e.cla.duration.medianMonths, 'rates.claMedianMonths', 2),
-    };
-    result.estimates = {
-      anchorMonth: monthLabel(e.anchorMonth),
-      referrals: { ...e.referrals, anchorMonth: monthLabel(e.referrals.anchorMonth) },
-      cpp: { conversion: e.cpp.conversion, duration: { ...e.cpp.duration, bandEdgesMonths: durationBandEdges } },
-      cla: { conversion: e.cla.conversion, duration: { ...e.cla.duration, bandEdgesMonths: durationBandEdges }, entryAgeShares: e.cla.entryAgeShares, entryAgesFromData: e.cla.entryAgesFromData },
-      placementMix: e.placementMix,
-      notes: e.notes,
-    };
-    const months = Array.from({ length: run.setup.horizon }, (_, t) => monthLabel(run.setup.startMonth + t));
-    const projection: Record<string, unknown> = { months, baseline: projected(run.baseline, 'baseline') };
-    if (run.scenarios.length) {
-      projection.scenario = projected(run.scenarios[0]!, 'scenario');
-      projection.scenarios = run.scenarios.map((s, i) => ({ ...projected(s, `scenarios[${i}]`), settings: s.scenario, difference: difference(s, run.baseline), bands: s.bands ? bandsJson(s.bands) : null }));
-    }
-    projection.bands = { baseline: run.baseline.bands ? bandsJson(run.baseline.bands) : null };
-    result.projection = projection;
-  }
-  if (input.backtest) {
-    const b = input.backtest;
-    result.backtest = {
-      ...b,
-      predicted: Object.fromEntries(Object.entries(b.predicted).map(([k, v]) => [k, v.map((x) => finite(x, `backtest.predicted.${k}`, 2))])),
-      mape: Object.fromEntries(Object.entries(b.mape).map(([k, v]) => [k, v === null ? null : finite(v, `backtest.mape.${k}`, 4)])),
-      ...(b.scenario
-        ? {
-            scenario: {
-              name: b.scenario.name,
-              predicted: Object.fromEntries(Object.entries(b.scenario.predicted).map(([k, v]) => [k, v.map((x) => finite(x, `backtest.scenario.predicted.${k}`, 2))])),
-              mape: Object.fromEntries(Object.entries(b.scenario.mape).map(([k, v]) => [k, v === null ? null : finite(v, `backtest.scenario.mape.${k}`, 4)])),
-            },
-          }
-        : {}),
-    };
-  }
-  return result;
 }
+
+export type ResultJson = ReturnType<typeof buildResultJson>;
+export type ProjectedJson = ReturnType<typeof projected>;
+export type BandsJson = ReturnType<typeof bandsJson>;

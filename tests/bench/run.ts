@@ -12,7 +12,10 @@ import { buildHistory } from '../../shared/engine/history.ts';
 import { estimate } from '../../shared/engine/estimates.ts';
 import { buildSetup } from '../../shared/engine/setup.ts';
 import { futureLockdown } from '../../shared/engine/presets.ts';
-import { baselineScenario } from '../../shared/engine/scenario.ts';
+import { baselineScenario, ScenarioSchema } from '../../shared/engine/scenario.ts';
+import { runModel } from '../../shared/engine/run-model.ts';
+import { buildResultJson } from '../../shared/result/result-json.ts';
+import { resultsWorkbook } from '../../shared/export/results-workbook.ts';
 import { allocateSeries, centralDraw, runProjection } from '../../shared/engine/project.ts';
 import { scenarioVectors } from '../../shared/engine/scenario-vectors.ts';
 import { unitCosts } from '../../shared/engine/money.ts';
@@ -76,6 +79,14 @@ if (python) {
   }, 50);
   const costs = unitCosts(baselineScenario, estimates.placementMix);
   time('1,000-draw uncertainty bands, 60 months', 150, () => monteCarloBands(setup, scenarioVectors(baselineScenario, setup.startMonth, 60), estimates, costs, 1000, 1), 5);
+}
+
+// The Excel export of a long, busy projection: 120 months, four scenarios, bands.
+{
+  const { dataset, report } = demoImport();
+  const scenarios = [0.2, -0.2, 0.1, -0.1].map((change, i) => ScenarioSchema.parse({ name: `Scenario ${i + 1}`, newNormal: { from: '2025-04-01', referralChange: change } }));
+  const result = buildResultJson({ dataset, report, run: runModel(dataset, [], { horizon: 120, scenarios, draws: 200 }) });
+  time('Excel export: 120 months, four scenarios', 1000, () => resultsWorkbook(result, { workbookTitle: 'Bench', appVersion: '0', createdAt: '2026-01-01T00:00:00Z' }), 3);
 }
 
 console.log('\nDemand Workbook benchmarks (best of several runs)\n');

@@ -2,11 +2,12 @@
 // transport of the bridge.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
+import { readWorkbook } from '../support/read-xlsx.ts';
 import { projectRoot, requireRendererBuild, startLoopbackApp, type RunningApp } from '../support/loopback-app.ts';
 
 let app: RunningApp;
@@ -85,6 +86,19 @@ describe('the app in a browser over the loopback bridge', () => {
       return res.status;
     });
     expect(unknown).toBe(404);
+  });
+
+  it('exports the demo workbook to Excel through the bridge, and the file reads back', async () => {
+    await page.getByRole('button', { name: '5 Export' }).click();
+    await page.getByRole('button', { name: 'Export to Excel' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'Saved to' });
+    await status.waitFor({ timeout: 60_000 });
+    const savedPath = (await status.locator('code').innerText()).trim();
+    expect(savedPath.startsWith(path.join(app.dataFolder, 'exports'))).toBe(true);
+    const book = readWorkbook(readFileSync(savedPath));
+    expect(book.SheetNames).toEqual(['Summary', 'Charts', 'Projections', 'History', 'Assumptions', 'Data quality', 'About']);
+    expect(book.Sheets.Summary!.A1!.v).toBe('Demand projections: Northshire children 2026');
+    await page.screenshot({ path: path.join(projectRoot, 'test-results', 'export-step.png') });
   });
 
   it('cannot reach any address outside the app', async () => {

@@ -4,7 +4,7 @@ import { BridgeCallError, createDispatcher, unwrapEnvelope } from '../../shared/
 import { createBackend, demoWorkbookTitle } from '../../electron/backend/backend.ts';
 
 const backend = () =>
-  createBackend({ productName: 'Demand Workbook', version: '1.2.3', transport: 'loopback', dataFolder: '/tmp/dw', now: () => new Date('2026-01-05T10:00:00Z') });
+  createBackend({ productName: 'Demand Workbook', version: '1.2.3', transport: 'loopback', dataFolder: '/tmp/dw', now: () => new Date('2026-01-05T10:00:00Z'), chooseSavePath: async () => null });
 
 describe('bridge dispatcher', () => {
   it('calls the handler with validated, normalised arguments and returns a validated result', async () => {

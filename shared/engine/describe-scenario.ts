@@ -1,0 +1,32 @@
+// A scenario in words, for the export's summary and the screens: what a director reads.
+import type { Scenario } from './scenario.ts';
+
+const longDate = (iso: string) => {
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${+iso.slice(8, 10)} ${months[+iso.slice(5, 7) - 1]} ${iso.slice(0, 4)}`;
+};
+const percent = (x: number) => `${Math.round(Math.abs(x) * 1000) / 10}%`;
+const change = (x: number, more: string, fewer: string) => (x > 0 ? `${percent(x)} ${more}` : `${percent(x)} ${fewer}`);
+const share = (x: number) => (x === 1 ? 'all' : x === 0.5 ? 'half' : percent(x));
+
+export function describeScenario(scenario: Scenario): string[] {
+  const lines: string[] = [];
+  for (const s of scenario.shocks) {
+    const parts = [`From ${longDate(s.from)} to ${longDate(s.to)}`];
+    if (s.referralChange !== 0) parts.push(`referrals are ${change(s.referralChange, 'higher', 'lower')} than usual`);
+    if (s.referralChange < 0 && s.returnShare > 0) parts.push(`${share(s.returnShare)} of the referrals lost come back over the ${s.returnMonths} months after`);
+    if (s.cppExitChange !== 0) parts.push(`child protection plans end ${change(s.cppExitChange, 'more often', 'less often')}`);
+    if (s.claExitChange !== 0) parts.push(`children leave care ${change(s.claExitChange, 'more often', 'less often')}`);
+    if (s.cppConversionChange !== 0) parts.push(`${change(s.cppConversionChange, 'more', 'fewer')} referrals lead to a plan`);
+    if (s.claConversionChange !== 0) parts.push(`${change(s.claConversionChange, 'more', 'fewer')} referrals lead to care`);
+    lines.push(parts.length > 1 ? `${parts[0]}: ${parts.slice(1).join('; ')}.` : `${parts[0]}: no change.`);
+  }
+  if (scenario.newNormal && scenario.newNormal.referralChange !== 0) {
+    lines.push(`From ${longDate(scenario.newNormal.from)} referrals settle ${change(scenario.newNormal.referralChange, 'above', 'below')} the usual level.`);
+  }
+  if (scenario.referralTrendPerYear !== 0) lines.push(`Referrals ${scenario.referralTrendPerYear > 0 ? 'grow' : 'fall'} by a further ${percent(scenario.referralTrendPerYear)} a year.`);
+  if (scenario.conversionChange.cpp !== 0) lines.push(`${change(scenario.conversionChange.cpp, 'more', 'fewer')} referrals lead to a child protection plan throughout.`);
+  if (scenario.conversionChange.cla !== 0) lines.push(`${change(scenario.conversionChange.cla, 'more', 'fewer')} referrals lead to care throughout.`);
+  if (lines.length === 0) lines.push('No change from the baseline: demand continues as the history shows.');
+  return lines;
+}

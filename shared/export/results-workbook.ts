@@ -1,0 +1,267 @@
+// The Excel export an analyst can put in front of a director: Summary, Charts, Projections, History,
+// Assumptions, Data quality and About. Built from the result JSON, so the numbers in the file are the
+// numbers of the command-line result, to the penny and to the hundredth of a child.
+import { describeScenario } from '../engine/describe-scenario.ts';
+import { durationBandEdges } from '../engine/estimate-flows.ts';
+import { placementGroupLabel } from '../engine/estimates.ts';
+import type { Scenario } from '../engine/scenario.ts';
+import type { PlacementGroup } from '../import/values/codes.ts';
+import type { BandsJson, ProjectedJson, ResultJson } from '../result/result-json.ts';
+import { writeXlsx, type Cell, type ChartSpec, type SheetSpec } from './xlsx-writer.ts';
+
+export interface ExportMeta {
+  workbookTitle: string;
+  appVersion: string;
+  /** When the export was made (ISO date-time). */
+  createdAt: string;
+}
+
+export const exportSheetNames = ['Summary', 'Charts', 'Projections', 'History', 'Assumptions', 'Data quality', 'About'] as const;
+
+const colours = ['1D4F91', 'D4351C', '00703C', '912B88', 'F47738'];
+const txt = (text: string, style: 'text' | 'header' | 'title' | 'wrap' = 'text'): Cell => ({ text, style });
+const num = (value: number, style: 'integer' | 'decimal1' | 'decimal2' | 'pounds' | 'percent'): Cell => ({ number: value, style });
+const month = (label: string): Cell => ({ date: `${label}-01`, style: 'month' });
+
+function headline(result: ResultJson, at: number): Cell[][] {
+  const p = result.projection!;
+  const scenarios = p.scenarios ?? [];
+  const bands = p.bands.baseline;
+  const header: Cell[] = [txt('Measure', 'header'), txt('Baseline', 'header'), txt('Likely range (p10 to p90)', 'header')];
+  for (const s of scenarios) header.push(txt(s.name, 'header'), txt(`${s.name} minus baseline`, 'header'));
+  const row = (label: string, pick: (x: ProjectedJson) => number, style: 'integer' | 'pounds' | 'decimal1', band?: keyof BandsJson): Cell[] => {
+    const base = pick(p.baseline);
+    const range = band && bands ? `${Math.round(bands[band].p10[at]!).toLocaleString('en-GB')} to ${Math.round(bands[band].p90[at]!).toLocaleString('en-GB')}` : '';
+    const cells: Cell[] = [txt(label), num(base, style), txt(range)];
+    for (const s of scenarios) cells.push(num(pick(s), style), num(pick(s) - base, style));
+    return cells;
+  };
+  return [
+    header,
+    row('Referrals in the month', (x) => x.referrals[at]!, 'integer', 'referrals'),
+    row('Children on child protection plans', (x) => x.cppOpen[at]!, 'integer', 'cppOpen'),
+    row('Children looked after', (x) => x.claOpen[at]!, 'integer', 'claOpen'),
+    row('Spend in the month', (x) => x.cost[at]!, 'pounds', 'cost'),
+    row('Spend from the start of the projection', (x) => x.costCumulative[at]!, 'pounds'),
+    row('Social workers needed', (x) => x.workers[at]!, 'decimal1'),
+  ];
+}
+
+function summarySheet(result: ResultJson, meta: ExportMeta): SheetSpec {
+  const p = result.projection!;
+  const merges: NonNullable<SheetSpec['merges']> = [];
+  const heights: Record<number, number> = {};
+  // Long text sits in a merged block across the table's width, its row tall enough for its lines.
+  const wide = (label: string, text: string): Cell[] => {
+    const r = rows.length;
+    merges.push({ fromColumn: 1, fromRow: r, toColumn: 6, toRow: r });
+    heights[r] = 15 * Math.max(1, Math.ceil(text.length / 110));
+    return [txt(label), txt(text, 'wrap')];
+  };
+  const rows: Cell[][] = [
+    [txt(`Demand projections: ${meta.workbookTitle}`, 'title')],
+    [txt('Lists extracted on'), result.extractDate ? { date: result.extractDate } : txt('not known'), txt(result.extractDateSource === 'inferred' ? '(inferred from the latest date in the lists)' : '')],
+    [txt('Projection'), txt(`${p.months.length} months from ${p.months[0]} to ${p.months.at(-1)}`)],
+    [txt('Made on'), { date: meta.createdAt.slice(0, 10) }, txt(`Demand Workbook ${meta.appVersion}`)],
+    [],
+    [txt('What each scenario assumes', 'header'), ...Array(6).fill(txt('', 'header'))],
+  ];
+  rows.push(wide('Baseline', 'Demand continues as the history shows: the usual level of referrals with its trend and seasons, and the rates estimated from the lists.'));
+  for (const s of p.scenarios ?? []) rows.push(wide(s.name, describeScenario(s.settings as Scenario).join(' ')));
+  const u = p.baseline.unitCosts;
+  rows.push(wide('Costs and staff', `${u.basis[0]!.toUpperCase()}${u.basis.slice(1)}: about £${Math.round(u.claWeekly).toLocaleString('en-GB')} a week per child looked after; £${u.cppMonthly.toLocaleString('en-GB')} a month per child protection plan; ${u.cppPerWorker} plans or ${u.claPerWorker} children in care per social worker.`));
+  for (const at of [11, 23]) {
+    if (at >= p.months.length) continue;
+    rows.push([], [txt(`In ${p.months[at]} (${at + 1} months ahead)`, 'title')]);
+    heights[rows.length] = 32;
+    rows.push(...headline(result, at));
+  }
+  rows.push([]);
+  rows.push(wide('About the ranges', 'The likely range is where the outcome should fall in eight years out of ten if the model’s assumptions hold. See the About sheet for how the model works, and the Assumptions sheet for every rate used.'));
+  return { name: 'Summary', rows, columnWidths: [40, 16, 24, ...Array(8).fill(16)], landscape: true, merges, rowHeights: heights };
+}
+
+interface ProjectionColumns {
+  sheet: SheetSpec;
+  /** Column index of each named series, for the charts. */
+  column: Record<string, number>;
+}
+
+function projectionsSheet(result: ResultJson): ProjectionColumns {
+  const p = result.projection!;
+  const b = p.baseline;
+  const bands = p.bands.baseline;
+  const columns: Array<{ header: string; values: number[]; style: 'integer' | 'pounds' | 'decimal1'; key?: string }> = [
+    { header: 'Baseline: referrals', values: b.referrals, style: 'integer', key: 'referrals:baseline' },
+    ...(bands ? [{ header: 'Referrals p10', values: bands.referrals.p10, style: 'integer' as const }, { header: 'Referrals p90', values: bands.referrals.p90, style: 'integer' as const }] : []),
+    { header: 'Baseline: plan starts', values: b.cppStarts, style: 'integer' },
+    { header: 'Baseline: children on plans', values: b.cppOpen, style: 'integer', key: 'cppOpen:baseline' },
+    ...(bands ? [{ header: 'On plans p10', values: bands.cppOpen.p10, style: 'integer' as const, key: 'cppOpen:p10' }, { header: 'On plans p90', values: bands.cppOpen.p90, style: 'integer' as const, key: 'cppOpen:p90' }] : []),
+    { header: 'Baseline: entries to care', values: b.claStarts, style: 'integer' },
+    { header: 'Baseline: children looked after', values: b.claOpen, style: 'integer', key: 'claOpen:baseline' },
+    ...(bands ? [{ header: 'Looked after p10', values: bands.claOpen.p10, style: 'integer' as const, key: 'claOpen:p10' }, { header: 'Looked after p90', values: bands.claOpen.p90, style: 'integer' as const, key: 'claOpen:p90' }] : []),
+    { header: 'Baseline: spend in month (£)', values: b.cost, style: 'pounds' },
+    { header: 'Baseline: spend to date (£)', values: b.costCumulative, style: 'pounds' },
+    { header: 'Baseline: social workers', values: b.workers, style: 'decimal1' },
+  ];
+  for (const s of p.scenarios ?? []) {
+    columns.push(
+      { header: `${s.name}: referrals`, values: s.referrals, style: 'integer', key: `referrals:${s.name}` },
+      { header: `${s.name}: children on plans`, values: s.cppOpen, style: 'integer', key: `cppOpen:${s.name}` },
+      { header: `${s.name}: children looked after`, values: s.claOpen, style: 'integer', key: `claOpen:${s.name}` },
+      { header: `${s.name}: spend in month (£)`, values: s.cost, style: 'pounds' },
+      { header: `${s.name}: spend to date (£)`, values: s.costCumulative, style: 'pounds' },
+      { header: `${s.name}: social workers`, values: s.workers, style: 'decimal1' },
+    );
+  }
+  const column: Record<string, number> = {};
+  columns.forEach((c, i) => {
+    if (c.key) column[c.key] = i + 1;
+  });
+  const rows: Cell[][] = [[txt('Month', 'header'), ...columns.map((c) => txt(c.header, 'header'))]];
+  p.months.forEach((m, t) => rows.push([month(m), ...columns.map((c) => num(c.values[t]!, c.style))]));
+  return { sheet: { name: 'Projections', rows, columnWidths: [11, ...columns.map(() => 16)], freezeRows: 1, freezeColumns: 1, filterHeaderRow: 0 }, column };
+}
+
+function chartsSheet(result: ResultJson, columns: Record<string, number>, rowsOfData: number): SheetSpec {
+  const scenarios = result.projection!.scenarios ?? [];
+  const range = (col: number) => ({ sheet: 'Projections', column: col, fromRow: 1, toRow: rowsOfData });
+  const nameRef = (col: number) => ({ sheet: 'Projections', column: col, fromRow: 0, toRow: 0 });
+  const chart = (title: string, axis: string, key: string, index: number): ChartSpec => {
+    const series: ChartSpec['series'] = [{ name: nameRef(columns[`${key}:baseline`]!), values: range(columns[`${key}:baseline`]!), colour: colours[0]! }];
+    if (columns[`${key}:p10`] !== undefined) {
+      series.push({ name: nameRef(columns[`${key}:p10`]!), values: range(columns[`${key}:p10`]!), colour: '8FA9CC', dashed: true });
+      series.push({ name: nameRef(columns[`${key}:p90`]!), values: range(columns[`${key}:p90`]!), colour: '8FA9CC', dashed: true });
+    }
+    scenarios.forEach((s, i) => series.push({ name: nameRef(columns[`${key}:${s.name}`]!), values: range(columns[`${key}:${s.name}`]!), colour: colours[(i + 1) % colours.length]! }));
+    return { title, yAxisTitle: axis, anchor: { fromColumn: 0, fromRow: 2 + index * 22, toColumn: 10, toRow: 22 + index * 22 }, categories: range(0), series };
+  };
+  return {
+    name: 'Charts',
+    rows: [[txt('Baseline against scenarios. The charts read the Projections sheet: restyle or copy them as any Excel chart.', 'text')]],
+    columnWidths: Array(10).fill(12),
+    charts: [
+      chart('Referrals per month', 'Referrals', 'referrals', 0),
+      chart('Children on child protection plans', 'Children', 'cppOpen', 1),
+      chart('Children looked after', 'Children', 'claOpen', 2),
+    ],
+  };
+}
+
+function historySheet(result: ResultJson): SheetSpec {
+  const h = result.history!;
+  const source = (i: number) => {
+    const kinds = new Set(Object.values(h.sources).map((s) => s[i]));
+    if (kinds.has('lists')) return 'Annex A lists';
+    if (kinds.has('aggregate-spread')) return 'Aggregate figures, period total spread evenly';
+    if (kinds.has('aggregate')) return 'Aggregate figures';
+    return 'Not known';
+  };
+  const value = (v: number | null | undefined): Cell => (v === null || v === undefined ? null : num(v, 'integer'));
+  const rows: Cell[][] = [
+    ['Month', 'Referrals', 'Plan starts', 'Plan ends', 'Children on plans (month end)', 'Entries to care', 'Leaving care', 'Children looked after (month end)', 'Source'].map((h) => txt(h, 'header')),
+  ];
+  h.months.forEach((m, i) => rows.push([month(m), value(h.referrals[i]), value(h.cppStarts[i]), value(h.cppEnds[i]), value(h.cppOpen[i]), value(h.claStarts[i]), value(h.claEnds[i]), value(h.claOpen[i]), txt(source(i))]));
+  return { name: 'History', rows, columnWidths: [11, 11, 11, 11, 16, 11, 11, 16, 34], freezeRows: 1, freezeColumns: 1, filterHeaderRow: 0 };
+}
+
+function assumptionsSheet(result: ResultJson): SheetSpec {
+  const e = result.estimates!;
+  const z = 1.2816; // 80% interval, as the bands
+  const rows: Cell[][] = [['What', 'Estimate', 'Likely range from', 'to', 'Unit', 'Where it comes from', 'In words'].map((h) => txt(h, 'header'))];
+  const add = (what: string, value: number, low: number | null, high: number | null, unit: string, source: string, words: string, style: 'decimal1' | 'decimal2' | 'percent' | 'integer' | 'pounds' = 'decimal2') =>
+    rows.push([txt(what), num(value, style), low === null ? null : num(low, style), high === null ? null : num(high, style), txt(unit), txt(source, 'wrap'), txt(words, 'wrap')]);
+  const sourceOf = (s: string) => (s === 'lists' ? 'Your Annex A lists' : s === 'aggregate' ? 'Your aggregate history' : 'National default (see About)');
+  const r = e.referrals;
+  add('Referrals per month (usual level, before seasons)', r.level, r.level - z * r.levelSe, r.level + z * r.levelSe, 'per month', `${sourceOf(r.source)}; ${r.monthsUsed} complete months`, `About ${Math.round(r.level)} referrals in an ordinary month.`, 'decimal1');
+  add('Referral trend', r.trendPerYear, r.trendPerYear - z * r.trendSe, r.trendPerYear + z * r.trendSe, 'per year', r.seasonalityEstimated ? sourceOf(r.source) : 'Assumed flat: under 24 months of history', r.trendPerYear >= 0 ? `Referrals growing by about ${(r.trendPerYear * 100).toFixed(1)}% a year.` : `Referrals falling by about ${(-r.trendPerYear * 100).toFixed(1)}% a year.`, 'percent');
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  r.seasonality.forEach((s, m) =>
+    add(`Seasonal factor: ${months[m]}`, s, r.seasonalityEstimated ? s - z * r.seasonalitySe[m]! : null, r.seasonalityEstimated ? s + z * r.seasonalitySe[m]! : null, 'times the usual month', r.seasonalityEstimated ? sourceOf(r.source) : 'Typical pattern of English authorities', `${months[m]} has ${s >= 1 ? `${((s - 1) * 100).toFixed(0)}% more` : `${((1 - s) * 100).toFixed(0)}% fewer`} referrals than an average month.`),
+  );
+  for (const [key, name, noun] of [['cpp', 'child protection plan', 'plans'], ['cla', 'period of care', 'children in care']] as const) {
+    const c = e[key].conversion;
+    add(`${name[0]!.toUpperCase()}${name.slice(1)} starts per referral`, c.perReferral, Math.max(0, c.perReferral - z * c.se), c.perReferral + z * c.se, 'per referral', `${sourceOf(c.source)}; ${Math.round(c.startsUsed)} starts over ${Math.round(c.referralsUsed)} referrals`, `About ${(c.perReferral * 100).toFixed(1)} in 100 referrals lead to a ${name}.`, 'decimal2');
+    add(`Delay from referral to ${name}`, c.meanLagMonths, null, null, 'months on average', c.lagFromData ? `Your lists: ${Math.round((c.linkedShare ?? 0) * 100)}% of starts linked to their referral` : 'Default delay', `Most ${noun} start within ${Math.max(1, Math.round(c.meanLagMonths + 0.5))} months of the referral.`, 'decimal1');
+    const d = e[key].duration;
+    const spread = Math.exp(z * d.logSe);
+    add(`How long a ${name} lasts: median`, d.medianMonths, d.medianMonths / spread, d.medianMonths * spread, 'months', sourceOf(d.source), `Half of ${noun} end within ${d.medianMonths.toFixed(0)} months.`, 'decimal1');
+    add(`How long a ${name} lasts: mean`, d.meanMonths, d.meanMonths / spread, d.meanMonths * spread, 'months', sourceOf(d.source), `On average a ${name} lasts ${d.meanMonths.toFixed(0)} months.`, 'decimal1');
+    d.ratePerMonth.forEach((rate, b) => {
+      const from = durationBandEdges[b]!;
+      const to = durationBandEdges[b + 1];
+      const band = to === undefined ? `${from} months or more` : `${from} to ${to} months`;
+      const events = d.events[b] ?? 0;
+      const se = events > 0 ? 1 / Math.sqrt(events) : null;
+      add(`Chance of ending each month (${noun}, ${band} in)`, 1 - Math.exp(-rate), se === null ? null : 1 - Math.exp(-rate / Math.exp(z * se)), se === null ? null : 1 - Math.exp(-rate * Math.exp(z * se)), 'per month', d.source === 'lists' ? `Your lists: ${events} endings over ${Math.round(d.exposureMonths[b] ?? 0)} months watched` : sourceOf(d.source), `${((1 - Math.exp(-rate)) * 100).toFixed(1)}% of ${noun} ${band} in end each month.`, 'percent');
+    });
+  }
+  e.cla.entryAgeShares.forEach((share, age) => add(`Children entering care aged ${age}`, share, null, null, 'share of entrants', e.cla.entryAgesFromData ? 'Your List 8 dates of birth, smoothed' : 'National age pattern', `${(share * 100).toFixed(1)}% of children entering care are ${age}.`, 'percent'));
+  for (const [group, share] of Object.entries(e.placementMix)) add(`Children in care now: ${placementGroupLabel(group as PlacementGroup | 'unknown')}`, share ?? 0, null, null, 'share', 'Your List 8 placement types', `${((share ?? 0) * 100).toFixed(0)}% of children looked after.`, 'percent');
+  const u = result.projection!.baseline.unitCosts;
+  add('Weekly cost per child looked after', u.claWeekly, null, null, '£ per week', u.basis, 'Used for the spend figures.', 'pounds');
+  add('Monthly cost per child protection plan', u.cppMonthly, null, null, '£ per month', 'Scenario setting or illustrative default', 'Used for the spend figures.', 'pounds');
+  add('Plans per social worker', u.cppPerWorker, null, null, 'plans', 'Scenario setting or illustrative default', 'Used for the workers needed.', 'integer');
+  add('Children in care per social worker', u.claPerWorker, null, null, 'children', 'Scenario setting or illustrative default', 'Used for the workers needed.', 'integer');
+  rows.push([], [txt('Defaults used', 'header')]);
+  for (const note of e.notes) rows.push([txt(note, 'wrap')]);
+  if (e.notes.length === 0) rows.push([txt('None: every rate above comes from your own data.')]);
+  return { name: 'Assumptions', rows, columnWidths: [46, 12, 14, 12, 18, 40, 50], freezeRows: 1, filterHeaderRow: 0 };
+}
+
+function dataQualitySheet(result: ResultJson): SheetSpec {
+  const rows: Cell[][] = [['List', 'Found', 'Rows read', 'Accepted', 'Rejected', 'Blank', 'Merged duplicates', 'Where'].map((h) => txt(h, 'header'))];
+  const imported = result.import;
+  const names = { referrals: 'Referrals (List 3)', cpp: 'Child protection (List 7)', cla: 'Children in care (List 8)' } as const;
+  if (imported) {
+    for (const key of ['referrals', 'cpp', 'cla'] as const) {
+      const c = imported[key];
+      rows.push([txt(names[key]), txt(c.present ? 'Yes' : 'No'), num(c.rowsRead, 'integer'), num(c.rowsAccepted, 'integer'), num(c.rowsRejected, 'integer'), num(c.rowsBlank, 'integer'), num(c.duplicates, 'integer'), txt(c.foundIn.join('; '))]);
+    }
+    rows.push([], ['List', 'File', 'Sheet', 'Row', 'Column', 'Severity', 'What was found'].map((h) => txt(h, 'header')));
+    for (const i of imported.issues) {
+      rows.push([txt(i.list ? names[i.list] : ''), txt(i.file), txt(i.sheet ?? ''), i.row === null ? null : num(i.row, 'integer'), txt(i.column ?? ''), txt(i.severity), txt(i.message, 'wrap')]);
+    }
+  } else {
+    rows.push([txt('No lists were imported: the projection uses aggregate figures only.')]);
+  }
+  return { name: 'Data quality', rows, columnWidths: [26, 28, 16, 8, 26, 10, 70, 30], freezeRows: 1 };
+}
+
+function aboutSheet(meta: ExportMeta): SheetSpec {
+  const paragraphs = [
+    'Demand Workbook rebuilt the monthly history of referrals, child protection plans and children looked after from the Annex A lists (and any aggregate figures given), estimated how many referrals arrive, how many lead to a plan or to care and after how long, and how long plans and care last by time since they started, then projected month by month. Children in care leave at 18 by their date of birth.',
+    'Durations are measured with survival methods that count each child only while the lists could see them, so long-standing placements and recent arrivals are both weighed correctly.',
+    'The likely ranges come from hundreds of simulated futures that vary both the estimated rates (within their uncertainty) and the month-to-month chance in referrals, starts and endings; the range shown holds eight futures in ten.',
+    'Scenarios change referrals, the return of referrals lost during a shock, how quickly plans and care end, and the costs and caseloads. The Assumptions sheet lists every rate, its range and where it came from.',
+    'Child IDs were replaced by pseudonyms at import; no names, workers, teams or postcodes are stored or exported. Nothing left the computer.',
+  ];
+  const rows: Cell[][] = [[txt('How this projection was made', 'title')], ...paragraphs.map((p) => [txt(p, 'wrap')])];
+  const rowHeights: Record<number, number> = {};
+  const merges: NonNullable<SheetSpec['merges']> = [];
+  paragraphs.forEach((p, i) => {
+    rowHeights[i + 1] = 15 * Math.ceil(p.length / 115) + 4;
+    merges.push({ fromColumn: 0, fromRow: i + 1, toColumn: 1, toRow: i + 1 });
+  });
+  rows.push([], [txt('Made with'), txt(`Demand Workbook ${meta.appVersion}`)], [txt('Made on'), { date: meta.createdAt.slice(0, 10) }], [txt('The method in full'), txt('docs/model.md, which comes with Demand Workbook')]);
+  return { name: 'About', landscape: false, columnWidths: [22, 100], rows, rowHeights, merges };
+}
+
+export function resultsWorkbook(result: ResultJson, meta: ExportMeta): Uint8Array {
+  if (!result.projection || !result.history || !result.estimates) throw new Error('export: there is no projection to export yet.');
+  const projections = projectionsSheet(result);
+  return writeXlsx({
+    title: `Demand projections: ${meta.workbookTitle}`,
+    author: 'Demand Workbook',
+    created: meta.createdAt,
+    sheets: [
+      summarySheet(result, meta),
+      chartsSheet(result, projections.column, result.projection.months.length),
+      projections.sheet,
+      historySheet(result),
+      assumptionsSheet(result),
+      dataQualitySheet(result),
+      aboutSheet(meta),
+    ],
+  });
+}

@@ -1,0 +1,321 @@
+// A small Office Open XML spreadsheet writer: typed cells with a fixed set of styles (bold headers, real
+// dates, whole numbers, pounds, percentages), column widths, frozen header rows, autofilters, landscape
+// fit-to-width printing with repeated header rows, and native line charts that reference the cells.
+// (The free SheetJS build writes neither fonts nor charts, and an analyst restyles native charts.)
+import { writeZip, type ZipEntry } from './zip.ts';
+
+export type CellStyle = 'text' | 'header' | 'title' | 'date' | 'month' | 'integer' | 'decimal1' | 'decimal2' | 'pounds' | 'percent' | 'wrap';
+
+export type Cell =
+  | null
+  | string
+  | number
+  | { text: string; style?: CellStyle }
+  | { number: number; style: CellStyle }
+  | { date: string; style?: 'date' | 'month' }; // ISO YYYY-MM-DD
+
+export interface ChartSpec {
+  title: string;
+  yAxisTitle: string;
+  /** Top-left and bottom-right cells of the chart's frame on its own sheet (0-based). */
+  anchor: { fromColumn: number; fromRow: number; toColumn: number; toRow: number };
+  /** The x axis: a column of month dates on a data sheet. */
+  categories: RangeRef;
+  series: Array<{ name: RangeRef; values: RangeRef; colour: string; dashed?: boolean }>;
+}
+
+export interface RangeRef {
+  sheet: string;
+  column: number; // 0-based
+  fromRow: number; // 0-based, inclusive
+  toRow: number;
+}
+
+export interface SheetSpec {
+  name: string;
+  rows: Cell[][];
+  columnWidths?: number[];
+  freezeRows?: number;
+  freezeColumns?: number;
+  /** 0-based header row index: its cells are the filter buttons, and it repeats on every printed page. */
+  filterHeaderRow?: number;
+  landscape?: boolean;
+  charts?: ChartSpec[];
+  /** Row heights in points by 0-based row (wrapped text needs them: not every reader autofits). */
+  rowHeights?: Record<number, number>;
+  /** Merged areas, 0-based inclusive. */
+  merges?: Array<{ fromColumn: number; fromRow: number; toColumn: number; toRow: number }>;
+}
+
+export interface WorkbookSpec {
+  title: string;
+  author: string;
+  sheets: SheetSpec[];
+  /** When it was made, ISO date-time (fixed in tests for reproducible bytes). */
+  created: string;
+}
+
+// Style indexes into cellXfs below.
+const styleIndex: Record<CellStyle, number> = { text: 0, header: 1, title: 2, date: 3, month: 4, integer: 5, decimal1: 6, decimal2: 7, pounds: 8, percent: 9, wrap: 10 };
+
+const stylesXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<numFmts count="5"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="mmm yyyy"/><numFmt numFmtId="166" formatCode="0.0"/><numFmt numFmtId="167" formatCode="&quot;£&quot;#,##0"/><numFmt numFmtId="168" formatCode="0.0%"/></numFmts>
+<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font></fonts>
+<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDCE6F1"/><bgColor indexed="64"/></patternFill></fill></fills>
+<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left/><right/><top/><bottom style="thin"><color rgb="FF1D4F91"/></bottom><diagonal/></border></borders>
+<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+<cellXfs count="11">
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
+<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>
+<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="167" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="168" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>
+</cellXfs>
+<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
+</styleSheet>`;
+
+export function escapeXml(text: string): string {
+  // Characters XML 1.0 cannot hold are dropped; the rest escaped.
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/**
+ * Text from users (names, file names, messages quoting their cells) must never start a formula when the
+ * sheet is opened, copied or saved as CSV: a leading = + - @ tab or carriage return gets a quote in front.
+ */
+export function safeText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+export function cellRef(column: number, row: number, absolute = false): string {
+  return absolute ? `$${columnName(column)}$${row + 1}` : `${columnName(column)}${row + 1}`;
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+export function rangeFormula(ref: RangeRef): string {
+  return `${quoteSheet(ref.sheet)}!${cellRef(ref.column, ref.fromRow, true)}:${cellRef(ref.column, ref.toRow, true)}`;
+}
+
+const excelEpochDays = Date.UTC(1899, 11, 30) / 86_400_000;
+export function excelDate(iso: string): number {
+  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 - excelEpochDays;
+}
+
+function cellXml(cell: Cell, column: number, row: number): string {
+  if (cell === null) return '';
+  const ref = cellRef(column, row);
+  const text = (value: string, style: CellStyle = 'text') => `<c r="${ref}" s="${styleIndex[style]}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(safeText(value))}</t></is></c>`;
+  const number = (value: number, style: CellStyle) => {
+    if (!Number.isFinite(value)) throw new Error(`export: cell ${ref} would hold ${value}`);
+    return `<c r="${ref}" s="${styleIndex[style]}"><v>${value}</v></c>`;
+  };
+  if (typeof cell === 'string') return text(cell);
+  if (typeof cell === 'number') return number(cell, 'decimal2');
+  if ('text' in cell) return text(cell.text, cell.style);
+  if ('number' in cell) return number(cell.number, cell.style);
+  return number(excelDate(cell.date), cell.style ?? 'date');
+}
+
+function sheetXml(sheet: SheetSpec, hasDrawing: boolean): string {
+  const width = Math.max(1, ...sheet.rows.map((r) => r.length));
+  const dimension = `A1:${cellRef(width - 1, Math.max(0, sheet.rows.length - 1))}`;
+  const freezeRows = sheet.freezeRows ?? 0;
+  const freezeColumns = sheet.freezeColumns ?? 0;
+  let pane = '';
+  if (freezeRows || freezeColumns) {
+    const activePane = freezeRows && freezeColumns ? 'bottomRight' : freezeRows ? 'bottomLeft' : 'topRight';
+    pane = `<pane${freezeColumns ? ` xSplit="${freezeColumns}"` : ''}${freezeRows ? ` ySplit="${freezeRows}"` : ''} topLeftCell="${cellRef(freezeColumns, freezeRows)}" activePane="${activePane}" state="frozen"/>`;
+  }
+  const cols = (sheet.columnWidths ?? []).map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  const rows = sheet.rows
+    .map((row, r) => {
+      const cells = row.map((cell, c) => cellXml(cell, c, r)).join('');
+      const height = sheet.rowHeights?.[r];
+      return cells ? `<row r="${r + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>` : '';
+    })
+    .join('');
+  const merges = sheet.merges?.length
+    ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${cellRef(m.fromColumn, m.fromRow)}:${cellRef(m.toColumn, m.toRow)}"/>`).join('')}</mergeCells>`
+    : '';
+  const filter = sheet.filterHeaderRow !== undefined ? `<autoFilter ref="${cellRef(0, sheet.filterHeaderRow)}:${cellRef(width - 1, Math.max(sheet.filterHeaderRow, sheet.rows.length - 1))}"/>` : '';
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="${dimension}"/>
+<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>
+<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}
+<sheetData>${rows}</sheetData>${filter}${merges}
+<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>
+<pageSetup paperSize="9" orientation="${sheet.landscape === false ? 'portrait' : 'landscape'}" fitToWidth="1" fitToHeight="0"/>
+<headerFooter><oddFooter>&amp;L${escapeXml(sheet.name)}&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>${hasDrawing ? '<drawing r:id="rId1"/>' : ''}
+</worksheet>`;
+}
+
+function chartXml(chart: ChartSpec, cachedValues: (ref: RangeRef) => Array<number | null>, cachedText: (ref: RangeRef) => string): string {
+  const numCache = (ref: RangeRef, format: string) => {
+    const values = cachedValues(ref);
+    const points = values.map((v, i) => (v === null ? '' : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`)).join('');
+    return `<c:numCache><c:formatCode>${escapeXml(format)}</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache>`;
+  };
+  const series = chart.series
+    .map(
+      (s, i) => `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>
+<c:tx><c:strRef><c:f>${escapeXml(`${quoteSheet(s.name.sheet)}!${cellRef(s.name.column, s.name.fromRow, true)}`)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escapeXml(cachedText(s.name))}</c:v></c:pt></c:strCache></c:strRef></c:tx>
+<c:spPr><a:ln w="${s.dashed ? 19050 : 28575}" cap="rnd"><a:solidFill><a:srgbClr val="${s.colour}"/></a:solidFill>${s.dashed ? '<a:prstDash val="dash"/>' : ''}<a:round/></a:ln></c:spPr>
+<c:marker><c:symbol val="none"/></c:marker>
+<c:cat><c:numRef><c:f>${escapeXml(rangeFormula(chart.categories))}</c:f>${numCache(chart.categories, 'mmm yyyy')}</c:numRef></c:cat>
+<c:val><c:numRef><c:f>${escapeXml(rangeFormula(s.values))}</c:f>${numCache(s.values, '#,##0')}</c:numRef></c:val>
+<c:smooth val="0"/></c:ser>`,
+    )
+    .join('');
+  const title = (text: string, size: number) =>
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="1"/></a:pPr><a:r><a:rPr lang="en-GB" sz="${size}" b="1"/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+<c:roundedCorners val="0"/>
+<c:chart>${title(chart.title, 1400)}<c:autoTitleDeleted val="0"/>
+<c:plotArea><c:layout/>
+<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/><c:axId val="500001"/><c:axId val="500002"/></c:lineChart>
+<c:dateAx><c:axId val="500001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="mmm yyyy" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="500002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblOffset val="100"/><c:baseTimeUnit val="months"/><c:majorUnit val="3"/><c:majorTimeUnit val="months"/></c:dateAx>
+<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>${title(chart.yAxisTitle, 1000)}<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>
+</c:plotArea>
+<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>
+</c:chart>
+</c:chartSpace>`;
+}
+
+function drawingXml(charts: readonly ChartSpec[], firstRelId: number): string {
+  const anchors = charts
+    .map(
+      (chart, i) => `<xdr:twoCellAnchor editAs="oneCell">
+<xdr:from><xdr:col>${chart.anchor.fromColumn}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${chart.anchor.fromRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>
+<xdr:to><xdr:col>${chart.anchor.toColumn}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${chart.anchor.toRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>
+<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>
+<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>
+<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId${firstRelId + i}"/></a:graphicData></a:graphic>
+</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${anchors}</xdr:wsDr>`;
+}
+
+const relsXml = (rels: Array<{ id: string; type: string; target: string }>) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join('')}</Relationships>`;
+
+const relType = (name: string) => `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${name}`;
+
+function utf8(text: string): Uint8Array {
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) bytes.push(cp);
+    else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
+    else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+    else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+  }
+  return Uint8Array.from(bytes);
+}
+
+export function writeXlsx(book: WorkbookSpec): Uint8Array {
+  const names = new Set<string>();
+  for (const sheet of book.sheets) {
+    if (!/^[^[\]:*?/\\]{1,31}$/.test(sheet.name) || names.has(sheet.name)) throw new Error(`export: sheet name "${sheet.name}" is not allowed`);
+    names.add(sheet.name);
+  }
+  const sheetByName = new Map(book.sheets.map((s) => [s.name, s]));
+  const cellAt = (ref: RangeRef, row: number) => sheetByName.get(ref.sheet)?.rows[row]?.[ref.column] ?? null;
+  const cachedValues = (ref: RangeRef) =>
+    Array.from({ length: ref.toRow - ref.fromRow + 1 }, (_, i) => {
+      const cell = cellAt(ref, ref.fromRow + i);
+      if (typeof cell === 'number') return cell;
+      if (cell && typeof cell === 'object' && 'number' in cell) return cell.number;
+      if (cell && typeof cell === 'object' && 'date' in cell) return excelDate(cell.date);
+      return null;
+    });
+  const cachedText = (ref: RangeRef) => {
+    const cell = cellAt(ref, ref.fromRow);
+    return typeof cell === 'string' ? cell : cell && typeof cell === 'object' && 'text' in cell ? cell.text : '';
+  };
+
+  const entries: ZipEntry[] = [];
+  const overrides: string[] = [];
+  let chartNumber = 0;
+  let drawingNumber = 0;
+  book.sheets.forEach((sheet, i) => {
+    const charts = sheet.charts ?? [];
+    const path = `xl/worksheets/sheet${i + 1}.xml`;
+    entries.push({ name: path, data: utf8(sheetXml(sheet, charts.length > 0)) });
+    overrides.push(`<Override PartName="/${path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+    if (charts.length) {
+      drawingNumber++;
+      const drawing = `xl/drawings/drawing${drawingNumber}.xml`;
+      entries.push({ name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, data: utf8(relsXml([{ id: 'rId1', type: relType('drawing'), target: `../drawings/drawing${drawingNumber}.xml` }])) });
+      entries.push({ name: drawing, data: utf8(drawingXml(charts, 1)) });
+      overrides.push(`<Override PartName="/${drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
+      const chartRels: Array<{ id: string; type: string; target: string }> = [];
+      charts.forEach((chart, k) => {
+        chartNumber++;
+        const chartPath = `xl/charts/chart${chartNumber}.xml`;
+        entries.push({ name: chartPath, data: utf8(chartXml(chart, cachedValues, cachedText)) });
+        overrides.push(`<Override PartName="/${chartPath}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+        chartRels.push({ id: `rId${k + 1}`, type: relType('chart'), target: `../charts/chart${chartNumber}.xml` });
+      });
+      entries.push({ name: `xl/drawings/_rels/drawing${drawingNumber}.xml.rels`, data: utf8(relsXml(chartRels)) });
+    }
+  });
+
+  // Header rows repeat on every printed page of the sheets that have them.
+  const definedNames = book.sheets
+    .map((sheet, i) => {
+      if (sheet.filterHeaderRow === undefined) return '';
+      const width = Math.max(1, ...sheet.rows.map((r) => r.length));
+      const header = sheet.filterHeaderRow;
+      return `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(`${quoteSheet(sheet.name)}!${cellRef(0, header, true)}:${cellRef(width - 1, Math.max(header, sheet.rows.length - 1), true)}`)}</definedName><definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${quoteSheet(sheet.name)}!$${header + 1}:$${header + 1}`)}</definedName>`;
+    })
+    .join('');
+  const workbook = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+<bookViews><workbookView activeTab="0"/></bookViews>
+<sheets>${book.sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>${definedNames ? `<definedNames>${definedNames}</definedNames>` : ''}
+</workbook>`;
+  entries.unshift(
+    {
+      name: '[Content_Types].xml',
+      data: utf8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>${overrides.join('')}</Types>`),
+    },
+    { name: '_rels/.rels', data: utf8(relsXml([{ id: 'rId1', type: relType('officeDocument'), target: 'xl/workbook.xml' }, { id: 'rId2', type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', target: 'docProps/core.xml' }, { id: 'rId3', type: relType('extended-properties'), target: 'docProps/app.xml' }])) },
+    {
+      name: 'docProps/core.xml',
+      data: utf8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${escapeXml(book.title)}</dc:title><dc:creator>${escapeXml(book.author)}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${escapeXml(book.created)}</dcterms:created></cp:coreProperties>`),
+    },
+    { name: 'docProps/app.xml', data: utf8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Demand Workbook</Application></Properties>`) },
+    { name: 'xl/workbook.xml', data: utf8(workbook) },
+    { name: 'xl/_rels/workbook.xml.rels', data: utf8(relsXml([...book.sheets.map((_, i) => ({ id: `rId${i + 1}`, type: relType('worksheet'), target: `worksheets/sheet${i + 1}.xml` })), { id: `rId${book.sheets.length + 1}`, type: relType('styles'), target: 'styles.xml' }])) },
+    { name: 'xl/styles.xml', data: utf8(stylesXml) },
+  );
+  return writeZip(entries);
+}

@@ -1,0 +1,174 @@
+// The Excel export, read back: sheets, numbers against the result JSON, formats, safety.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { utils, type WorkSheet } from '@e965/xlsx';
+import { describe, expect, it } from 'vitest';
+import { runModelCommand } from '../../electron/cli/run-model-command.ts';
+import { writeFileAtomically } from '../../electron/common/atomic-write.ts';
+import { safeText } from '../../shared/export/xlsx-writer.ts';
+import { crc32 } from '../../shared/export/zip.ts';
+import { readWorkbook } from '../support/read-xlsx.ts';
+import { storedZipEntries } from '../support/zip-entries.ts';
+
+const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+const run = async (...argv: string[]) => {
+  let out = '';
+  let err = '';
+  const code = await runModelCommand(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
+  return { code, out, err };
+};
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'export-'));
+const scenarioFile = path.join(dir, 'scenario.json');
+writeFileSync(scenarioFile, JSON.stringify({ name: '=HYPERLINK("http://evil.example","Winter lockdown")', shocks: [{ from: '2025-01-01', to: '2025-03-31', referralChange: -0.4, returnShare: 0.5, returnMonths: 4, cppExitChange: -0.2, claExitChange: -0.3 }], costs: { claWeekly: 1500 } }));
+const xlsxFile = path.join(dir, 'out.xlsx');
+const jsonFile = path.join(dir, 'out.json');
+const outcome = await run('--demo', '--scenario', scenarioFile, '--xlsx', xlsxFile, '--json', jsonFile);
+const result = JSON.parse(readFileSync(jsonFile, 'utf8'));
+const book = readWorkbook(readFileSync(xlsxFile));
+const parts = storedZipEntries(readFileSync(xlsxFile));
+
+function cells(sheet: WorkSheet) {
+  return Object.entries(sheet).filter(([key]) => !key.startsWith('!'));
+}
+
+describe('npm run model -- --demo --xlsx out.xlsx', () => {
+  it('writes the workbook', () => {
+    expect(outcome.code, outcome.err).toBe(0);
+    expect(book.SheetNames).toEqual(['Summary', 'Charts', 'Projections', 'History', 'Assumptions', 'Data quality', 'About']);
+  });
+
+  it('gives the same numbers on the Projections sheet as the result JSON', () => {
+    const rows = utils.sheet_to_json<Record<string, number>>(book.Sheets.Projections!, { raw: true });
+    const p = result.projection;
+    expect(rows).toHaveLength(p.months.length);
+    rows.forEach((row, t) => {
+      expect(row['Baseline: referrals']).toBe(p.baseline.referrals[t]);
+      expect(row['Baseline: children on plans']).toBe(p.baseline.cppOpen[t]);
+      expect(row['Baseline: children looked after']).toBe(p.baseline.claOpen[t]);
+      expect(row['Looked after p10']).toBe(p.bands.baseline.claOpen.p10[t]);
+      expect(row['Looked after p90']).toBe(p.bands.baseline.claOpen.p90[t]);
+      expect(row['Baseline: spend in month (£)']).toBe(p.baseline.cost[t]);
+      expect(row['Baseline: social workers']).toBe(p.baseline.workers[t]);
+      expect(row[`'${p.scenario.name}: children looked after`]).toBe(p.scenario.claOpen[t]);
+    });
+  });
+
+  it('writes real Excel dates and the formats an analyst expects', () => {
+    const projections = book.Sheets.Projections!;
+    const a2 = projections.A2!;
+    expect(a2.t).toBe('n');
+    expect(a2.z).toBe('mmm yyyy');
+    expect(utils.format_cell(a2)).toBe('Oct 2024');
+    expect(projections.B2!.z).toBe('#,##0');
+    const cost = cells(projections).find(([, c]) => (c as { z?: string }).z === '"£"#,##0');
+    expect(cost).toBeDefined();
+    expect(utils.format_cell(cost![1] as never)).toMatch(/^£[\d,]+$/);
+    const percent = cells(book.Sheets.Assumptions!).find(([, c]) => (c as { z?: string }).z === '0.0%');
+    expect(percent).toBeDefined();
+    expect(book.Sheets.Summary!.B2!.z).toBe('dd/mm/yyyy');
+    expect(utils.format_cell(book.Sheets.Summary!.B2!)).toBe('30/09/2024');
+  });
+
+  it('freezes the header rows, filters and prints data sheets as a director would want', () => {
+    const xml = parts.get('xl/worksheets/sheet3.xml')!;
+    expect(xml).toContain('state="frozen"');
+    expect(xml).toMatch(/<autoFilter ref="A1:[A-Z]+25"\/>/);
+    expect(xml).toContain('orientation="landscape" fitToWidth="1" fitToHeight="0"');
+    expect(xml).toMatch(/<col min="1" max="1" width="\d+"/);
+    const styles = parts.get('xl/styles.xml')!;
+    expect(styles).toContain('<b/>');
+    const workbookXml = parts.get('xl/workbook.xml')!;
+    expect(workbookXml).toContain('_xlnm.Print_Titles');
+  });
+
+  it('has native charts that reference the exported cells', () => {
+    const charts = [...parts.keys()].filter((f) => f.startsWith('xl/charts/'));
+    expect(charts).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/charts/chart3.xml']);
+    const chart = parts.get('xl/charts/chart3.xml')!;
+    expect(chart).toContain('<c:lineChart>');
+    expect(chart).toContain("<c:f>'Projections'!$A$2:$A$25</c:f>");
+    expect(chart).toMatch(/<c:f>'Projections'!\$[A-Z]+\$2:\$[A-Z]+\$25<\/c:f>/);
+  });
+
+  it('holds no formula, no text that could start one, and no raw child ID', () => {
+    for (const name of book.SheetNames) {
+      for (const [ref, cell] of cells(book.Sheets[name]!)) {
+        const c = cell as { f?: string; t?: string; v?: unknown };
+        expect(c.f, `${name}!${ref}`).toBeUndefined();
+        if (c.t === 's') expect(String(c.v), `${name}!${ref}`).not.toMatch(/^[=+\-@\t\r]/);
+      }
+    }
+    // The scenario's name tried to be a formula: it is there, as text.
+    expect(utils.sheet_to_csv(book.Sheets.Summary!)).toContain(`'=HYPERLINK(""http://evil.example"",""Winter lockdown"")`);
+    expect(safeText('-5% referrals')).toBe("'-5% referrals");
+    expect(safeText('Winter')).toBe('Winter');
+  });
+
+  it('never puts a raw child ID in the export of a real fixture', async () => {
+    const fixture = path.resolve(projectRoot, '../shared/fixtures/annex-a/liia-tools__Annex_A.xlsx');
+    const target = path.join(dir, 'liia.xlsx');
+    const { code } = await run('--input', fixture, '--xlsx', target);
+    expect(code).toBe(0);
+    const exported = readWorkbook(readFileSync(target));
+    const text = exported.SheetNames.map((n) => utils.sheet_to_csv(exported.Sheets[n]!)).join('\n');
+    for (const id of ['6537810', '4653765', '1761444', '2529037']) expect(text).not.toContain(id);
+    expect(text).toContain('before the child');
+  });
+});
+
+describe('writing files safely', () => {
+  it('writes atomically and leaves nothing behind when it fails', () => {
+    const target = path.join(dir, 'atomic', 'result.xlsx');
+    expect(() => writeFileAtomically(target, new Uint8Array([1, 2, 3]))).toThrow();
+    expect(existsSync(path.join(dir, 'atomic'))).toBe(false);
+    mkdirSync(path.join(dir, 'atomic'));
+    writeFileAtomically(target, new Uint8Array([1, 2, 3]));
+    writeFileAtomically(target, new Uint8Array([4, 5]));
+    expect([...readFileSync(target)]).toEqual([4, 5]);
+    expect(readdirSync(path.join(dir, 'atomic'))).toEqual(['result.xlsx']);
+  });
+
+  it('fails with a clear message when the folder does not exist, writing no file', async () => {
+    const { code, err } = await run('--demo', '--xlsx', path.join(dir, 'missing-folder', 'out.xlsx'));
+    expect(code).toBe(1);
+    expect(err).toMatch(/Error: .*(ENOENT|no such file)/);
+    expect(existsSync(path.join(dir, 'missing-folder'))).toBe(false);
+  });
+
+  it('computes ZIP checksums correctly', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+  });
+});
+
+// Rendering by LibreOffice: required in CI (which installs it), run where it is installed.
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+const pdftoppm = existsSync('/usr/bin/pdftoppm');
+describe.runIf((soffice && pdftoppm) || process.env.CI)('the export rendered by LibreOffice', () => {
+  it('converts to PDF with the charts drawn, and saves pictures of the Summary and a chart page', () => {
+    expect(soffice, 'LibreOffice (Debian libreoffice-calc) must be installed in CI').toBeDefined();
+    const out = path.join(dir, 'pdf');
+    mkdirSync(out, { recursive: true });
+    execFileSync(soffice!, ['--headless', '-env:UserInstallation=file://' + path.join(dir, 'lo-profile'), '--convert-to', 'pdf', '--outdir', out, xlsxFile], { stdio: 'ignore', timeout: 120_000 });
+    const pdf = path.join(out, 'out.pdf');
+    expect(existsSync(pdf)).toBe(true);
+    const results = path.join(projectRoot, 'test-results');
+    mkdirSync(results, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(results, 'export-summary')]);
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '2', '-l', '2', '-singlefile', pdf, path.join(results, 'export-charts')]);
+    // The chart page, as raw pixels: the baseline series is drawn in the export's blue (1D4F91).
+    const ppm = spawnSync('pdftoppm', ['-r', '60', '-f', '2', '-l', '2', '-singlefile', pdf], { maxBuffer: 64 * 1024 * 1024 }).stdout as Buffer;
+    const headerEnd = ppm.indexOf('\n255\n') + 5;
+    let blue = 0;
+    let red = 0;
+    for (let i = headerEnd; i + 2 < ppm.length; i += 3) {
+      const [r, g, b] = [ppm[i]!, ppm[i + 1]!, ppm[i + 2]!];
+      if (r < 70 && g > 50 && g < 110 && b > 110 && b < 180) blue++;
+      if (r > 170 && g < 90 && b < 80) red++;
+    }
+    expect(blue, 'baseline lines drawn').toBeGreaterThan(150);
+    expect(red, 'scenario lines drawn').toBeGreaterThan(150);
+  }, 180_000);
+});
