@@ -120,7 +120,7 @@ function projectionsSheet(result: ResultJson): ProjectionColumns {
   });
   const rows: Cell[][] = [[txt('Month', 'header'), ...columns.map((c) => txt(c.header, 'header'))]];
   p.months.forEach((m, t) => rows.push([month(m), ...columns.map((c) => num(c.values[t]!, c.style))]));
-  return { sheet: { name: 'Projections', rows, columnWidths: [11, ...columns.map(() => 16)], freezeRows: 1, freezeColumns: 1, filterHeaderRow: 0 }, column };
+  return { sheet: { name: 'Projections', rows, columnWidths: [11, ...columns.map(() => 15)], freezeRows: 1, freezeColumns: 1, filterHeaderRow: 0 }, column };
 }
 
 function chartsSheet(result: ResultJson, columns: Record<string, number>, rowsOfData: number): SheetSpec {
@@ -162,7 +162,7 @@ function historySheet(result: ResultJson): SheetSpec {
     ['Month', 'Referrals', 'Plan starts', 'Plan ends', 'Children on plans (month end)', 'Entries to care', 'Leaving care', 'Children looked after (month end)', 'Source'].map((h) => txt(h, 'header')),
   ];
   h.months.forEach((m, i) => rows.push([month(m), value(h.referrals[i]), value(h.cppStarts[i]), value(h.cppEnds[i]), value(h.cppOpen[i]), value(h.claStarts[i]), value(h.claEnds[i]), value(h.claOpen[i]), txt(source(i))]));
-  return { name: 'History', rows, columnWidths: [11, 11, 11, 11, 16, 11, 11, 16, 34], freezeRows: 1, freezeColumns: 1, filterHeaderRow: 0 };
+  return { name: 'History', rows, freezeRows: 1, freezeColumns: 1, filterHeaderRow: 0 };
 }
 
 function assumptionsSheet(result: ResultJson): SheetSpec {
@@ -212,20 +212,23 @@ function assumptionsSheet(result: ResultJson): SheetSpec {
 function dataQualitySheet(result: ResultJson): SheetSpec {
   const rows: Cell[][] = [['List', 'Found', 'Rows read', 'Accepted', 'Rejected', 'Blank', 'Merged duplicates', 'Where'].map((h) => txt(h, 'header'))];
   const imported = result.import;
+  let issuesHeader: number | undefined;
   const names = { referrals: 'Referrals (List 3)', cpp: 'Child protection (List 7)', cla: 'Children in care (List 8)' } as const;
   if (imported) {
     for (const key of ['referrals', 'cpp', 'cla'] as const) {
       const c = imported[key];
       rows.push([txt(names[key]), txt(c.present ? 'Yes' : 'No'), num(c.rowsRead, 'integer'), num(c.rowsAccepted, 'integer'), num(c.rowsRejected, 'integer'), num(c.rowsBlank, 'integer'), num(c.duplicates, 'integer'), txt(c.foundIn.join('; '))]);
     }
-    rows.push([], ['List', 'File', 'Sheet', 'Row', 'Column', 'Severity', 'What was found'].map((h) => txt(h, 'header')));
+    rows.push([]);
+    issuesHeader = rows.length;
+    rows.push(['List', 'File', 'Sheet', 'Row', 'Column', 'Severity', 'What was found'].map((h) => txt(h, 'header')));
     for (const i of imported.issues) {
       rows.push([txt(i.list ? names[i.list] : ''), txt(i.file), txt(i.sheet ?? ''), i.row === null ? null : num(i.row, 'integer'), txt(i.column ?? ''), txt(i.severity), txt(i.message, 'wrap')]);
     }
   } else {
     rows.push([txt('No lists were imported: the projection uses aggregate figures only.')]);
   }
-  return { name: 'Data quality', rows, columnWidths: [26, 28, 16, 8, 26, 10, 70, 30], freezeRows: 1 };
+  return { name: 'Data quality', rows, columnWidths: [26, 28, 16, 8, 26, 10, 70, 30], ...(issuesHeader !== undefined ? { filterHeaderRow: issuesHeader } : {}) };
 }
 
 function aboutSheet(meta: ExportMeta): SheetSpec {

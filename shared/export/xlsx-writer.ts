@@ -137,8 +137,43 @@ function cellXml(cell: Cell, column: number, row: number): string {
   return number(excelDate(cell.date), cell.style ?? 'date');
 }
 
+function textOf(cell: Cell): string {
+  if (typeof cell === 'string') return cell;
+  if (cell && typeof cell === 'object' && 'text' in cell) return cell.text;
+  return '';
+}
+
+/** Widths that fit the content (within reason) where none are given. */
+function fittedWidths(sheet: SheetSpec, width: number): number[] {
+  return Array.from({ length: width }, (_, c) => {
+    const given = sheet.columnWidths?.[c];
+    if (given !== undefined) return given;
+    let longest = 8;
+    for (const row of sheet.rows) {
+      const cell = row[c] ?? null;
+      const wrapped = cell && typeof cell === 'object' && 'style' in cell && (cell.style === 'wrap' || cell.style === 'header');
+      const length = typeof cell === 'number' || (cell && typeof cell === 'object' && 'number' in cell) ? 12 : textOf(cell).length;
+      longest = Math.max(longest, wrapped ? Math.min(length, 30) : length);
+    }
+    return Math.min(60, longest + 2);
+  });
+}
+
+/** Header rows wrap: give them the height of their longest header, since not every reader autofits. */
+function headerHeights(sheet: SheetSpec, widths: number[]): Record<number, number> {
+  const heights: Record<number, number> = { ...sheet.rowHeights };
+  sheet.rows.forEach((row, r) => {
+    if (heights[r] !== undefined) return;
+    const lines = Math.max(0, ...row.map((cell, c) => (cell && typeof cell === 'object' && 'style' in cell && cell.style === 'header' ? Math.ceil(textOf(cell).length / Math.max(1, (widths[c] ?? 10) - 1)) : 0)));
+    if (lines > 1) heights[r] = 15 * lines + 2;
+  });
+  return heights;
+}
+
 function sheetXml(sheet: SheetSpec, hasDrawing: boolean): string {
   const width = Math.max(1, ...sheet.rows.map((r) => r.length));
+  const widths = fittedWidths(sheet, width);
+  const heights = headerHeights(sheet, widths);
   const dimension = `A1:${cellRef(width - 1, Math.max(0, sheet.rows.length - 1))}`;
   const freezeRows = sheet.freezeRows ?? 0;
   const freezeColumns = sheet.freezeColumns ?? 0;
@@ -147,11 +182,11 @@ function sheetXml(sheet: SheetSpec, hasDrawing: boolean): string {
     const activePane = freezeRows && freezeColumns ? 'bottomRight' : freezeRows ? 'bottomLeft' : 'topRight';
     pane = `<pane${freezeColumns ? ` xSplit="${freezeColumns}"` : ''}${freezeRows ? ` ySplit="${freezeRows}"` : ''} topLeftCell="${cellRef(freezeColumns, freezeRows)}" activePane="${activePane}" state="frozen"/>`;
   }
-  const cols = (sheet.columnWidths ?? []).map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   const rows = sheet.rows
     .map((row, r) => {
       const cells = row.map((cell, c) => cellXml(cell, c, r)).join('');
-      const height = sheet.rowHeights?.[r];
+      const height = heights[r];
       return cells ? `<row r="${r + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>` : '';
     })
     .join('');
