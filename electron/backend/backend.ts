@@ -1,14 +1,22 @@
 // The backend behind the bridge: one handler per bridge method. It knows nothing of the transport that
-// carries the call, so Electron IPC and the loopback server run exactly this code.
+// carries the call, so Electron IPC and the loopback server run exactly this code. The open workbook is
+// always a file: a new or demo workbook lives in the autosave folder until the person saves it where they
+// choose, and every change is committed to it before the handler returns.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { BackendHandlers } from '../../shared/contracts/bridge.ts';
 import type { Transport, WorkbookSummary } from '../../shared/contracts/schemas.ts';
-import { exportSheetNames, resultsWorkbook } from '../../shared/export/results-workbook.ts';
+import { buildHistory } from '../../shared/engine/history.ts';
 import { futureLockdown } from '../../shared/engine/presets.ts';
 import { runModel } from '../../shared/engine/run-model.ts';
+import { parseScenario, type Scenario } from '../../shared/engine/scenario.ts';
+import { exportSheetNames, resultsWorkbook } from '../../shared/export/results-workbook.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
-import { buildHistory } from '../../shared/engine/history.ts';
 import { writeFileAtomically } from '../common/atomic-write.ts';
+import { recentFiles } from './recent-files.ts';
+import { WorkbookStore } from './storage/workbook-store.ts';
 
 export interface BackendOptions {
   productName: string;
@@ -17,21 +25,79 @@ export interface BackendOptions {
   dataFolder: string;
   now?: () => Date;
   /** Asks where to save a file (a dialog in the desktop app); null when the person cancels. */
-  chooseSavePath: (suggestedName: string) => Promise<string | null>;
+  chooseSavePath: (suggestedName: string, kind: 'workbook' | 'excel') => Promise<string | null>;
+  /** Asks which workbook file to open; null when the person cancels. */
+  chooseOpenPath?: () => Promise<string | null>;
 }
 
 export const demoWorkbookTitle = 'Demo authority (synthetic data)';
+export const workbookExtension = '.dwb';
 
-export function createBackend(options: BackendOptions): BackendHandlers {
+export interface Backend extends BackendHandlers {
+  /** Closes the open workbook cleanly (app quit, tests). */
+  shutdown(): void;
+}
+
+export function createBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
-  const fresh = (title: string, isDemo: boolean): WorkbookSummary => ({
-    title,
-    isDemo,
-    filePath: null,
-    createdAt: now().toISOString(),
-  });
+  const autosaveFolder = path.join(options.dataFolder, 'autosave');
+  const recent = recentFiles(options.dataFolder);
+  let store: WorkbookStore | null = null;
+  /** The file the person chose, or null while the workbook lives in the autosave folder. */
+  let chosenPath: string | null = null;
+
+  const fileSafe = (title: string) => title.replace(/[^\w\- ()]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Workbook';
+
+  function switchTo(next: WorkbookStore, chosen: string | null): void {
+    store?.close();
+    store = next;
+    chosenPath = chosen;
+    if (chosen) recent.add(chosen);
+  }
+
+  function createInAutosave(title: string, isDemo: boolean): WorkbookStore {
+    mkdirSync(autosaveFolder, { recursive: true });
+    const stamp = now().toISOString().replace(/[:.]/g, '-');
+    return WorkbookStore.create(path.join(autosaveFolder, `${fileSafe(title)} ${stamp}${workbookExtension}`), {
+      title,
+      createdAt: now().toISOString(),
+      isDemo,
+      pseudonymKey: randomBytes(32),
+    });
+  }
+
+  function openDemo(): void {
+    const demo = createInAutosave(demoWorkbookTitle, true);
+    const { dataset, report } = demoImport();
+    demo.replaceLists(dataset, report);
+    switchTo(demo, null);
+  }
+
   // The app opens on the demo so that a first-time user sees a working model before pasting anything.
-  let workbook = fresh(demoWorkbookTitle, true);
+  function current(): WorkbookStore {
+    if (!store) openDemo();
+    return store!;
+  }
+
+  function summary(): WorkbookSummary {
+    const s = current();
+    const info = s.info();
+    return {
+      title: info.title,
+      isDemo: info.isDemo,
+      filePath: chosenPath,
+      createdAt: info.createdAt,
+      readOnlyReason: s.readOnlyReason,
+      rows: s.rowCounts(),
+    };
+  }
+
+  function savedScenarios(s: WorkbookStore): Scenario[] {
+    return s.readScenarios().flatMap((raw) => {
+      const parsed = parseScenario(raw);
+      return parsed.ok ? [parsed.scenario] : [];
+    });
+  }
 
   return {
     getAppInfo: () => ({
@@ -41,31 +107,59 @@ export function createBackend(options: BackendOptions): BackendHandlers {
       dataFolder: options.dataFolder,
       sendsDataOverNetwork: false,
     }),
-    getWorkbook: () => workbook,
+    getWorkbook: () => summary(),
     newWorkbook: () => {
-      workbook = fresh('Untitled workbook', false);
-      return workbook;
+      switchTo(createInAutosave('Untitled workbook', false), null);
+      return summary();
     },
     openDemoWorkbook: () => {
-      workbook = fresh(demoWorkbookTitle, true);
-      return workbook;
+      openDemo();
+      return summary();
     },
     renameWorkbook: ({ title }) => {
-      workbook = { ...workbook, title };
-      return workbook;
+      current().rename(title);
+      return summary();
+    },
+    saveWorkbookAs: async () => {
+      const s = current();
+      const target = await options.chooseSavePath(`${fileSafe(s.info().title)}${workbookExtension}`, 'workbook');
+      if (target === null) return { saved: false, workbook: summary() };
+      await s.saveCopyAs(target);
+      switchTo(WorkbookStore.open(target), target);
+      return { saved: true, workbook: summary() };
+    },
+    openWorkbook: async () => {
+      if (!options.chooseOpenPath) {
+        throw new Error('The browser version cannot browse for files: open a workbook from the Recent workbooks list, or use the desktop app to choose any file.');
+      }
+      const target = await options.chooseOpenPath();
+      if (target === null) return { saved: false, workbook: summary() };
+      switchTo(WorkbookStore.open(target), target);
+      return { saved: true, workbook: summary() };
+    },
+    listRecentWorkbooks: () => recent.list().map((filePath) => ({ filePath, name: path.basename(filePath, workbookExtension) })),
+    openRecentWorkbook: ({ filePath }) => {
+      if (!recent.includes(filePath)) throw new Error('That workbook is not on the recent list. Use Open workbook to choose a file.');
+      switchTo(WorkbookStore.open(filePath), path.resolve(filePath));
+      return summary();
     },
     exportToExcel: async () => {
-      if (!workbook.isDemo) throw new Error('There is nothing to export yet: add your lists on the Data step first.');
-      const { dataset, report } = demoImport();
+      const s = current();
+      const { dataset, report } = s.readLists();
       const history = buildHistory(dataset, []);
-      const scenarios = history.lastObservedMonth === null ? [] : [futureLockdown(history.lastObservedMonth + 1)];
+      if (history.lastObservedMonth === null) throw new Error('There is nothing to export yet: add your lists on the Data step first.');
+      const saved = savedScenarios(s);
+      const scenarios = saved.length ? saved : [futureLockdown(history.lastObservedMonth + 1)];
       const result = buildResultJson({ dataset, report, run: runModel(dataset, [], { horizon: 24, scenarios }) });
-      const bytes = resultsWorkbook(result, { workbookTitle: workbook.title, appVersion: options.version, createdAt: now().toISOString() });
-      const safeName = workbook.title.replace(/[^\w\- ()]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Demand Workbook';
-      const target = await options.chooseSavePath(`${safeName} projections.xlsx`);
+      const bytes = resultsWorkbook(result, { workbookTitle: s.info().title, appVersion: options.version, createdAt: now().toISOString() });
+      const target = await options.chooseSavePath(`${fileSafe(s.info().title)} projections.xlsx`, 'excel');
       if (target === null) return { saved: false, filePath: null, sheets: [...exportSheetNames] };
       writeFileAtomically(target, bytes);
       return { saved: true, filePath: target, sheets: [...exportSheetNames] };
+    },
+    shutdown: () => {
+      store?.close();
+      store = null;
     },
   };
 }

@@ -1,11 +1,11 @@
-// Where the browser version saves exports (a browser tab cannot show a save dialog for the local
-// backend): an "exports" folder in the app's data folder, never overwriting an earlier export.
+// Where the browser version saves files (a browser tab cannot show a save dialog for the local backend):
+// "workbooks" and "exports" folders in the app's data folder, never overwriting an earlier file.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-export function exportPathChooser(dataFolder: string) {
-  return async (suggestedName: string): Promise<string> => {
-    const folder = path.join(dataFolder, 'exports');
+export function savePathChooser(dataFolder: string) {
+  return async (suggestedName: string, kind: 'workbook' | 'excel'): Promise<string> => {
+    const folder = path.join(dataFolder, kind === 'excel' ? 'exports' : 'workbooks');
     mkdirSync(folder, { recursive: true });
     const ext = path.extname(suggestedName);
     const stem = path.basename(suggestedName, ext);

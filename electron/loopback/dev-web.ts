@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../../shared/contracts/dispatch.ts';
 import { createBackend } from '../backend/backend.ts';
 import { defaultDataFolder, productName } from '../common/app-paths.ts';
-import { exportPathChooser } from '../common/export-folder.ts';
+import { savePathChooser } from '../common/export-folder.ts';
 import { startLoopbackServer } from './server.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -15,7 +15,7 @@ const { version } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json
 const dataFolder = process.env.DEMAND_WORKBOOK_DATA ?? defaultDataFolder();
 mkdirSync(dataFolder, { recursive: true });
 
-const backend = createBackend({ productName, version, transport: 'loopback', dataFolder, chooseSavePath: exportPathChooser(dataFolder) });
+const backend = createBackend({ productName, version, transport: 'loopback', dataFolder, chooseSavePath: savePathChooser(dataFolder) });
 const server = await startLoopbackServer({
   dispatch: createDispatcher(backend),
   rendererRoot: path.join(projectRoot, 'dist', 'renderer'),
@@ -35,6 +35,10 @@ if (!process.argv.includes('--no-open')) {
   child.unref();
 }
 
-const stop = () => void server.close().then(() => process.exit(0));
+const stop = () =>
+  void server.close().then(() => {
+    backend.shutdown();
+    process.exit(0);
+  });
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -28,6 +28,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
+  let backendRef: ReturnType<typeof createBackend> | null = null;
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -46,12 +47,19 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       transport: 'electron',
       dataFolder: app.getPath('userData'),
-      chooseSavePath: async (suggestedName) => {
-        const options = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }] };
+      chooseSavePath: async (suggestedName, kind) => {
+        const filters = kind === 'excel' ? [{ name: 'Excel workbook', extensions: ['xlsx'] }] : [{ name: 'Demand Workbook', extensions: ['dwb'] }];
+        const options = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters };
         const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return choice.canceled || !choice.filePath ? null : choice.filePath;
       },
+      chooseOpenPath: async () => {
+        const options = { properties: ['openFile' as const], filters: [{ name: 'Demand Workbook', extensions: ['dwb'] }] };
+        const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return choice.canceled ? null : (choice.filePaths[0] ?? null);
+      },
     });
+    backendRef = backend;
     registerBridgeHandlers(ipcMain, createDispatcher(backend), () => mainWindow?.webContents.id ?? null);
 
     mainWindow = new BrowserWindow(mainWindowOptions(preloadPath));
@@ -67,4 +75,5 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => backendRef?.shutdown());
 }

@@ -5,6 +5,7 @@ import type { AppInfo, WorkbookSummary } from '../../shared/contracts/schemas.ts
 import { ExportPanel } from './components/ExportPanel.tsx';
 import { HelpDialog, type HelpTopic } from './components/HelpDialog.tsx';
 import { StepNav } from './components/StepNav.tsx';
+import { WorkbookFilePanel } from './components/WorkbookFilePanel.tsx';
 import { WorkbookTitleForm } from './components/WorkbookTitleForm.tsx';
 import { steps, type StepId } from './steps.ts';
 
@@ -50,8 +51,11 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
           setStep('export');
           break;
         case 'open-workbook':
+          void run(async () => setWorkbook((await bridge.openWorkbook()).workbook));
+          setStep('data');
+          break;
         case 'save-workbook-as':
-          setNotice('Opening and saving workbook files is not available in this version yet. Your work stays in this window until you close it.');
+          void run(async () => setWorkbook((await bridge.saveWorkbookAs()).workbook));
           break;
         case 'about':
         case 'where-is-my-data':
@@ -104,7 +108,10 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
         )}
         {step === 'export' && <ExportPanel bridge={bridge} />}
         {step === 'data' && workbook && (
-          <WorkbookTitleForm workbook={workbook} onRename={(title) => void run(async () => setWorkbook(await bridge.renameWorkbook({ title })))} />
+          <>
+            <WorkbookTitleForm workbook={workbook} onRename={(title) => void run(async () => setWorkbook(await bridge.renameWorkbook({ title })))} />
+            <WorkbookFilePanel bridge={bridge} workbook={workbook} onChange={setWorkbook} run={run} />
+          </>
         )}
       </main>
       <footer className="app-footer">

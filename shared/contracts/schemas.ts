@@ -30,9 +30,12 @@ export const WorkbookTitle = z
 export const WorkbookSummary = z.strictObject({
   title: z.string().min(1).max(120),
   isDemo: z.boolean(),
-  /** The file the workbook is saved in, or null while it has never been saved. */
+  /** The file the person saved the workbook as, or null while it lives only in the autosave folder. */
   filePath: z.string().nullable(),
   createdAt: z.iso.datetime(),
+  /** Why changes cannot be saved (the file is open elsewhere), or null. */
+  readOnlyReason: z.string().nullable(),
+  rows: z.strictObject({ referrals: z.number().int().min(0), cpp: z.number().int().min(0), cla: z.number().int().min(0) }),
 });
 export type WorkbookSummary = z.infer<typeof WorkbookSummary>;
 
@@ -46,3 +49,11 @@ export const ExcelExportResult = z.strictObject({
   sheets: z.array(z.string()),
 });
 export type ExcelExportResult = z.infer<typeof ExcelExportResult>;
+
+export const SaveResult = z.strictObject({ saved: z.boolean(), workbook: WorkbookSummary });
+export type SaveResult = z.infer<typeof SaveResult>;
+
+export const RecentWorkbook = z.strictObject({ filePath: z.string().min(1), name: z.string() });
+export const RecentWorkbooks = z.array(RecentWorkbook);
+export type RecentWorkbook = z.infer<typeof RecentWorkbook>;
+export const OpenRecentRequest = z.strictObject({ filePath: z.string().min(1).max(4096) });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { importLists } from '../../shared/import/import-lists.ts';
 import { clipboardText, templateWorkbook } from '../../shared/synthetic/write-annex-a.ts';
 import { largeSnapshot } from './bench-data.ts';
+import { WorkbookStore } from '../../electron/backend/storage/workbook-store.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
 import { buildHistory } from '../../shared/engine/history.ts';
 import { estimate } from '../../shared/engine/estimates.ts';
@@ -87,6 +88,29 @@ if (python) {
   const scenarios = [0.2, -0.2, 0.1, -0.1].map((change, i) => ScenarioSchema.parse({ name: `Scenario ${i + 1}`, newNormal: { from: '2025-04-01', referralChange: change } }));
   const result = buildResultJson({ dataset, report, run: runModel(dataset, [], { horizon: 120, scenarios, draws: 200 }) });
   time('Excel export: 120 months, four scenarios', 1000, () => resultsWorkbook(result, { workbookTitle: 'Bench', appVersion: '0', createdAt: '2026-01-01T00:00:00Z' }), 3);
+}
+
+// Workbook files: saving 100,000 list rows, and opening such a workbook until its data are ready.
+{
+  const snapshot = largeSnapshot(60_000, 20_000, 20_000);
+  const sources = (['referrals', 'cpp', 'cla'] as const).map((list) => ({ kind: 'pasted' as const, name: list, list, text: clipboardText(snapshot, list, true), extractDate: '2024-09-30' }));
+  const { dataset, report } = importLists(sources, { pseudonymKey: key });
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'bench-store-'));
+  let n = 0;
+  let lastFile = '';
+  time('Saving 100,000 list rows to a workbook file', 1000, () => {
+    lastFile = path.join(folder, `w${n++}.dwb`);
+    const store = WorkbookStore.create(lastFile, { title: 'Bench', createdAt: '2026-01-01T00:00:00Z', isDemo: false, pseudonymKey: key });
+    store.replaceLists(dataset, report);
+    store.close();
+  });
+  time('Opening a 100,000-row workbook until its data are ready', 2000, () => {
+    const store = WorkbookStore.open(lastFile);
+    const lists = store.readLists();
+    store.close();
+    if (lists.dataset.referrals.length + lists.dataset.cpp.length + lists.dataset.cla.length < 90_000) throw new Error('bench: rows missing');
+  });
+  rmSync(folder, { recursive: true, force: true });
 }
 
 console.log('\nDemand Workbook benchmarks (best of several runs)\n');

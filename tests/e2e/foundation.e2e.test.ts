@@ -63,6 +63,24 @@ describe('the app in a browser over the loopback bridge', () => {
     await expect(page.getByLabel('Workbook name').inputValue()).resolves.toBe('Northshire children 2026');
   });
 
+  it('saves the workbook as a file, starts another, and reopens the first with everything in it', async () => {
+    await page.getByRole('button', { name: '1 Data' }).click();
+    await page.getByRole('button', { name: 'Save as…' }).click();
+    const saved = page.getByText('Saved in');
+    await saved.waitFor();
+    const savedPath = (await saved.locator('code').innerText()).trim();
+    expect(savedPath).toBe(path.join(app.dataFolder, 'workbooks', 'Northshire children 2026.dwb'));
+    const rows = await page.getByText(/referrals, .* child protection plans and .* periods of care/).innerText();
+    await page.getByRole('button', { name: 'New workbook' }).click();
+    await expect(page.getByLabel('Workbook name').inputValue()).resolves.toBe('Untitled workbook');
+    await expect(page.getByText('0 referrals, 0 child protection plans and 0 periods of care').isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Open Northshire children 2026' }).click();
+    await page.waitForFunction(() => document.title.startsWith('Northshire children 2026'));
+    await expect(page.getByText(/referrals, .* child protection plans and .* periods of care/).innerText()).resolves.toBe(rows);
+    await expect(page.getByText('Saved in').locator('code').innerText()).resolves.toBe(savedPath);
+    await page.screenshot({ path: path.join(projectRoot, 'test-results', 'workbook-file.png') });
+  });
+
   it('shows the data folder under Help, Where is my data', async () => {
     await page.getByRole('button', { name: 'Where is my data?' }).click();
     const dialog = page.getByRole('dialog', { name: 'Where is my data?' });

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDispatcher } from '../../shared/contracts/dispatch.ts';
 import { createBackend } from '../../electron/backend/backend.ts';
-import { exportPathChooser } from '../../electron/common/export-folder.ts';
+import { savePathChooser } from '../../electron/common/export-folder.ts';
 import { startLoopbackServer, type LoopbackServer } from '../../electron/loopback/server.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -19,13 +19,14 @@ export interface RunningApp {
 
 export async function startLoopbackApp(rendererRoot = rendererBuild): Promise<RunningApp> {
   const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'demand-workbook-data-'));
-  const backend = createBackend({ productName: 'Demand Workbook', version: '0.1.0', transport: 'loopback', dataFolder, chooseSavePath: exportPathChooser(dataFolder) });
+  const backend = createBackend({ productName: 'Demand Workbook', version: '0.1.0', transport: 'loopback', dataFolder, chooseSavePath: savePathChooser(dataFolder) });
   const server = await startLoopbackServer({ dispatch: createDispatcher(backend), rendererRoot });
   return {
     server,
     dataFolder,
     stop: async () => {
       await server.close();
+      backend.shutdown();
       rmSync(dataFolder, { recursive: true, force: true });
     },
   };

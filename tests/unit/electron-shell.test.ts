@@ -160,7 +160,7 @@ describe('app:// protocol', () => {
 });
 
 describe('IPC bridge handlers', () => {
-  const backend = createBackend({ productName: 'Demand Workbook', version: '1.0.0', transport: 'electron', dataFolder: '/data', chooseSavePath: async () => null });
+  const backend = createBackend({ productName: 'Demand Workbook', version: '1.0.0', transport: 'electron', dataFolder: mkdtempSync(path.join(os.tmpdir(), 'shell-')), chooseSavePath: async () => null });
   const handlers = new Map<string, (event: IpcMainInvokeEvent, args: unknown) => Promise<unknown>>();
   registerBridgeHandlers({ handle: (channel, fn) => void handlers.set(channel, fn as never) }, createDispatcher(backend), () => 7);
   const event = (url: string, id = 7, parent: object | null = null) => ({ sender: { id }, senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;

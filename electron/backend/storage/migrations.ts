@@ -1,0 +1,99 @@
+// The workbook file's schema, as numbered migrations. A file records the last one applied in
+// PRAGMA user_version; each migration runs in one transaction with that version bump, so a file is always
+// at exactly one version. Never edit a released migration: add the next one.
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'Workbook, extracts, the three lists (pseudonymised), import report, scenarios, settings',
+    sql: `
+      CREATE TABLE workbook (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 120),
+        created_at TEXT NOT NULL,
+        is_demo INTEGER NOT NULL CHECK (is_demo IN (0, 1)),
+        pseudonym_key BLOB NOT NULL CHECK (length(pseudonym_key) >= 16)
+      ) STRICT;
+      CREATE TABLE extracts (
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL,
+        extract_date TEXT NOT NULL,
+        extract_date_source TEXT NOT NULL CHECK (extract_date_source IN ('given', 'inferred')),
+        window_start TEXT
+      ) STRICT;
+      CREATE TABLE referrals (
+        id INTEGER PRIMARY KEY,
+        extract_id INTEGER NOT NULL REFERENCES extracts(id) ON DELETE CASCADE,
+        child TEXT NOT NULL,
+        birth_month TEXT,
+        referral_date TEXT NOT NULL,
+        age_years REAL,
+        source TEXT,
+        nfa INTEGER CHECK (nfa IN (0, 1)),
+        referrals_12m INTEGER
+      ) STRICT;
+      CREATE TABLE cpp (
+        id INTEGER PRIMARY KEY,
+        extract_id INTEGER NOT NULL REFERENCES extracts(id) ON DELETE CASCADE,
+        child TEXT NOT NULL,
+        birth_month TEXT,
+        start_date TEXT NOT NULL,
+        end_date TEXT,
+        initial_category TEXT,
+        latest_category TEXT,
+        previous_plans INTEGER
+      ) STRICT;
+      CREATE TABLE cla (
+        id INTEGER PRIMARY KEY,
+        extract_id INTEGER NOT NULL REFERENCES extracts(id) ON DELETE CASCADE,
+        child TEXT NOT NULL,
+        birth_month TEXT,
+        start_date TEXT NOT NULL,
+        end_date TEXT,
+        uasc INTEGER CHECK (uasc IN (0, 1)),
+        reason_ceased TEXT,
+        legal_status TEXT,
+        category_of_need TEXT,
+        placement_type TEXT,
+        placement_group TEXT,
+        placement_provider TEXT
+      ) STRICT;
+      CREATE TABLE import_report (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        json TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE scenarios (
+        id INTEGER PRIMARY KEY,
+        position INTEGER NOT NULL,
+        json TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 2,
+    description: 'Indexes for linking a child across lists and reading lists by extract',
+    sql: `
+      CREATE INDEX referrals_child ON referrals (child, referral_date);
+      CREATE INDEX cpp_child ON cpp (child, start_date);
+      CREATE INDEX cla_child ON cla (child, start_date);
+      CREATE INDEX referrals_extract ON referrals (extract_id);
+      CREATE INDEX cpp_extract ON cpp (extract_id);
+      CREATE INDEX cla_extract ON cla (extract_id);
+    `,
+  },
+];
+
+export const latestSchemaVersion = migrations.at(-1)!.version;
+
+/** "DWB1": marks a SQLite file as a Demand Workbook, so any other database is refused, not altered. */
+export const applicationId = 0x44574231;
