@@ -3,7 +3,7 @@
 // always a file: a new or demo workbook lives in the autosave folder until the person saves it where they
 // choose, and every change is committed to it before the handler returns.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BackendHandlers } from '../../shared/contracts/bridge.ts';
 import type { Transport, WorkbookSummary } from '../../shared/contracts/schemas.ts';
@@ -48,11 +48,27 @@ export function createBackend(options: BackendOptions): Backend {
 
   const fileSafe = (title: string) => title.replace(/[^\w\- ()]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Workbook';
 
+  // Which workbook was open last, so that a restart (or a crash) brings the same work back.
+  const lastOpenFile = path.join(options.dataFolder, 'last-open.json');
+
   function switchTo(next: WorkbookStore, chosen: string | null): void {
     store?.close();
     store = next;
     chosenPath = chosen;
     if (chosen) recent.add(chosen);
+    mkdirSync(options.dataFolder, { recursive: true });
+    writeFileAtomically(lastOpenFile, JSON.stringify({ file: next.file, chosen }));
+  }
+
+  function reopenLast(): boolean {
+    try {
+      const last = JSON.parse(readFileSync(lastOpenFile, 'utf8')) as { file?: unknown; chosen?: unknown };
+      if (typeof last.file !== 'string' || !existsSync(last.file)) return false;
+      switchTo(WorkbookStore.open(last.file), typeof last.chosen === 'string' ? last.chosen : null);
+      return true;
+    } catch {
+      return false; // nothing to recover, or it cannot be opened: start on the demo
+    }
   }
 
   function createInAutosave(title: string, isDemo: boolean): WorkbookStore {
@@ -73,9 +89,10 @@ export function createBackend(options: BackendOptions): Backend {
     switchTo(demo, null);
   }
 
-  // The app opens on the demo so that a first-time user sees a working model before pasting anything.
+  // The app reopens what was open last; the first time, the demo, so that a new user sees a working model
+  // before pasting anything.
   function current(): WorkbookStore {
-    if (!store) openDemo();
+    if (!store && !reopenLast()) openDemo();
     return store!;
   }
 
