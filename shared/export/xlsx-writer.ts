@@ -2,6 +2,7 @@
 // dates, whole numbers, pounds, percentages), column widths, frozen header rows, autofilters, landscape
 // fit-to-width printing with repeated header rows, and native line charts that reference the cells.
 // (The free SheetJS build writes neither fonts nor charts, and an analyst restyles native charts.)
+import { utf8Bytes } from '../text/utf8.ts';
 import { writeZip, type ZipEntry } from './zip.ts';
 
 export type CellStyle = 'text' | 'header' | 'title' | 'date' | 'month' | 'integer' | 'decimal1' | 'decimal2' | 'pounds' | 'percent' | 'wrap';
@@ -261,18 +262,6 @@ const relsXml = (rels: Array<{ id: string; type: string; target: string }>) =>
 
 const relType = (name: string) => `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${name}`;
 
-function utf8(text: string): Uint8Array {
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) bytes.push(cp);
-    else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-  }
-  return Uint8Array.from(bytes);
-}
-
 export function writeXlsx(book: WorkbookSpec): Uint8Array {
   const names = new Set<string>();
   for (const sheet of book.sheets) {
@@ -301,23 +290,23 @@ export function writeXlsx(book: WorkbookSpec): Uint8Array {
   book.sheets.forEach((sheet, i) => {
     const charts = sheet.charts ?? [];
     const path = `xl/worksheets/sheet${i + 1}.xml`;
-    entries.push({ name: path, data: utf8(sheetXml(sheet, charts.length > 0)) });
+    entries.push({ name: path, data: utf8Bytes(sheetXml(sheet, charts.length > 0)) });
     overrides.push(`<Override PartName="/${path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
     if (charts.length) {
       drawingNumber++;
       const drawing = `xl/drawings/drawing${drawingNumber}.xml`;
-      entries.push({ name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, data: utf8(relsXml([{ id: 'rId1', type: relType('drawing'), target: `../drawings/drawing${drawingNumber}.xml` }])) });
-      entries.push({ name: drawing, data: utf8(drawingXml(charts, 1)) });
+      entries.push({ name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, data: utf8Bytes(relsXml([{ id: 'rId1', type: relType('drawing'), target: `../drawings/drawing${drawingNumber}.xml` }])) });
+      entries.push({ name: drawing, data: utf8Bytes(drawingXml(charts, 1)) });
       overrides.push(`<Override PartName="/${drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
       const chartRels: Array<{ id: string; type: string; target: string }> = [];
       charts.forEach((chart, k) => {
         chartNumber++;
         const chartPath = `xl/charts/chart${chartNumber}.xml`;
-        entries.push({ name: chartPath, data: utf8(chartXml(chart, cachedValues, cachedText)) });
+        entries.push({ name: chartPath, data: utf8Bytes(chartXml(chart, cachedValues, cachedText)) });
         overrides.push(`<Override PartName="/${chartPath}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
         chartRels.push({ id: `rId${k + 1}`, type: relType('chart'), target: `../charts/chart${chartNumber}.xml` });
       });
-      entries.push({ name: `xl/drawings/_rels/drawing${drawingNumber}.xml.rels`, data: utf8(relsXml(chartRels)) });
+      entries.push({ name: `xl/drawings/_rels/drawing${drawingNumber}.xml.rels`, data: utf8Bytes(relsXml(chartRels)) });
     }
   });
 
@@ -338,19 +327,19 @@ export function writeXlsx(book: WorkbookSpec): Uint8Array {
   entries.unshift(
     {
       name: '[Content_Types].xml',
-      data: utf8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      data: utf8Bytes(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>${overrides.join('')}</Types>`),
     },
-    { name: '_rels/.rels', data: utf8(relsXml([{ id: 'rId1', type: relType('officeDocument'), target: 'xl/workbook.xml' }, { id: 'rId2', type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', target: 'docProps/core.xml' }, { id: 'rId3', type: relType('extended-properties'), target: 'docProps/app.xml' }])) },
+    { name: '_rels/.rels', data: utf8Bytes(relsXml([{ id: 'rId1', type: relType('officeDocument'), target: 'xl/workbook.xml' }, { id: 'rId2', type: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', target: 'docProps/core.xml' }, { id: 'rId3', type: relType('extended-properties'), target: 'docProps/app.xml' }])) },
     {
       name: 'docProps/core.xml',
-      data: utf8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      data: utf8Bytes(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${escapeXml(book.title)}</dc:title><dc:creator>${escapeXml(book.author)}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${escapeXml(book.created)}</dcterms:created></cp:coreProperties>`),
     },
-    { name: 'docProps/app.xml', data: utf8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Demand Workbook</Application></Properties>`) },
-    { name: 'xl/workbook.xml', data: utf8(workbook) },
-    { name: 'xl/_rels/workbook.xml.rels', data: utf8(relsXml([...book.sheets.map((_, i) => ({ id: `rId${i + 1}`, type: relType('worksheet'), target: `worksheets/sheet${i + 1}.xml` })), { id: `rId${book.sheets.length + 1}`, type: relType('styles'), target: 'styles.xml' }])) },
-    { name: 'xl/styles.xml', data: utf8(stylesXml) },
+    { name: 'docProps/app.xml', data: utf8Bytes(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Demand Workbook</Application></Properties>`) },
+    { name: 'xl/workbook.xml', data: utf8Bytes(workbook) },
+    { name: 'xl/_rels/workbook.xml.rels', data: utf8Bytes(relsXml([...book.sheets.map((_, i) => ({ id: `rId${i + 1}`, type: relType('worksheet'), target: `worksheets/sheet${i + 1}.xml` })), { id: `rId${book.sheets.length + 1}`, type: relType('styles'), target: 'styles.xml' }])) },
+    { name: 'xl/styles.xml', data: utf8Bytes(stylesXml) },
   );
   return writeZip(entries);
 }

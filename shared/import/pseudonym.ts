@@ -2,6 +2,7 @@
 // the workbook. The same child gets the same pseudonym across lists and extracts of one workbook, and
 // nobody without the key can go back from pseudonym to ID, or test a guessed ID. Pure code (no Web Crypto,
 // no Node crypto) so it runs the same in the window, a worker, the backend and the CLI.
+import { utf8Bytes } from '../text/utf8.ts';
 import { cellText, type Cell } from './cells.ts';
 
 const K = new Uint32Array([
@@ -100,23 +101,6 @@ export function createHmacSha256(key: Uint8Array): (message: Uint8Array) => Uint
 
 export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
   return createHmacSha256(key)(message);
-}
-
-export function utf8Bytes(text: string): Uint8Array {
-  if (/^[\x00-\x7f]*$/.test(text)) {
-    const ascii = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) ascii[i] = text.charCodeAt(i);
-    return ascii;
-  }
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) bytes.push(cp);
-    else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-  }
-  return Uint8Array.from(bytes);
 }
 
 /** The ID as the authority means it: 1234, "1234", "01234" and "1234.0" are one child. */

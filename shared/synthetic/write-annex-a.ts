@@ -5,7 +5,7 @@ import { utils, write, type WorkSheet } from '@e965/xlsx';
 import type { ListId } from '../import/list-catalogue.ts';
 import { templateHeaders, templateSheetNames } from '../import/template-headers.ts';
 import { dayNumber } from '../import/values/dates.ts';
-import { utf8Bytes } from '../import/pseudonym.ts';
+import { utf8Bytes } from '../text/utf8.ts';
 import type { AnnexASnapshot, SnapshotValue } from './annex-a-snapshot.ts';
 import { createRandom, type Random } from '../engine/random.ts';
 

@@ -7,7 +7,7 @@ import { codeLists, normaliseCode, parseYesNo, type CodeListId } from '../../sha
 import { completedYears, isoFromExcelSerial, parseDateCell } from '../../shared/import/values/dates.ts';
 import { parseAge, parseCount } from '../../shared/import/values/numbers.ts';
 import { encodeWindows1252 } from '../../shared/synthetic/write-annex-a.ts';
-import { utf8Bytes } from '../../shared/import/pseudonym.ts';
+import { utf8Bytes } from '../../shared/text/utf8.ts';
 
 const iso = (cell: Parameters<typeof parseDateCell>[0]) => {
   const r = parseDateCell(cell);

@@ -1,0 +1,33 @@
+// The pure SHA-256 and HMAC behind pseudonyms, checked against Node's own crypto on awkward lengths.
+import { createHash, createHmac } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createPseudonymiser, hmacSha256, normaliseChildId, sha256 } from '../../shared/import/pseudonym.ts';
+import { utf8Bytes } from '../../shared/text/utf8.ts';
+
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+describe('pseudonyms', () => {
+  it('SHA-256 and HMAC-SHA-256 match Node crypto, across block boundaries and non-ASCII text', () => {
+    for (const text of ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'héllo ☃ 𝄞'.repeat(30)]) {
+      expect(hex(sha256(utf8Bytes(text)))).toBe(createHash('sha256').update(text).digest('hex'));
+      for (const key of [Buffer.alloc(16, 7), Buffer.alloc(64, 1), Buffer.alloc(70, 3)]) {
+        expect(hex(hmacSha256(new Uint8Array(key), utf8Bytes(text)))).toBe(createHmac('sha256', key).update(text).digest('hex'));
+      }
+    }
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.uint8Array({ minLength: 16, maxLength: 100 }), (text, key) => {
+        expect(hex(hmacSha256(key, utf8Bytes(text)))).toBe(createHmac('sha256', Buffer.from(key)).update(text).digest('hex'));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('treats 1234, "1234", " 01234 " and 1234.0 as one child', () => {
+    expect(new Set([1234, '1234', ' 01234 ', '1234.0'].map((id) => normaliseChildId(id))).size).toBe(1);
+    const pseudonym = createPseudonymiser(new Uint8Array(32).fill(4));
+    expect(pseudonym(1234)).toBe(pseudonym(' 01234 '));
+    expect(pseudonym('A-77')).not.toBe(pseudonym('A-78'));
+    expect(() => createPseudonymiser(new Uint8Array(8))).toThrow('at least 16 bytes');
+  });
+});
