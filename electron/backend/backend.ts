@@ -14,6 +14,7 @@ import { parseScenario, type Scenario } from '../../shared/engine/scenario.ts';
 import { exportSheetNames, resultsWorkbook } from '../../shared/export/results-workbook.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
+import { importLists, sourceKindForFile } from '../../shared/import/import-lists.ts';
 import { writeFileAtomically } from '../common/atomic-write.ts';
 import { recentFiles } from './recent-files.ts';
 import { WorkbookStore } from './storage/workbook-store.ts';
@@ -158,6 +159,34 @@ export function createBackend(options: BackendOptions): Backend {
     openRecentWorkbook: ({ filePath }) => {
       if (!recent.includes(filePath)) throw new Error('That workbook is not on the recent list. Use Open workbook to choose a file.');
       switchTo(WorkbookStore.open(filePath), path.resolve(filePath));
+      return summary();
+    },
+    getWorkbookData: () => {
+      const s = current();
+      const { dataset, report } = s.readLists();
+      return { dataset, report, scenarios: s.readScenarios() };
+    },
+    importLists: ({ sources, extractDate }) => {
+      const s = current();
+      const extract = `Imported ${now().toISOString().slice(0, 10)}`;
+      const { dataset, report } = importLists(
+        sources.map((source) =>
+          source.kind === 'pasted'
+            ? { kind: 'pasted' as const, name: source.name, list: source.list, text: source.text, extract, ...(extractDate ? { extractDate } : {}) }
+            : { kind: sourceKindForFile(source.name), name: source.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')), ...(extractDate ? { extractDate } : {}) },
+        ),
+        { pseudonymKey: s.pseudonymKey() },
+      );
+      s.replaceLists(dataset, report);
+      return { workbook: summary(), report };
+    },
+    saveScenarios: ({ scenarios }) => {
+      const problems = scenarios.flatMap((raw, i) => {
+        const parsed = parseScenario(raw);
+        return parsed.ok ? [] : parsed.messages.map((m) => `scenario ${i + 1}, ${m}`);
+      });
+      if (problems.length) throw new Error(problems.join('; '));
+      current().saveScenarios(scenarios);
       return summary();
     },
     exportToExcel: async () => {

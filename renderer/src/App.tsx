@@ -1,21 +1,40 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkbookBridge } from '../../shared/contracts/bridge.ts';
 import type { MenuCommand } from '../../shared/contracts/menu-commands.ts';
 import type { AppInfo, WorkbookSummary } from '../../shared/contracts/schemas.ts';
+import type { Dataset } from '../../shared/dataset/types.ts';
+import type { ScenarioInput } from '../../shared/engine/scenario.ts';
+import type { ImportReport } from '../../shared/import/report.ts';
+import type { ResultJson } from '../../shared/result/result-json.ts';
 import { ExportPanel } from './components/ExportPanel.tsx';
 import { HelpDialog, type HelpTopic } from './components/HelpDialog.tsx';
 import { StepNav } from './components/StepNav.tsx';
 import { WorkbookFilePanel } from './components/WorkbookFilePanel.tsx';
 import { WorkbookTitleForm } from './components/WorkbookTitleForm.tsx';
+import { createEngineClient, type EngineClient } from './engine/engine-client.ts';
+import { DataStep } from './steps/DataStep.tsx';
+import { HistoryStep } from './steps/HistoryStep.tsx';
+import { ResultsStep } from './steps/ResultsStep.tsx';
+import { ScenariosStep } from './steps/ScenariosStep.tsx';
 import { steps, type StepId } from './steps.ts';
+
+const horizon = 24;
 
 export function App({ bridge }: { bridge: WorkbookBridge }) {
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
   const [workbook, setWorkbook] = useState<WorkbookSummary | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [scenarios, setScenarios] = useState<ScenarioInput[]>([]);
+  const [selected, setSelected] = useState(0);
+  const [compare, setCompare] = useState<number[]>([]);
+  const [fitted, setFitted] = useState<ResultJson | null>(null);
+  const [projection, setProjection] = useState<{ result: ResultJson; ms: number } | null>(null);
+  const [modelProblem, setModelProblem] = useState<string | null>(null);
   const [step, setStep] = useState<StepId>('data');
   const [help, setHelp] = useState<HelpTopic | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const engine = useMemo<EngineClient>(() => createEngineClient(), []);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   // Every bridge call goes through here so that a failure always reaches the user in words.
   const run = useCallback(async <T,>(call: () => Promise<T>): Promise<T | undefined> => {
@@ -36,19 +55,69 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
     });
   }, [bridge, run]);
 
+  // A different workbook, or new lists: fetch its data and fit the model again in the worker.
+  const dataKey = workbook ? `${workbook.createdAt}|${workbook.filePath}|${workbook.rows.referrals}|${workbook.rows.cpp}|${workbook.rows.cla}|${report ? report.issues.length : ''}` : '';
+  useEffect(() => {
+    if (!workbook) return;
+    let cancelled = false;
+    setFitted(null);
+    setProjection(null);
+    void run(async () => {
+      const data = await bridge.getWorkbookData();
+      if (cancelled) return;
+      setReport(data.report);
+      setScenarios(data.scenarios as ScenarioInput[]);
+      setSelected(0);
+      setCompare([]);
+      if (data.dataset.referrals.length === 0 && data.dataset.cpp.length === 0 && data.dataset.cla.length === 0) {
+        setModelProblem('There are no lists in this workbook yet: paste or import them on the Data step.');
+        return;
+      }
+      try {
+        const result = await engine.load(data.dataset as Dataset);
+        if (!cancelled) {
+          setFitted(result);
+          setModelProblem(null);
+        }
+      } catch (err) {
+        if (!cancelled) setModelProblem(err instanceof Error ? err.message : String(err));
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [dataKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Scenarios: project at once (in the worker), save shortly after the last change.
+  useEffect(() => {
+    if (!fitted) return;
+    let cancelled = false;
+    engine.project(scenarios, horizon).then(
+      (answer) => {
+        if (answer && !cancelled) {
+          setProjection(answer);
+          setModelProblem(null);
+        }
+      },
+      (err: unknown) => !cancelled && setModelProblem(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [fitted, scenarios, engine]);
+
+  const changeScenarios = (next: ScenarioInput[]) => {
+    setScenarios(next);
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => void run(async () => setWorkbook(await bridge.saveScenarios({ scenarios: next }))), 400);
+  };
+
   const onCommand = useCallback(
     (command: MenuCommand) => {
-      setNotice(null);
       switch (command) {
         case 'new-workbook':
           void run(async () => setWorkbook(await bridge.newWorkbook()));
           setStep('data');
-          break;
-        case 'import-lists':
-          setStep('data');
-          break;
-        case 'export-excel':
-          setStep('export');
           break;
         case 'open-workbook':
           void run(async () => setWorkbook((await bridge.openWorkbook()).workbook));
@@ -56,6 +125,12 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
           break;
         case 'save-workbook-as':
           void run(async () => setWorkbook((await bridge.saveWorkbookAs()).workbook));
+          break;
+        case 'import-lists':
+          setStep('data');
+          break;
+        case 'export-excel':
+          setStep('export');
           break;
         case 'about':
         case 'where-is-my-data':
@@ -72,7 +147,9 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
     if (workbook) document.title = `${workbook.title} - Demand Workbook`;
   }, [workbook]);
 
+  const result = projection?.result ?? fitted;
   const current = steps.find((s) => s.id === step)!;
+  const waiting = !result && !modelProblem;
   return (
     <div className="app">
       <header className="app-header">
@@ -101,27 +178,40 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
             {problem}
           </p>
         )}
-        {notice && (
-          <p className="notice" role="status">
-            {notice}
-          </p>
-        )}
-        {step === 'export' && <ExportPanel bridge={bridge} />}
         {step === 'data' && workbook && (
           <>
             <WorkbookTitleForm workbook={workbook} onRename={(title) => void run(async () => setWorkbook(await bridge.renameWorkbook({ title })))} />
+            <DataStep
+              bridge={bridge}
+              workbook={workbook}
+              report={report}
+              onImported={(next, nextReport) => {
+                setReport(nextReport);
+                setWorkbook(next);
+              }}
+            />
             <WorkbookFilePanel bridge={bridge} workbook={workbook} onChange={setWorkbook} run={run} />
           </>
         )}
+        {step !== 'data' && step !== 'export' && modelProblem && (
+          <p className="notice" role="status">
+            {modelProblem}
+          </p>
+        )}
+        {step !== 'data' && step !== 'export' && waiting && (
+          <p className="notice" role="status">
+            Working out the history and the rates…
+          </p>
+        )}
+        {step === 'history' && result && <HistoryStep result={result} />}
+        {step === 'scenarios' && result && (
+          <ScenariosStep scenarios={scenarios} onChange={changeScenarios} selected={selected} onSelect={setSelected} compare={compare} onCompare={setCompare} result={result} projectionMs={projection?.ms ?? null} />
+        )}
+        {step === 'results' && result && <ResultsStep result={result} runBacktest={(from, months) => engine.backtest(from, months)} />}
+        {step === 'export' && <ExportPanel bridge={bridge} />}
       </main>
       <footer className="app-footer">
-        {appInfo ? (
-          <span>
-            Version {appInfo.version}. Your data stays on this computer: nothing is sent over the network.
-          </span>
-        ) : (
-          <span>Starting…</span>
-        )}
+        {appInfo ? <span>Version {appInfo.version}. Your data stays on this computer: nothing is sent over the network.</span> : <span>Starting…</span>}
       </footer>
       {help && appInfo && <HelpDialog topic={help} appInfo={appInfo} onClose={() => setHelp(null)} />}
     </div>

@@ -3,7 +3,7 @@
 // loopback server and the loopback client all derive their behaviour from this table, so a method cannot
 // exist on one transport and not the other, and no payload crosses unchecked.
 import { z } from 'zod';
-import { AppInfo, ExcelExportResult, OpenRecentRequest, RecentWorkbooks, RenameWorkbookRequest, SaveResult, WorkbookSummary } from './schemas.ts';
+import { AppInfo, ExcelExportResult, ImportRequest, ImportResponse, OpenRecentRequest, RecentWorkbooks, RenameWorkbookRequest, SaveResult, SaveScenariosRequest, WorkbookData, WorkbookSummary } from './schemas.ts';
 import { MenuCommand } from './menu-commands.ts';
 
 interface MethodSpec<A extends z.ZodTuple, R extends z.ZodType> {
@@ -27,6 +27,9 @@ export const bridgeMethods = {
   openWorkbook: method(z.tuple([]), SaveResult, 'Open a workbook file the person chooses (saved is false if they cancel).'),
   listRecentWorkbooks: method(z.tuple([]), RecentWorkbooks, 'Workbook files opened or saved recently that still exist.'),
   openRecentWorkbook: method(z.tuple([OpenRecentRequest]), WorkbookSummary, 'Reopen a file from the recent list (no other path is accepted).'),
+  getWorkbookData: method(z.tuple([]), WorkbookData, 'The pseudonymised lists, the import report and the scenarios of the open workbook.'),
+  importLists: method(z.tuple([ImportRequest]), ImportResponse, 'Import pasted lists or files into the open workbook, replacing its lists.'),
+  saveScenarios: method(z.tuple([SaveScenariosRequest]), WorkbookSummary, 'Save the scenarios of the open workbook.'),
   exportToExcel: method(z.tuple([]), ExcelExportResult, 'Project the open workbook and save the Excel export where the person chooses.'),
 } as const;
 

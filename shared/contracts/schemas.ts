@@ -57,3 +57,93 @@ export const RecentWorkbook = z.strictObject({ filePath: z.string().min(1), name
 export const RecentWorkbooks = z.array(RecentWorkbook);
 export type RecentWorkbook = z.infer<typeof RecentWorkbook>;
 export const OpenRecentRequest = z.strictObject({ filePath: z.string().min(1).max(4096) });
+
+// ---------------------------------------------------------------- lists and scenarios across the bridge
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoMonth = z.string().regex(/^\d{4}-\d{2}$/);
+const childRecord = { child: z.string().min(1).max(40), birthMonth: isoMonth.nullable(), extract: z.number().int() };
+
+export const DatasetSchema = z.strictObject({
+  extracts: z.array(
+    z.strictObject({
+      id: z.number().int(),
+      label: z.string(),
+      extractDate: isoDate,
+      extractDateSource: z.enum(['given', 'inferred']),
+      windowStart: isoDate.optional(),
+    }),
+  ),
+  referrals: z.array(
+    z.strictObject({ ...childRecord, referralDate: isoDate, ageYears: z.number().nullable(), source: z.string().nullable(), nfa: z.boolean().nullable(), referralsInLast12Months: z.number().nullable() }),
+  ),
+  cpp: z.array(z.strictObject({ ...childRecord, startDate: isoDate, endDate: isoDate.nullable(), initialCategory: z.string().nullable(), latestCategory: z.string().nullable(), previousPlans: z.number().nullable() })),
+  cla: z.array(
+    z.strictObject({
+      ...childRecord,
+      startDate: isoDate,
+      endDate: isoDate.nullable(),
+      uasc: z.boolean().nullable(),
+      reasonCeased: z.string().nullable(),
+      legalStatus: z.string().nullable(),
+      categoryOfNeed: z.string().nullable(),
+      placementType: z.string().nullable(),
+      placementGroup: z.enum(['foster', 'adoption', 'parents', 'independent', 'residential', 'secure', 'other']).nullable(),
+      placementProvider: z.string().nullable(),
+    }),
+  ),
+});
+
+const listCounts = z.strictObject({
+  present: z.boolean(),
+  rowsRead: z.number().int(),
+  rowsAccepted: z.number().int(),
+  rowsRejected: z.number().int(),
+  rowsBlank: z.number().int(),
+  duplicates: z.number().int(),
+  foundIn: z.array(z.string()),
+});
+const ListId = z.enum(['referrals', 'cpp', 'cla']);
+export const ImportReportSchema = z.strictObject({
+  referrals: listCounts,
+  cpp: listCounts,
+  cla: listCounts,
+  issues: z.array(
+    z.strictObject({
+      list: ListId.nullable(),
+      file: z.string(),
+      sheet: z.string().nullable(),
+      row: z.number().int().nullable(),
+      column: z.string().nullable(),
+      severity: z.enum(['error', 'warning', 'info']),
+      message: z.string(),
+    }),
+  ),
+});
+
+export const WorkbookData = z.strictObject({
+  dataset: DatasetSchema,
+  report: ImportReportSchema.nullable(),
+  /** Scenario JSON as saved; the engine validates each before use. */
+  scenarios: z.array(z.unknown()),
+});
+export type WorkbookData = z.infer<typeof WorkbookData>;
+
+const maxPasteCharacters = 60 * 1024 * 1024;
+export const ImportRequest = z.strictObject({
+  sources: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('pasted'), list: ListId, name: z.string().min(1).max(200), text: z.string().max(maxPasteCharacters) }),
+        z.strictObject({ kind: z.literal('file'), name: z.string().min(1).max(260), base64: z.string().max(maxPasteCharacters) }),
+      ]),
+    )
+    .min(1, 'give at least one list')
+    .max(50),
+  extractDate: isoDate.nullable(),
+});
+export type ImportRequest = z.input<typeof ImportRequest>;
+
+export const ImportResponse = z.strictObject({ workbook: WorkbookSummary, report: ImportReportSchema });
+
+export const SaveScenariosRequest = z.strictObject({ scenarios: z.array(z.unknown()).max(20, 'at most 20 scenarios') });

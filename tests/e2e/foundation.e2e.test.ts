@@ -72,9 +72,11 @@ describe('the app in a browser over the loopback bridge', () => {
     expect(savedPath).toBe(path.join(app.dataFolder, 'workbooks', 'Northshire children 2026.dwb'));
     const rows = await page.getByText(/referrals, .* child protection plans and .* periods of care/).innerText();
     await page.getByRole('button', { name: 'New workbook' }).click();
+    await page.waitForFunction(() => document.title.startsWith('Untitled workbook'));
     await expect(page.getByLabel('Workbook name').inputValue()).resolves.toBe('Untitled workbook');
     await expect(page.getByText('0 referrals, 0 child protection plans and 0 periods of care').isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Open Northshire children 2026' }).click();
+    await page.waitForFunction(() => document.title.startsWith('Northshire'));
     await page.waitForFunction(() => document.title.startsWith('Northshire children 2026'));
     await expect(page.getByText(/referrals, .* child protection plans and .* periods of care/).innerText()).resolves.toBe(rows);
     await expect(page.getByText('Saved in').locator('code').innerText()).resolves.toBe(savedPath);

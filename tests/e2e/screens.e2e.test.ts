@@ -1,0 +1,117 @@
+// The workbook screens in headless Chromium, over the loopback bridge with the real backend and engine:
+// paste three lists as Excel puts them on the clipboard, read the history, build and compare scenarios
+// with the sliders, read the results, and keep pictures of every main screen.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { annexASnapshot } from '../../shared/synthetic/annex-a-snapshot.ts';
+import { clipboardText } from '../../shared/synthetic/write-annex-a.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { projectRoot, requireRendererBuild, startLoopbackApp, type RunningApp } from '../support/loopback-app.ts';
+import { generated } from '../support/generated-extracts.ts';
+
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const problems: string[] = [];
+const shots = path.join(projectRoot, 'test-results');
+
+beforeAll(async () => {
+  requireRendererBuild();
+  mkdirSync(shots, { recursive: true });
+  app = await startLoopbackApp();
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.origin });
+  page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(app.server.launchUrl);
+  await page.getByRole('heading', { name: '1. Data' }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const n = (x: number) => x.toLocaleString('en-GB');
+const step = (name: string) => page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name });
+
+describe('the workbook screens', () => {
+  it('History shows the monthly charts and the estimated rates in words', async () => {
+    await step('2 History').click();
+    await page.getByRole('table').filter({ hasText: 'What the model' }).or(page.locator('table.rates')).first().waitFor({ timeout: 30_000 });
+    await expect(page.getByText(/About \d+ in 100 referrals lead to a child protection plan/).isVisible()).resolves.toBe(true);
+    expect(await page.locator('canvas').count()).toBe(3);
+    await page.screenshot({ path: path.join(shots, 'screen-history.png'), fullPage: true });
+  });
+
+  it('Scenarios: create two, move a slider and see the chart change, compare them', async () => {
+    await step('3 Scenarios').click();
+    await page.getByRole('button', { name: 'New: another lockdown' }).click();
+    const referralBox = page.getByLabel('Change in referrals while it lasts', { exact: true });
+    await expect(referralBox.inputValue()).resolves.toBe('-20');
+    const table = page.locator('#scenario-referrals-caption table');
+    const figures = async () => (await table.locator('tbody tr').nth(4).innerText()).trim();
+    await page.locator('#scenario-referrals-caption summary').click();
+    await page.waitForFunction(() => document.querySelectorAll('#scenario-referrals-caption thead th').length === 3);
+    const before = await figures();
+    await referralBox.fill('-60');
+    await page.waitForFunction((old) => document.querySelectorAll('#scenario-referrals-caption tbody tr')[4]?.textContent?.trim() !== old, before.replace(/\s+/g, ''));
+    const after = await figures();
+    expect(after).not.toBe(before);
+    await page.getByRole('button', { name: 'New: a new normal' }).click();
+    for (const box of await page.getByRole('checkbox', { name: 'Compare' }).all()) await box.check();
+    await page.waitForFunction(() => document.querySelectorAll('#scenario-referrals-caption thead th').length === 4);
+    const headers = await page.locator('#scenario-referrals-caption thead th').allInnerTexts();
+    expect(headers).toEqual(['Month', 'Baseline', 'Another lockdown', 'New normal']);
+    await page.screenshot({ path: path.join(shots, 'screen-scenarios.png'), fullPage: true });
+  });
+
+  it('Results: baseline against the scenarios with likely ranges, the summary at 12 and 24 months, and a backtest', async () => {
+    await step('4 Results').click();
+    await page.getByRole('heading', { name: /months ahead/ }).first().waitFor();
+    expect(await page.getByRole('heading', { name: /months ahead/ }).count()).toBe(2);
+    await expect(page.locator('table.summary').first().innerText()).resolves.toContain('Another lockdown (and difference)');
+    await page.getByRole('button', { name: 'Run the backtest' }).click();
+    await page.getByRole('table', { name: 'Backtest errors' }).waitFor({ timeout: 30_000 });
+    await expect(page.getByRole('table', { name: 'Backtest errors' }).innerText()).resolves.toMatch(/Children looked after\s+\d+\.\d%/);
+    await page.screenshot({ path: path.join(shots, 'screen-results.png'), fullPage: true });
+  });
+
+  it('Data: pastes three lists from the clipboard as Excel puts them there, with counts and an issue for a bad row', async () => {
+    await step('1 Data').click();
+    const snapshot = annexASnapshot(generated(77, { to: '2024-09-30' }), '2024-09-30');
+    // One bad row: a period of care that ends before it starts.
+    const cla = snapshot.cla.map((r, i) => (i === 3 ? { ...r, 'Date Ceased to be Looked After ': '2001-01-01' } : r));
+    for (const [list, label, rows] of [
+      ['referrals', 'Referrals (List 3)', snapshot.referrals],
+      ['cpp', 'Child protection (List 7)', snapshot.cpp],
+      ['cla', 'Children in care (List 8)', cla],
+    ] as const) {
+      const text = clipboardText({ ...snapshot, [list]: rows }, list, true);
+      await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+      await page.getByRole('grid', { name: `${label}: paste rows from Excel here with Ctrl+V` }).click();
+      await page.keyboard.press('Control+V');
+      await page.locator(`p.counts[data-list="${list}"]`).filter({ hasText: `${rows.length.toLocaleString('en-GB')} rows read` }).waitFor({ timeout: 30_000 });
+    }
+    await expect(page.locator('p.counts[data-list="cla"]').innerText()).resolves.toBe(`${n(cla.length - 1)} accepted, 1 rejected, 0 blank of ${n(cla.length)} rows read.`);
+    await expect(page.getByText(/Rejected: row 5, Date Ceased to be Looked After: ends \(2001-01-01\) before it starts/).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Show row 5' }).click();
+    await page.screenshot({ path: path.join(shots, 'screen-data.png'), fullPage: true });
+
+    // Delete the bad row, then undo and redo.
+    const grid = page.getByRole('grid', { name: /Children in care \(List 8\)/ });
+    await grid.focus();
+    await page.keyboard.press('Delete');
+    await page.locator('p.counts[data-list="cla"]').filter({ hasText: `${n(cla.length - 1)} accepted, 0 rejected, 0 blank of ${n(cla.length - 1)}` }).waitFor();
+    await page.keyboard.press('Control+Z');
+    await page.locator('p.counts[data-list="cla"]').filter({ hasText: '1 rejected' }).waitFor();
+    await page.keyboard.press('Control+Y');
+    await page.locator('p.counts[data-list="cla"]').filter({ hasText: '0 rejected' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+});
