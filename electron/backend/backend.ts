@@ -178,6 +178,10 @@ export function createBackend(options: BackendOptions): Backend {
         { pseudonymKey: s.pseudonymKey() },
       );
       s.replaceLists(dataset, report);
+      if (s.info().isDemo) {
+        s.markNotDemo();
+        if (s.info().title === demoWorkbookTitle) s.rename('Untitled workbook');
+      }
       return { workbook: summary(), report };
     },
     saveScenarios: ({ scenarios }) => {

@@ -172,6 +172,12 @@ export class WorkbookStore {
     return new Uint8Array(row.pseudonym_key);
   }
 
+  /** Once an analyst's own lists replace the demo's, the workbook is no longer the demo. */
+  markNotDemo(): void {
+    this.writable();
+    this.db.prepare('UPDATE workbook SET is_demo = 0 WHERE id = 1').run();
+  }
+
   rename(title: string): void {
     this.writable();
     this.db.prepare('UPDATE workbook SET title = ? WHERE id = 1').run(title);

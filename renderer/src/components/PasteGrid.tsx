@@ -86,9 +86,13 @@ export function PasteGrid({ label, rows, issues, onRows, active, onActive }: {
         }}
       >
         {rows.length === 0 ? (
-          <p className="grid-empty">Click here and press Ctrl+V to paste the rows you copied from Excel, with or without the header row.</p>
+          <div role="row">
+            <p role="gridcell" className="grid-empty">
+              Click here and press Ctrl+V to paste the rows you copied from Excel, with or without the header row.
+            </p>
+          </div>
         ) : (
-          <div style={{ height: rows.length * rowHeight, position: 'relative' }}>
+          <div role="rowgroup" style={{ height: rows.length * rowHeight, position: 'relative' }}>
             {rows.slice(first, last).map((row, k) => {
               const index = first + k;
               const rowIssues = issuesByRow.get(index + 1) ?? [];
