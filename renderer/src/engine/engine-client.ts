@@ -43,7 +43,7 @@ export function createEngineClient(): EngineClient {
     },
     project: async (scenarios, horizon, options = {}) => {
       const mine = ++latestProjection;
-      const r = (await send({ kind: 'project', scenarios, horizon, draws: options.draws ?? 200, scenarioBands: options.scenarioBands ?? true })) as Extract<EngineResponse, { kind: 'projected' }>;
+      const r = (await send({ kind: 'project', scenarios, horizon, draws: options.draws ?? 200, scenarioBands: options.scenarioBands ?? false })) as Extract<EngineResponse, { kind: 'projected' }>;
       return mine === latestProjection ? { result: r.result, ms: r.ms } : null;
     },
     backtest: async (from, horizon) => {

@@ -16,6 +16,8 @@ interface Fitted {
   estimates: Estimates;
 }
 let fitted: Fitted | null = null;
+// The baseline does not move with a scenario's sliders: keep it, with its bands, until its inputs change.
+let baselineCache: { key: string; value: ReturnType<typeof projectScenario> } | null = null;
 
 function project(scenariosRaw: unknown[], horizon: number, draws: number, scenarioBands: boolean) {
   if (!fitted) throw new Error('No workbook is loaded.');
@@ -27,11 +29,13 @@ function project(scenariosRaw: unknown[], horizon: number, draws: number, scenar
   });
   const costed = scenarios[0];
   const base = costed ? { ...baselineScenario, costs: costed.costs, caseloads: costed.caseloads } : baselineScenario;
+  const key = JSON.stringify([horizon, draws, base.costs, base.caseloads]);
+  if (baselineCache?.key !== key) baselineCache = { key, value: projectScenario(setup, fitted.estimates, base, { draws, seed: 20_201 }) };
   const run: ModelRun = {
     history: fitted.history,
     estimates: fitted.estimates,
     setup,
-    baseline: projectScenario(setup, fitted.estimates, base, { draws, seed: 20_201 }),
+    baseline: baselineCache.value,
     scenarios: scenarios.map((s) => projectScenario(setup, fitted!.estimates, s, { draws: scenarioBands ? draws : 0, seed: 20_201 })),
   };
   return buildResultJson({ dataset: fitted.dataset, report: null, run });
@@ -45,6 +49,7 @@ self.onmessage = (event: MessageEvent<EngineRequest>) => {
     if (request.kind === 'load') {
       const history = buildHistory(request.dataset, []);
       fitted = { dataset: request.dataset, history, estimates: estimate(request.dataset, history, []) };
+      baselineCache = null;
       reply({ id: request.id, kind: 'loaded', result: project([], 24, 300, false), ms: performance.now() - started });
     } else if (request.kind === 'project') {
       reply({ id: request.id, kind: 'projected', result: project(request.scenarios, request.horizon, request.draws, request.scenarioBands), ms: performance.now() - started });
