@@ -32,6 +32,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
   const [modelProblem, setModelProblem] = useState<string | null>(null);
   const [step, setStep] = useState<StepId>('data');
   const [help, setHelp] = useState<HelpTopic | null>(null);
+  const [importRequests, setImportRequests] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const engine = useMemo<EngineClient>(() => createEngineClient(), []);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -128,6 +129,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
           break;
         case 'import-lists':
           setStep('data');
+          setImportRequests((n) => n + 1);
           break;
         case 'export-excel':
           setStep('export');
@@ -185,6 +187,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
               bridge={bridge}
               workbook={workbook}
               report={report}
+              importRequests={importRequests}
               onImported={(next, nextReport) => {
                 setReport(nextReport);
                 setWorkbook(next);

@@ -59,7 +59,9 @@ describe('the workbook screens', () => {
     await page.locator('#scenario-referrals-caption summary').click();
     await page.waitForFunction(() => document.querySelectorAll('#scenario-referrals-caption thead th').length === 3);
     const before = await figures();
+    await expect(page.locator('.in-words').innerText()).resolves.toContain('referrals are 20% lower than usual');
     await referralBox.fill('-60');
+    await page.locator('.in-words').filter({ hasText: 'referrals are 60% lower than usual' }).waitFor();
     await page.waitForFunction((old) => document.querySelectorAll('#scenario-referrals-caption tbody tr')[4]?.textContent?.trim() !== old, before.replace(/\s+/g, ''));
     const after = await figures();
     expect(after).not.toBe(before);
@@ -123,5 +125,22 @@ describe('the workbook screens', () => {
     await expect(page.getByText(/Rejected: List 8, row 5, Date Started to be Looked After: the period of care starts \(2010-02-24\) before the child's date of birth/).isVisible()).resolves.toBe(true);
     // The workbook is the analyst's own now, no longer the demo.
     await expect(page.getByText('Demo workbook.').count()).resolves.toBe(0);
+  });
+
+  it('saves, closes and reopens the workbook and finds its lists and scenarios', async () => {
+    await page.getByLabel('Workbook name').fill('Riverside LIIA sample');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.getByRole('button', { name: 'Save as…' }).click();
+    await page.getByText('Saved in').waitFor();
+    await page.getByRole('button', { name: 'New workbook' }).click();
+    await page.waitForFunction(() => document.title.startsWith('Untitled workbook'));
+    await page.getByRole('button', { name: 'Open Riverside LIIA sample' }).click();
+    await page.waitForFunction(() => document.title.startsWith('Riverside LIIA sample'));
+    await expect(page.getByText(/6 referrals, 7 child protection plans and 4 periods of care in this workbook/).isVisible()).resolves.toBe(true);
+    await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: '3 Scenarios' }).click();
+    await page.getByRole('button', { name: 'Another lockdown', exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: 'New normal', exact: true }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Another lockdown', exact: true }).click();
+    await expect(page.getByLabel('Change in referrals while it lasts', { exact: true }).inputValue()).resolves.toBe('-60');
   });
 });

@@ -27,11 +27,13 @@ function base64(buffer: ArrayBuffer): string {
 
 // The analyst's lists: pasted rows stay in this window only (raw IDs never leave it unpseudonymised);
 // each change is imported at once, and the workbook stores the pseudonymised result.
-export function DataStep({ bridge, workbook, report, onImported }: {
+export function DataStep({ bridge, workbook, report, onImported, importRequests }: {
   bridge: WorkbookBridge;
   workbook: WorkbookSummary;
   report: ImportReport | null;
   onImported: (workbook: WorkbookSummary, report: ImportReport) => void;
+  /** Counts File > Import lists: each time it changes, the import button takes the focus. */
+  importRequests: number;
 }) {
   const [grids, setGrids] = useState<Grids>(empty);
   const undo = useRef<Grids[]>([]);
@@ -39,6 +41,10 @@ export function DataStep({ bridge, workbook, report, onImported }: {
   const [active, setActive] = useState<Record<ListId, CellPosition | null>>({ referrals: null, cpp: null, cla: null });
   const [status, setStatus] = useState<{ kind: 'idle' | 'working' | 'failed'; message?: string }>({ kind: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
+  const importButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (importRequests > 0) importButton.current?.focus();
+  }, [importRequests]);
 
   const importNow = useCallback(
     async (sources: Parameters<WorkbookBridge['importLists']>[0]['sources']) => {
@@ -100,7 +106,7 @@ export function DataStep({ bridge, workbook, report, onImported }: {
       }}
     >
       <div className="row-of-buttons">
-        <button type="button" onClick={() => fileInput.current?.click()}>
+        <button type="button" ref={importButton} onClick={() => fileInput.current?.click()}>
           Import workbook or CSV files…
         </button>
         <input
