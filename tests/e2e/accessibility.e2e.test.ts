@@ -1,31 +1,21 @@
 // axe-core on every main screen, at the size of a council laptop and at 200% zoom.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { requireRendererBuild, startLoopbackApp, type RunningApp } from '../support/loopback-app.ts';
+import { openAppPage, type AppPage } from '../support/app-page.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let app: RunningApp;
-let browser: Browser;
+let opened: AppPage;
 let page: Page;
 
 beforeAll(async () => {
-  requireRendererBuild();
-  app = await startLoopbackApp();
-  browser = await launchBrowser();
-  // Only this test's context lets axe's own script in past the app's Content-Security-Policy.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
-  page = await context.newPage();
-  await page.goto(app.server.launchUrl);
-  await page.getByRole('heading', { name: '1. Data' }).waitFor();
+  // Only this test's page lets axe's own script in past the app's Content-Security-Policy.
+  opened = await openAppPage({ bypassCSP: true });
+  page = opened.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(async () => opened?.close());
 
 async function violations(): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });

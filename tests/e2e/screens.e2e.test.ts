@@ -3,39 +3,26 @@
 // with the sliders, read the results, and keep pictures of every main screen.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annexASnapshot } from '../../shared/synthetic/annex-a-snapshot.ts';
 import { clipboardText } from '../../shared/synthetic/write-annex-a.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { projectRoot, requireRendererBuild, startLoopbackApp, type RunningApp } from '../support/loopback-app.ts';
+import { openAppPage, type AppPage } from '../support/app-page.ts';
+import { projectRoot } from '../support/loopback-app.ts';
 import { generated } from '../support/generated-extracts.ts';
 
-let app: RunningApp;
-let browser: Browser;
-let context: BrowserContext;
+let opened: AppPage;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 const shots = path.join(projectRoot, 'test-results');
 
 beforeAll(async () => {
-  requireRendererBuild();
   mkdirSync(shots, { recursive: true });
-  app = await startLoopbackApp();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.origin });
-  page = await context.newPage();
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(app.server.launchUrl);
-  await page.getByRole('heading', { name: '1. Data' }).waitFor();
+  opened = await openAppPage({ height: 900, clipboard: true });
+  ({ page, problems } = opened);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(async () => opened?.close());
 
 const n = (x: number) => x.toLocaleString('en-GB');
 const step = (name: string) => page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name });

@@ -21,28 +21,25 @@ export function HistoryStep({ result }: { result: ResultJson }) {
       <p>Months the lists do not fully cover are left as gaps rather than undercounted.</p>
       <div className="chart-grid">
         <LineChart id="history-referrals" title="Referrals each month" yTitle="Referrals" months={h.months} series={[{ label: 'Referrals', values: h.referrals, colour: palette[0]! }]} />
-        <LineChart
-          id="history-cpp"
-          title="Child protection plans"
-          yTitle="Children"
-          months={h.months}
-          series={[
-            { label: 'Open at month end', values: h.cppOpen, colour: palette[0]! },
-            { label: 'Started', values: h.cppStarts, colour: palette[2]! },
-            { label: 'Ended', values: h.cppEnds, colour: palette[1]!, dashed: true },
-          ]}
-        />
-        <LineChart
-          id="history-cla"
-          title="Children looked after"
-          yTitle="Children"
-          months={h.months}
-          series={[
-            { label: 'Looked after at month end', values: h.claOpen, colour: palette[0]! },
-            { label: 'Came into care', values: h.claStarts, colour: palette[2]! },
-            { label: 'Left care', values: h.claEnds, colour: palette[1]!, dashed: true },
-          ]}
-        />
+        {(
+          [
+            ['cpp', 'Child protection plans', ['Open at month end', 'Started', 'Ended']],
+            ['cla', 'Children looked after', ['Looked after at month end', 'Came into care', 'Left care']],
+          ] as const
+        ).map(([key, title, [open, started, ended]]) => (
+          <LineChart
+            key={key}
+            id={`history-${key}`}
+            title={title}
+            yTitle="Children"
+            months={h.months}
+            series={[
+              { label: open, values: h[`${key}Open`], colour: palette[0]! },
+              { label: started, values: h[`${key}Starts`], colour: palette[2]! },
+              { label: ended, values: h[`${key}Ends`], colour: palette[1]!, dashed: true },
+            ]}
+          />
+        ))}
       </div>
       <h2>What the model estimates from your lists</h2>
       <table className="rates">
