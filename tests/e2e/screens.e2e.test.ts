@@ -89,6 +89,10 @@ describe('the workbook screens', () => {
     }
     await expect(page.locator('p.counts[data-list="cla"]').innerText()).resolves.toBe(`${n(cla.length - 1)} accepted, 1 rejected, 0 blank of ${n(cla.length)} rows read.`);
     await expect(page.getByText(/Rejected: row 5, Date Ceased to be Looked After: ends \(2001-01-01\) before it starts/).isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/No extract date was given .* it is taken as 2024-09-3\d, the latest date in its lists/).isVisible()).resolves.toBe(true);
+    await page.getByLabel('Date the lists were extracted (optional)').fill('2024-09-30');
+    await page.getByLabel('Date the lists were extracted (optional)').blur();
+    await page.getByText(/No extract date was given/).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Show row 5' }).click();
     await page.screenshot({ path: path.join(shots, 'screen-data.png'), fullPage: true });
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
 import type { WorkbookSummary } from '../../../shared/contracts/schemas.ts';
 import type { ListId } from '../../../shared/import/list-catalogue.ts';
@@ -40,6 +40,8 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
   const redo = useRef<Grids[]>([]);
   const [active, setActive] = useState<Record<ListId, CellPosition | null>>({ referrals: null, cpp: null, cla: null });
   const [status, setStatus] = useState<{ kind: 'idle' | 'working' | 'failed'; message?: string }>({ kind: 'idle' });
+  const [extractDate, setExtractDate] = useState('');
+  const extractDateId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -51,15 +53,16 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
       if (sources.length === 0) return;
       setStatus({ kind: 'working' });
       try {
-        const response = await bridge.importLists({ sources, extractDate: null });
+        const response = await bridge.importLists({ sources, extractDate: /^\d{4}-\d{2}-\d{2}$/.test(extractDate) ? extractDate : null });
         onImported(response.workbook, response.report);
         setStatus({ kind: 'idle' });
       } catch (err) {
         setStatus({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
       }
     },
-    [bridge, onImported],
+    [bridge, onImported, extractDate],
   );
+  const pastedSources = (from: Grids) => lists.filter((l) => from[l.id].length > 0).map((l) => ({ kind: 'pasted' as const, list: l.id, name: `Pasted ${l.label}`, text: toText(from[l.id]) }));
 
   const apply = (next: Grids, record = true) => {
     if (record) {
@@ -67,7 +70,7 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
       redo.current = [];
     }
     setGrids(next);
-    void importNow(lists.filter((l) => next[l.id].length > 0).map((l) => ({ kind: 'pasted' as const, list: l.id, name: `Pasted ${l.label}`, text: toText(next[l.id]) })));
+    void importNow(pastedSources(next));
   };
 
   useEffect(() => {
@@ -95,6 +98,8 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
     setGrids(empty);
     await importNow(sources);
   };
+
+  const extractNote = (report?.issues ?? []).find((i) => i.list === null && i.severity === 'info' && i.message.startsWith('No extract date'))?.message ?? null;
 
   return (
     <div
@@ -125,6 +130,11 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
           Redo
         </button>
       </div>
+      <div className="row">
+        <label htmlFor={extractDateId}>Date the lists were extracted (optional)</label>
+        <input id={extractDateId} type="date" value={extractDate} onChange={(e) => setExtractDate(e.target.value)} onBlur={() => void importNow(pastedSources(grids))} />
+      </div>
+      {extractNote && <p className="hint">{extractNote}</p>}
       <p className="hint">You can also drag files onto this page. Pasted rows stay in this window; the workbook keeps only what the model needs, with child IDs replaced by pseudonyms.</p>
       <div role="status" aria-live="polite">
         {status.kind === 'working' && <p className="notice">Checking and importing your rows…</p>}
@@ -146,6 +156,7 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
                 ? `${counts.rowsAccepted.toLocaleString('en-GB')} accepted, ${counts.rowsRejected.toLocaleString('en-GB')} rejected, ${counts.rowsBlank.toLocaleString('en-GB')} blank of ${counts.rowsRead.toLocaleString('en-GB')} rows read.`
                 : `${workbook.rows[l.id].toLocaleString('en-GB')} rows in the workbook.`}
             </p>
+            {counts?.present && counts.foundIn.some((where) => where !== `Pasted ${l.label}`) && <p className="hint">Read from: {counts.foundIn.join('; ')}.</p>}
             <PasteGrid
               label={l.label}
               rows={grids[l.id]}
