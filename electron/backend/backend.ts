@@ -35,6 +35,8 @@ export const demoWorkbookTitle = 'Demo authority (synthetic data)';
 export const workbookExtension = '.dwb';
 
 export interface Backend extends BackendHandlers {
+  /** Opens a workbook file the operating system handed to the app (a double-click on a .dwb file). */
+  openFile(file: string): WorkbookSummary;
   /** Closes the open workbook cleanly (app quit, tests). */
   shutdown(): void;
 }
@@ -206,6 +208,10 @@ export function createBackend(options: BackendOptions): Backend {
       if (target === null) return { saved: false, filePath: null, sheets: [...exportSheetNames] };
       writeFileAtomically(target, bytes);
       return { saved: true, filePath: target, sheets: [...exportSheetNames] };
+    },
+    openFile: (file) => {
+      switchTo(WorkbookStore.open(file), path.resolve(file));
+      return summary();
     },
     shutdown: () => {
       store?.close();

@@ -30,10 +30,24 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null;
   let backendRef: ReturnType<typeof createBackend> | null = null;
 
-  app.on('second-instance', () => {
+  // A workbook double-clicked in the file manager arrives as an argument, to this instance or the next.
+  const workbookArgument = (argv: readonly string[]) => argv.slice(1).find((a) => a.toLowerCase().endsWith('.dwb') && !a.startsWith('-')) ?? null;
+  const openFromArgument = (argv: readonly string[]) => {
+    const file = workbookArgument(argv);
+    if (!file || !backendRef) return;
+    try {
+      backendRef.openFile(file);
+      mainWindow?.webContents.send(menuCommandChannel, 'workbook-opened');
+    } catch (err) {
+      dialog.showErrorBox('Demand Workbook', err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  app.on('second-instance', (_event, argv) => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+    openFromArgument(argv);
   });
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
@@ -71,7 +85,7 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(buildMenuTemplate((command) => window.webContents.send(menuCommandChannel, command), process.platform)),
     );
-    void window.loadURL(appEntryUrl);
+    void window.loadURL(appEntryUrl).then(() => openFromArgument(process.argv));
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -138,6 +138,10 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
         case 'where-is-my-data':
           setHelp(command);
           break;
+        case 'workbook-opened':
+          void run(async () => setWorkbook(await bridge.getWorkbook()));
+          setStep('data');
+          break;
       }
     },
     [bridge, run],

@@ -10,5 +10,7 @@ export const MenuCommand = z.enum([
   'export-excel',
   'about',
   'where-is-my-data',
+  /** Not a menu item: the app opened a workbook the operating system handed it; show it. */
+  'workbook-opened',
 ]);
 export type MenuCommand = z.infer<typeof MenuCommand>;

@@ -41,3 +41,17 @@ describe('the backend and its workbook files', () => {
     backend.shutdown();
   });
 });
+
+describe('a workbook handed over by the operating system', () => {
+  it('opens by path, and goes on the recent list', async () => {
+    const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'backend-'));
+    const first = backendIn(dataFolder);
+    first.renameWorkbook({ title: 'Shared by a colleague' });
+    const saved = await first.saveWorkbookAs();
+    first.shutdown();
+    const second = backendIn(mkdtempSync(path.join(os.tmpdir(), 'backend-')));
+    expect(second.openFile(saved.workbook.filePath!)).toMatchObject({ title: 'Shared by a colleague', filePath: saved.workbook.filePath });
+    expect(second.listRecentWorkbooks().map((r) => r.filePath)).toEqual([saved.workbook.filePath]);
+    second.shutdown();
+  });
+});
