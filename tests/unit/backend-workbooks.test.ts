@@ -51,7 +51,7 @@ describe('a workbook handed over by the operating system', () => {
     first.shutdown();
     const second = backendIn(mkdtempSync(path.join(os.tmpdir(), 'backend-')));
     expect(second.openFile(saved.workbook.filePath!)).toMatchObject({ title: 'Shared by a colleague', filePath: saved.workbook.filePath });
-    expect(second.listRecentWorkbooks().map((r) => r.filePath)).toEqual([saved.workbook.filePath]);
+    expect((await second.listRecentWorkbooks()).map((r) => r.filePath)).toEqual([saved.workbook.filePath]);
     second.shutdown();
   });
 });
