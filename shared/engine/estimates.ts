@@ -20,7 +20,7 @@ import {
 } from './estimate-flows.ts';
 import { defaultSeasonality, defaultTrendSe, estimateReferrals, type ReferralModel } from './estimate-referrals.ts';
 import type { MonthlyHistory } from './history.ts';
-import { lastDayIso, monthLabel, type MonthIndex } from './months.ts';
+import { lastDayIso, type MonthIndex } from './months.ts';
 
 export interface Estimates {
   anchorMonth: MonthIndex;
@@ -164,8 +164,4 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
 
 export function placementGroupLabel(group: PlacementGroup | 'unknown'): string {
   return group === 'unknown' ? 'Placement not known' : placementGroups[group];
-}
-
-export function describeAnchor(estimates: Estimates): string {
-  return monthLabel(estimates.anchorMonth);
 }

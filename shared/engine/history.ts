@@ -57,7 +57,6 @@ export function buildHistory(dataset: Dataset, aggregates: readonly AggregatePer
       return { extract: e.id, extractDate: e.extractDate, windowStart: start, first: monthOfIso(start) + 1, last: lastCompleteMonth(e.extractDate) };
     })
     .filter((w) => w.first <= w.last);
-  const hasList = { referrals: dataset.referrals.length > 0 || dataset.extracts.length > 0, cpp: dataset.cpp.length > 0, cla: dataset.cla.length > 0 };
 
   const candidates: number[] = [];
   for (const w of windows) candidates.push(w.first, w.last);
@@ -79,12 +78,12 @@ export function buildHistory(dataset: Dataset, aggregates: readonly AggregatePer
   }
   months.forEach((month, i) => {
     if (!inAnyWindow(month, windows)) return;
-    if (hasList.referrals && dataset.referrals.length > 0) {
+    if (dataset.referrals.length > 0) {
       series.referrals[i] = referralsByMonth.get(month) ?? 0;
       sources.referrals[i] = 'lists';
     }
     for (const [list, prefix] of [['cpp', 'cpp'], ['cla', 'cla']] as const) {
-      if (!hasList[list]) continue;
+      if (dataset[list].length === 0) continue;
       const c = countEpisodes(dataset[list], month);
       series[`${prefix}Starts`][i] = c.starts;
       series[`${prefix}Ends`][i] = c.ends;

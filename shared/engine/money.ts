@@ -3,7 +3,7 @@
 // and the workers needed at a given caseload.
 import type { PlacementGroup } from '../import/values/codes.ts';
 import type { Estimates } from './estimates.ts';
-import { calendarMonth, monthLabel, weeksPerMonth, type MonthIndex } from './months.ts';
+import { calendarMonth, weeksPerMonth, type MonthIndex } from './months.ts';
 import { defaultCaseloads, defaultCosts, type Scenario } from './scenario.ts';
 
 export interface UnitCosts {
@@ -62,4 +62,3 @@ export function cumulative(values: ArrayLike<number>): number[] {
   return Array.from(values, (v) => (sum += v));
 }
 
-export { monthLabel };

@@ -2,6 +2,7 @@
 // dates, whole numbers, pounds, percentages), column widths, frozen header rows, autofilters, landscape
 // fit-to-width printing with repeated header rows, and native line charts that reference the cells.
 // (The free SheetJS build writes neither fonts nor charts, and an analyst restyles native charts.)
+import { excelSerialFromIso } from '../import/values/dates.ts';
 import { utf8Bytes } from '../text/utf8.ts';
 import { writeZip, type ZipEntry } from './zip.ts';
 
@@ -118,10 +119,6 @@ export function rangeFormula(ref: RangeRef): string {
   return `${quoteSheet(ref.sheet)}!${cellRef(ref.column, ref.fromRow, true)}:${cellRef(ref.column, ref.toRow, true)}`;
 }
 
-const excelEpochDays = Date.UTC(1899, 11, 30) / 86_400_000;
-export function excelDate(iso: string): number {
-  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 - excelEpochDays;
-}
 
 function cellXml(cell: Cell, column: number, row: number): string {
   if (cell === null) return '';
@@ -135,7 +132,7 @@ function cellXml(cell: Cell, column: number, row: number): string {
   if (typeof cell === 'number') return number(cell, 'decimal2');
   if ('text' in cell) return text(cell.text, cell.style);
   if ('number' in cell) return number(cell.number, cell.style);
-  return number(excelDate(cell.date), cell.style ?? 'date');
+  return number(excelSerialFromIso(cell.date), cell.style ?? 'date');
 }
 
 function textOf(cell: Cell): string {
@@ -275,7 +272,7 @@ export function writeXlsx(book: WorkbookSpec): Uint8Array {
       const cell = cellAt(ref, ref.fromRow + i);
       if (typeof cell === 'number') return cell;
       if (cell && typeof cell === 'object' && 'number' in cell) return cell.number;
-      if (cell && typeof cell === 'object' && 'date' in cell) return excelDate(cell.date);
+      if (cell && typeof cell === 'object' && 'date' in cell) return excelSerialFromIso(cell.date);
       return null;
     });
   const cachedText = (ref: RangeRef) => {

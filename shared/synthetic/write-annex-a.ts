@@ -4,20 +4,19 @@
 import { utils, write, type WorkSheet } from '@e965/xlsx';
 import type { ListId } from '../import/list-catalogue.ts';
 import { templateHeaders, templateSheetNames } from '../import/template-headers.ts';
-import { dayNumber } from '../import/values/dates.ts';
+import { formatDelimited } from '../import/text/delimited.ts';
+import { excelSerialFromIso } from '../import/values/dates.ts';
 import { utf8Bytes } from '../text/utf8.ts';
 import type { AnnexASnapshot, SnapshotValue } from './annex-a-snapshot.ts';
 import { createRandom, type Random } from '../engine/random.ts';
 
 const lists: readonly ListId[] = ['referrals', 'cpp', 'cla'];
 const templateTitles: Record<ListId, string> = { referrals: 'List 3: Referral', cpp: 'List 7: Child protection', cla: 'List 8: Children in care' };
-const excelEpoch = dayNumber('1899-12-30');
 
 const isDateHeader = (header: string) => /date/i.test(header) && !/number/i.test(header);
-export const excelSerial = (iso: string) => dayNumber(iso) - excelEpoch;
 
 function sheetFrom(rows: SnapshotValue[][], dateColumns: ReadonlySet<number>, firstDataRow: number): WorkSheet {
-  const sheet = utils.aoa_to_sheet(rows.map((r, ri) => r.map((v, ci) => (ri >= firstDataRow && dateColumns.has(ci) && typeof v === 'string' ? excelSerial(v) : v))));
+  const sheet = utils.aoa_to_sheet(rows.map((r, ri) => r.map((v, ci) => (ri >= firstDataRow && dateColumns.has(ci) && typeof v === 'string' ? excelSerialFromIso(v) : v))));
   for (let r = firstDataRow; r < rows.length; r++) {
     for (const c of dateColumns) {
       const cell = sheet[utils.encode_cell({ r, c })];
@@ -100,7 +99,7 @@ export function messyWorkbook(snapshot: AnnexASnapshot, seed = 1): Uint8Array {
           const v = source[h] ?? null;
           if (v === null) return null;
           if (h === 'Child Unique ID') return ` ${v} `;
-          if (isDateHeader(h) && typeof v === 'string') return rng.next() < 0.5 ? messyDate(v, rng) : excelSerial(v);
+          if (isDateHeader(h) && typeof v === 'string') return rng.next() < 0.5 ? messyDate(v, rng) : excelSerialFromIso(v);
           if (typeof v === 'string') return messyCode(v, rng);
           return v;
         }),
@@ -112,10 +111,15 @@ export function messyWorkbook(snapshot: AnnexASnapshot, seed = 1): Uint8Array {
   return toBytes(book);
 }
 
-function csvCell(value: SnapshotValue): string {
+/** A snapshot value as text in a list: dates day first, as a UK analyst's files hold them. */
+function textOf(value: SnapshotValue): string {
   if (value === null) return '';
-  const text = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}` : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}` : String(value);
+}
+
+function listRows(snapshot: AnnexASnapshot, list: ListId, withHeader: boolean): string[][] {
+  const headers = templateHeaders[list];
+  return [...(withHeader ? [[...headers]] : []), ...snapshot[list].map((row) => headers.map((h) => textOf(row[h] ?? null)))];
 }
 
 const cp1252Reverse: Record<string, number> = { '€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97 };
@@ -139,8 +143,7 @@ export interface CsvFile {
 /** One CSV per list: referrals UTF-8 with BOM, child protection UTF-8, children in care Windows-1252. */
 export function csvFiles(snapshot: AnnexASnapshot): CsvFile[] {
   return lists.map((list) => {
-    const headers = templateHeaders[list];
-    const text = [headers.map(csvCell).join(','), ...snapshot[list].map((row) => headers.map((h) => csvCell(row[h] ?? null)).join(','))].join('\r\n') + '\r\n';
+    const text = formatDelimited(listRows(snapshot, list, true), ',');
     const name = `${messySheetNames[list].toLowerCase().replace(/ /g, '-')}.csv`;
     if (list === 'referrals') {
       const body = utf8Bytes(text);
@@ -156,11 +159,5 @@ export function csvFiles(snapshot: AnnexASnapshot): CsvFile[] {
 
 /** Rows as Excel puts them on the clipboard: tab-separated, cells with tabs, quotes or breaks quoted. */
 export function clipboardText(snapshot: AnnexASnapshot, list: ListId, withHeader: boolean): string {
-  const headers = templateHeaders[list];
-  const cell = (value: SnapshotValue) => {
-    const text = csvCell(value).replace(/^"|"$/g, '').replace(/""/g, '"');
-    return /[\t"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = snapshot[list].map((row) => headers.map((h) => cell(row[h] ?? null)).join('\t'));
-  return [...(withHeader ? [headers.map((h) => cell(h)).join('\t')] : []), ...lines].join('\r\n') + '\r\n';
+  return formatDelimited(listRows(snapshot, list, withHeader), '\t');
 }

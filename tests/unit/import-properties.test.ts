@@ -3,7 +3,7 @@ import { utils, write } from '@e965/xlsx';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importLists, type ImportSource } from '../../shared/import/import-lists.ts';
-import { parseDelimited } from '../../shared/import/text/delimited.ts';
+import { formatDelimited, parseDelimited } from '../../shared/import/text/delimited.ts';
 import { parseDateCell } from '../../shared/import/values/dates.ts';
 import { templateHeaders } from '../../shared/import/template-headers.ts';
 import { testKey } from '../support/synthetic.ts';
@@ -41,6 +41,16 @@ describe('import under random and hostile input', () => {
         // Each row ends with a line break, as Excel writes them: an empty last row is then still a row.
         const parsed = parseDelimited(`${toText(rows, delimiter)}\r\n`, delimiter as '\t' | ',' | ';');
         expect(parsed.map((r) => r.cells)).toEqual(rows);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('formatDelimited writes what parseDelimited reads back, for tabs, commas and semicolons', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string({ maxLength: 12 }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 20 }), fc.constantFrom('\t', ',', ';'), (rows, delimiter) => {
+        const d = delimiter as '\t' | ',' | ';';
+        expect(parseDelimited(formatDelimited(rows, d), d).map((r) => r.cells)).toEqual(rows);
       }),
       { numRuns: 300 },
     );

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 
 import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
 import type { WorkbookSummary } from '../../../shared/contracts/schemas.ts';
 import type { ListId } from '../../../shared/import/list-catalogue.ts';
+import { formatDelimited } from '../../../shared/import/text/delimited.ts';
 import type { ImportReport } from '../../../shared/import/report.ts';
 import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
 
@@ -14,9 +15,6 @@ const lists: ReadonlyArray<{ id: ListId; label: string; hint: string }> = [
 type Grids = Record<ListId, string[][]>;
 const empty: Grids = { referrals: [], cpp: [], cla: [] };
 
-function toText(rows: string[][]): string {
-  return rows.map((r) => r.map((c) => (/[\t"\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join('\t')).join('\r\n');
-}
 
 function base64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
@@ -62,7 +60,7 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
     },
     [bridge, onImported, extractDate],
   );
-  const pastedSources = (from: Grids) => lists.filter((l) => from[l.id].length > 0).map((l) => ({ kind: 'pasted' as const, list: l.id, name: `Pasted ${l.label}`, text: toText(from[l.id]) }));
+  const pastedSources = (from: Grids) => lists.filter((l) => from[l.id].length > 0).map((l) => ({ kind: 'pasted' as const, list: l.id, name: `Pasted ${l.label}`, text: formatDelimited(from[l.id]) }));
 
   const apply = (next: Grids, record = true) => {
     if (record) {

@@ -25,6 +25,15 @@ export function sniffDelimiter(text: string): Delimiter {
   return counts[';'] > 0 ? ';' : '\t';
 }
 
+/**
+ * The inverse of parseDelimited, as Excel writes it: a cell holding the delimiter, a quote or a line
+ * break is quoted (quotes doubled), and every row ends with CRLF.
+ */
+export function formatDelimited(rows: readonly (readonly string[])[], delimiter: Delimiter = '\t'): string {
+  const quote = (cell: string) => (cell.includes(delimiter) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  return rows.map((row) => `${row.map(quote).join(delimiter)}\r\n`).join('');
+}
+
 export function parseDelimited(text: string, delimiter: Delimiter = sniffDelimiter(text)): DelimitedRecord[] {
   const records: DelimitedRecord[] = [];
   let cells: string[] = [];

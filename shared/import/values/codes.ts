@@ -222,10 +222,6 @@ function normaliseCodeUncached(list: CodeListId, cell: Cell): CodeParse {
   return { ok: false, message: `"${raw.slice(0, 60)}" is not a code Demand Workbook recognises` };
 }
 
-export function codeLabel(list: CodeListId, code: string): string {
-  return codeLists[list].find((e) => e.code === code)?.label ?? code;
-}
-
 export type YesNoParse = { ok: true; value: boolean } | { ok: false; message: string };
 
 const yesWords = new Set(['yes', 'y', '1', 'true', 't', '1 - yes', 'nfa', 'no further action', 'uasc']);

@@ -41,6 +41,11 @@ function expandYear(text: string): number {
   return year < 50 ? 2000 + year : 1900 + year;
 }
 
+/** The Excel serial (1900 system) of a date from March 1900 on: days since 30 December 1899. */
+export function excelSerialFromIso(iso: string): number {
+  return dayNumber(iso) - dayNumber('1899-12-30');
+}
+
 const patterns: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
   // ISO, optionally with a time: 2024-03-05, 2024-03-05T00:00:00, 2024-03-05 13:45:00.000
   [/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, (m) => isoFromParts(+m[1]!, +m[2]!, +m[3]!)],
