@@ -6,9 +6,9 @@ import { parseModelOptions, usage, type ModelOptions } from '../../shared/cli/mo
 import type { Dataset } from '../../shared/dataset/types.ts';
 import { parseAggregateHistory, type AggregatePeriod } from '../../shared/engine/aggregate-history.ts';
 import { runBacktest } from '../../shared/engine/backtest.ts';
-import { buildHistory } from '../../shared/engine/history.ts';
 import { monthOfIso } from '../../shared/engine/months.ts';
-import { runModel } from '../../shared/engine/run-model.ts';
+import { NothingToProjectError } from '../../shared/engine/estimates.ts';
+import { runModel, type ModelRun } from '../../shared/engine/run-model.ts';
 import { parseScenario, type Scenario } from '../../shared/engine/scenario.ts';
 import { importLists } from '../../shared/import/import-lists.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
@@ -99,29 +99,33 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
     const scenario = loadScenario(options.scenario);
     const aggregates = loadHistory(options.history);
     const { dataset, report } = loadLists(options);
-    if (buildHistory(dataset, aggregates).lastObservedMonth === null) {
-      // Still say what was read, so the analyst can see why there is nothing to project.
-      const json = `${JSON.stringify(buildResultJson({ dataset, report }), null, 2)}\n`;
+    const writeJson = (json: string) => {
       if (options.json === '-') io.stdout(json);
       else if (options.json) writeFileAtomically(options.json, json);
+    };
+    let run: ModelRun;
+    try {
+      run = runModel(dataset, aggregates, { horizon: options.horizonMonths, scenarios: scenario ? [scenario] : [] });
+    } catch (err) {
+      if (!(err instanceof NothingToProjectError)) throw err;
+      // Still say what was read, so the analyst can see why there is nothing to project.
+      writeJson(`${JSON.stringify(buildResultJson({ dataset, report }), null, 2)}\n`);
       io.stderr(`${report ? summaryOfImport(report) : ''}Error: there is nothing to project from: the lists hold no dated rows and no aggregate history was given.\n`);
       return exitCodes.badInput;
     }
-    const run = runModel(dataset, aggregates, { horizon: options.horizonMonths, scenarios: scenario ? [scenario] : [] });
     const backtest = options.backtestFrom ? runBacktest(dataset, aggregates, monthOfIso(`${options.backtestFrom}-01`), options.horizonMonths, run.history, scenario) : undefined;
     const result = buildResultJson({ dataset, report, run, ...(backtest ? { backtest } : {}) });
     // Build everything before writing anything: a failure leaves no file half-written.
     const json = `${JSON.stringify(result, null, 2)}\n`;
     const workbook = options.xlsx ? resultsWorkbook(result, { workbookTitle: workbookTitle(options), appVersion: appVersion(), createdAt: new Date().toISOString() }) : null;
-    if (options.json === '-') io.stdout(json);
-    else if (options.json) writeFileAtomically(options.json, json);
+    writeJson(json);
     if (options.xlsx && workbook) writeFileAtomically(options.xlsx, workbook);
     const summary = summaryText(run, report, backtest);
     if (options.json === '-') io.stderr(summary);
     else io.stdout(summary);
     return exitCodes.ok;
   } catch (err) {
-    if (err instanceof InputError || err instanceof Error) {
+    if (err instanceof Error) {
       io.stderr(`Error: ${err.message}\nNothing was written.\n`);
       return exitCodes.badInput;
     }

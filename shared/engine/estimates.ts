@@ -32,6 +32,14 @@ export interface Estimates {
   notes: string[];
 }
 
+/** The lists hold no dated rows and no aggregate history was given: nothing to estimate or project. */
+export class NothingToProjectError extends Error {
+  constructor() {
+    super('There is no history to project from: give lists with dated rows, or an aggregate history.');
+    this.name = 'NothingToProjectError';
+  }
+}
+
 export const defaultDurations = {
   cpp: () => fromMonthlyProbabilities(logNormalMonthlyHazard(9, 0.55), 'default'),
   cla: () => fromMonthlyProbabilities(mixtureMonthlyHazard([[0.45, 3, 0.9], [0.55, 30, 0.8]]), 'default'),
@@ -89,7 +97,7 @@ function placementMixAt(care: readonly ClaRecord[], month: MonthIndex): Estimate
 
 export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: readonly AggregatePeriod[]): Estimates {
   const anchor = history.lastObservedMonth;
-  if (anchor === null) throw new Error('There is no history to project from: give lists with dated rows, or an aggregate history.');
+  if (anchor === null) throw new NothingToProjectError();
   const notes: string[] = [];
 
   // Referrals.
