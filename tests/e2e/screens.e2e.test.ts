@@ -114,6 +114,9 @@ describe('the workbook screens', () => {
     await page.locator('p.counts[data-list="cla"]').filter({ hasText: '4 accepted, 1 rejected, 0 blank of 5 rows read.' }).waitFor({ timeout: 30_000 });
     await expect(page.locator('p.counts[data-list="referrals"]').innerText()).resolves.toBe('6 accepted, 0 rejected, 0 blank of 6 rows read.');
     await expect(page.getByText(/Rejected: List 8, row 5, Date Started to be Looked After: the period of care starts \(2010-02-24\) before the child's date of birth/).isVisible()).resolves.toBe(true);
+    // Sheets holding other lists are reported, not silently skipped.
+    await page.getByText(/What was found in the files \(\d+\)/).click();
+    await expect(page.getByText('Contacts (List 1) found on sheet "List 1" of "liia-tools__Annex_A.xlsx": the model does not use it yet, so it was not read.').isVisible()).resolves.toBe(true);
     // The workbook is the analyst's own now, no longer the demo.
     await expect(page.getByText('Demo workbook.').count()).resolves.toBe(0);
   });

@@ -14,9 +14,10 @@ export function WorkbookTitleForm({ workbook, onRename }: { workbook: WorkbookSu
       }}
     >
       <label htmlFor={id}>Workbook name</label>
+      {draft.trim() === '' && <p className="hint">Give the workbook a name to rename it.</p>}
       <div className="row">
         <input id={id} value={draft} onChange={(event) => setDraft(event.target.value)} autoComplete="off" />
-        <button type="submit" disabled={draft === workbook.title}>
+        <button type="submit" disabled={draft === workbook.title || draft.trim() === ''}>
           Rename
         </button>
       </div>

@@ -97,7 +97,11 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
     await importNow(sources);
   };
 
-  const extractNote = (report?.issues ?? []).find((i) => i.list === null && i.severity === 'info' && i.message.startsWith('No extract date'))?.message ?? null;
+  const fileNotes = (report?.issues ?? []).filter((i) => i.list === null);
+  const extractNote = fileNotes.find((i) => i.severity === 'info' && i.message.startsWith('No extract date'))?.message ?? null;
+  // What happened to the files and sheets as a whole: a sheet that held no list, a file that could not
+  // be read. Without these, a wrong file would seem to do nothing.
+  const otherNotes = fileNotes.filter((i) => i.message !== extractNote);
 
   return (
     <div
@@ -133,6 +137,18 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
         <input id={extractDateId} type="date" value={extractDate} onChange={(e) => setExtractDate(e.target.value)} onBlur={() => void importNow(pastedSources(grids))} />
       </div>
       {extractNote && <p className="hint">{extractNote}</p>}
+      {otherNotes.length > 0 && (
+        <details className="issues" open={otherNotes.some((n) => n.severity === 'error')}>
+          <summary>What was found in the files ({otherNotes.length})</summary>
+          <ul>
+            {otherNotes.map((n, k) => (
+              <li key={k} className={n.severity}>
+                {n.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <p className="hint">You can also drag files onto this page. Pasted rows stay in this window; the workbook keeps only what the model needs, with child IDs replaced by pseudonyms.</p>
       <div role="status" aria-live="polite">
         {status.kind === 'working' && <p className="notice">Checking and importing your rows…</p>}
