@@ -1,0 +1,78 @@
+// How figures and dates are written wherever a person reads them (screens, messages, the Excel export's
+// words). Analysts in English councils write 30/09/2021 and Sep 2025, and read money in pounds; the model
+// and the files keep ISO dates (2021-09-30, 2025-09) and exact numbers. One module so that a screen and the
+// export never word the same figure two ways.
+
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const longMonthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+const isoMonthPattern = /^(\d{4})-(\d{2})/;
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "2025-09" (or "2025-09-30") as "Sep 2025"; anything else is returned as it came. */
+export function monthForPeople(isoMonth: string): string {
+  const m = isoMonthPattern.exec(isoMonth);
+  if (!m) return isoMonth;
+  const name = monthNames[Number(m[2]) - 1];
+  return name ? `${name} ${m[1]}` : isoMonth;
+}
+
+/** "2025-09" as "September 2025", for sentences. */
+export function longMonthForPeople(isoMonth: string): string {
+  const m = isoMonthPattern.exec(isoMonth);
+  if (!m) return isoMonth;
+  const name = longMonthNames[Number(m[2]) - 1];
+  return name ? `${name} ${m[1]}` : isoMonth;
+}
+
+/** "2021-09-30" as "30/09/2021"; anything else is returned as it came. */
+export function dateForPeople(isoDate: string): string {
+  const m = isoDatePattern.exec(isoDate);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDate;
+}
+
+const grouped = (n: number, fractionDigits = 0) =>
+  n.toLocaleString('en-GB', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+
+/** A count of people or events: whole, with thousands separators ("1,234"). */
+export function countForPeople(n: number): string {
+  return grouped(Math.round(n));
+}
+
+/**
+ * Money for reading, to a sensible precision: under £10,000 to the pound, under £1m to the hundred,
+ * then to the thousand ("£1,362,000"). Budget papers do not pretend to know spend to the pound.
+ */
+export function poundsForPeople(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  const a = Math.abs(n);
+  const step = a < 10_000 ? 1 : a < 1_000_000 ? 100 : 1_000;
+  return `${sign}£${grouped(Math.round(a / step) * step)}`;
+}
+
+/** Money on a chart axis: "£800k", "£1.2m", "£15m". */
+export function poundsForAxis(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  const a = Math.abs(n);
+  if (a >= 1_000_000) {
+    const m = a / 1_000_000;
+    return `${sign}£${m >= 10 || Number.isInteger(m) ? grouped(Math.round(m)) : m.toFixed(1)}m`;
+  }
+  if (a >= 1_000) return `${sign}£${grouped(Math.round(a / 1_000))}k`;
+  return `${sign}£${grouped(Math.round(a))}`;
+}
+
+/** Social workers: whole when 20 or more (a budget counts posts), one decimal below that, where it matters. */
+export function workersForPeople(n: number): string {
+  return Math.abs(n) >= 20 ? grouped(Math.round(n)) : grouped(Math.round(n * 10) / 10, 1);
+}
+
+/** A share as a percentage: "12.5%" (one decimal) or "13%" with digits = 0. */
+export function percentForPeople(share: number, digits = 1): string {
+  return `${(share * 100).toFixed(digits)}%`;
+}
+
+/** A signed difference written with its own formatter: "+1,200", "-£3,400", "0". */
+export function signedForPeople(n: number, format: (x: number) => string): string {
+  return n > 0 ? `+${format(n)}` : n < 0 ? `-${format(-n)}` : format(0);
+}

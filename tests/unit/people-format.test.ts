@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { countForPeople, dateForPeople, longMonthForPeople, monthForPeople, percentForPeople, poundsForAxis, poundsForPeople, signedForPeople, workersForPeople } from '../../shared/text/people-format.ts';
+
+describe('figures and dates as analysts write them', () => {
+  it('writes months and dates the English way', () => {
+    expect(monthForPeople('2025-09')).toBe('Sep 2025');
+    expect(monthForPeople('2021-09-30')).toBe('Sep 2021');
+    expect(longMonthForPeople('2026-08')).toBe('August 2026');
+    expect(dateForPeople('2021-09-30')).toBe('30/09/2021');
+    expect(dateForPeople('not a date')).toBe('not a date');
+    expect(monthForPeople('2025-13')).toBe('2025-13');
+  });
+  it('rounds money to a precision a budget paper can stand behind', () => {
+    expect(poundsForPeople(1234.4)).toBe('£1,234');
+    expect(poundsForPeople(361_529)).toBe('£361,500');
+    expect(poundsForPeople(1_361_529)).toBe('£1,362,000');
+    expect(poundsForPeople(-2_500)).toBe('-£2,500');
+    expect(poundsForAxis(800_000)).toBe('£800k');
+    expect(poundsForAxis(1_200_000)).toBe('£1.2m');
+    expect(poundsForAxis(2_000_000)).toBe('£2m');
+    expect(poundsForAxis(15_400_000)).toBe('£15m');
+    expect(poundsForAxis(0)).toBe('£0');
+  });
+  it('counts people whole, and workers whole once there are many', () => {
+    expect(countForPeople(1234.6)).toBe('1,235');
+    expect(workersForPeople(12.34)).toBe('12.3');
+    expect(workersForPeople(48.6)).toBe('49');
+    expect(percentForPeople(0.125)).toBe('12.5%');
+    expect(signedForPeople(-3400, poundsForPeople)).toBe('-£3,400');
+    expect(signedForPeople(1200, countForPeople)).toBe('+1,200');
+    expect(signedForPeople(0, countForPeople)).toBe('0');
+  });
+});
