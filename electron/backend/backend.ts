@@ -168,17 +168,19 @@ export function createBackend(options: BackendOptions): Backend {
       const { dataset, report } = s.readLists();
       return { dataset, report, scenarios: s.readScenarios() };
     },
-    importLists: ({ sources, extractDate }) => {
+    importLists: ({ sources, extractDate, dateOrders }) => {
       const s = current();
       const extract = `Imported ${now().toISOString().slice(0, 10)}`;
-      const { dataset, report } = importLists(
+      const { dataset, report, dateQuestions } = importLists(
         sources.map((source) =>
           source.kind === 'pasted'
             ? { kind: 'pasted' as const, name: source.name, list: source.list, text: source.text, extract, ...(extractDate ? { extractDate } : {}) }
             : { kind: sourceKindForFile(source.name), name: source.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')), ...(extractDate ? { extractDate } : {}) },
         ),
-        { pseudonymKey: s.pseudonymKey() },
+        { pseudonymKey: s.pseudonymKey(), today: now().toISOString().slice(0, 10), ...(dateOrders ? { dateOrders } : {}) },
       );
+      // A column whose dates could be read the wrong way round is asked about before anything is stored.
+      if (dateQuestions.length > 0) return { workbook: summary(), report, dateQuestions };
       s.replaceLists(dataset, report);
       if (s.info().isDemo) {
         s.markNotDemo();

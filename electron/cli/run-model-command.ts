@@ -19,7 +19,7 @@ import { writeFileAtomically } from '../common/atomic-write.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSources } from './load-sources.ts';
-import { summaryOfImport, summaryText } from './summary-text.ts';
+import { dateOrderNotes, summaryOfImport, summaryText } from './summary-text.ts';
 
 export interface CommandIO {
   stdout(text: string): void;
@@ -35,16 +35,20 @@ function missingFiles(options: ModelOptions): string[] {
   return files.filter((file) => !existsSync(file) || !statSync(file).isFile());
 }
 
-function loadLists(options: ModelOptions): { dataset: Dataset; report: ImportReport | null } {
-  if (options.demo) return demoImport();
-  if (options.inputs.length === 0) return { dataset: { extracts: [], referrals: [], cpp: [], cla: [] }, report: null };
+function loadLists(options: ModelOptions): { dataset: Dataset; report: ImportReport | null; dateNotes: string } {
+  if (options.demo) return { ...demoImport(), dateNotes: '' };
+  if (options.inputs.length === 0) return { dataset: { extracts: [], referrals: [], cpp: [], cla: [] }, report: null, dateNotes: '' };
   // A fresh key per run: pseudonyms are consistent within this result and mean nothing outside it.
-  const { dataset, report } = importLists(loadSources(options.inputs, options.extractDate), { pseudonymKey: randomBytes(32) });
+  const { dataset, report, dateColumns } = importLists(loadSources(options.inputs, options.extractDate), {
+    pseudonymKey: randomBytes(32),
+    today: new Date().toISOString().slice(0, 10),
+    ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+  });
   if (!report.referrals.present && !report.cpp.present && !report.cla.present) {
     const reasons = report.issues.filter((i) => i.file && (i.severity === 'error' || i.severity === 'info')).map((i) => `  ${i.message}`);
     throw new InputError(`no referrals (List 3), child protection (List 7) or children in care (List 8) list was found in ${options.inputs.map((f) => `"${f}"`).join(', ')}.\n${reasons.join('\n')}`);
   }
-  return { dataset, report };
+  return { dataset, report, dateNotes: dateOrderNotes(dateColumns) };
 }
 
 function loadHistory(file: string | null): AggregatePeriod[] {
@@ -98,7 +102,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
   try {
     const scenario = loadScenario(options.scenario);
     const aggregates = loadHistory(options.history);
-    const { dataset, report } = loadLists(options);
+    const { dataset, report, dateNotes } = loadLists(options);
     const writeJson = (json: string) => {
       if (options.json === '-') io.stdout(json);
       else if (options.json) writeFileAtomically(options.json, json);
@@ -110,7 +114,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
       if (!(err instanceof NothingToProjectError)) throw err;
       // Still say what was read, so the analyst can see why there is nothing to project.
       writeJson(`${JSON.stringify(buildResultJson({ dataset, report }), null, 2)}\n`);
-      io.stderr(`${report ? summaryOfImport(report) : ''}Error: there is nothing to project from: the lists hold no dated rows and no aggregate history was given.\n`);
+      io.stderr(`${report ? summaryOfImport(report) : ''}${dateNotes}Error: there is nothing to project from: the lists hold no dated rows and no aggregate history was given.\n`);
       return exitCodes.badInput;
     }
     const backtest = options.backtestFrom ? runBacktest(dataset, aggregates, monthOfIso(`${options.backtestFrom}-01`), options.horizonMonths, run.history, scenario) : undefined;
@@ -120,7 +124,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
     const workbook = options.xlsx ? resultsWorkbook(result, { workbookTitle: workbookTitle(options), appVersion: appVersion(), createdAt: new Date().toISOString() }) : null;
     writeJson(json);
     if (options.xlsx && workbook) writeFileAtomically(options.xlsx, workbook);
-    const summary = summaryText(run, report, backtest);
+    const summary = summaryText(run, report, backtest) + dateNotes;
     if (options.json === '-') io.stderr(summary);
     else io.stdout(summary);
     return exitCodes.ok;

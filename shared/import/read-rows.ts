@@ -1,9 +1,10 @@
 // Reads the data rows of one detected list: each row is blank, rejected (with at least one error) or
 // accepted (perhaps with warnings). Only the catalogue's columns are read.
+import { dateForPeople } from '../text/people-format.ts';
 import { isBlankRow, isBlankValue, type Cell } from './cells.ts';
 import { listCatalogue, type FieldSpec, type ListId } from './list-catalogue.ts';
 import { normaliseCode, parseYesNo } from './values/codes.ts';
-import { parseDateCell } from './values/dates.ts';
+import { parseDateCell, type DateOrder } from './values/dates.ts';
 import { parseAge, parseCount } from './values/numbers.ts';
 
 export type FieldValue = string | number | boolean | null;
@@ -24,9 +25,11 @@ export interface TableLayout {
   columns: ReadonlyMap<string, number>;
   /** Header text per column index, as in the file (for messages). */
   headers: readonly string[];
+  /** The order each date column's text dates are read in, by field key (day first when absent). */
+  dateOrders?: ReadonlyMap<string, DateOrder>;
 }
 
-function parseField(field: FieldSpec, cell: Cell): { value: FieldValue; problem?: Omit<RowProblem, 'column'> } {
+function parseField(field: FieldSpec, cell: Cell, dateOrder: DateOrder): { value: FieldValue; problem?: Omit<RowProblem, 'column'> } {
   if (isBlankValue(cell)) {
     if (field.required) return { value: null, problem: { severity: 'error', message: `${field.header.trim()} is missing, so this row cannot be used` } };
     return { value: null };
@@ -35,12 +38,12 @@ function parseField(field: FieldSpec, cell: Cell): { value: FieldValue; problem?
     case 'id':
       return { value: null }; // pseudonymised by the caller; the raw ID never becomes a value
     case 'date': {
-      const parsed = parseDateCell(cell);
+      const parsed = parseDateCell(cell, dateOrder);
       if (parsed.ok) return { value: parsed.iso };
       // An unreadable key date or end date changes what the row means: reject. A date of birth does not.
       const severity = field.required || field.key === 'endDate' ? 'error' : 'warning';
       const consequence = severity === 'error' ? '' : '; it was left blank';
-      return { value: null, problem: { severity, message: `${field.header.trim()} ${parsed.message}${consequence}` } };
+      return { value: null, problem: { severity, message: `${field.header.trim()}: ${parsed.message}${consequence}` } };
     }
     case 'age': {
       const parsed = parseAge(cell);
@@ -72,7 +75,7 @@ export function readRow(layout: TableLayout, cells: readonly Cell[], rowNumber: 
     const cell = index === undefined ? null : (cells[index] ?? null);
     const column = index === undefined ? field.header.trim() : layout.headers[index] || field.header.trim();
     if (field.kind === 'id') rawId = cell;
-    const { value, problem } = parseField(field, cell);
+    const { value, problem } = parseField(field, cell, layout.dateOrders?.get(field.key) ?? 'dmy');
     values[field.key] = value;
     if (problem) problems.push({ column, ...problem });
   }
@@ -92,10 +95,10 @@ function checkDates(layout: TableLayout, values: Record<string, FieldValue>, pro
   const end = values.endDate as string | null | undefined;
   const birth = values.dateOfBirth as string | null | undefined;
   if (start && end && end < start) {
-    problems.push({ column: columnName(layout, 'endDate'), severity: 'error', message: `ends (${end}) before it starts (${start}); check both dates` });
+    problems.push({ column: columnName(layout, 'endDate'), severity: 'error', message: `ends (${dateForPeople(end)}) before it starts (${dateForPeople(start)}); check both dates` });
   }
   // A child protection plan may start before birth (pre-birth plans are real); a period of care cannot.
   if (layout.list === 'cla' && start && birth && start < birth) {
-    problems.push({ column: columnName(layout, 'startDate'), severity: 'error', message: `the period of care starts (${start}) before the child's date of birth (${birth}); check both dates` });
+    problems.push({ column: columnName(layout, 'startDate'), severity: 'error', message: `the period of care starts (${dateForPeople(start)}) before the child's date of birth (${dateForPeople(birth)}); check both dates` });
   }
 }
