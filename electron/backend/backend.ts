@@ -14,6 +14,7 @@ import { parseScenario, type Scenario } from '../../shared/engine/scenario.ts';
 import { exportSheetNames, resultsWorkbook } from '../../shared/export/results-workbook.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
+import { dateForPeople } from '../../shared/text/people-format.ts';
 import { importLists, sourceKindForFile } from '../../shared/import/import-lists.ts';
 import { writeFileAtomically } from '../common/atomic-write.ts';
 import { recentFiles } from './recent-files.ts';
@@ -170,7 +171,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     importLists: ({ sources, extractDate, dateOrders }) => {
       const s = current();
-      const extract = `Imported ${now().toISOString().slice(0, 10)}`;
+      const extract = `Imported ${dateForPeople(now().toISOString().slice(0, 10))}`;
       const { dataset, report, dateQuestions } = importLists(
         sources.map((source) =>
           source.kind === 'pasted'
