@@ -91,6 +91,16 @@ describe('a List 3 pasted with month-first dates', () => {
     expect(answered.dataset.referrals.map((r) => r.referralDate)).toContain('2024-07-01');
   });
 
+  it('reads dates of birth set to the 1st of the month day first when the list\'s own dates prove day first, and asks nothing about a handful of dates', () => {
+    const minimised = referralsText(snapshot, 'dmy', (row, i) => row.map((c, k) => (templateHeaders.referrals[k] === 'Date of Birth' && c ? `01/${String(1 + (i % 12)).padStart(2, '0')}/${c.slice(6)}` : c)));
+    const { dateQuestions, dataset } = paste(minimised);
+    expect(dateQuestions).toEqual([]);
+    expect(dataset.referrals.some((r) => r.birthMonth?.endsWith('-11'))).toBe(true);
+    const few = formatDelimited([['Child Unique ID', 'Date of referral'], ['1', '04/01/2024'], ['2', '05/02/2024'], ['3', '06/03/2024']], '\t');
+    expect(paste(few).dateQuestions).toEqual([]);
+    expect(paste(few).dataset.referrals.map((r) => r.referralDate)).toEqual(['2024-01-04', '2024-02-05', '2024-03-06']);
+  });
+
   it('reports the cells of a mostly day-first column that only make sense month first, by row and column', () => {
     const text = referralsText(snapshot, 'dmy', (row, i) => (i === 10 ? row.map((c, k) => (templateHeaders.referrals[k] === 'Date of referral' ? '09/25/2024' : c)) : row));
     const { report, dateQuestions } = paste(text);

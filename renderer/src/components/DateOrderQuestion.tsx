@@ -14,7 +14,16 @@ export function mergeDateAnswers(earlier: readonly DateOrderAnswer[], answers: r
 
 // The import's question about date columns that read two ways (04/01/2024: 4 January or 1 April). Nothing
 // is stored until the person says how each column is written; the answer goes back with the import.
-export function DateOrderQuestion({ questions, onAnswer }: { questions: readonly DateQuestion[]; onAnswer: (answers: DateOrderAnswer[]) => void }) {
+const listNumbers = { referrals: 'List 3', cpp: 'List 7', cla: 'List 8' } as const;
+const orderWords = { dmy: 'day first', mdy: 'month first' } as const;
+
+export function DateOrderQuestion({ questions, onAnswer, answered, onAskAgain }: {
+  questions: readonly DateQuestion[];
+  onAnswer: (answers: DateOrderAnswer[]) => void;
+  /** The answers in force, said in a line once there is no question, with a way to be asked again. */
+  answered: readonly DateOrderAnswer[];
+  onAskAgain: () => void;
+}) {
   const [chosen, setChosen] = useState<Record<string, Order>>({});
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
@@ -25,7 +34,17 @@ export function DateOrderQuestion({ questions, onAnswer }: { questions: readonly
     if (questions.length) heading.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature]);
-  if (questions.length === 0) return null;
+  if (questions.length === 0) {
+    if (answered.length === 0) return null;
+    return (
+      <p className="hint date-answers">
+        Dates read as you said: {answered.map((a) => `${a.column} in ${listNumbers[a.list]}, ${orderWords[a.order]}`).join('; ')}.{' '}
+        <button type="button" onClick={onAskAgain}>
+          Ask me again
+        </button>
+      </p>
+    );
+  }
   const complete = questions.every((q) => chosen[keyOf(q)]);
   return (
     <section className="date-question" aria-labelledby={headingId}>

@@ -167,6 +167,11 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
           dateAnswers.current = mergeDateAnswers(dateAnswers.current, answers);
           void importNow(lastSources.current);
         }}
+        answered={dateAnswers.current}
+        onAskAgain={() => {
+          dateAnswers.current = [];
+          void importNow(lastSources.current);
+        }}
       />
       {status.kind === 'failed' && (
         <p className="problem" role="alert">
