@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annexASnapshot } from '../../shared/synthetic/annex-a-snapshot.ts';
 import { clipboardText } from '../../shared/synthetic/write-annex-a.ts';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
+import { axeViolations } from '../support/axe.ts';
 import { generated } from '../support/generated-extracts.ts';
 import { projectRoot } from '../support/loopback-app.ts';
 import { monthFirst } from '../support/month-first.ts';
@@ -18,7 +19,8 @@ const shots = path.join(projectRoot, 'test-results');
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  opened = await openAppPage({ width: 1366, height: 768, clipboard: true });
+  // axe's script is let in past the Content-Security-Policy to check the question.
+  opened = await openAppPage({ width: 1366, height: 768, clipboard: true, bypassCSP: true });
   page = opened.page;
 });
 
@@ -55,6 +57,7 @@ describe('a List 3 pasted with month-first dates', () => {
     // Nothing was stored while the question is open.
     await expect(referralDates()).resolves.toEqual(before);
     await page.screenshot({ path: path.join(shots, 'screen-date-question.png') });
+    await expect(axeViolations(page, '.date-question')).resolves.toEqual([]);
 
     await question.getByRole('button', { name: 'Read the dates this way' }).click();
     await page.locator('p.counts[data-list="referrals"]').filter({ hasText: `${rows.length.toLocaleString('en-GB')} accepted, 0 rejected, 0 blank of ${rows.length.toLocaleString('en-GB')} rows read.` }).waitFor({ timeout: 30_000 });
