@@ -15,13 +15,15 @@ import { parseAge, parseCount } from '../../shared/import/values/numbers.ts';
 import { storedZipEntries } from '../support/zip-entries.ts';
 import { testKey } from '../support/synthetic.ts';
 
-const secrets = ['Dustin Hazlett', 'Jane Smith', 'T28 2WB', 'SW1A 1AA', 'Mary Jones', 'Flat 2', 'Tomasz', 'jo.bloggs@example.org', 'B15 2TT'];
+const secrets = ['196768', '7700900123', '07700 900123', 'Dustin Hazlett', 'Jane Smith', 'T28 2WB', 'SW1A 1AA', 'Mary Jones', 'Flat 2', 'Tomasz', 'jo.bloggs@example.org', 'B15 2TT'];
 
 const referrals = [
   ['Child Unique ID', 'Date of Birth', 'Age of Child (Years)', 'Date of referral', 'Referral Source', 'Referral NFA?', 'Number of Referrals in Last 12 Months'],
   ['101', 'Mary Jones', 'Dustin Hazlett', '03/04/2024', 'Jane Smith', 'T28 2WB', 'SW1A 1AA'],
   ['102', '01/05/2015', 'B15 2TT', '13/04/2024', 'Z9', 'Tomasz', '2'],
   ['103', '01/05/2015', '27', '14/04/2024', '2A', 'N', 'Flat 2'],
+  // A child's ID and a phone number in the wrong columns.
+  ['104', '196768', '07700900123', '15/04/2024', '3A', 'Y', '07700 900123'],
 ].map((r) => r.join('\t')).join('\n');
 const childrenInCare = [
   ['Child Unique ID', 'Date Started to be Looked After', 'Placement Type', "Child's Legal Status", 'Placement Provider', "Child's Category of Need", 'Reason Ceased to be Looked After'],
@@ -48,6 +50,9 @@ describe('a name or a postcode where a code, an age or a date belongs', () => {
     expect(parseAge('27')).toEqual({ ok: false, message: '27 is not a plausible age for a child (from -1 for unborn to 25)' });
     expect(parseAge('12..5')).toEqual({ ok: false, message: '"12..5" is not an age in years' });
     expect(parseCount('Flat 2')).toEqual({ ok: false, message: 'a name or other text where a number belongs' });
+    expect(parseCount('07700 900123')).toEqual({ ok: false, message: 'a long number where a number belongs' });
+    expect(parseCount('2.5')).toEqual({ ok: false, message: '"2.5" is not a whole number from 0 to 1000' });
+    expect(parseDateCell(196768)).toEqual({ ok: false, message: 'a long number where a date belongs' });
     expect(parseYesNo('Tomasz')).toEqual({ ok: false, message: 'a name or other text where yes or no belongs' });
     expect(parseDateCell('Mary Jones')).toEqual({ ok: false, message: 'a name or other text where a date belongs' });
     expect(parseDateCell('31/02/2024')).toMatchObject({ ok: false, message: expect.stringContaining('31/02/2024') });
@@ -57,7 +62,9 @@ describe('a name or a postcode where a code, an age or a date belongs', () => {
     const { dataset, report } = importLists(sources, { pseudonymKey: testKey, today: '2026-12-02' });
     expectNoSecret(JSON.stringify(report));
     expectNoSecret(JSON.stringify(dataset));
-    expect(report.referrals).toMatchObject({ rowsAccepted: 3, rowsRejected: 0 });
+    expect(report.referrals).toMatchObject({ rowsAccepted: 4, rowsRejected: 0 });
+    expect(report.issues).toContainEqual(expect.objectContaining({ list: 'referrals', row: 5, column: 'Age of Child (Years)', message: 'Age of Child (Years): a long number where an age belongs; it was left blank' }));
+    expect(report.issues).toContainEqual(expect.objectContaining({ list: 'referrals', row: 5, column: 'Date of Birth', message: 'Date of Birth: a long number where a date belongs; it was left blank' }));
     expect(report.cla).toMatchObject({ rowsAccepted: 3, rowsRejected: 0 });
     expect(report.issues).toContainEqual(expect.objectContaining({ list: 'cla', row: 2, column: 'Placement Type', severity: 'warning', message: 'Placement Type: a name or other text where a code belongs; it was left blank' }));
     expect(report.issues).toContainEqual(expect.objectContaining({ list: 'referrals', row: 2, column: 'Age of Child (Years)', message: 'Age of Child (Years): a name or other text where an age belongs; it was left blank' }));

@@ -4,7 +4,7 @@
 // meaning. A value that matches nothing is reported, never guessed.
 import { cellText, type Cell } from '../cells.ts';
 import type { FieldSpec } from '../list-catalogue.ts';
-import { quoted, textWhere } from './describe-cell.ts';
+import { describeCell, quoted } from './describe-cell.ts';
 
 export type CodeListId = NonNullable<FieldSpec['codeList']>;
 
@@ -221,7 +221,7 @@ function normaliseCodeUncached(list: CodeListId, cell: Cell): CodeParse {
   if (best) return { ok: true, code: best.code };
   for (const e of entries) if ((e.words ?? []).some((w) => w.test(text))) return { ok: true, code: e.code };
   const shown = quoted(raw);
-  return { ok: false, message: shown ? `${shown} is not a code Demand Workbook recognises` : textWhere('a code') };
+  return { ok: false, message: shown ? `${shown} is not a code Demand Workbook recognises` : describeCell(raw, 'a code') };
 }
 
 export type YesNoParse = { ok: true; value: boolean } | { ok: false; message: string };
@@ -236,5 +236,5 @@ export function parseYesNo(cell: Cell): YesNoParse {
   if (yesWords.has(text)) return { ok: true, value: true };
   if (noWords.has(text)) return { ok: true, value: false };
   const shown = quoted(raw);
-  return { ok: false, message: shown ? `${shown} is not yes or no` : textWhere('yes or no') };
+  return { ok: false, message: shown ? `${shown} is not yes or no` : describeCell(raw, 'yes or no') };
 }

@@ -3,7 +3,7 @@
 // settled as month first (see date-order.ts), from its own values and the person's answer.
 import { longDateForPeople } from '../../text/people-format.ts';
 import { cellText, type Cell } from '../cells.ts';
-import { quoted, textWhere } from './describe-cell.ts';
+import { describeCell, quoted } from './describe-cell.ts';
 
 export type DateParse = { ok: true; iso: string } | { ok: false; message: string };
 
@@ -114,7 +114,9 @@ function parseDateUncached(cell: Cell, order: DateOrder): DateParse {
   }
   if (typeof cell === 'number') {
     const iso = isoFromExcelSerial(cell);
-    return iso ? { ok: true, iso } : { ok: false, message: `holds the number ${cell}, which is not a date` };
+    if (iso) return { ok: true, iso };
+    const shown = quoted(String(cell));
+    return { ok: false, message: shown ? `holds the number ${cell}, which is not a date` : describeCell(String(cell), 'a date') };
   }
   const text = cellText(cell);
   const parts = twoWayParts(text);
@@ -125,7 +127,7 @@ function parseDateUncached(cell: Cell, order: DateOrder): DateParse {
       const iso = build(match);
       if (iso) return { ok: true, iso };
       const shown = quoted(text);
-      return { ok: false, message: shown ? `${shown} is not a real date` : textWhere('a date') };
+      return { ok: false, message: shown ? `${shown} is not a real date` : describeCell(text, 'a date') };
     }
   }
   // A serial number typed or pasted as text, e.g. "43831" from a General-formatted column.
@@ -134,7 +136,7 @@ function parseDateUncached(cell: Cell, order: DateOrder): DateParse {
     if (iso) return { ok: true, iso };
   }
   const shown = quoted(text);
-  return { ok: false, message: shown ? `${shown} is not a date Demand Workbook can read; use dd/mm/yyyy` : textWhere('a date') };
+  return { ok: false, message: shown ? `${shown} is not a date Demand Workbook can read; use dd/mm/yyyy` : describeCell(text, 'a date') };
 }
 
 /** Whole days from 1970-01-01 for an ISO date: the engine's time axis. */
