@@ -86,7 +86,7 @@ export function flagDateOutliers(rows: readonly DatedRow[], today: string): Date
     entries.sort((a, b) => a.day - b.day);
     const days = entries.map((e) => e.day);
     const later = apartAtTop(days);
-    const earlier = key === 'startDate' && entries[0]!.row.list !== 'referrals' ? 0 : apartAtTop(days.map((d) => -d).reverse());
+    const earlier = key === 'startDate' ? 0 : apartAtTop(days.map((d) => -d).reverse());
     if (later === 0 && earlier === 0) continue;
     const bulk = days.slice(earlier, days.length - later);
     const most = `most from ${dateForPeople(isoFromDayNumber(quantile(bulk, 0.05)))} to ${dateForPeople(isoFromDayNumber(quantile(bulk, 0.95)))}`;

@@ -59,8 +59,8 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
       try {
         const response = await bridge.importLists({ sources, extractDate: /^\d{4}-\d{2}-\d{2}$/.test(extractDate) ? extractDate : null, dateOrders: dateAnswers.current });
         setDateQuestions(response.dateQuestions ?? []);
-        if (response.dateQuestions?.length) return setStatus({ kind: 'idle' });
-        onImported(response.workbook, response.report);
+        // With a date question open nothing was stored: the lists wait for the answer.
+        if (!response.dateQuestions?.length) onImported(response.workbook, response.report);
         setStatus({ kind: 'idle' });
       } catch (err) {
         setStatus({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });

@@ -4,7 +4,7 @@
 // month first, or holds enough two-way dates and nothing that settles them, is asked about once, with
 // examples from the data. Real date cells, Excel serials, ISO and month-name dates never read two ways.
 import { longDateForPeople } from '../../text/people-format.ts';
-import type { Cell } from '../cells.ts';
+import { cellText, type Cell } from '../cells.ts';
 import { dateOrderWords, isoFromParts, twoWayParts, type DateOrder } from './dates.ts';
 
 /** The column a question or an answer is about: list, source (file and sheet) and column header. */
@@ -65,7 +65,7 @@ export class DateColumnEvidence {
 
   add(cell: Cell): void {
     if (typeof cell !== 'string') return; // date cells and serials are never two-way
-    const text = cell.trim();
+    const text = cellText(cell);
     let reading = this.seen.get(text);
     if (reading === undefined) {
       reading = readingOf(text);
