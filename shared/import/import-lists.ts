@@ -4,7 +4,7 @@ import type { ClaRecord, CppRecord, Dataset, ExtractInfo, ReferralRecord } from 
 import { dateForPeople } from '../text/people-format.ts';
 import type { Cell } from './cells.ts';
 import { answersByColumn, settleDateColumns } from './date-columns.ts';
-import { flagDateOutliers, type ActivityDateKey, type DateFlag, type DateFlags } from './date-outliers.ts';
+import { activityDateKeys, flagDateOutliers, type ActivityDateKey, type DateFlag, type DateFlags } from './date-outliers.ts';
 import { detectTable } from './detect-table.ts';
 import { listCatalogue, type ListId } from './list-catalogue.ts';
 import { createPseudonymiser } from './pseudonym.ts';
@@ -210,7 +210,7 @@ function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<strin
     for (const row of pending) {
       if (row.extract !== label) continue;
       const flagged = flags.get(row);
-      for (const key of ['referralDate', 'startDate', 'endDate'] as const) {
+      for (const key of activityDateKeys) {
         const value = row.values[key];
         const kind = flagged?.get(key)?.kind;
         if (typeof value === 'string' && value > latest && kind !== 'future' && kind !== 'later') latest = value;
