@@ -97,7 +97,10 @@ function readingsOf(text: string): { dayFirst: string | null; monthFirst: string
 const inWords = (iso: string | null, withYear = true) => (iso ? longDateForPeople(iso, withYear) : 'not a real date');
 
 function questionFor(ref: DateColumnRef, evidence: DateColumnEvidence): DateQuestion {
-  const twoWay = [...evidence.twoWay].slice(0, 2);
+  // Two examples that differ in their first part show best that the parts could swap.
+  const all = [...evidence.twoWay];
+  const second = all.find((t) => twoWayParts(t)!.first !== twoWayParts(all[0]!)!.first) ?? all[1];
+  const twoWay = all.length ? [all[0]!, ...(second ? [second] : [])] : [];
   const exampleText = twoWay[0] ?? evidence.monthFirstExamples[0] ?? evidence.dayFirstExamples[0]!;
   const readings = readingsOf(exampleText);
   const parts: string[] = [];
