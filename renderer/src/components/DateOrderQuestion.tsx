@@ -31,7 +31,11 @@ export function DateOrderQuestion({ questions, onAnswer, answered, onAskAgain }:
   useEffect(() => {
     // What the column's own dates point to is offered first; the person still confirms it.
     setChosen(Object.fromEntries(questions.flatMap((q) => (q.suggested ? [[keyOf(q), q.suggested]] : []))));
-    if (questions.length) heading.current?.focus();
+    if (questions.length) {
+      // The whole question in view, answers and button included, with the focus on its heading.
+      heading.current?.focus({ preventScroll: true });
+      heading.current?.scrollIntoView({ block: 'start' });
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature]);
   if (questions.length === 0) {
