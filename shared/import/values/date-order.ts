@@ -105,8 +105,7 @@ function questionFor(ref: DateColumnRef, evidence: DateColumnEvidence): DateQues
   const readings = readingsOf(exampleText);
   const parts: string[] = [];
   if (twoWay.length > 0) {
-    const r = readingsOf(twoWay[0]!);
-    parts.push(`In ${listNumbers[ref.list]}, ${ref.column}, dates like ${twoWay.join(' and ')} could be ${inWords(r.dayFirst, false)} or ${inWords(r.monthFirst, false)}.`);
+    parts.push(`In ${listNumbers[ref.list]}, ${ref.column}, dates like ${twoWay.join(' and ')} could be ${inWords(readings.dayFirst, false)} or ${inWords(readings.monthFirst, false)}.`);
     const also: string[] = [];
     if (evidence.monthFirstExamples[0]) also.push(`${evidence.monthFirstExamples[0]}, which only makes sense month first`);
     if (evidence.dayFirstExamples[0]) also.push(`${evidence.dayFirstExamples[0]}, which only makes sense day first`);
