@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runModelCommand } from '../../electron/cli/run-model-command.ts';
 import { importLists, type ImportSource } from '../../shared/import/import-lists.ts';
@@ -156,5 +157,25 @@ describe('the command line, which cannot ask', () => {
     const { code, err } = await run(['--input', csv, '--date-order', 'ymd']);
     expect(code).toBe(2);
     expect(err).toContain('--date-order must be dmy (day first, 30/09/2024) or mdy (month first, 09/30/2024)');
+  });
+});
+
+describe('never the wrong way round without a word', () => {
+  it('a column written either way round is read right, or asked about when it holds a date that settles it', () => {
+    const day = 86_400_000;
+    const dates = fc.array(fc.integer({ min: Date.UTC(2000, 0, 1) / day, max: Date.UTC(2030, 11, 31) / day }).map((d) => new Date(d * day).toISOString().slice(0, 10)), { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(dates, fc.constantFrom('dmy' as const, 'mdy' as const), (isos, order) => {
+        const write = (iso: string) => (order === 'dmy' ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`);
+        const text = formatDelimited([['Child Unique ID', 'Date of referral'], ...isos.map((iso, i) => [`${i + 1}`, write(iso)])], '\t');
+        const { dataset, dateQuestions } = importLists([{ kind: 'pasted', name: 'p', list: 'referrals', text, extractDate: '2030-12-31' }], { pseudonymKey: testKey, today: '2031-01-01' });
+        const settles = isos.some((iso) => +iso.slice(8, 10) > 12);
+        if (order === 'mdy' && settles) expect(dateQuestions.map((q) => q.column)).toEqual(['Date of referral']);
+        if (order === 'dmy') expect(dateQuestions.filter((q) => q.suggested === 'mdy')).toEqual([]);
+        // Whatever was asked, what is read follows what the column's own dates show.
+        if (order === 'dmy' || settles) expect(dataset.referrals.map((r) => r.referralDate).sort()).toEqual([...isos].sort());
+      }),
+      { numRuns: 150 },
+    );
   });
 });
