@@ -207,7 +207,8 @@ export function createBackend(options: BackendOptions): Backend {
       const target = await options.chooseSavePath(`${fileSafe(s.info().title)} projections.xlsx`, 'excel');
       if (target === null) return { saved: false, filePath: null, sheets: [...exportSheetNames] };
       writeFileAtomically(target, bytes);
-      return { saved: true, filePath: target, sheets: [...exportSheetNames] };
+      const download = options.transport === 'loopback' ? { download: { fileName: path.basename(target), base64: Buffer.from(bytes).toString('base64') } } : {};
+      return { saved: true, filePath: target, sheets: [...exportSheetNames], ...download };
     },
     openFile: (file) => {
       switchTo(WorkbookStore.open(file), path.resolve(file));

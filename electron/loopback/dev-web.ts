@@ -8,6 +8,7 @@ import { createDispatcher } from '../../shared/contracts/dispatch.ts';
 import { createBackend } from '../backend/backend.ts';
 import { defaultDataFolder, productName } from '../common/app-paths.ts';
 import { savePathChooser } from '../common/export-folder.ts';
+import { browserCommand } from './browser-opener.ts';
 import { startLoopbackServer } from './server.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -28,9 +29,9 @@ Open this link in your browser if it did not open by itself:
 
 The link works only while this window is open. Press Ctrl+C to stop.`);
 
-if (!process.argv.includes('--no-open')) {
-  const opener = process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', server.launchUrl]] : process.platform === 'darwin' ? ['open', [server.launchUrl]] : ['xdg-open', [server.launchUrl]];
-  const child = spawn(opener[0] as string, opener[1] as string[], { stdio: 'ignore', detached: true });
+const opener = browserCommand(server.launchUrl, process.env, process.platform, process.argv);
+if (opener) {
+  const child = spawn(opener[0], opener[1], { stdio: 'ignore', detached: true });
   child.on('error', () => undefined); // no browser opener: the printed link is enough
   child.unref();
 }
