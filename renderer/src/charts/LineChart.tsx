@@ -1,6 +1,7 @@
 // One line chart for every screen: months along the bottom (Sep 2025), series as lines, an optional likely
 // range drawn as a shaded band. The figures are also given in a table for screen readers and for checking.
 import { CategoryScale, Chart as ChartJS, Filler, Legend, LinearScale, LineElement, PointElement, Title, Tooltip, type ChartData, type ChartOptions } from 'chart.js';
+import { useState } from 'react';
 import { Line } from 'react-chartjs-2';
 import { countForPeople, monthForPeople, poundsForAxis, poundsForPeople, workersForPeople } from '../../../shared/text/people-format.ts';
 
@@ -43,6 +44,7 @@ export function LineChart({ title, months, series, yTitle, id, unit = 'count', l
   legend?: boolean;
   compact?: boolean;
 }) {
+  const [open, setOpen] = useState(false);
   const format = formatFor[unit];
   const datasets: ChartData<'line'>['datasets'] = [];
   for (const s of series) {
@@ -81,8 +83,10 @@ export function LineChart({ title, months, series, yTitle, id, unit = 'count', l
         <Line data={{ labels: months.map(monthForPeople), datasets }} options={options} aria-hidden="true" />
       </div>
       <figcaption id={`${id}-caption`}>
-        <details>
+        <details onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>{title}: the figures</summary>
+          {/* Built only while open: a slider move then redraws the chart, not hundreds of hidden cells. */}
+          {open && (
           <div className="table-scroll" tabIndex={0} role="region" aria-label={`${title}: the figures`}>
             <table>
               <thead>
@@ -118,6 +122,7 @@ export function LineChart({ title, months, series, yTitle, id, unit = 'count', l
               </tbody>
             </table>
           </div>
+          )}
         </details>
       </figcaption>
     </figure>
