@@ -51,6 +51,18 @@ describe('Scenarios and Results show what the export shows', () => {
     await page.locator('.timeline-shock').nth(2).waitFor();
     await expect(page.getByRole('img', { name: /shock from 23\/01\/2025 to 04\/05\/2025/ }).count()).resolves.toBe(1);
     await expect(page.getByText(/None of this scenario's shocks/).count()).resolves.toBe(0);
+    // Dates are shown and typed as analysts write them, whatever the browser's language.
+    const from = page.getByRole('group', { name: 'Shock 1' }).getByLabel('From', { exact: true });
+    await expect(from.inputValue()).resolves.toBe('23/01/2025');
+    await from.fill('01/02/2025');
+    await from.press('Enter');
+    await page.locator('.in-words').filter({ hasText: 'From 1 February 2025 to 4 May 2025' }).waitFor();
+    await from.fill('02/31/2025');
+    await from.press('Enter');
+    await expect(page.getByText('Write the date as day/month/year, for example 30/09/2025.').isVisible()).resolves.toBe(true);
+    await from.fill('23/01/2025');
+    await from.press('Enter');
+    await page.locator('.in-words').filter({ hasText: 'From 23 January 2025 to 4 May 2025' }).waitFor();
   });
 
   it('Scenarios: the charts stay beside the settings while a slider moves; the edited scenario is always drawn, with its range', async () => {

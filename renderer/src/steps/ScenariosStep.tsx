@@ -7,6 +7,7 @@ import type { ResultJson } from '../../../shared/result/result-json.ts';
 import { dateForPeople, monthForPeople } from '../../../shared/text/people-format.ts';
 import { ChartLegend } from '../charts/ChartLegend.tsx';
 import { baselineColour, LineChart, scenarioColour } from '../charts/LineChart.tsx';
+import { DateField } from '../components/DateField.tsx';
 import { NumberField } from '../components/NumberField.tsx';
 import { moveShocksInto, shockPlace, shockPlaceInWords } from './scenario-window.ts';
 
@@ -137,12 +138,8 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
               <legend>Shock {k + 1}</legend>
               {projection && startMonth !== null && shockPlaceInWords(shock, startMonth, projection.months.length) && <p className="hint">{shockPlaceInWords(shock, startMonth, projection.months.length)}</p>}
               <div className="row">
-                <label>
-                  From <input type="date" value={shock.from} onChange={(e) => e.target.value && updateShock(k, { from: e.target.value })} />
-                </label>
-                <label>
-                  To <input type="date" value={shock.to} onChange={(e) => e.target.value && updateShock(k, { to: e.target.value })} />
-                </label>
+                <DateField label="From" value={shock.from} onChange={(from) => updateShock(k, { from })} />
+                <DateField label="To" value={shock.to} onChange={(to) => updateShock(k, { to })} />
                 <button type="button" onClick={() => update({ shocks: (current.shocks ?? []).filter((_, i) => i !== k) })}>
                   Remove shock {k + 1}
                 </button>
@@ -162,9 +159,7 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
           <fieldset>
             <legend>Longer term</legend>
             <NumberField label="Change in referrals from the new normal on" unit="%" percent min={-90} max={100} step={1} value={current.newNormal?.referralChange ?? 0} onChange={(v) => update({ newNormal: { from: current.newNormal?.from ?? (start ? `${start}-01` : '2025-01-01'), referralChange: v } })} />
-            <label>
-              New normal from <input type="date" value={current.newNormal?.from ?? ''} onChange={(e) => e.target.value && update({ newNormal: { from: e.target.value, referralChange: current.newNormal?.referralChange ?? 0 } })} />
-            </label>
+            <DateField label="New normal from" value={current.newNormal?.from ?? ''} onChange={(from) => update({ newNormal: { from, referralChange: current.newNormal?.referralChange ?? 0 } })} />
             <NumberField label="Extra trend in referrals" unit="% a year" percent min={-50} max={100} step={1} value={current.referralTrendPerYear ?? 0} onChange={(v) => update({ referralTrendPerYear: v })} />
             <NumberField label="Change in referrals leading to a plan" unit="%" percent min={-95} max={100} step={1} value={current.conversionChange?.cpp ?? 0} onChange={(v) => update({ conversionChange: { cpp: v, cla: current.conversionChange?.cla ?? 0 } })} />
             <NumberField label="Change in referrals leading to care" unit="%" percent min={-95} max={100} step={1} value={current.conversionChange?.cla ?? 0} onChange={(v) => update({ conversionChange: { cla: v, cpp: current.conversionChange?.cpp ?? 0 } })} />
@@ -182,7 +177,7 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
 
       {projection && (
         <section className="scenario-charts" aria-labelledby="scenario-charts-heading">
-          <h2 id="scenario-charts-heading">Baseline against {shown.length ? shown.map((i) => scenarioResults[i]!.name).join(', ') : 'your scenarios'}</h2>
+          <h2 id="scenario-charts-heading">{shown.length === 1 ? `Baseline against ${scenarioResults[shown[0]!]!.name}` : shown.length > 1 ? `Baseline against ${shown.length} scenarios` : 'Baseline'}</h2>
           <ChartLegend
             items={[
               { label: 'Baseline', colour: baselineColour, note: 'shaded: its likely range' },
