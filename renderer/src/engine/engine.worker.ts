@@ -85,7 +85,7 @@ function workOutRanges(request: Extract<EngineRequest, { kind: 'project' }>, mis
   running = keep;
   work = () => {
     if (request.id !== latestProjection || fitted !== f) return;
-    const sliceEnds = performance.now() + 8;
+    const sliceEnds = performance.now() + 4;
     for (const [key, run] of running) {
       while (run.remaining > 0 && performance.now() < sliceEnds) run.run(10);
       if (run.remaining > 0) break;
