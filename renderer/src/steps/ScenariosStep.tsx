@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { describeScenario } from '../../../shared/engine/describe-scenario.ts';
 import { futureLockdown, englandLockdowns2020 } from '../../../shared/engine/presets.ts';
 import { monthOfIso } from '../../../shared/engine/months.ts';
@@ -52,8 +52,7 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
   const scenarioResults = projection?.scenarios ?? [];
   // The scenario being edited is always drawn, with up to four others ticked to compare.
   const shown = [...new Set([selected, ...compare])].filter((i) => i < scenarioResults.length).sort((a, b) => a - b);
-  // Colours follow the scenario's place in the list (as on Results) unless that would repeat one.
-  const colourOf = (i: number) => scenarioColour(shown.every((k) => k < 5) ? i : shown.indexOf(i));
+  const colourOf = (i: number) => colourIn(shown, i);
   const atLimit = compare.length >= maxCompared;
   const description = current ? (() => {
     const parsed = ScenarioSchema.safeParse(current);
@@ -187,31 +186,44 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
           <p className="muted ranges-status" role="status">
             {rangesPending ? 'Working out the likely ranges…' : ''}
           </p>
-          <div className="chart-stack">
-            {(['referrals', 'cppOpen', 'claOpen'] as const).map((key) => {
-              const editedBands = scenarioResults[selected]?.bands;
-              return (
-                <LineChart
-                  key={key}
-                  id={`scenario-${key}`}
-                  compact
-                  legend={false}
-                  title={key === 'referrals' ? 'Referrals each month' : key === 'cppOpen' ? 'Children on child protection plans' : 'Children looked after'}
-                  yTitle={key === 'referrals' ? 'Referrals' : 'Children'}
-                  months={projection.months}
-                  series={[
-                    { label: 'Baseline', values: projection.baseline[key], colour: baselineColour, band: projection.bands.baseline ? { low: projection.bands.baseline[key].p10, high: projection.bands.baseline[key].p90 } : undefined },
-                    ...shown.map((i) => ({ label: scenarioResults[i]!.name, values: scenarioResults[i]![key], colour: colourOf(i), band: i === selected && editedBands ? { low: editedBands[key].p10, high: editedBands[key].p90 } : undefined })),
-                  ]}
-                />
-              );
-            })}
-          </div>
+          <ScenarioCharts projection={projection} shown={shown.join(',')} selected={selected} />
         </section>
       )}
     </div>
   );
 }
+
+// Colours follow the scenario's place in the list (as on Results) unless that would repeat one.
+const colourIn = (shown: readonly number[], i: number) => scenarioColour(shown.every((k) => k < 5) ? i : shown.indexOf(i));
+
+/**
+ * The three charts, redrawn only when the projection or what is drawn changes: a slider move redraws
+ * them once, when the new projection arrives, not also on the keystroke that asked for it.
+ */
+const ScenarioCharts = memo(function ScenarioCharts({ projection, shown: shownKey, selected }: { projection: NonNullable<ResultJson['projection']>; shown: string; selected: number }) {
+  const shown = shownKey ? shownKey.split(',').map(Number) : [];
+  const scenarioResults = projection.scenarios ?? [];
+  const editedBands = scenarioResults[selected]?.bands;
+  return (
+    <div className="chart-stack">
+      {(['referrals', 'cppOpen', 'claOpen'] as const).map((key) => (
+        <LineChart
+          key={key}
+          id={`scenario-${key}`}
+          compact
+          legend={false}
+          title={key === 'referrals' ? 'Referrals each month' : key === 'cppOpen' ? 'Children on child protection plans' : 'Children looked after'}
+          yTitle={key === 'referrals' ? 'Referrals' : 'Children'}
+          months={projection.months}
+          series={[
+            { label: 'Baseline', values: projection.baseline[key], colour: baselineColour, band: projection.bands.baseline ? { low: projection.bands.baseline[key].p10, high: projection.bands.baseline[key].p90 } : undefined },
+            ...shown.map((i) => ({ label: scenarioResults[i]!.name, values: scenarioResults[i]![key], colour: colourIn(shown, i), band: i === selected && editedBands ? { low: editedBands[key].p10, high: editedBands[key].p90 } : undefined })),
+          ]}
+        />
+      ))}
+    </div>
+  );
+});
 
 function Timeline({ months, scenario }: { months: readonly string[]; scenario: ScenarioInput }) {
   const first = monthOfIso(`${months[0]}-01`);
