@@ -72,6 +72,9 @@ function project(scenariosRaw: unknown[], horizon: number, bands: boolean): Proj
   return { result: buildResultJson({ dataset: f.dataset, report: null, run }), missing };
 }
 
+/** How long the settings must rest before range work starts. */
+const restMs = 150;
+
 // Yielding through a message port lets a newer request in between two slices of range work.
 const tick = new MessageChannel();
 let work: (() => void) | null = null;
@@ -103,7 +106,9 @@ function workOutRanges(request: Extract<EngineRequest, { kind: 'project' }>, mis
       reply({ id: request.id, kind: 'failed', message: err instanceof Error ? err.message : String(err) });
     }
   };
-  tick.port2.postMessage(null);
+  // While a slider is still moving, each range would be thrown away at the next move: start once the
+  // settings have rested a moment, leaving the processor to the expected paths and the charts meanwhile.
+  setTimeout(() => request.id === latestProjection && tick.port2.postMessage(null), restMs);
 }
 
 self.onmessage = (event: MessageEvent<EngineRequest>) => {
