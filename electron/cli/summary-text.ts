@@ -40,6 +40,15 @@ export function summaryText(run: ModelRun, report: ImportReport | null, backtest
     lines.push(
       `Backtest from ${backtest.from} over ${backtest.monthsCompared} months: mean absolute percentage error referrals ${pct(backtest.mape.referrals)}, plan starts ${pct(backtest.mape.cppStarts)}, open plans ${pct(backtest.mape.cppOpen)}, care starts ${pct(backtest.mape.claStarts)}, children in care ${pct(backtest.mape.claOpen)}.`,
     );
+    const main = ['referrals', 'cppOpen', 'claOpen'] as const;
+    const mean = (values: ReadonlyArray<number | null>) => {
+      const known = values.filter((v): v is number => v !== null);
+      return known.length ? known.reduce((a, v) => a + v, 0) / known.length : null;
+    };
+    lines.push(
+      `Carrying the last known value forward instead: referrals ${pct(backtest.naiveMape.referrals)}, open plans ${pct(backtest.naiveMape.cppOpen)}, children in care ${pct(backtest.naiveMape.claOpen)}. ` +
+        `Over these three the model is ${pct(mean(main.map((k) => backtest.mape[k])))} out on average, carrying forward ${pct(mean(main.map((k) => backtest.naiveMape[k])))} (${backtest.comparisons.length} comparisons).`,
+    );
   }
   for (const note of e.notes) lines.push(`Note: ${note}`);
   return `${lines.join('\n')}\n`;
