@@ -1,5 +1,7 @@
 // A few plain sentences for the person at the terminal: what was read, what the model expects.
 import type { BacktestResult } from '../../shared/engine/backtest.ts';
+import type { Calibration } from '../../shared/engine/calibration.ts';
+import { calibrationSentences } from '../../shared/text/calibration-words.ts';
 import { monthLabel } from '../../shared/engine/months.ts';
 import type { ModelRun } from '../../shared/engine/run-model.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
@@ -16,7 +18,7 @@ export function summaryOfImport(report: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function summaryText(run: ModelRun, report: ImportReport | null, backtest?: BacktestResult): string {
+export function summaryText(run: ModelRun, report: ImportReport | null, backtest?: BacktestResult, calibration?: Calibration): string {
   const lines: string[] = [];
   if (report) lines.push(summaryOfImport(report).trimEnd());
   const e = run.estimates;
@@ -50,6 +52,7 @@ export function summaryText(run: ModelRun, report: ImportReport | null, backtest
         `Over these three the model is ${pct(mean(main.map((k) => backtest.mape[k])))} out on average, carrying forward ${pct(mean(main.map((k) => backtest.naiveMape[k])))} (${backtest.comparisons.length} comparisons).`,
     );
   }
+  if (calibration) lines.push(...calibrationSentences(calibration));
   for (const note of e.notes) lines.push(`Note: ${note}`);
   return `${lines.join('\n')}\n`;
 }
