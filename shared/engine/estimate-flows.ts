@@ -142,8 +142,12 @@ export function mergeIntervals(intervals: readonly ObservationInterval[]): Array
   return merged;
 }
 
-/** The fewest exits a band's rate rests on: sparser bands are pooled with their neighbours (chosen by backtest, docs/model.md). */
-export const durationTuning = { minEventsPerBand: 20 };
+/**
+ * The fewest exits a band's rate rests on: sparser bands are pooled with their neighbours. Chosen by the
+ * generated-authority reference check (scripts/reference-check.ts, docs/model.md): pooling steadies the long
+ * tail of care, and costs accuracy for plans, whose exit rate has a real rise and fall that pooling flattens.
+ */
+export const durationTuning = { minEventsPerBand: { cpp: 0, cla: 20 } };
 
 /**
  * Exit rates by band, pooling adjacent bands from the longest durations down until each pool holds at
@@ -159,7 +163,7 @@ export function pooledRates(events: readonly number[], exposure: readonly number
     current.unshift(b);
     e += events[b]!;
     const x = current.reduce((a, k) => a + exposure[k]!, 0);
-    if (e >= Math.max(minEvents, 1e-9) && x >= 3) {
+    if (e >= minEvents && x >= 3) {
       pools.unshift(current);
       current = [];
       e = 0;
@@ -188,7 +192,7 @@ export function pooledRates(events: readonly number[], exposure: readonly number
  * still open at the extract date has not ended). Children leaving care on turning 18 are not exits of the
  * hazard: the projection ages them out by date of birth instead.
  */
-export function estimateDurations(episodes: ReadonlyArray<CppRecord | ClaRecord>, windows: readonly ObservationInterval[], ageOutAt18: boolean): DurationModel | null {
+export function estimateDurations(episodes: ReadonlyArray<CppRecord | ClaRecord>, windows: readonly ObservationInterval[], ageOutAt18: boolean, minEventsPerBand = 0): DurationModel | null {
   const bands = durationBandEdges.length;
   const events = new Array<number>(bands).fill(0);
   const exposure = new Array<number>(bands).fill(0);
@@ -221,7 +225,7 @@ export function estimateDurations(episodes: ReadonlyArray<CppRecord | ClaRecord>
   const totalEvents = events.reduce((a, b) => a + b, 0);
   const totalExposure = exposure.reduce((a, b) => a + b, 0);
   if (totalExposure < 1) return null;
-  const ratePerMonth = pooledRates(events, exposure, durationTuning.minEventsPerBand);
+  const ratePerMonth = pooledRates(events, exposure, minEventsPerBand);
   const summary = survivalSummary(monthlyRates({ ratePerMonth }));
   return { ratePerMonth, events, exposureMonths: exposure, logSe: 1 / Math.sqrt(Math.max(totalEvents, 1)), ...summary, source: 'lists' };
 }

@@ -8,6 +8,7 @@ import { conversionFromAggregates, durationFromAggregates, periodsForTrend, refe
 import { logNormalMonthlyHazard, mixtureMonthlyHazard } from './duration-shapes.ts';
 import {
   defaultConversion,
+  durationTuning,
   defaultEntryAgeShares,
   estimateConversion,
   estimateDurations,
@@ -129,7 +130,7 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
   // Durations.
   const windows = history.windows.map((w) => ({ fromExclusive: w.windowStart, to: w.extractDate }));
   const durationFor = (list: 'cpp' | 'cla'): DurationModel => {
-    const fromLists = dataset[list].length > 0 ? estimateDurations(dataset[list], windows, list === 'cla') : null;
+    const fromLists = dataset[list].length > 0 ? estimateDurations(dataset[list], windows, list === 'cla', durationTuning.minEventsPerBand[list]) : null;
     if (fromLists) return fromLists;
     const fromAggregates = durationFromAggregates(aggregates, list, anchor);
     if (fromAggregates) {

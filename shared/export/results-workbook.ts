@@ -8,6 +8,7 @@ import type { Scenario } from '../engine/scenario.ts';
 import type { PlacementGroup } from '../import/values/codes.ts';
 import type { BandsJson, ProjectedJson, ResultJson } from '../result/result-json.ts';
 import { writeXlsx, type Cell, type ChartSpec, type SheetSpec } from './xlsx-writer.ts';
+import { calibrationSheet } from './calibration-sheet.ts';
 
 export interface ExportMeta {
   workbookTitle: string;
@@ -16,7 +17,7 @@ export interface ExportMeta {
   createdAt: string;
 }
 
-export const exportSheetNames = ['Summary', 'Charts', 'Projections', 'History', 'Assumptions', 'Data quality', 'About'] as const;
+export const exportSheetNames = ['Summary', 'Charts', 'Projections', 'History', 'Assumptions', 'Calibration', 'Data quality', 'About'] as const;
 
 const colours = ['1D4F91', 'D4351C', '00703C', '912B88', 'F47738'];
 const txt = (text: string, style: 'text' | 'header' | 'title' | 'wrap' = 'text'): Cell => ({ text, style });
@@ -263,6 +264,7 @@ export function resultsWorkbook(result: ResultJson, meta: ExportMeta): Uint8Arra
       projections.sheet,
       historySheet(result),
       assumptionsSheet(result),
+      calibrationSheet(result.calibration),
       dataQualitySheet(result),
       aboutSheet(meta),
     ],

@@ -114,7 +114,7 @@ function backtestJson(b: BacktestResult) {
   };
 }
 
-function calibrationJson(c: Calibration) {
+export function calibrationJson(c: Calibration) {
   const round = (v: number, field: string) => finite(v, `calibration.${field}`, 4);
   const horizon = (h: Calibration['series']['claOpen']['byHorizon'][number], field: string) => ({ months: h.months, compared: h.compared, error: round(h.error, field), naiveError: round(h.naiveError, field), insideRange: round(h.insideRange, field) });
   const series = Object.fromEntries(

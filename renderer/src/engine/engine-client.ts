@@ -3,7 +3,7 @@
 import type { Dataset } from '../../../shared/dataset/types.ts';
 import type { BacktestResult } from '../../../shared/engine/backtest.ts';
 import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
-import type { ResultJson } from '../../../shared/result/result-json.ts';
+import type { CalibrationJson, ResultJson } from '../../../shared/result/result-json.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 
 export interface EngineClient {
@@ -11,6 +11,8 @@ export interface EngineClient {
   /** Resolves with null when a newer projection request replaced this one. */
   project(scenarios: ScenarioInput[], horizon: number, options?: { draws?: number; scenarioBands?: boolean }): Promise<{ result: ResultJson; ms: number } | null>;
   backtest(from: string, horizon: number): Promise<BacktestResult>;
+  /** Rolling-origin backtests of the loaded workbook (kept by the worker until the lists change). */
+  calibrate(): Promise<CalibrationJson>;
 }
 
 type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -49,6 +51,10 @@ export function createEngineClient(): EngineClient {
     backtest: async (from, horizon) => {
       const r = await send({ kind: 'backtest', from, horizon });
       return (r as Extract<EngineResponse, { kind: 'backtested' }>).backtest;
+    },
+    calibrate: async () => {
+      const r = await send({ kind: 'calibrate' });
+      return (r as Extract<EngineResponse, { kind: 'calibrated' }>).calibration;
     },
   };
 }

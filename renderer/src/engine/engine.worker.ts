@@ -1,6 +1,7 @@
 // The demand engine off the UI thread: the window stays responsive while sliders move.
 import type { Dataset } from '../../../shared/dataset/types.ts';
 import { runBacktest } from '../../../shared/engine/backtest.ts';
+import { calibrationResult } from '../../../shared/result/calibration-result.ts';
 import { estimate, type Estimates } from '../../../shared/engine/estimates.ts';
 import { buildHistory, type MonthlyHistory } from '../../../shared/engine/history.ts';
 import { monthOfIso } from '../../../shared/engine/months.ts';
@@ -53,6 +54,9 @@ self.onmessage = (event: MessageEvent<EngineRequest>) => {
       reply({ id: request.id, kind: 'loaded', result: project([], 24, 300, false), ms: performance.now() - started });
     } else if (request.kind === 'project') {
       reply({ id: request.id, kind: 'projected', result: project(request.scenarios, request.horizon, request.draws, request.scenarioBands), ms: performance.now() - started });
+    } else if (request.kind === 'calibrate') {
+      if (!fitted) throw new Error('No workbook is loaded.');
+      reply({ id: request.id, kind: 'calibrated', calibration: calibrationResult(fitted.dataset, [], fitted.history), ms: performance.now() - started });
     } else {
       if (!fitted) throw new Error('No workbook is loaded.');
       const backtest = runBacktest(fitted.dataset, [], monthOfIso(`${request.from}-01`), request.horizon, fitted.history);

@@ -2,12 +2,14 @@ import { useId, useState } from 'react';
 import type { BacktestResult } from '../../../shared/engine/backtest.ts';
 import type { ResultJson } from '../../../shared/result/result-json.ts';
 import { LineChart, palette } from '../charts/LineChart.tsx';
+import { CalibrationPanel } from '../components/CalibrationPanel.tsx';
+import type { CalibrationJson } from '../../../shared/result/result-json.ts';
 
 const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
 const pounds = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
 const signed = (n: number, format: (x: number) => string) => (n > 0 ? `+${format(n)}` : n < 0 ? `-${format(-n)}` : format(0));
 
-export function ResultsStep({ result, runBacktest }: { result: ResultJson; runBacktest: (from: string, horizon: number) => Promise<BacktestResult> }) {
+export function ResultsStep({ result, runBacktest, calibrate }: { result: ResultJson; runBacktest: (from: string, horizon: number) => Promise<BacktestResult>; calibrate?: () => Promise<CalibrationJson> }) {
   const p = result.projection!;
   const bands = p.bands.baseline;
   const scenarios = (p.scenarios ?? []).slice(0, 4);
@@ -80,6 +82,7 @@ export function ResultsStep({ result, runBacktest }: { result: ResultJson; runBa
           </div>
         </section>
       ))}
+      {calibrate && <CalibrationPanel calibrate={calibrate} />}
       <BacktestPanel result={result} runBacktest={runBacktest} />
     </>
   );
