@@ -28,10 +28,11 @@ export function calibrationSentences(c: Calibration): string[] {
   for (const key of Object.keys(calibrationSeriesNames) as CalibrationSeries[]) {
     const h = c.series[key].headline;
     if (!h) continue;
-    const compared = h.naiveError > h.error ? 'closer than' : h.naiveError < h.error ? 'further out than' : 'as close as';
+    const [model, naive] = [percent(h.error), percent(h.naiveError)];
+    const compared = model === naive ? 'as close as' : h.naiveError > h.error ? 'closer than' : 'further out than';
     sentences.push(
-      `In backtests over your own history, ${calibrationSeriesNames[key]} ${horizonWords(h)} were on average ${percent(h.error)} out, and inside the likely range ${timesInTen(h.insideRange)} ` +
-        `(${h.compared} ${h.compared === 1 ? 'comparison' : 'comparisons'}; ${compared} carrying the last known value forward, which was ${percent(h.naiveError)} out).`,
+      `In backtests over your own history, ${calibrationSeriesNames[key]} ${horizonWords(h)} were on average ${model} out, and inside the likely range ${timesInTen(h.insideRange)} ` +
+        `(${h.compared} ${h.compared === 1 ? 'comparison' : 'comparisons'}; ${compared} carrying the last known value forward, which was ${naive} out).`,
     );
   }
   if (c.origins.length) {
