@@ -40,7 +40,8 @@ export function CalibrationPanel({ calibrate }: { calibrate: () => Promise<Calib
 
 function CalibrationFigures({ calibration }: { calibration: CalibrationJson }) {
   if (calibration.missing) return <p className="calibration-missing">{calibration.missing}</p>;
-  const horizons = shownHorizons.filter((h) => series.some((s) => calibration.series[s].byHorizon.some((b) => b.months === h)));
+  // A horizon reached by fewer than three comparisons says little: it is left out of the table.
+  const horizons = shownHorizons.filter((h) => series.some((s) => calibration.series[s].byHorizon.some((b) => b.months === h && b.compared >= 3)));
   return (
     <>
       <ul className="calibration-sentences">
