@@ -89,7 +89,7 @@ describe('calibration on an analyst’s own lists', () => {
     expect(c.origins).toEqual([]);
     expect(c.missing).toBe('Your lists cover 6 complete months; a backtest needs at least 12: 6 to fit the model and more to compare with what happened. Add the extract from six months earlier (taken on 31/03/2024).');
     expect(calibrationSentences(c)).toEqual([c.missing]);
-  });
+  }, 60_000);
 
   it('summarises rolling-origin backtests by months ahead, with the share inside the likely range', () => {
     const dataset = extractsOf(authority, sixMonthlyExtracts.slice(3));
@@ -106,5 +106,5 @@ describe('calibration on an analyst’s own lists', () => {
       expect(c.series[s].byHorizon[0]!.months).toBe(1);
     }
     expect(calibrationSentences(c)[2]).toMatch(/^In backtests over your own history, children in care 12 months ahead were on average [\d.]+% out, and inside the likely range (\d times in 10|every time|almost never)/);
-  });
+  }, 90_000);
 });
