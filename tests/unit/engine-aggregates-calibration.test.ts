@@ -108,3 +108,25 @@ describe('calibration on an analyst’s own lists', () => {
     expect(calibrationSentences(c)[2]).toMatch(/^In backtests over your own history, children in care 12 months ahead were on average [\d.]+% out, and inside the likely range (\d times in 10|every time|almost never)/);
   }, 90_000);
 });
+
+describe('a mixed history: one extract of lists and yearly totals before it', () => {
+  it('measures the trend on the yearly totals when the lists are too short for one', () => {
+    const authority = generated(103, { parameters: { referralTrendPerYear: 0.06 } });
+    const dataset = extractsOf(authority, ['2024-09-30']);
+    const years = Array.from({ length: 8 }, (_, k) => 2016 + k);
+    const aggregates = years.map((y, line) => ({
+      fromMonth: monthOfIso(`${y}-04-01`),
+      toMonth: monthOfIso(`${y + 1}-03-01`),
+      values: { referrals: authority.referrals.filter((r) => r.date >= `${y}-04-01` && r.date <= `${y + 1}-03-31`).length },
+      line: line + 2,
+    }));
+    const run = runModel(dataset, aggregates, { horizon: 24, draws: 0 });
+    const r = run.estimates.referrals;
+    expect(r.source).toBe('lists');
+    expect(Math.abs(r.trendPerYear - 0.06)).toBeLessThan(0.02);
+    expect(run.estimates.notes.join(' ')).toMatch(/the trend is measured on 8 periods of the aggregate history/);
+    // The projection grows with it: the second year's referrals exceed the first's by about the trend.
+    const year = (from: number) => Array.from(run.baseline.series.referrals.slice(from, from + 12)).reduce((a, v) => a + v, 0);
+    expect(year(12) / year(0)).toBeGreaterThan(1.03);
+  }, 60_000);
+});
