@@ -6,14 +6,13 @@
 import type { Dataset } from '../dataset/types.ts';
 import type { AggregatePeriod } from './aggregate-history.ts';
 import { backtestTargets, fitBefore, naiveForecast, targetValue, type BacktestTarget } from './backtest.ts';
-import { buildHistory, type MonthlyHistory } from './history.ts';
-import { lastDayIso, monthLabel, type MonthIndex } from './months.ts';
+import { buildHistory, windowStartIso, type MonthlyHistory } from './history.ts';
+import { monthLabel, type MonthIndex } from './months.ts';
 import { allocateSeries, centralDraw, createWorkspace, runProjection } from './project.ts';
 import { createRandom } from './random.ts';
 import { baselineScenario } from './scenario.ts';
 import { scenarioVectors } from './scenario-vectors.ts';
 import { drawParameters } from './uncertainty.ts';
-import { windowStartIso } from './history.ts';
 import { dateForPeople } from '../text/people-format.ts';
 
 export const calibrationSeries = ['referrals', 'cppOpen', 'claOpen'] as const;
@@ -66,11 +65,6 @@ function listMonths(history: MonthlyHistory): MonthIndex[] {
   return history.months.filter((_, i) => history.sources.referrals[i] === 'lists' || history.sources.claOpen[i] === 'lists' || history.sources.cppOpen[i] === 'lists');
 }
 
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return d.toISOString().slice(0, 10);
-}
-
 /** What a history too short for a backtest lacks, in the analyst's words. */
 export function whatIsMissing(dataset: Dataset, history: MonthlyHistory, aggregates: readonly AggregatePeriod[]): string | null {
   const months = listMonths(history).length;
@@ -81,7 +75,8 @@ export function whatIsMissing(dataset: Dataset, history: MonthlyHistory, aggrega
     return `Your history has ${periods} ${periods === 1 ? 'period' : 'periods'}; a backtest needs at least 4 (3 to fit the model and one to compare). Add earlier years to the history file.`;
   }
   const first = [...dataset.extracts].sort((a, b) => a.extractDate.localeCompare(b.extractDate))[0];
-  const earlier = first ? dayBefore(lastDayIso(+windowStartIso(first.extractDate).slice(0, 4) * 12 + +windowStartIso(first.extractDate).slice(5, 7) - 1)) : null;
+  // The extract before this one was taken on the day its six-month window runs from (six months earlier).
+  const earlier = first ? windowStartIso(first.extractDate) : null;
   const needed = Math.ceil((monthsNeeded - months) / 6);
   return (
     `Your lists cover ${months} complete ${months === 1 ? 'month' : 'months'}; a backtest needs at least ${monthsNeeded}: ${monthsToFit} to fit the model and more to compare with what happened. ` +
