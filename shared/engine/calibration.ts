@@ -7,7 +7,7 @@ import type { Dataset } from '../dataset/types.ts';
 import type { AggregatePeriod } from './aggregate-history.ts';
 import { backtestTargets, fitBefore, naiveForecast, targetValue, type BacktestTarget } from './backtest.ts';
 import { buildHistory, windowStartIso, type MonthlyHistory } from './history.ts';
-import { monthLabel, type MonthIndex } from './months.ts';
+import { lastCompleteMonth, lastDayIso, monthLabel, monthOfIso, type MonthIndex } from './months.ts';
 import { allocateSeries, centralDraw, createWorkspace, runProjection } from './project.ts';
 import { createRandom } from './random.ts';
 import { baselineScenario } from './scenario.ts';
@@ -75,8 +75,9 @@ export function whatIsMissing(dataset: Dataset, history: MonthlyHistory, aggrega
     return `Your history has ${periods} ${periods === 1 ? 'period' : 'periods'}; a backtest needs at least 4 (3 to fit the model and one to compare). Add earlier years to the history file.`;
   }
   const first = [...dataset.extracts].sort((a, b) => a.extractDate.localeCompare(b.extractDate))[0];
-  // The extract before this one was taken on the day its six-month window runs from (six months earlier).
-  const earlier = first ? windowStartIso(first.extractDate) : null;
+  // The extract before this one was taken six months earlier: at a month's end if this one was.
+  const start = first ? windowStartIso(first.extractDate) : null;
+  const earlier = first && start ? (lastCompleteMonth(first.extractDate) === monthOfIso(first.extractDate) ? lastDayIso(monthOfIso(start)) : start) : null;
   const needed = Math.ceil((monthsNeeded - months) / 6);
   return (
     `Your lists cover ${months} complete ${months === 1 ? 'month' : 'months'}; a backtest needs at least ${monthsNeeded}: ${monthsToFit} to fit the model and more to compare with what happened. ` +

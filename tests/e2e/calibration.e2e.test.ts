@@ -19,6 +19,7 @@ describe('calibration on the Results step', () => {
     const { page } = opened;
     await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: '4 Results' }).click();
     const panel = page.locator('section.calibration');
+    await panel.getByRole('button', { name: 'Measure how far to trust them' }).click();
     await panel.getByText(/In backtests over your own history, children in care 12 months ahead were on average [\d.]+% out, and inside the likely range (\d+ times in 10|every time|almost never)/).waitFor({ timeout: 90_000 });
     await expect(panel.innerText()).resolves.toMatch(/children on plans 12 months ahead were on average/);
     const table = panel.getByRole('table', { name: 'Backtest error by months ahead' });

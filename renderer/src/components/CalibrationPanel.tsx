@@ -1,33 +1,48 @@
 // How far to trust the projection, measured on the analyst's own history: rolling-origin backtests run in
-// the engine worker when the Results step opens, then shown in plain words and as error by horizon.
-import { useEffect, useId, useState } from 'react';
+// the engine worker when asked, then shown in plain words and as error by horizon.
+import { useEffect, useId, useRef, useState } from 'react';
 import type { CalibrationJson } from '../../../shared/result/result-json.ts';
 import { calibrationSeriesNames } from '../../../shared/text/calibration-words.ts';
 import { percentForPeople } from '../../../shared/text/people-format.ts';
 
-type State = { kind: 'working' } | { kind: 'done'; calibration: CalibrationJson } | { kind: 'failed'; message: string };
+type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; calibration: CalibrationJson } | { kind: 'failed'; message: string };
 
 const shownHorizons = [1, 3, 6, 12, 24];
 const series = ['referrals', 'cppOpen', 'claOpen'] as const;
 const title = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
 
+// Run on request, not on opening the step: the backtests take seconds, and the engine worker answers
+// nothing else (a slider, a new paste) while they run.
 export function CalibrationPanel({ calibrate }: { calibrate: () => Promise<CalibrationJson> }) {
-  const [state, setState] = useState<State>({ kind: 'working' });
+  const [state, setState] = useState<State>({ kind: 'idle' });
   const id = useId();
+  const live = useRef(true);
   useEffect(() => {
-    let live = true;
-    calibrate().then(
-      (calibration) => live && setState({ kind: 'done', calibration }),
-      (err: unknown) => live && setState({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }),
-    );
+    live.current = true;
+    setState({ kind: 'idle' });
     return () => {
-      live = false;
+      live.current = false;
     };
   }, [calibrate]);
+  const run = () => {
+    setState({ kind: 'working' });
+    calibrate().then(
+      (calibration) => live.current && setState({ kind: 'done', calibration }),
+      (err: unknown) => live.current && setState({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }),
+    );
+  };
   return (
     <section aria-labelledby={`${id}-heading`} className="panel calibration" aria-busy={state.kind === 'working'}>
       <h2 id={`${id}-heading`}>How far to trust these projections</h2>
-      {state.kind === 'working' && <p role="status">Backtesting from every month of your history (the model forgets what came after, projects, and is compared with what happened)…</p>}
+      {(state.kind === 'idle' || state.kind === 'failed') && (
+        <div className="row">
+          <p>The model is backtested from every month of your history: it forgets what came after, projects with its likely range, and is compared with what happened.</p>
+          <button type="button" onClick={run}>
+            Measure how far to trust them
+          </button>
+        </div>
+      )}
+      {state.kind === 'working' && <p role="status">Backtesting from every month of your history (this takes a few seconds)…</p>}
       {state.kind === 'failed' && (
         <p className="problem" role="alert">
           The backtests could not be run: {state.message}
