@@ -12,6 +12,7 @@ import { futureLockdown } from '../../shared/engine/presets.ts';
 import { runModel } from '../../shared/engine/run-model.ts';
 import { parseScenario, type Scenario } from '../../shared/engine/scenario.ts';
 import { exportSheetNames, resultsWorkbook } from '../../shared/export/results-workbook.ts';
+import { calibrationResult } from '../../shared/result/calibration-result.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
 import { importLists, sourceKindForFile } from '../../shared/import/import-lists.ts';
@@ -202,7 +203,7 @@ export function createBackend(options: BackendOptions): Backend {
       if (history.lastObservedMonth === null) throw new Error('There is nothing to export yet: add your lists on the Data step first.');
       const saved = savedScenarios(s);
       const scenarios = saved.length ? saved : [futureLockdown(history.lastObservedMonth + 1)];
-      const result = buildResultJson({ dataset, report, run: runModel(dataset, [], { horizon: 24, scenarios }) });
+      const result = { ...buildResultJson({ dataset, report, run: runModel(dataset, [], { horizon: 24, scenarios }) }), calibration: calibrationResult(dataset, [], history) };
       const bytes = resultsWorkbook(result, { workbookTitle: s.info().title, appVersion: options.version, createdAt: now().toISOString() });
       const target = await options.chooseSavePath(`${fileSafe(s.info().title)} projections.xlsx`, 'excel');
       if (target === null) return { saved: false, filePath: null, sheets: [...exportSheetNames] };

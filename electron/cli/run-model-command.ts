@@ -6,6 +6,7 @@ import { parseModelOptions, usage, type ModelOptions } from '../../shared/cli/mo
 import type { Dataset } from '../../shared/dataset/types.ts';
 import { parseAggregateHistory, type AggregatePeriod } from '../../shared/engine/aggregate-history.ts';
 import { runBacktest } from '../../shared/engine/backtest.ts';
+import { calibrate } from '../../shared/engine/calibration.ts';
 import { monthOfIso } from '../../shared/engine/months.ts';
 import { NothingToProjectError } from '../../shared/engine/estimates.ts';
 import { runModel, type ModelRun } from '../../shared/engine/run-model.ts';
@@ -114,13 +115,14 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
       return exitCodes.badInput;
     }
     const backtest = options.backtestFrom ? runBacktest(dataset, aggregates, monthOfIso(`${options.backtestFrom}-01`), options.horizonMonths, run.history, scenario) : undefined;
-    const result = buildResultJson({ dataset, report, run, ...(backtest ? { backtest } : {}) });
+    const calibration = options.calibrate ? calibrate(dataset, aggregates, {}, run.history) : undefined;
+    const result = buildResultJson({ dataset, report, run, ...(backtest ? { backtest } : {}), ...(calibration ? { calibration } : {}) });
     // Build everything before writing anything: a failure leaves no file half-written.
     const json = `${JSON.stringify(result, null, 2)}\n`;
     const workbook = options.xlsx ? resultsWorkbook(result, { workbookTitle: workbookTitle(options), appVersion: appVersion(), createdAt: new Date().toISOString() }) : null;
     writeJson(json);
     if (options.xlsx && workbook) writeFileAtomically(options.xlsx, workbook);
-    const summary = summaryText(run, report, backtest);
+    const summary = summaryText(run, report, backtest, calibration);
     if (options.json === '-') io.stderr(summary);
     else io.stdout(summary);
     return exitCodes.ok;

@@ -35,6 +35,8 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
   const [importRequests, setImportRequests] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const engine = useMemo<EngineClient>(() => createEngineClient(), []);
+  // A new function whenever the fitted lists change, so the calibration panel measures them again.
+  const calibrateWorkbook = useCallback(() => engine.calibrate(), [engine, fitted]);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   // Every bridge call goes through here so that a failure always reaches the user in words.
@@ -215,7 +217,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
         {step === 'scenarios' && result && (
           <ScenariosStep scenarios={scenarios} onChange={changeScenarios} selected={selected} onSelect={setSelected} compare={compare} onCompare={setCompare} result={result} rangesPending={projection ? !projection.complete : true} />
         )}
-        {step === 'results' && result && <ResultsStep result={result} rangesPending={projection ? !projection.complete : true} runBacktest={(from, months) => engine.backtest(from, months)} />}
+        {step === 'results' && result && <ResultsStep result={result} rangesPending={projection ? !projection.complete : true} runBacktest={(from, months) => engine.backtest(from, months)} calibrate={calibrateWorkbook} />}
         {step === 'export' && <ExportPanel bridge={bridge} />}
       </main>
       <footer className="app-footer">

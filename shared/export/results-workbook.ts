@@ -9,6 +9,7 @@ import type { PlacementGroup } from '../import/values/codes.ts';
 import type { BandsJson, ProjectedJson, ResultJson } from '../result/result-json.ts';
 import { monthForPeople, poundsForPeople } from '../text/people-format.ts';
 import { writeXlsx, type Cell, type ChartSpec, type SheetSpec } from './xlsx-writer.ts';
+import { calibrationSheet } from './calibration-sheet.ts';
 
 export interface ExportMeta {
   workbookTitle: string;
@@ -17,7 +18,7 @@ export interface ExportMeta {
   createdAt: string;
 }
 
-export const exportSheetNames = ['Summary', 'Charts', 'Projections', 'History', 'Assumptions', 'Data quality', 'About'] as const;
+export const exportSheetNames = ['Summary', 'Charts', 'Projections', 'History', 'Assumptions', 'Calibration', 'Data quality', 'About'] as const;
 
 // The screens' colours: the baseline's navy, then five scenario colours that never repeat it.
 const colours = ['1D4F91', 'D4351C', '00703C', '912B88', 'A85200', '00758A'];
@@ -267,6 +268,7 @@ export function resultsWorkbook(result: ResultJson, meta: ExportMeta): Uint8Arra
       projections.sheet,
       historySheet(result),
       assumptionsSheet(result),
+      calibrationSheet(result.calibration),
       dataQualitySheet(result),
       aboutSheet(meta),
     ],

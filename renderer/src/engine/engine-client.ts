@@ -3,7 +3,7 @@
 import type { Dataset } from '../../../shared/dataset/types.ts';
 import type { BacktestResult } from '../../../shared/engine/backtest.ts';
 import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
-import type { ResultJson } from '../../../shared/result/result-json.ts';
+import type { CalibrationJson, ResultJson } from '../../../shared/result/result-json.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 
 export interface Projection {
@@ -21,6 +21,8 @@ export interface EngineClient {
    */
   project(scenarios: ScenarioInput[], horizon: number, onComplete?: (answer: Projection) => void): Promise<Projection | null>;
   backtest(from: string, horizon: number): Promise<BacktestResult>;
+  /** Rolling-origin backtests of the loaded workbook (kept by the worker until the lists change). */
+  calibrate(): Promise<CalibrationJson>;
 }
 
 type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -67,6 +69,10 @@ export function createEngineClient(): EngineClient {
     backtest: async (from, horizon) => {
       const r = await send({ kind: 'backtest', from, horizon });
       return (r as Extract<EngineResponse, { kind: 'backtested' }>).backtest;
+    },
+    calibrate: async () => {
+      const r = await send({ kind: 'calibrate' });
+      return (r as Extract<EngineResponse, { kind: 'calibrated' }>).calibration;
     },
   };
 }

@@ -4,6 +4,7 @@
 // scenario settings, so moving one scenario's slider recomputes only that scenario's range.
 import type { Dataset } from '../../../shared/dataset/types.ts';
 import { runBacktest } from '../../../shared/engine/backtest.ts';
+import { calibrationResult } from '../../../shared/result/calibration-result.ts';
 import { estimate, type Estimates } from '../../../shared/engine/estimates.ts';
 import { buildHistory, type MonthlyHistory } from '../../../shared/engine/history.ts';
 import { monthOfIso } from '../../../shared/engine/months.ts';
@@ -127,6 +128,9 @@ self.onmessage = (event: MessageEvent<EngineRequest>) => {
       const { result, missing } = project(request.scenarios, request.horizon, request.bands);
       reply({ id: request.id, kind: 'projected', result, ms: performance.now() - started, complete: missing.length === 0 });
       if (missing.length) workOutRanges(request, missing, started);
+    } else if (request.kind === 'calibrate') {
+      if (!fitted) throw new Error('No workbook is loaded.');
+      reply({ id: request.id, kind: 'calibrated', calibration: calibrationResult(fitted.dataset, [], fitted.history), ms: performance.now() - started });
     } else {
       if (!fitted) throw new Error('No workbook is loaded.');
       const backtest = runBacktest(fitted.dataset, [], monthOfIso(`${request.from}-01`), request.horizon, fitted.history);

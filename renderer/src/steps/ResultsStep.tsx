@@ -5,11 +5,13 @@ import { monthForPeople, percentForPeople } from '../../../shared/text/people-fo
 import { ChartLegend } from '../charts/ChartLegend.tsx';
 import { baselineColour, LineChart, scenarioColour } from '../charts/LineChart.tsx';
 import { summaryMeasures, SummaryTable } from '../components/SummaryTable.tsx';
+import { CalibrationPanel } from '../components/CalibrationPanel.tsx';
+import type { CalibrationJson } from '../../../shared/result/result-json.ts';
 
 /** Results show the baseline and up to this many scenarios (the Excel export has them all). */
 const maxShown = 4;
 
-export function ResultsStep({ result, runBacktest, rangesPending = false }: { result: ResultJson; runBacktest: (from: string, horizon: number) => Promise<BacktestResult>; rangesPending?: boolean }) {
+export function ResultsStep({ result, runBacktest, calibrate, rangesPending = false }: { result: ResultJson; runBacktest: (from: string, horizon: number) => Promise<BacktestResult>; calibrate?: () => Promise<CalibrationJson>; rangesPending?: boolean }) {
   const p = result.projection!;
   const all = p.scenarios ?? [];
   const scenarios = all.slice(0, maxShown);
@@ -65,6 +67,7 @@ export function ResultsStep({ result, runBacktest, rangesPending = false }: { re
           <SummaryTable result={result} scenarios={scenarios} at={at} />
         </section>
       ))}
+      {calibrate && <CalibrationPanel calibrate={calibrate} />}
       <BacktestPanel result={result} runBacktest={runBacktest} />
     </>
   );
