@@ -18,6 +18,7 @@ import { importLists, sourceKindForFile } from '../../shared/import/import-lists
 import { writeFileAtomically } from '../common/atomic-write.ts';
 import { recentFiles } from './recent-files.ts';
 import { WorkbookStore } from './storage/workbook-store.ts';
+import { createWorkTracker, trackWork, type WorkTracker } from './work.ts';
 
 export interface BackendOptions {
   productName: string;
@@ -29,6 +30,8 @@ export interface BackendOptions {
   chooseSavePath: (suggestedName: string, kind: 'workbook' | 'excel') => Promise<string | null>;
   /** Asks which workbook file to open; null when the person cancels. */
   chooseOpenPath?: () => Promise<string | null>;
+  /** What the backend is busy with, for the progress bar, and the cancel flag (see work.ts). */
+  work?: WorkTracker;
 }
 
 export const demoWorkbookTitle = 'Demo authority (synthetic data)';
@@ -43,6 +46,7 @@ export interface Backend extends BackendHandlers {
 
 export function createBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
+  const work = options.work ?? createWorkTracker();
   const autosaveFolder = path.join(options.dataFolder, 'autosave');
   const recent = recentFiles(options.dataFolder);
   let store: WorkbookStore | null = null;
@@ -119,7 +123,7 @@ export function createBackend(options: BackendOptions): Backend {
     });
   }
 
-  return {
+  return trackWork({
     getAppInfo: () => ({
       productName: options.productName,
       version: options.version,
@@ -177,7 +181,7 @@ export function createBackend(options: BackendOptions): Backend {
             ? { kind: 'pasted' as const, name: source.name, list: source.list, text: source.text, extract, ...(extractDate ? { extractDate } : {}) }
             : { kind: sourceKindForFile(source.name), name: source.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')), ...(extractDate ? { extractDate } : {}) },
         ),
-        { pseudonymKey: s.pseudonymKey() },
+        { pseudonymKey: s.pseudonymKey(), onProgress: work.importProgress },
       );
       s.replaceLists(dataset, report);
       if (s.info().isDemo) {
@@ -209,6 +213,8 @@ export function createBackend(options: BackendOptions): Backend {
       writeFileAtomically(target, bytes);
       return { saved: true, filePath: target, sheets: [...exportSheetNames] };
     },
+    getProgress: () => work.state(),
+    cancelWork: () => work.cancel(),
     openFile: (file) => {
       switchTo(WorkbookStore.open(file), path.resolve(file));
       return summary();
@@ -217,5 +223,5 @@ export function createBackend(options: BackendOptions): Backend {
       store?.close();
       store = null;
     },
-  };
+  }, work);
 }

@@ -4,8 +4,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { menuCommandChannel } from '../../shared/contracts/bridge.ts';
-import { createDispatcher } from '../../shared/contracts/dispatch.ts';
-import { createBackend } from '../backend/backend.ts';
+import { startBackendWorker } from '../backend-host/backend-worker.ts';
+import type { BackendHost } from '../backend-host/host.ts';
 import { appEntryUrl } from './app-origin.ts';
 import { handleAppScheme, registerAppSchemePrivileges } from './app-protocol.ts';
 import { registerBridgeHandlers } from './ipc.ts';
@@ -28,19 +28,17 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
-  let backendRef: ReturnType<typeof createBackend> | null = null;
+  let backendRef: BackendHost | null = null;
 
   // A workbook double-clicked in the file manager arrives as an argument, to this instance or the next.
   const workbookArgument = (argv: readonly string[]) => argv.slice(1).find((a) => a.toLowerCase().endsWith('.dwb') && !a.startsWith('-')) ?? null;
   const openFromArgument = (argv: readonly string[]) => {
     const file = workbookArgument(argv);
     if (!file || !backendRef) return;
-    try {
-      backendRef.openFile(file);
-      mainWindow?.webContents.send(menuCommandChannel, 'workbook-opened');
-    } catch (err) {
-      dialog.showErrorBox('Demand Workbook', err instanceof Error ? err.message : String(err));
-    }
+    backendRef.openFile(file).then(
+      () => mainWindow?.webContents.send(menuCommandChannel, 'workbook-opened'),
+      (err: unknown) => dialog.showErrorBox('Demand Workbook', err instanceof Error ? err.message : String(err)),
+    );
   };
 
   app.on('second-instance', (_event, argv) => {
@@ -56,7 +54,9 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession, log);
     handleAppScheme(protocol, rendererRoot);
 
-    const backend = createBackend({
+    // The backend runs in a worker thread: imports, saves and exports never hold up this process.
+    const backend = startBackendWorker({
+      entry: new URL('./backend-worker.js', import.meta.url),
       productName: 'Demand Workbook',
       version: app.getVersion(),
       transport: 'electron',
@@ -74,7 +74,7 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     backendRef = backend;
-    registerBridgeHandlers(ipcMain, createDispatcher(backend), () => mainWindow?.webContents.id ?? null);
+    registerBridgeHandlers(ipcMain, backend, () => mainWindow?.webContents.id ?? null);
 
     mainWindow = new BrowserWindow(mainWindowOptions(preloadPath));
     const window = mainWindow;
@@ -89,5 +89,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => backendRef?.shutdown());
+  // Close the workbook cleanly (its lock, its journal) before the app goes.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (!backendRef || closing) return;
+    closing = true;
+    event.preventDefault();
+    void backendRef.close().finally(() => app.quit());
+  });
 }

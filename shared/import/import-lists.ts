@@ -21,7 +21,18 @@ export type ImportSource =
 export interface ImportOptions {
   /** The workbook's pseudonym key (16 bytes or more). */
   pseudonymKey: Uint8Array;
+  /** Told how far the import has got, every few thousand rows; it may throw to stop the import. */
+  onProgress?: (progress: ImportProgress) => void;
 }
+
+/** Reading a source (file or paste); its rows, list by list; then the checks across lists. */
+export type ImportProgress =
+  | { phase: 'reading'; source: string }
+  | { phase: 'rows'; source: string; list: ListId; done: number; total: number }
+  | { phase: 'checking' };
+
+/** How many rows are read between two progress reports. */
+export const progressEveryRows = 2000;
 
 export interface ImportResult {
   dataset: Dataset;
@@ -94,7 +105,12 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
     for (const p of problems) issues.push({ list, file, sheet, row, column: p.column, severity: p.severity, message: p.message });
   };
 
-  for (const grid of sources.flatMap((s) => gridsOf(s, issues))) {
+  const onProgress = options.onProgress;
+  const grids = sources.flatMap((source) => {
+    onProgress?.({ phase: 'reading', source: source.name });
+    return gridsOf(source, issues);
+  });
+  for (const grid of grids) {
     if (grid.extractDate) givenDates.set(grid.extract, (givenDates.get(grid.extract) ?? new Set()).add(grid.extractDate));
     const nameHint = `${grid.sheet ?? ''} ${grid.file}`;
     const table = detectTable(grid.rows, nameHint, grid.listHint);
@@ -131,7 +147,9 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
       continue;
     }
     const layout = { list: table.list, columns: table.columns, headers: table.headers };
+    const total = grid.rows.length - firstData;
     for (let i = firstData; i < grid.rows.length; i++) {
+      if (onProgress && (i - firstData) % progressEveryRows === 0) onProgress({ phase: 'rows', source: grid.file, list: table.list, done: i - firstData, total });
       const outcome = readRow(layout, grid.rows[i]!, grid.rowNumbers(i));
       counts.rowsRead++;
       if (outcome.status === 'blank') {
@@ -147,6 +165,7 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
     }
   }
 
+  onProgress?.({ phase: 'checking' });
   const extracts = settleExtracts(pending, givenDates, issues);
   const extractByLabel = new Map(extracts.map((e) => [e.label, e]));
   for (const row of pending) checkAgainstExtract(row, extractByLabel.get(row.extract)!, issues);
