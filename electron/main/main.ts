@@ -2,7 +2,7 @@
 // without Electron (window options, security handlers, protocol, menu, IPC, backend).
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { menuCommandChannel } from '../../shared/contracts/bridge.ts';
 import { startBackendWorker } from '../backend-host/backend-worker.ts';
 import type { BackendHost } from '../backend-host/host.ts';
@@ -16,6 +16,8 @@ import { mainWindowOptions } from './window-options.ts';
 const here = path.dirname(fileURLToPath(import.meta.url)); // dist/electron
 const rendererRoot = path.join(here, '..', 'renderer');
 const preloadPath = path.join(here, 'preload.cjs');
+// A worker thread cannot start from inside the app's asar archive: the installer unpacks its script.
+const backendWorkerPath = path.join(here, 'backend-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
 
 const log: SecurityLog = {
   blocked: (kind, detail) => console.warn(`[security] blocked ${kind}: ${detail.slice(0, 200)}`),
@@ -56,7 +58,7 @@ if (!app.requestSingleInstanceLock()) {
 
     // The backend runs in a worker thread: imports, saves and exports never hold up this process.
     const backend = startBackendWorker({
-      entry: new URL('./backend-worker.js', import.meta.url),
+      entry: pathToFileURL(backendWorkerPath),
       productName: 'Demand Workbook',
       version: app.getVersion(),
       transport: 'electron',

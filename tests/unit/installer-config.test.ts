@@ -42,10 +42,11 @@ describe('installer configuration', () => {
     }
   });
 
-  it('packs the built app and unpacks the native SQLite module', () => {
+  it('packs the built app and unpacks the native SQLite module and the backend worker script', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/electron/**/*', 'dist/renderer/**/*', 'package.json']));
     expect(config.extraMetadata.main).toBe(pkg.main);
-    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**']);
+    // A worker thread starts from a real file, not from inside the asar archive (see electron/main/main.ts).
+    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**', 'dist/electron/backend-worker.js']);
     expect(Object.keys(pkg.dependencies)).toEqual(['better-sqlite3']); // everything else is bundled
   });
 
