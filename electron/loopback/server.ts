@@ -35,7 +35,8 @@ export interface LoopbackServer {
 export const bridgePathPrefix = '/bridge/';
 export const tokenHeader = 'x-workbook-token';
 
-const statusByCode: Record<string, number> = { 'unknown-method': 404, 'bad-request': 400, 'handler-failed': 500, 'bad-result': 500, cancelled: 409, transport: 503 };
+// A cancelled call ended as the person asked: not an HTTP error (the envelope still says ok: false).
+const statusByCode: Record<string, number> = { 'unknown-method': 404, 'bad-request': 400, 'handler-failed': 500, 'bad-result': 500, cancelled: 200, transport: 503 };
 
 export async function startLoopbackServer(options: LoopbackServerOptions): Promise<LoopbackServer> {
   const token = randomBytes(32).toString('base64url');
