@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
 import type { ExcelExportResult } from '../../../shared/contracts/schemas.ts';
+import { WorkProgressBar } from './WorkProgressBar.tsx';
 
 type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; result: ExcelExportResult } | { kind: 'failed'; message: string };
 
@@ -34,6 +35,7 @@ export function ExportPanel({ bridge }: { bridge: WorkbookBridge }) {
         )}
         {state.kind === 'done' && !state.result.saved && <p>Not saved: you cancelled. Nothing was written.</p>}
       </div>
+      <WorkProgressBar bridge={bridge} active={state.kind === 'working'} />
       {state.kind === 'failed' && (
         <p className="problem" role="alert">
           The export did not work: {state.message}
