@@ -1,7 +1,9 @@
 // Registers one IPC handler per bridge method. Each call is checked twice before the backend sees it: the
 // sender must be the app's own main frame in the app's own window, and the payload must match the method's
 // schema (done by the shared dispatcher, the same one the loopback server uses, in the backend's worker).
-// The answer is the envelope as JSON bytes, passed on unread; the preload reads it.
+// Both ways the payload is JSON bytes, {"args": [...]} in and the envelope out, as over the loopback
+// transport: this process passes them between the window and the backend's worker without reading them,
+// so a 100,000-row paste costs it a copy of bytes, not the parsing or cloning of megabytes of values.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { bridgeMethodNames, ipcChannelFor } from '../../shared/contracts/bridge.ts';
 import { failure } from '../backend-host/encoded.ts';
@@ -19,15 +21,16 @@ export function isTrustedSender(event: SenderInfo, trustedWebContentsId: () => n
 
 export function registerBridgeHandlers(
   ipc: Pick<IpcMain, 'handle'>,
-  host: Pick<BackendHost, 'call'>,
+  host: Pick<BackendHost, 'callWithJsonBody'>,
   trustedWebContentsId: () => number | null,
 ): void {
   for (const name of bridgeMethodNames) {
-    ipc.handle(ipcChannelFor(name), async (event, rawArgs: unknown): Promise<Uint8Array> => {
+    ipc.handle(ipcChannelFor(name), async (event, body: unknown): Promise<Uint8Array> => {
       if (!isTrustedSender(event, trustedWebContentsId)) {
         return failure('bad-request', `${name}: refused, the call did not come from the app window.`).json;
       }
-      return (await host.call(name, rawArgs)).json;
+      if (!(body instanceof Uint8Array)) return failure('bad-request', `${name}: the call must carry its arguments as JSON bytes.`).json;
+      return (await host.callWithJsonBody(name, body)).json;
     });
   }
 }

@@ -165,7 +165,10 @@ describe('IPC bridge handlers', () => {
   const registered = new Map<string, (event: IpcMainInvokeEvent, args: unknown) => Promise<Uint8Array>>();
   registerBridgeHandlers({ handle: (channel, fn) => void registered.set(channel, fn as never) }, inProcessHost(createDispatcher(backend), backend), () => 7);
   // The main process answers with the envelope as JSON bytes, which the preload reads.
-  const handlers = new Map([...registered].map(([channel, fn]) => [channel, async (e: IpcMainInvokeEvent, args: unknown) => JSON.parse(Buffer.from(await fn(e, args)).toString('utf8')) as unknown]));
+  // Calls carry {"args": [...]} as JSON bytes, as the preload sends them.
+  const handlers = new Map(
+    [...registered].map(([channel, fn]) => [channel, async (e: IpcMainInvokeEvent, args: unknown) => JSON.parse(Buffer.from(await fn(e, new TextEncoder().encode(JSON.stringify({ args })))).toString('utf8')) as unknown]),
+  );
   const event = (url: string, id = 7, parent: object | null = null) => ({ sender: { id }, senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
 
   it('registers one channel per bridge method and nothing else', () => {
@@ -189,6 +192,11 @@ describe('IPC bridge handlers', () => {
   ])('refuses a call from %s', async (_label, from) => {
     const result = await handlers.get('workbook:getAppInfo')!(from, []);
     expect(result).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('did not come from the app window') } });
+  });
+
+  it('refuses a call whose arguments are not JSON bytes', async () => {
+    const answer = await registered.get('workbook:getAppInfo')!(event('app://workbook/index.html'), []);
+    expect(JSON.parse(Buffer.from(answer).toString('utf8'))).toMatchObject({ ok: false, error: { code: 'bad-request', message: 'getAppInfo: the call must carry its arguments as JSON bytes.' } });
   });
 
   it('refuses all calls before the window exists', () => {
