@@ -8,7 +8,7 @@ import { createPseudonymiser } from './pseudonym.ts';
 import { readRow, type FieldValue, type RowProblem } from './read-rows.ts';
 import { emptyCounts, type ImportIssue, type ImportReport } from './report.ts';
 import { decodeText } from './text/decode.ts';
-import { parseDelimited } from './text/delimited.ts';
+import { parseDelimitedRows } from './text/delimited.ts';
 import { placementGroupOf } from './values/codes.ts';
 import { completedYears } from './values/dates.ts';
 import { readWorkbookGrids } from './workbook.ts';
@@ -80,13 +80,13 @@ function gridsOf(source: ImportSource, issues: ImportIssue[]): Grid[] {
     }
   }
   const text = source.kind === 'pasted' ? source.text : decodeText(source.bytes).text;
-  const records = parseDelimited(text);
+  const { rows, lines } = parseDelimitedRows(text);
   return [
     {
       ...common,
       sheet: null,
-      rows: records.map((r) => r.cells),
-      rowNumbers: (i: number) => records[i]!.line,
+      rows,
+      rowNumbers: (i: number) => lines[i]!,
       ...(source.list ? { listHint: source.list } : {}),
     },
   ];
@@ -222,19 +222,21 @@ function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<strin
 
 function checkAgainstExtract(row: PendingRow, extract: ExtractInfo, issues: ImportIssue[]): void {
   const spec = listCatalogue[row.list];
+  const key = row.values[spec.keyDate] as string;
+  const end = row.values.endDate;
+  const birth = row.values.dateOfBirth;
+  // Most rows pass every check: the messages and the headers they name are made only for those that fail.
+  const keyLate = key > extract.extractDate;
+  const endLate = typeof end === 'string' && end > extract.extractDate;
+  const adult = row.list !== 'referrals' && end === null && typeof birth === 'string' && completedYears(birth, extract.extractDate) >= 18;
+  if (!keyLate && !endLate && !adult) return;
   const problem = (column: string, severity: 'error' | 'warning', message: string) => {
     issues.push({ list: row.list, file: row.file, sheet: row.sheet, row: row.row, column, severity, message });
     if (severity === 'error') row.rejected = true;
   };
-  const key = row.values[spec.keyDate] as string;
-  const keyHeader = spec.fields.find((f) => f.key === spec.keyDate)!.header.trim();
-  if (key > extract.extractDate) problem(keyHeader, 'error', `${key} is after the extract date (${extract.extractDate}); check the date`);
-  const end = row.values.endDate;
-  if (typeof end === 'string' && end > extract.extractDate) {
-    problem(spec.fields.find((f) => f.key === 'endDate')!.header.trim(), 'error', `ends (${end}) after the extract date (${extract.extractDate}); check the date`);
-  }
-  const birth = row.values.dateOfBirth;
-  if (row.list !== 'referrals' && end === null && typeof birth === 'string' && completedYears(birth, extract.extractDate) >= 18) {
+  if (keyLate) problem(spec.fields.find((f) => f.key === spec.keyDate)!.header.trim(), 'error', `${key} is after the extract date (${extract.extractDate}); check the date`);
+  if (endLate) problem(spec.fields.find((f) => f.key === 'endDate')!.header.trim(), 'error', `ends (${end}) after the extract date (${extract.extractDate}); check the date`);
+  if (adult) {
     const what = row.list === 'cla' ? 'still looked after' : 'still on a plan';
     problem('Date of Birth', 'warning', `${what} on the extract date at 18 or over; the model treats the child as leaving at 18`);
   }
