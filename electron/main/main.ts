@@ -16,8 +16,8 @@ import { mainWindowOptions } from './window-options.ts';
 const here = path.dirname(fileURLToPath(import.meta.url)); // dist/electron
 const rendererRoot = path.join(here, '..', 'renderer');
 const preloadPath = path.join(here, 'preload.cjs');
-// A worker thread cannot start from inside the app's asar archive: the installer unpacks its script.
-const backendWorkerPath = path.join(here, 'backend-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+// Beside main.js, and loaded as main.js is (an ES module that finds better-sqlite3 the same way).
+const backendWorkerPath = path.join(here, 'backend-worker.js');
 
 const log: SecurityLog = {
   blocked: (kind, detail) => console.warn(`[security] blocked ${kind}: ${detail.slice(0, 200)}`),

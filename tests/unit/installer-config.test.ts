@@ -42,11 +42,10 @@ describe('installer configuration', () => {
     }
   });
 
-  it('packs the built app and unpacks the native SQLite module and the backend worker script', () => {
+  it('packs the built app and unpacks the native SQLite module', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/electron/**/*', 'dist/renderer/**/*', 'package.json']));
     expect(config.extraMetadata.main).toBe(pkg.main);
-    // A worker thread starts from a real file, not from inside the asar archive (see electron/main/main.ts).
-    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**', 'dist/electron/backend-worker.js']);
+    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**']);
     expect(Object.keys(pkg.dependencies)).toEqual(['better-sqlite3']); // everything else is bundled
   });
 
