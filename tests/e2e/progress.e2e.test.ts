@@ -23,6 +23,8 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   opened = await openAppPage({ width: 1366, height: 768 });
   ({ page } = opened);
+  // Big files on a shared machine: give each step time.
+  page.setDefaultTimeout(120_000);
 });
 afterAll(async () => opened?.close());
 
