@@ -116,6 +116,9 @@ export function startBackendWorker(options: BackendWorkerOptions): BackendHost {
     });
   };
 
+  // Start at once: the backend loads while the window does.
+  ensureWorker();
+
   return {
     call: async (method, args) => {
       if (answeredHere(method)) return encodeEnvelope(await local(method, args));

@@ -21,6 +21,9 @@ export async function startLoopbackApp(rendererRoot = rendererBuild): Promise<Ru
   // The backend in its worker thread, as the desktop app and dev:web run it.
   const backend = startBackendWorker({ entry: sourceWorkerEntry, productName: 'Demand Workbook', version: '0.1.0', transport: 'loopback', dataFolder, chooseSavePath: savePathChooser(dataFolder) });
   const server = await startLoopbackServer({ host: backend, rendererRoot });
+  // Ready when the page opens, as the desktop app is by the time its window shows: the worker has
+  // loaded and the first workbook (the demo) is open.
+  await backend.call('getWorkbook', []);
   return {
     server,
     dataFolder,

@@ -10,7 +10,7 @@ import { readWorkbook } from '../support/read-xlsx.ts';
 const root = path.resolve(import.meta.dirname, '..', '..');
 const node = (args: string[], cwd = root) => spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: 120_000 });
 
-describe('the prebuilt model command', () => {
+describe('the prebuilt model command', { timeout: 120_000 }, () => {
   // Built as `npm run build` builds it, into a folder laid out like the project (dist/cli beside package.json).
   const project = mkdtempSync(path.join(os.tmpdir(), 'model-bundle-'));
   copyFileSync(path.join(root, 'package.json'), path.join(project, 'package.json'));
