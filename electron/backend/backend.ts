@@ -19,6 +19,7 @@ import { importLists, sourceKindForFile } from '../../shared/import/import-lists
 import { writeFileAtomically } from '../common/atomic-write.ts';
 import { recentFiles } from './recent-files.ts';
 import { WorkbookStore } from './storage/workbook-store.ts';
+import { createWorkTracker, trackWork, type WorkTracker } from './work.ts';
 
 export interface BackendOptions {
   productName: string;
@@ -30,6 +31,8 @@ export interface BackendOptions {
   chooseSavePath: (suggestedName: string, kind: 'workbook' | 'excel') => Promise<string | null>;
   /** Asks which workbook file to open; null when the person cancels. */
   chooseOpenPath?: () => Promise<string | null>;
+  /** What the backend is busy with, for the progress bar, and the cancel flag (see work.ts). */
+  work?: WorkTracker;
 }
 
 export const demoWorkbookTitle = 'Demo authority (synthetic data)';
@@ -44,6 +47,7 @@ export interface Backend extends BackendHandlers {
 
 export function createBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
+  const work = options.work ?? createWorkTracker();
   const autosaveFolder = path.join(options.dataFolder, 'autosave');
   const recent = recentFiles(options.dataFolder);
   let store: WorkbookStore | null = null;
@@ -120,7 +124,7 @@ export function createBackend(options: BackendOptions): Backend {
     });
   }
 
-  return {
+  return trackWork({
     getAppInfo: () => ({
       productName: options.productName,
       version: options.version,
@@ -178,7 +182,7 @@ export function createBackend(options: BackendOptions): Backend {
             ? { kind: 'pasted' as const, name: source.name, list: source.list, text: source.text, extract, ...(extractDate ? { extractDate } : {}) }
             : { kind: sourceKindForFile(source.name), name: source.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')), ...(extractDate ? { extractDate } : {}) },
         ),
-        { pseudonymKey: s.pseudonymKey() },
+        { pseudonymKey: s.pseudonymKey(), onProgress: work.importProgress },
       );
       s.replaceLists(dataset, report);
       if (s.info().isDemo) {
@@ -211,6 +215,8 @@ export function createBackend(options: BackendOptions): Backend {
       const download = options.transport === 'loopback' ? { download: { fileName: path.basename(target), base64: Buffer.from(bytes).toString('base64') } } : {};
       return { saved: true, filePath: target, sheets: [...exportSheetNames], ...download };
     },
+    getProgress: () => work.state(),
+    cancelWork: () => work.cancel(),
     openFile: (file) => {
       switchTo(WorkbookStore.open(file), path.resolve(file));
       return summary();
@@ -219,5 +225,5 @@ export function createBackend(options: BackendOptions): Backend {
       store?.close();
       store = null;
     },
-  };
+  }, work);
 }

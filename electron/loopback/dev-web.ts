@@ -4,8 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDispatcher } from '../../shared/contracts/dispatch.ts';
-import { createBackend } from '../backend/backend.ts';
+import { sourceWorkerEntry, startBackendWorker } from '../backend-host/backend-worker.ts';
 import { defaultDataFolder, productName } from '../common/app-paths.ts';
 import { savePathChooser } from '../common/export-folder.ts';
 import { browserCommand } from './browser-opener.ts';
@@ -16,9 +15,10 @@ const { version } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json
 const dataFolder = process.env.DEMAND_WORKBOOK_DATA ?? defaultDataFolder();
 mkdirSync(dataFolder, { recursive: true });
 
-const backend = createBackend({ productName, version, transport: 'loopback', dataFolder, chooseSavePath: savePathChooser(dataFolder) });
+// The backend in a worker thread, as in the desktop app: the server stays responsive during an import.
+const backend = startBackendWorker({ entry: sourceWorkerEntry, productName, version, transport: 'loopback', dataFolder, chooseSavePath: savePathChooser(dataFolder) });
 const server = await startLoopbackServer({
-  dispatch: createDispatcher(backend),
+  host: backend,
   rendererRoot: path.join(projectRoot, 'dist', 'renderer'),
 });
 
@@ -37,9 +37,9 @@ if (opener) {
 }
 
 const stop = () =>
-  void server.close().then(() => {
-    backend.shutdown();
-    process.exit(0);
-  });
+  void server
+    .close()
+    .then(() => backend.close())
+    .then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

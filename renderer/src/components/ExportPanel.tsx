@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
 import type { ExcelExportResult } from '../../../shared/contracts/schemas.ts';
+import { WorkProgressBar } from './WorkProgressBar.tsx';
 
 /** Hands a file to the person as the browser's own download (the browser version of the app). */
 function offerDownload(fileName: string, base64: string): void {
@@ -56,6 +57,7 @@ export function ExportPanel({ bridge }: { bridge: WorkbookBridge }) {
         )}
         {state.kind === 'done' && !state.result.saved && <p>Not saved: you cancelled. Nothing was written.</p>}
       </div>
+      <WorkProgressBar bridge={bridge} active={state.kind === 'working'} />
       {state.kind === 'failed' && (
         <p className="problem" role="alert">
           The export did not work: {state.message}
