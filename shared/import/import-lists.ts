@@ -11,7 +11,7 @@ import { createPseudonymiser } from './pseudonym.ts';
 import { readRow, type FieldValue, type RowProblem } from './read-rows.ts';
 import { emptyCounts, type ImportIssue, type ImportReport } from './report.ts';
 import { decodeText } from './text/decode.ts';
-import { parseDelimited } from './text/delimited.ts';
+import { parseDelimitedRows } from './text/delimited.ts';
 import { placementGroupOf } from './values/codes.ts';
 import type { DateColumnDecision, DateOrderAnswer, DateQuestion } from './values/date-order.ts';
 import { completedYears, type DateOrder } from './values/dates.ts';
@@ -31,7 +31,18 @@ export interface ImportOptions {
   dateOrder?: DateOrder;
   /** The person's answers about single columns, from earlier questions. */
   dateOrders?: readonly DateOrderAnswer[];
+  /** Told how far the import has got, every few thousand rows; it may throw to stop the import. */
+  onProgress?: (progress: ImportProgress) => void;
 }
+
+/** Reading a source (file or paste); its rows, list by list; then the checks across lists. */
+export type ImportProgress =
+  | { phase: 'reading'; source: string }
+  | { phase: 'rows'; source: string; list: ListId; done: number; total: number }
+  | { phase: 'checking' };
+
+/** How many rows are read between two progress reports. */
+export const progressEveryRows = 2000;
 
 export interface ImportResult {
   dataset: Dataset;
@@ -83,13 +94,13 @@ function gridsOf(source: ImportSource, issues: ImportIssue[]): Grid[] {
     }
   }
   const text = source.kind === 'pasted' ? source.text : decodeText(source.bytes).text;
-  const records = parseDelimited(text);
+  const { rows, lines } = parseDelimitedRows(text);
   return [
     {
       ...common,
       sheet: null,
-      rows: records.map((r) => r.cells),
-      rowNumbers: (i: number) => records[i]!.line,
+      rows,
+      rowNumbers: (i: number) => lines[i]!,
       ...(source.list ? { listHint: source.list } : {}),
     },
   ];
@@ -111,7 +122,12 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
     for (const p of problems) issues.push({ list, file, sheet, row, column: p.column, severity: p.severity, message: p.message });
   };
 
-  for (const grid of sources.flatMap((s) => gridsOf(s, issues))) {
+  const onProgress = options.onProgress;
+  const grids = sources.flatMap((source) => {
+    onProgress?.({ phase: 'reading', source: source.name });
+    return gridsOf(source, issues);
+  });
+  for (const grid of grids) {
     if (grid.extractDate) givenDates.set(grid.extract, (givenDates.get(grid.extract) ?? new Set()).add(grid.extractDate));
     const nameHint = `${grid.sheet ?? ''} ${grid.file}`;
     const table = detectTable(grid.rows, nameHint, grid.listHint);
@@ -152,7 +168,9 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
     dateColumns.push(...dates.decisions);
     for (const d of dates.decisions) if (d.note) issues.push({ list: d.list, file: d.file, sheet: d.sheet, row: null, column: d.column, severity: 'info', message: d.note });
     const layout = { list: table.list, columns: table.columns, headers: table.headers, dateOrders: dates.orders };
+    const total = grid.rows.length - firstData;
     for (let i = firstData; i < grid.rows.length; i++) {
+      if (onProgress && (i - firstData) % progressEveryRows === 0) onProgress({ phase: 'rows', source: grid.file, list: table.list, done: i - firstData, total });
       const outcome = readRow(layout, grid.rows[i]!, grid.rowNumbers(i));
       counts.rowsRead++;
       if (outcome.status === 'blank') {
@@ -168,6 +186,7 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
     }
   }
 
+  onProgress?.({ phase: 'checking' });
   const flags = flagDateOutliers(pending, options.today ?? new Date().toISOString().slice(0, 10));
   const extracts = settleExtracts(pending, givenDates, flags, issues);
   const extractByLabel = new Map(extracts.map((e) => [e.label, e]));
@@ -228,6 +247,14 @@ function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<strin
 
 function checkAgainstExtract(row: PendingRow, extract: ExtractInfo, flagged: ReadonlyMap<ActivityDateKey, DateFlag> | undefined, issues: ImportIssue[]): void {
   const spec = listCatalogue[row.list];
+  const key = row.values[spec.keyDate] as string;
+  const end = row.values.endDate;
+  const birth = row.values.dateOfBirth;
+  // Most rows pass every check: the messages and the headers they name are made only for those that fail.
+  const keyLate = key > extract.extractDate;
+  const endLate = typeof end === 'string' && end > extract.extractDate;
+  const adult = row.list !== 'referrals' && end === null && typeof birth === 'string' && completedYears(birth, extract.extractDate) >= 18;
+  if (!keyLate && !endLate && !adult && !flagged) return;
   const problem = (column: string, severity: 'error' | 'warning', message: string) => {
     issues.push({ list: row.list, file: row.file, sheet: row.sheet, row: row.row, column, severity, message });
     if (severity === 'error') row.rejected = true;
@@ -240,16 +267,13 @@ function checkAgainstExtract(row: PendingRow, extract: ExtractInfo, flagged: Rea
     const why = flag?.kind === 'future' ? ', so it cannot be right: ' : ': ';
     problem(header(key), 'error', flag ? `${flag.reason}${why}the row was not used, and the date was not taken as the extract date. Check the date` : generic);
   };
-  const key = row.values[spec.keyDate] as string;
-  if (key > extract.extractDate) afterExtract(spec.keyDate as ActivityDateKey, `${dateForPeople(key)} is after the extract date (${on}); check the date`);
-  const end = row.values.endDate;
-  if (typeof end === 'string' && end > extract.extractDate) afterExtract('endDate', `ends (${dateForPeople(end)}) after the extract date (${on}); check the date`);
+  if (keyLate) afterExtract(spec.keyDate as ActivityDateKey, `${dateForPeople(key)} is after the extract date (${on}); check the date`);
+  if (endLate) afterExtract('endDate', `ends (${dateForPeople(end as string)}) after the extract date (${on}); check the date`);
   for (const [flaggedKey, flag] of flagged ?? []) {
     const value = row.values[flaggedKey];
     if (typeof value === 'string' && value <= extract.extractDate) problem(header(flaggedKey), 'warning', `${flag.reason}; check the date`);
   }
-  const birth = row.values.dateOfBirth;
-  if (row.list !== 'referrals' && end === null && typeof birth === 'string' && completedYears(birth, extract.extractDate) >= 18) {
+  if (adult) {
     const what = row.list === 'cla' ? 'still looked after' : 'still on a plan';
     problem('Date of Birth', 'warning', `${what} on the extract date at 18 or over; the model treats the child as leaving at 18`);
   }

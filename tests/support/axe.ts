@@ -1,5 +1,5 @@
-// axe-core run inside a page that lets its script in (openAppPage({ bypassCSP: true })), optionally on
-// one part of the page only.
+// axe-core inside a page of the app (the page must be opened with bypassCSP so axe's script can run),
+// on the whole page or on one part of it.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
