@@ -9,6 +9,7 @@ import { maxPartBytes, maxWorkbookBytes } from './xlsx/read-limits.ts';
 import { readXlsx, type SheetReading, type SheetRows } from './xlsx/read-xlsx.ts';
 import { ArchiveFault, unreadableFileMessage, WorkbookReadError, type UnreadableReason } from './xlsx/workbook-read-error.ts';
 import { looksLikeZip, openZip, unpackEntry, type ZipArchive } from './xlsx/zip-archive.ts';
+import { checkCompoundFile, looksLikeCompoundFile } from './xlsx/compound-file.ts';
 
 export { WorkbookReadError } from './xlsx/workbook-read-error.ts';
 export type SheetGrid = SheetRows;
@@ -81,7 +82,8 @@ export function readWorkbookGrids(bytes: Uint8Array, file = 'The workbook', read
       if (sheets) return sheets;
       if (!archive.find('content.xml') && !archive.find('xl/workbook.bin')) throw new ArchiveFault('not-a-workbook', 'a zip without a workbook');
       checkWholeArchive(archive, bytes);
-    }
+    } else if (looksLikeCompoundFile(bytes)) checkCompoundFile(bytes);
+    else if (/\.(xlsx|xlsm)$/i.test(file)) throw new ArchiveFault('not-a-workbook', 'an Excel workbook name on something else');
     try {
       return readWithSheetJs(bytes);
     } catch (err) {

@@ -67,6 +67,8 @@ export class SheetScanner {
   private firstCellRow = 0;
   private lastCellRow = 0;
   private currentRow = 0;
+  /** Where the next <v> is in the text being scanned (-2: not yet searched, -1: none). */
+  private nextValue = -2;
   /** True once the sheet's data has ended, or enough rows were read. */
   done = false;
   /** True when cells were seen below the rows read (only when reading the first rows alone). */
@@ -139,15 +141,16 @@ export class SheetScanner {
   private scanRows(): number {
     const s = this.text;
     let pos = 0;
+    let nextClose = -2; // not yet searched
+    let nextType = -2;
+    this.nextValue = -2;
     while (!this.done) {
       const lt = s.indexOf('<', pos);
       if (lt < 0) return s.length;
       if (s.startsWith(this.rowOpen, lt) && isNameEnd(s.charCodeAt(lt + this.rowOpen.length))) {
         const gt = s.indexOf('>', lt);
         if (gt < 0) return lt;
-        const rowTag = s.slice(lt, gt);
-        const r = tagAttribute(rowTag, 'r');
-        const rowNumber = r !== undefined ? parseInt(r, 10) : this.currentRow + 1;
+        const rowNumber = rowNumberOf(s, lt + this.rowOpen.length, gt, this.currentRow);
         if (s.charCodeAt(gt - 1) === 47) {
           this.currentRow = Number.isFinite(rowNumber) ? rowNumber : this.currentRow + 1;
           pos = gt + 1;
@@ -157,7 +160,12 @@ export class SheetScanner {
         if (close < 0) return lt;
         const previousRow = this.currentRow;
         this.currentRow = Number.isFinite(rowNumber) ? rowNumber : this.currentRow + 1;
-        if (!this.scanCells(s, gt + 1, close)) {
+        // A row of styled, empty cells (<c r="A9" s="2"/>, no type) holds no value: passed over unread.
+        // (The next "</c>" and " t=" are remembered, so that each is searched for once per text, not per row.)
+        if (nextClose !== -1 && nextClose < gt) nextClose = s.indexOf(this.cellClose, gt);
+        if (nextType !== -1 && nextType < gt) nextType = s.indexOf(' t=', gt);
+        const anyValue = (nextClose !== -1 && nextClose < close) || (nextType !== -1 && nextType < close);
+        if (anyValue && !this.scanCells(s, gt + 1, close)) {
           // The first rows are read; this row is kept for reading on.
           this.currentRow = previousRow;
           return lt;
@@ -278,19 +286,26 @@ export class SheetScanner {
   // The value of a cell whose content is s[from, to). undefined: the cell holds no value (Excel shows it empty).
   private cellValue(s: string, from: number, to: number, type: string | undefined, style: number): Cell | undefined {
     if (type === 'inlineStr') {
-      const open = s.indexOf(this.inlineOpen, from);
-      if (open < 0 || open >= to) return '';
-      const gt = s.indexOf('>', open);
-      if (s.charCodeAt(gt - 1) === 47) return '';
-      const close = s.indexOf(this.inlineClose, gt);
-      return stringItemText(s.slice(gt + 1, close < 0 || close > to ? to : close));
+      const content = s.slice(from, to);
+      const open = content.indexOf(this.inlineOpen);
+      if (open < 0) return '';
+      const gt = content.indexOf('>', open);
+      if (content.charCodeAt(gt - 1) === 47) return '';
+      const close = content.indexOf(this.inlineClose, gt);
+      return stringItemText(content.slice(gt + 1, close < 0 ? content.length : close));
     }
-    // The <v> element, if any.
-    let open = s.indexOf(this.valueOpen, from);
-    while (open >= 0 && open < to && !isNameEnd(s.charCodeAt(open + this.valueOpen.length))) open = s.indexOf(this.valueOpen, open + 1);
+    // The <v> element, if any. The next one in the text is remembered: a run of cells without one must
+    // not each search the rest of the text.
+    if (from === to) return type === 'str' ? '' : type === 'b' ? false : type === 'e' ? '#N/A' : type === undefined || type === 'n' || type === 's' ? undefined : null;
+    if (this.nextValue !== -1 && this.nextValue < from) {
+      let at = s.indexOf(this.valueOpen, from);
+      while (at >= 0 && !isNameEnd(s.charCodeAt(at + this.valueOpen.length))) at = s.indexOf(this.valueOpen, at + 1);
+      this.nextValue = at;
+    }
+    const open = this.nextValue >= 0 && this.nextValue < to ? this.nextValue : -1;
     let start = -1;
     let end = -1;
-    if (open >= 0 && open < to) {
+    if (open >= 0) {
       const gt = s.indexOf('>', open);
       if (s.charCodeAt(gt - 1) === 47) start = end = gt;
       else {
@@ -328,6 +343,24 @@ export class SheetScanner {
         return null;
     }
   }
+}
+
+// The r attribute of a row's start tag s[from, to), read in place; else the row after the last.
+function rowNumberOf(s: string, from: number, to: number, previous: number): number {
+  for (let at = from; at + 3 < to; at++) {
+    // " r=" followed by a quote: the tag is short, so this looks no further than its end.
+    if (s.charCodeAt(at) === 114 && s.charCodeAt(at + 1) === 61 && s.charCodeAt(at - 1) <= 32) {
+      let n = 0;
+      for (let i = at + 3; i < to; i++) {
+        const ch = s.charCodeAt(i);
+        if (ch < 48 || ch > 57) break;
+        n = n * 10 + (ch - 48);
+      }
+      return n;
+    }
+  }
+  const r = tagAttribute(s.slice(from - 1, to), 'r');
+  return r === undefined ? previous + 1 : parseInt(r, 10);
 }
 
 // Whole numbers, by far the most common, without making a string; anything else as parseFloat reads it.

@@ -30,8 +30,9 @@ const endSignature = 0x06054b50;
 const zip64EndSignature = 0x06064b50;
 const zip64LocatorSignature = 0x07064b50;
 
+/** Starts as a zip does ("PK"): a file cut short after these two bytes is still a zip, an incomplete one. */
 export function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+  return bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b;
 }
 
 const damaged = (detail: string) => new ArchiveFault('damaged', detail);
