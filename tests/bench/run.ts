@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importLists } from '../../shared/import/import-lists.ts';
+import { readWithSheetJs } from '../../shared/import/workbook.ts';
 import { clipboardText, templateWorkbook } from '../../shared/synthetic/write-annex-a.ts';
 import { largeSnapshot } from './bench-data.ts';
 import { browserBenchmarks } from './browser-bench.ts';
@@ -45,7 +46,7 @@ const pastedResult = time('Paste of 100,000 List 3 rows, parsed and validated', 
 if (pastedResult.report.referrals.rowsAccepted !== 100_000) throw new Error('bench: paste lost rows');
 
 const bigWorkbook = templateWorkbook(largeSnapshot(60_000, 20_000, 20_000));
-const workbookResult = time('Annex A workbook of 100,000 rows read and validated', 3000, () =>
+const workbookResult = time('Annex A workbook of 100,000 rows read and validated', 1500, () =>
   importLists([{ kind: 'workbook', name: 'big.xlsx', bytes: bigWorkbook }], { pseudonymKey: key }),
 );
 const total = (['referrals', 'cpp', 'cla'] as const).reduce((sum, l) => sum + workbookResult.report[l].rowsRead, 0);
@@ -61,11 +62,13 @@ if (python) {
   const [ms, rows] = execFileSync(python, ['-c', script], { encoding: 'utf8' }).trim().split(' ').map(Number);
   results.push({ name: `pandas (openpyxl) reading the same workbook (${rows} rows, no validation)`, ms: ms!, target: null });
   const ours = results[1]!.ms;
-  results.push({ name: 'Ratio: pandas time / Demand Workbook time', ms: ms! / ours, target: null, note: 'x' });
+  results.push({ name: `Ratio: pandas time / Demand Workbook time (target at least 4x: ${ms! / ours >= 4 ? 'met' : 'MISSED'})`, ms: ms! / ours, target: null, note: 'x' });
   rmSync(dir, { recursive: true, force: true });
 } else {
-  results.push({ name: 'pandas comparison skipped: install python3-pandas and python3-openpyxl (Debian) to run it', ms: NaN, target: null });
+  results.push({ name: 'pandas comparison skipped: python3-pandas and python3-openpyxl are not installed (Debian: apt-get install python3-pandas python3-openpyxl)', ms: NaN, target: null });
 }
+// The reader this one replaced, on the same workbook, for the record.
+time('SheetJS (the former reader) reading the same workbook, no validation', null, () => readWithSheetJs(bigWorkbook), 1);
 
 // The engine on the demo authority: a 60-month baseline and one scenario (expected paths), then the bands.
 {
