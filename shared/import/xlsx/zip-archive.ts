@@ -171,12 +171,21 @@ export function unpackEntry(bytes: Uint8Array, entry: ZipEntry, take: (chunk: Ui
   let crc = 0;
   let produced = 0;
   let wanted = true;
+  // A failure of the reader's own (not of the inflater) passes through as it is.
+  let takeFailure: unknown = null;
   const accept = (chunk: Uint8Array) => {
     produced += chunk.length;
     // More output than the directory states: damaged (and never more than the cap is unpacked).
     if (produced > entry.size) throw damaged(`${entry.name} unpacks to more than its stated ${entry.size} bytes`);
     crc = crc32(chunk, crc);
-    if (wanted && chunk.length > 0) wanted = take(chunk);
+    if (wanted && chunk.length > 0) {
+      try {
+        wanted = take(chunk);
+      } catch (err) {
+        takeFailure = err;
+        throw err;
+      }
+    }
   };
   if (entry.method === 0) {
     for (let at = 0; at < data.length; at += maxSlice) accept(data.subarray(at, Math.min(data.length, at + maxSlice)));
@@ -195,7 +204,7 @@ export function unpackEntry(bytes: Uint8Array, entry: ZipEntry, take: (chunk: Ui
         inflater.push(data.subarray(at, Math.min(data.length, at + slice)), last);
       }
     } catch (err) {
-      if (err instanceof ArchiveFault) throw err;
+      if (err instanceof ArchiveFault || err === takeFailure) throw err;
       throw damaged(`${entry.name} does not inflate: ${err instanceof Error ? err.message : String(err)}`);
     }
     if (!finished) throw damaged(`${entry.name} ends before its deflate stream does`);
