@@ -205,7 +205,7 @@ export class SheetScanner {
       }
       let refColumn = -1;
       let refRow = 0;
-      let type: string | undefined;
+      let type = Type.Number;
       let style = -1;
       // The start tag's attributes: r (where), t (type), s (style).
       for (;;) {
@@ -241,8 +241,12 @@ export class SheetScanner {
             }
             refColumn = c - 1;
             refRow = r;
-          } else if (name === 116) type = s.slice(valueStart, valueEnd);
-          else if (name === 115) style = parseInt(s.slice(valueStart, valueEnd), 10);
+          } else if (name === 116) type = typeOf(s, valueStart, valueEnd);
+          else if (name === 115) {
+            style = 0;
+            for (let j = valueStart; j < valueEnd; j++) style = style * 10 + (s.charCodeAt(j) - 48);
+            if (!(style >= 0)) style = -1;
+          }
         }
         i = valueEnd + 1;
         code = s.charCodeAt(i);
@@ -254,7 +258,7 @@ export class SheetScanner {
       let value: Cell | undefined;
       if (code === 47) {
         k = i + 2;
-        value = type === 'inlineStr' || type === 'str' ? '' : type === 'b' ? false : type === 'e' ? '#N/A' : undefined;
+        value = type === Type.InlineString || type === Type.Formula ? '' : type === Type.Boolean ? false : type === Type.Error ? '#N/A' : undefined;
       } else {
         const end = s.indexOf(this.cellClose, i);
         if (end < 0 || end > to) throw new ArchiveFault('damaged', `unclosed cell in row ${rowNumber}`, this.context.part);
@@ -284,8 +288,8 @@ export class SheetScanner {
   }
 
   // The value of a cell whose content is s[from, to). undefined: the cell holds no value (Excel shows it empty).
-  private cellValue(s: string, from: number, to: number, type: string | undefined, style: number): Cell | undefined {
-    if (type === 'inlineStr') {
+  private cellValue(s: string, from: number, to: number, type: Type, style: number): Cell | undefined {
+    if (type === Type.InlineString) {
       const content = s.slice(from, to);
       const open = content.indexOf(this.inlineOpen);
       if (open < 0) return '';
@@ -296,7 +300,7 @@ export class SheetScanner {
     }
     // The <v> element, if any. The next one in the text is remembered: a run of cells without one must
     // not each search the rest of the text.
-    if (from === to) return type === 'str' ? '' : type === 'b' ? false : type === 'e' ? '#N/A' : type === undefined || type === 'n' || type === 's' ? undefined : null;
+    if (from === to) return type === Type.Formula ? '' : type === Type.Boolean ? false : type === Type.Error ? '#N/A' : type === Type.Number || type === Type.Shared ? undefined : null;
     if (this.nextValue !== -1 && this.nextValue < from) {
       let at = s.indexOf(this.valueOpen, from);
       while (at >= 0 && !isNameEnd(s.charCodeAt(at + this.valueOpen.length))) at = s.indexOf(this.valueOpen, at + 1);
@@ -315,29 +319,28 @@ export class SheetScanner {
       }
     }
     switch (type) {
-      case undefined:
-      case 'n': {
+      case Type.Number: {
         if (start === end) return undefined;
         const n = parseNumber(s, start, end);
         return this.context.date1904 && style >= 0 && this.context.dateStyles[style] ? n + days1904 : n;
       }
-      case 's': {
+      case Type.Shared: {
         if (start === end) return undefined;
         const index = parseNumber(s, start, end);
         const strings = this.context.sharedStrings;
         if (!(index >= 0 && index < strings.length)) throw new ArchiveFault('damaged', `shared string ${index} of ${strings.length}`, this.context.part);
         return strings[Math.floor(index)]!;
       }
-      case 'str':
+      case Type.Formula:
         return start < 0 ? '' : elementText(s, start, end);
-      case 'b': {
+      case Type.Boolean: {
         const text = start < 0 ? '' : s.slice(start, end);
         return text === '1' || text === 'true';
       }
-      case 'e':
+      case Type.Error:
         // An error value such as #DIV/0! is no value; it reads as the blank marker #N/A.
         return '#N/A';
-      case 'd':
+      case Type.IsoDate:
         return start === end ? null : serialFromIso(elementText(s, start, end));
       default:
         return null;
@@ -361,6 +364,18 @@ function rowNumberOf(s: string, from: number, to: number, previous: number): num
   }
   const r = tagAttribute(s.slice(from - 1, to), 'r');
   return r === undefined ? previous + 1 : parseInt(r, 10);
+}
+
+// A cell's t attribute: n (or none), s (shared text), str (a formula's text), inlineStr, b, e, d (ISO date).
+const enum Type { Number, Shared, Formula, InlineString, Boolean, Error, IsoDate, Other }
+
+function typeOf(s: string, start: number, end: number): Type {
+  const length = end - start;
+  const first = s.charCodeAt(start);
+  if (length === 1) return first === 115 ? Type.Shared : first === 110 ? Type.Number : first === 98 ? Type.Boolean : first === 101 ? Type.Error : first === 100 ? Type.IsoDate : Type.Other;
+  if (length === 3 && s.startsWith('str', start)) return Type.Formula;
+  if (length === 9 && s.startsWith('inlineStr', start)) return Type.InlineString;
+  return Type.Other;
 }
 
 // Whole numbers, by far the most common, without making a string; anything else as parseFloat reads it.
