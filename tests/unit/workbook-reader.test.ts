@@ -220,6 +220,19 @@ describe('damaged files are refused as damaged, in plain words, and never lose a
     plainWords(refusal(bytes.subarray(0, 5000), file).message);
   });
 
+  it('a truncated .xls is refused as incomplete before SheetJS reads part of it', () => {
+    const { snapshot } = generatedAuthority();
+    const written = templateWorkbook({ ...snapshot, referrals: snapshot.referrals.slice(0, 2000) }, 'xls');
+    for (const [file, bytes] of [['fixture.xls', fixture(fixtureFiles.find((f) => f.endsWith('.xls'))!)], ['written.xls', written]] as const) {
+      expect(readWorkbookGrids(bytes, file).length).toBeGreaterThan(0);
+      for (const keep of [0.3, 0.5, 0.7, 0.9, 0.99]) {
+        const e = refusal(bytes.subarray(0, Math.floor(bytes.length * keep)), file);
+        expect(e.reason).toBe('incomplete');
+        expect(e.message).toMatch(new RegExp(`^"${file.replace('.', '\\.')}" is incomplete`));
+      }
+    }
+  });
+
   it('a file that is not a workbook at all is said to be one it cannot read', () => {
     const e = refusal(new TextEncoder().encode('Child Unique ID,Date of referral\n1,01/02/2024\n'.repeat(3)).subarray(0, 2), 'notes.xlsx');
     plainWords(e.message);

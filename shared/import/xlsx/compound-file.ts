@@ -39,9 +39,10 @@ export function checkCompoundFile(bytes: Uint8Array): void {
     const at = size + fat * size;
     for (let i = 0; i < size / 4; i++, sector++) {
       const entry = view.getUint32(at + i * 4, true);
-      // A sector in use beyond the end of the file, or a chain leading past it: the file was cut short.
-      if (entry === freeSector) continue;
-      if (sector >= sectors || (entry < lastRegularSector && !inFile(entry))) throw new ArchiveFault('incomplete', `sector ${sector} past the end`);
+      // A chain leading past the end of the file: the file was cut short. (Writers differ in how they mark
+      // the table's unused entries beyond the end, so only links are judged.)
+      if (entry === freeSector || sector >= sectors) continue;
+      if (entry < lastRegularSector && !inFile(entry)) throw new ArchiveFault('incomplete', `sector ${sector} links past the end`);
     }
   }
 }

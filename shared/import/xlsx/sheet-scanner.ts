@@ -69,6 +69,7 @@ export class SheetScanner {
   private currentRow = 0;
   /** Where the next <v> is in the text being scanned (-2: not yet searched, -1: none). */
   private nextValue = -2;
+  private readonly interner = new TextInterner();
   /** True once the sheet's data has ended, or enough rows were read. */
   done = false;
   /** True when cells were seen below the rows read (only when reading the first rows alone). */
@@ -332,7 +333,7 @@ export class SheetScanner {
         return strings[Math.floor(index)]!;
       }
       case Type.Formula:
-        return start < 0 ? '' : elementText(s, start, end);
+        return start < 0 ? '' : this.interner.text(s, start, end);
       case Type.Boolean: {
         const text = start < 0 ? '' : s.slice(start, end);
         return text === '1' || text === 'true';
@@ -341,7 +342,7 @@ export class SheetScanner {
         // An error value such as #DIV/0! is no value; it reads as the blank marker #N/A.
         return '#N/A';
       case Type.IsoDate:
-        return start === end ? null : serialFromIso(elementText(s, start, end));
+        return start === end ? null : serialFromIso(unescaped(s.slice(start, end)));
       default:
         return null;
     }
@@ -397,7 +398,40 @@ function parseNumber(s: string, start: number, end: number): number {
   return parseFloat(s.slice(start, end));
 }
 
-function elementText(s: string, start: number, end: number): string {
-  const text = s.slice(start, end);
+function unescaped(text: string): string {
   return text.indexOf('&') < 0 && text.indexOf('_x') < 0 && text.indexOf('\r') < 0 && text.indexOf('<') < 0 ? text : unescapeXml(text);
+}
+
+// Text cells repeat ("a) Male", "Duty and Assessment"): a short text seen recently in the same sheet is
+// handed back as the same string, found by a hash of its characters in place. Fewer strings to make and
+// collect, and the value readers' caches, keyed by these strings, find them at once.
+const internSlots = 4096;
+
+class TextInterner {
+  private readonly keys: (string | undefined)[] = new Array<string | undefined>(internSlots);
+  private readonly values: string[] = new Array<string>(internSlots);
+
+  text(s: string, start: number, end: number): string {
+    const length = end - start;
+    if (length > 64) return unescaped(s.slice(start, end));
+    let hash = length;
+    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + s.charCodeAt(i)) | 0;
+    const slot = hash & (internSlots - 1);
+    const key = this.keys[slot];
+    if (key !== undefined && key.length === length) {
+      let same = true;
+      for (let i = 0; i < length; i++) {
+        if (key.charCodeAt(i) !== s.charCodeAt(start + i)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.values[slot]!;
+    }
+    const raw = s.slice(start, end);
+    const value = unescaped(raw);
+    this.keys[slot] = raw;
+    this.values[slot] = value;
+    return value;
+  }
 }
