@@ -125,7 +125,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
           setStep('data');
           break;
         case 'save-workbook-as':
-          void run(async () => setWorkbook((await bridge.saveWorkbookAs()).workbook));
+          void run(async () => setWorkbook((await bridge.saveWorkbookAs({})).workbook));
           break;
         case 'import-lists':
           setStep('data');
@@ -197,7 +197,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
                 setWorkbook(next);
               }}
             />
-            <WorkbookFilePanel bridge={bridge} workbook={workbook} onChange={setWorkbook} run={run} />
+            <WorkbookFilePanel bridge={bridge} appInfo={appInfo} workbook={workbook} onChange={setWorkbook} run={run} />
           </>
         )}
         {step !== 'data' && step !== 'export' && modelProblem && (

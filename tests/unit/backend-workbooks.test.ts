@@ -30,7 +30,7 @@ describe('the backend and its workbook files', () => {
     const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'backend-'));
     const backend = backendIn(dataFolder);
     backend.renameWorkbook({ title: 'Northshire' });
-    const saved = await backend.saveWorkbookAs();
+    const saved = await backend.saveWorkbookAs({});
     expect(saved.saved).toBe(true);
     expect(saved.workbook.filePath).toBe(path.join(dataFolder, 'workbooks', 'Northshire.dwb'));
     backend.newWorkbook();
@@ -47,7 +47,7 @@ describe('a workbook handed over by the operating system', () => {
     const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'backend-'));
     const first = backendIn(dataFolder);
     first.renameWorkbook({ title: 'Shared by a colleague' });
-    const saved = await first.saveWorkbookAs();
+    const saved = await first.saveWorkbookAs({});
     first.shutdown();
     const second = backendIn(mkdtempSync(path.join(os.tmpdir(), 'backend-')));
     expect(second.openFile(saved.workbook.filePath!)).toMatchObject({ title: 'Shared by a colleague', filePath: saved.workbook.filePath });
