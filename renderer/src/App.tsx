@@ -10,6 +10,7 @@ import { ExportPanel } from './components/ExportPanel.tsx';
 import { HelpDialog, type HelpTopic } from './components/HelpDialog.tsx';
 import { StepNav } from './components/StepNav.tsx';
 import { WorkbookFilePanel } from './components/WorkbookFilePanel.tsx';
+import { WorkbookNotices } from './components/WorkbookNotices.tsx';
 import { WorkbookTitleForm } from './components/WorkbookTitleForm.tsx';
 import { createEngineClient, type EngineClient } from './engine/engine-client.ts';
 import { DataStep } from './steps/DataStep.tsx';
@@ -173,6 +174,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
           adding your own lists.
         </p>
       )}
+      {workbook && <WorkbookNotices workbook={workbook} />}
       <StepNav current={step} onSelect={setStep} />
       <main className="step" aria-labelledby="step-heading">
         <h1 id="step-heading">

@@ -32,16 +32,6 @@ export function WorkbookFilePanel({ bridge, appInfo, workbook, onChange, run }: 
   return (
     <section className="panel" aria-labelledby="file-heading">
       <h2 id="file-heading">Workbook file</h2>
-      {workbook.readOnlyReason && (
-        <p className="notice" role="status">
-          {workbook.readOnlyReason}
-        </p>
-      )}
-      {workbook.notice && (
-        <p className="notice" role="status">
-          {workbook.notice}
-        </p>
-      )}
       <p>
         {workbook.filePath ? (
           <>

@@ -1,10 +1,14 @@
-// Save as in the browser version (issue 15, point 8): the page asks for a name, saves into the app data
-// folder's workbooks folder, says where it went, and never replaces an earlier file.
-import { existsSync, mkdirSync } from 'node:fs';
+// Workbook files in the browser version (issue 15, points 8 and 13): Save as asks for a name in the page,
+// saves into the app data folder's workbooks folder, says where it went, and never replaces an earlier
+// file; a workbook damaged while the app was closed is refused in words at the next start.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkbookStore } from '../../electron/backend/storage/workbook-store.ts';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
-import { projectRoot } from '../support/loopback-app.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { projectRoot, startLoopbackApp } from '../support/loopback-app.ts';
 
 let app: AppPage;
 const shots = path.join(projectRoot, 'test-results');
@@ -56,5 +60,38 @@ describe('Save as in the browser version', () => {
     await page.getByText('Saved as “Northshire budget 2027 (2).dwb”').waitFor();
     expect(existsSync(second)).toBe(true);
     expect(app.problems).toEqual([]);
+  });
+});
+
+describe('a workbook damaged while the app was closed', () => {
+  it('is refused in words at the next start, and the demo opens instead', async () => {
+    const app = await startLoopbackApp();
+    // The workbook open when the app last closed lost its list of children in care to another program.
+    const file = path.join(app.dataFolder, 'workbooks', 'Northshire.dwb');
+    mkdirSync(path.dirname(file), { recursive: true });
+    const store = WorkbookStore.create(file, { title: 'Northshire', createdAt: '2026-11-30T09:00:00.000Z', isDemo: false, pseudonymKey: new Uint8Array(32).fill(3) });
+    store.close();
+    const db = new Database(file);
+    db.exec('DROP TABLE cla');
+    db.close();
+    writeFileSync(path.join(app.dataFolder, 'last-open.json'), JSON.stringify({ file, chosen: file }));
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await page.goto(app.server.launchUrl);
+      const notice = page.getByRole('status').filter({ hasText: 'could not be reopened' });
+      await notice.waitFor();
+      await expect(notice.innerText()).resolves.toBe(
+        'The workbook open when the app last closed could not be reopened. "Northshire.dwb" is damaged: it has lost its children in care (List 8), perhaps changed by another program. It was not opened and has not been changed. Open a copy you saved earlier, or start a new workbook and import the lists again.',
+      );
+      await expect(page.getByText('Demo workbook.').isVisible()).resolves.toBe(true);
+      // Seen at once, above the steps, without scrolling.
+      const box = await notice.boundingBox();
+      expect(box!.y + box!.height).toBeLessThan(768);
+      await page.screenshot({ path: path.join(shots, 'damaged-workbook-notice.png') });
+    } finally {
+      await browser.close();
+      await app.stop();
+    }
   });
 });
