@@ -23,7 +23,7 @@ export function SaveAsNameForm({ initialName, folder, onSave, onCancel }: {
       <h3 id={`${id}-heading`}>Save as</h3>
       <label htmlFor={id}>File name</label>
       <p className="hint" id={`${id}-where`}>
-        In the browser version, workbooks are saved in the app data folder’s <strong>workbooks</strong> folder:{' '}
+        In the browser version, workbooks go into the app data folder’s <strong>workbooks</strong> folder:{' '}
         <code className="path">{folder}</code>. A name already used there gets a number, so no workbook is replaced.
       </p>
       <div className="row">
