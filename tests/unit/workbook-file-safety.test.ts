@@ -3,7 +3,7 @@
 // shared drive, owner-only permissions, and Save as killed midway.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -122,6 +122,21 @@ describe('Save as onto a workbook that is open elsewhere (point 10)', () => {
     mine.close();
     const reopened = WorkbookStore.open(target);
     expect(reopened.info().title).toBe('Mine');
+    reopened.close();
+  });
+
+  it('treats a Save as onto its own file under another spelling (a link, or letter case) as already saved', async () => {
+    const dir = folder();
+    const file = path.join(dir, 'Mine.dwb');
+    const store = WorkbookStore.create(file, info);
+    store.rename('Kept');
+    symlinkSync(file, path.join(dir, 'Link to mine.dwb'));
+    await store.saveCopyAs(path.join(dir, 'Link to mine.dwb'));
+    expect(lstatSync(path.join(dir, 'Link to mine.dwb')).isSymbolicLink()).toBe(true); // nothing copied over it
+    store.rename('Still writable');
+    store.close();
+    const reopened = WorkbookStore.open(file);
+    expect(reopened.info().title).toBe('Still writable');
     reopened.close();
   });
 });

@@ -425,7 +425,7 @@ export class WorkbookStore {
    * A target open in another window (its lock held) is refused, never replaced.
    */
   async saveCopyAs(target: string): Promise<void> {
-    if (path.resolve(target) === path.resolve(this.file)) return;
+    if (path.resolve(target) === path.resolve(this.file) || sameFile(target, this.file)) return; // already saved there
     const name = path.basename(target);
     const folder = path.dirname(target);
     let lock: HeldLock;
@@ -481,6 +481,16 @@ export class WorkbookStore {
     } finally {
       this.lock?.release();
     }
+  }
+}
+
+/** The same file under another spelling (letter case on Windows and macOS, a link): never copied over itself. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino && x.ino !== 0;
+  } catch {
+    return false;
   }
 }
 
