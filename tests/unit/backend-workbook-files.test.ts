@@ -2,16 +2,19 @@
 // damaged workbook is never reopened at the next start, Save as refuses a workbook open in another window,
 // the browser version saves under the name the person gives, the demo's autosave file is renamed once it
 // holds real lists, and the autosave folder is pruned by a stated rule.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { autosaveKeepDays, autosaveKeepNewest } from '../../electron/backend/autosave-folder.ts';
 import { createBackend, type BackendOptions } from '../../electron/backend/backend.ts';
 import { savePathChooser } from '../../electron/common/export-folder.ts';
 import { WorkbookStore } from '../../electron/backend/storage/workbook-store.ts';
 import type { WorkbookSummary } from '../../shared/contracts/schemas.ts';
+
+// Each backend starts on the demo workbook, which takes seconds to generate on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const fixture = path.resolve(import.meta.dirname, '../../../shared/fixtures/annex-a/liia-tools__Annex_A.xlsx');
 const dataFolderFor = () => mkdtempSync(path.join(os.tmpdir(), 'backend-files-'));
@@ -45,7 +48,7 @@ describe('a workbook damaged while the app was closed', () => {
     const third = backendIn(dataFolder);
     expect(third.getWorkbook()).toMatchObject({ isDemo: true, notice: null });
     third.shutdown();
-  }, 60_000);
+  });
 });
 
 describe('Save as in the backend', () => {
@@ -76,6 +79,13 @@ describe('Save as in the backend', () => {
     const odd = await backend.saveWorkbookAs({ fileName: '../../etc/Northshire: final?' });
     expect(path.dirname(odd.workbook.filePath!)).toBe(path.join(dataFolder, 'workbooks'));
     expect(path.basename(odd.workbook.filePath!)).toBe('etc Northshire final.dwb');
+    if (process.platform !== 'win32') {
+      // Only this account can look inside the app's folders or read its workbooks.
+      for (const f of ['workbooks', 'autosave']) expect(statSync(path.join(dataFolder, f)).mode & 0o777, f).toBe(0o700);
+      expect(statSync(odd.workbook.filePath!).mode & 0o777).toBe(0o600);
+      for (const f of autosaved(dataFolder)) expect(statSync(path.join(dataFolder, 'autosave', f)).mode & 0o777, f).toBe(0o600);
+      expect(statSync(path.join(dataFolder, 'recent.json')).mode & 0o777).toBe(0o600);
+    }
     backend.shutdown();
   });
 });
