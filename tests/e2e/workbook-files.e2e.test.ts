@@ -95,3 +95,29 @@ describe('a workbook damaged while the app was closed', () => {
     }
   });
 });
+
+describe('a workbook open in another window', () => {
+  it('opens read-only, saying so above the steps, and an edit is refused in words', async () => {
+    const app = await startLoopbackApp();
+    const file = path.join(app.dataFolder, 'workbooks', 'Northshire.dwb');
+    mkdirSync(path.dirname(file), { recursive: true });
+    const otherWindow = WorkbookStore.create(file, { title: 'Northshire', createdAt: '2026-11-30T09:00:00.000Z', isDemo: false, pseudonymKey: new Uint8Array(32).fill(3) });
+    writeFileSync(path.join(app.dataFolder, 'last-open.json'), JSON.stringify({ file, chosen: file }));
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await page.goto(app.server.launchUrl);
+      const notice = page.getByRole('status').filter({ hasText: 'Read-only.' });
+      await notice.waitFor();
+      await expect(notice.innerText()).resolves.toMatch(/^Read-only\. "Northshire\.dwb" is open in another window or program \(process \d+ on this computer, since .*\), so it has been opened read-only\. Close it there to make changes here\.$/);
+      await page.getByLabel('Workbook name').fill('Northshire 2027');
+      await page.getByRole('button', { name: 'Rename' }).click();
+      await expect(page.getByRole('alert').innerText()).resolves.toContain('so it has been opened read-only');
+      await page.screenshot({ path: path.join(shots, 'read-only-workbook.png') });
+    } finally {
+      await browser.close();
+      otherWindow.close();
+      await app.stop();
+    }
+  });
+});
