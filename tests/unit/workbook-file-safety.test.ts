@@ -309,6 +309,19 @@ describe('a lock left on a shared drive (point 13)', () => {
   });
 });
 
+describe('a lock file deleted while the workbook is open', () => {
+  it('is taken again at the next change, since nobody else holds it', () => {
+    const file = path.join(folder(), 'Deleted lock.dwb');
+    const store = WorkbookStore.create(file, info);
+    rmSync(lockPathFor(file));
+    store.rename('Still saving');
+    expect(store.readOnlyReason).toBeNull();
+    expect(readLockOwner(file)).toMatchObject({ pid: process.pid, host: os.hostname() });
+    store.close();
+    expect(existsSync(lockPathFor(file))).toBe(false);
+  });
+});
+
 describe('files readable by their owner only (point 13)', () => {
   it.skipIf(process.platform === 'win32')('workbooks, their logs and locks, Save as copies, migration backups and exports are 0600', async () => {
     const dir = folder();

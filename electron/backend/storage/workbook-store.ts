@@ -11,7 +11,7 @@ import type { ClaRecord, CppRecord, Dataset, ExtractInfo, ReferralRecord } from 
 import type { ImportReport } from '../../../shared/import/report.ts';
 import type { PlacementGroup } from '../../../shared/import/values/codes.ts';
 import { createPrivateFile, flushFile, flushFolder } from '../../common/private-files.ts';
-import { acquireLock, LockNotWritableError, lockRefreshMs, processAlive, readLockOwner, type HeldLock } from './file-lock.ts';
+import { acquireLock, LockNotWritableError, lockPathFor, lockRefreshMs, processAlive, readLockOwner, type HeldLock } from './file-lock.ts';
 import { lockedTargetMessage, lockLostReason, openElsewhereReason, takenOverNotice } from './lock-messages.ts';
 import { applicationId, latestSchemaVersion, migrations } from './migrations.ts';
 import { missingParts } from './schema-check.ts';
@@ -142,7 +142,7 @@ export class WorkbookStore {
   /** Said once, when the workbook was opened (a stale lock taken over), or null. */
   readonly notice: string | null;
   private readonly db: Database.Database;
-  private readonly lock: HeldLock | null;
+  private lock: HeldLock | null;
   private reason: string | null;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
 
@@ -155,7 +155,7 @@ export class WorkbookStore {
     if (lock) {
       // Tell colleagues on a shared drive this window is still here; notice at once if the lock was taken.
       this.heartbeat = setInterval(() => {
-        if (!this.reason && !lock.refresh()) this.loseLock();
+        if (!this.reason && !this.lock?.refresh() && !this.keepLock()) this.loseLock();
       }, lockRefreshMs);
       this.heartbeat.unref();
     }
@@ -307,8 +307,21 @@ export class WorkbookStore {
   }
 
   private writable(): void {
-    if (!this.reason && this.lock && !this.lock.stillOurs()) this.loseLock();
+    if (!this.reason && this.lock && !this.lock.stillOurs() && !this.keepLock()) this.loseLock();
     if (this.reason) throw new WorkbookFileError('read-only', this.reason);
+  }
+
+  /** The lock file vanished (deleted by hand, or by a sync tool) and nobody else took it: take it again. */
+  private keepLock(): boolean {
+    if (existsSync(lockPathFor(this.file))) return false;
+    try {
+      const again = acquireLock(this.file);
+      if (!again.ok) return false;
+      this.lock = again.lock;
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Another window took the lock over (this computer had gone quiet): stop writing, and say why. */
