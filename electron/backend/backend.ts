@@ -78,16 +78,16 @@ export function createBackend(options: BackendOptions): Backend {
       return { reopened: false, problem: null }; // nothing to recover
     }
     if (typeof last.file !== 'string' || !existsSync(last.file)) return { reopened: false, problem: null };
+    const chosen = typeof last.chosen === 'string' ? last.chosen : null;
     try {
-      const chosen = typeof last.chosen === 'string' ? last.chosen : null;
       switchTo(WorkbookStore.open(last.file), chosen);
-      if (chosen === null) nameAutosaveTruthfully();
-      return { reopened: true };
     } catch (err) {
       rmSync(lastOpenFile, { force: true });
       const why = err instanceof Error ? err.message : String(err);
       return { reopened: false, problem: `The workbook open when the app last closed could not be reopened. ${why}` };
     }
+    if (chosen === null) nameAutosaveTruthfully();
+    return { reopened: true };
   }
 
   function autosavePath(title: string): string {
@@ -117,13 +117,18 @@ export function createBackend(options: BackendOptions): Backend {
   function nameAutosaveTruthfully(): void {
     const s = store;
     if (!s || chosenPath !== null || s.readOnlyReason || s.info().isDemo || !path.basename(s.file).startsWith(demoFilePrefix)) return;
-    const next = autosavePath(s.info().title);
+    let next = autosavePath(s.info().title);
     const saying = notice;
     store = null;
     s.close();
-    if (existsSync(`${s.file}-wal`)) renameSync(`${s.file}-wal`, `${next}-wal`); // changes a full disk kept in the log
-    rmSync(`${s.file}-shm`, { force: true });
-    renameSync(s.file, next);
+    try {
+      if (existsSync(`${s.file}-wal`)) renameSync(`${s.file}-wal`, `${next}-wal`); // changes a full disk kept in the log
+      rmSync(`${s.file}-shm`, { force: true });
+      renameSync(s.file, next);
+    } catch {
+      if (existsSync(`${next}-wal`) && !existsSync(next)) renameSync(`${next}-wal`, `${s.file}-wal`);
+      next = s.file; // could not be renamed (held open by another program): carry on under its old name
+    }
     switchTo(WorkbookStore.open(next), null, saying);
   }
 

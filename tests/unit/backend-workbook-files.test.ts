@@ -108,6 +108,25 @@ describe('the demo turning into real work', () => {
   });
 });
 
+describe('an autosave file named after the demo but holding real lists (left by an earlier version)', () => {
+  it('is renamed when it is reopened at the next start', () => {
+    const dataFolder = dataFolderFor();
+    const first = backendIn(dataFolder);
+    first.getWorkbook();
+    first.shutdown();
+    const [demoFile] = autosaved(dataFolder);
+    expect(demoFile).toMatch(/^Demo authority/);
+    const store = WorkbookStore.open(path.join(dataFolder, 'autosave', demoFile!));
+    store.markNotDemo();
+    store.rename('Northshire');
+    store.close();
+    const second = backendIn(dataFolder);
+    expect(summaryOf(second)).toMatchObject({ title: 'Northshire', isDemo: false });
+    expect(autosaved(dataFolder)).toEqual([expect.stringMatching(/^Northshire .*\.dwb$/)]);
+    second.shutdown();
+  });
+});
+
 describe('the autosave folder', () => {
   it(`keeps the ${autosaveKeepNewest} newest and anything changed in the last ${autosaveKeepDays} days, never the open workbook nor a recent one`, async () => {
     const dataFolder = dataFolderFor();
