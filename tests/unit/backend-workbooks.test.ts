@@ -3,9 +3,12 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../electron/backend/backend.ts';
 import { savePathChooser } from '../../electron/common/export-folder.ts';
+
+// Each backend starts on the demo workbook, which takes seconds to generate on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const backendIn = (dataFolder: string) =>
   createBackend({ productName: 'Demand Workbook', version: '1.0.0', transport: 'loopback', dataFolder, chooseSavePath: savePathChooser(dataFolder) });
