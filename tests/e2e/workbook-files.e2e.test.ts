@@ -65,16 +65,17 @@ describe('Save as in the browser version', () => {
 
 describe('a workbook damaged while the app was closed', () => {
   it('is refused in words at the next start, and the demo opens instead', async () => {
-    const app = await startLoopbackApp();
-    // The workbook open when the app last closed lost its list of children in care to another program.
-    const file = path.join(app.dataFolder, 'workbooks', 'Northshire.dwb');
-    mkdirSync(path.dirname(file), { recursive: true });
-    const store = WorkbookStore.create(file, { title: 'Northshire', createdAt: '2026-11-30T09:00:00.000Z', isDemo: false, pseudonymKey: new Uint8Array(32).fill(3) });
-    store.close();
-    const db = new Database(file);
-    db.exec('DROP TABLE cla');
-    db.close();
-    writeFileSync(path.join(app.dataFolder, 'last-open.json'), JSON.stringify({ file, chosen: file }));
+    const app = await startLoopbackApp(undefined, (dataFolder) => {
+      // The workbook open when the app last closed lost its list of children in care to another program.
+      const file = path.join(dataFolder, 'workbooks', 'Northshire.dwb');
+      mkdirSync(path.dirname(file), { recursive: true });
+      const store = WorkbookStore.create(file, { title: 'Northshire', createdAt: '2026-11-30T09:00:00.000Z', isDemo: false, pseudonymKey: new Uint8Array(32).fill(3) });
+      store.close();
+      const db = new Database(file);
+      db.exec('DROP TABLE cla');
+      db.close();
+      writeFileSync(path.join(dataFolder, 'last-open.json'), JSON.stringify({ file, chosen: file }));
+    });
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -93,16 +94,18 @@ describe('a workbook damaged while the app was closed', () => {
       await browser.close();
       await app.stop();
     }
-  });
+  }, 90_000);
 });
 
 describe('a workbook open in another window', () => {
   it('opens read-only, saying so above the steps, and an edit is refused in words', async () => {
-    const app = await startLoopbackApp();
-    const file = path.join(app.dataFolder, 'workbooks', 'Northshire.dwb');
-    mkdirSync(path.dirname(file), { recursive: true });
-    const otherWindow = WorkbookStore.create(file, { title: 'Northshire', createdAt: '2026-11-30T09:00:00.000Z', isDemo: false, pseudonymKey: new Uint8Array(32).fill(3) });
-    writeFileSync(path.join(app.dataFolder, 'last-open.json'), JSON.stringify({ file, chosen: file }));
+    let otherWindow: WorkbookStore | null = null;
+    const app = await startLoopbackApp(undefined, (dataFolder) => {
+      const file = path.join(dataFolder, 'workbooks', 'Northshire.dwb');
+      mkdirSync(path.dirname(file), { recursive: true });
+      otherWindow = WorkbookStore.create(file, { title: 'Northshire', createdAt: '2026-11-30T09:00:00.000Z', isDemo: false, pseudonymKey: new Uint8Array(32).fill(3) });
+      writeFileSync(path.join(dataFolder, 'last-open.json'), JSON.stringify({ file, chosen: file }));
+    });
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -116,8 +119,8 @@ describe('a workbook open in another window', () => {
       await page.screenshot({ path: path.join(shots, 'read-only-workbook.png') });
     } finally {
       await browser.close();
-      otherWindow.close();
+      (otherWindow as WorkbookStore | null)?.close();
       await app.stop();
     }
-  });
+  }, 90_000);
 });

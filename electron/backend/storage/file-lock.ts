@@ -56,9 +56,10 @@ export class LockNotWritableError extends Error {
 
 const notWritableCodes = new Set(['EACCES', 'EPERM', 'EROFS']);
 
-// Locks held by this process, so that a lock naming this process number but left by an earlier run (a
-// restarted container or computer reuses numbers) is recognised as stale.
-const heldHere = new Set<string>();
+// A lock naming this process number but taken before this process started was left by an earlier run (a
+// restarted container or computer reuses numbers), so it is stale; one taken since is held by this process
+// (another thread or window of it), so it is respected.
+const processStartedAt = Date.now() - process.uptime() * 1000;
 
 /** Whether a process with this number runs on this computer. */
 export function processAlive(pid: number): boolean {
@@ -106,7 +107,7 @@ export function lastSeen(owner: LockOwner): number {
 function staleness(owner: LockOwner, lockPath: string, nowMs: number): StaleWhy | null {
   // On this computer the process can be asked about directly.
   if (owner.host === os.hostname()) {
-    if (owner.pid === process.pid) return heldHere.has(path.resolve(lockPath)) ? null : 'process-gone';
+    if (owner.pid === process.pid) return Date.parse(owner.since) < processStartedAt - 1000 ? 'process-gone' : null;
     return processAlive(owner.pid) ? null : 'process-gone';
   }
   // Another computer's lock: only its age tells. Locks from versions that did not refresh them are given a day.
@@ -175,7 +176,6 @@ export function acquireLock(file: string, now: () => Date = () => new Date()): L
   let tookOver: HeldLock['tookOver'] = null;
   for (let attempt = 0; attempt < 3; attempt++) {
     if (createLockFile(lockPath, JSON.stringify(me))) {
-      heldHere.add(path.resolve(lockPath));
       return { ok: true, lock: heldLock(lockPath, me, tookOver, now) };
     }
     const { owner, exists, youngMs } = currentOwner(lockPath);
@@ -225,7 +225,6 @@ function heldLock(lockPath: string, me: LockOwner, tookOver: HeldLock['tookOver'
       }
     },
     release: () => {
-      heldHere.delete(path.resolve(lockPath));
       if (stillOurs()) rmSync(lockPath, { force: true });
     },
   };
