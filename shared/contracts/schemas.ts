@@ -33,8 +33,10 @@ export const WorkbookSummary = z.strictObject({
   /** The file the person saved the workbook as, or null while it lives only in the autosave folder. */
   filePath: z.string().nullable(),
   createdAt: z.iso.datetime(),
-  /** Why changes cannot be saved (the file is open elsewhere), or null. */
+  /** Why changes cannot be saved (open elsewhere, a read-only file or folder, its lock taken over), or null. */
   readOnlyReason: z.string().nullable(),
+  /** Something the person should know about how this workbook was opened (a stale lock taken over), or null. */
+  notice: z.string().nullable().optional(),
   rows: z.strictObject({ referrals: z.number().int().min(0), cpp: z.number().int().min(0), cla: z.number().int().min(0) }),
 });
 export type WorkbookSummary = z.infer<typeof WorkbookSummary>;
@@ -56,6 +58,10 @@ export const ExcelExportResult = z.strictObject({
 export type ExcelExportResult = z.infer<typeof ExcelExportResult>;
 
 export const SaveResult = z.strictObject({ saved: z.boolean(), workbook: WorkbookSummary });
+
+/** Save as: the browser version asks for the file name in the page (it cannot show a save dialog). */
+export const SaveAsRequest = z.strictObject({ fileName: WorkbookTitle.optional() });
+export type SaveAsRequest = z.input<typeof SaveAsRequest>;
 export type SaveResult = z.infer<typeof SaveResult>;
 
 export const RecentWorkbook = z.strictObject({ filePath: z.string().min(1), name: z.string() });

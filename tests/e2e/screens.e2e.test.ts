@@ -126,6 +126,8 @@ describe('the workbook screens', () => {
     await page.getByLabel('Workbook name').fill('Riverside LIIA sample');
     await page.getByRole('button', { name: 'Rename' }).click();
     await page.getByRole('button', { name: 'Save as…' }).click();
+    // The browser version asks for the name in the page.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved in').waitFor();
     await page.getByRole('button', { name: 'New workbook' }).click();
     await page.waitForFunction(() => document.title.startsWith('Untitled workbook'));
