@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BackendHandlers } from '../../shared/contracts/bridge.ts';
-import type { Transport, WorkbookSummary } from '../../shared/contracts/schemas.ts';
+import type { ListChangeResult, Transport, WorkbookSummary } from '../../shared/contracts/schemas.ts';
 import { buildHistory } from '../../shared/engine/history.ts';
 import { futureLockdown } from '../../shared/engine/presets.ts';
 import { runModel } from '../../shared/engine/run-model.ts';
@@ -15,7 +15,9 @@ import { exportSheetNames, resultsWorkbook } from '../../shared/export/results-w
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
 import { importLists, sourceKindForFile } from '../../shared/import/import-lists.ts';
+import { workbookHolds } from '../../shared/import/list-words.ts';
 import { writeFileAtomically } from '../common/atomic-write.ts';
+import { listImports } from './list-import.ts';
 import { recentFiles } from './recent-files.ts';
 import { WorkbookStore } from './storage/workbook-store.ts';
 
@@ -33,6 +35,7 @@ export interface BackendOptions {
 
 export const demoWorkbookTitle = 'Demo authority (synthetic data)';
 export const workbookExtension = '.dwb';
+const extractDateSetting = 'extract-date';
 
 export interface Backend extends BackendHandlers {
   /** Opens a workbook file the operating system handed to the app (a double-click on a .dwb file). */
@@ -48,6 +51,7 @@ export function createBackend(options: BackendOptions): Backend {
   let store: WorkbookStore | null = null;
   /** The file the person chose, or null while the workbook lives in the autosave folder. */
   let chosenPath: string | null = null;
+  const imports = listImports({ now, demoTitle: demoWorkbookTitle, untitled: 'Untitled workbook' });
 
   const fileSafe = (title: string) => title.replace(/[^\w\- ()]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Workbook';
 
@@ -55,6 +59,7 @@ export function createBackend(options: BackendOptions): Backend {
   const lastOpenFile = path.join(options.dataFolder, 'last-open.json');
 
   function switchTo(next: WorkbookStore, chosen: string | null): void {
+    imports.forget();
     store?.close();
     store = next;
     chosenPath = chosen;
@@ -102,6 +107,7 @@ export function createBackend(options: BackendOptions): Backend {
   function summary(): WorkbookSummary {
     const s = current();
     const info = s.info();
+    const changes = s.listChanges();
     return {
       title: info.title,
       isDemo: info.isDemo,
@@ -109,7 +115,21 @@ export function createBackend(options: BackendOptions): Backend {
       createdAt: info.createdAt,
       readOnlyReason: s.readOnlyReason,
       rows: s.rowCounts(),
+      extractDate: /^\d{4}-\d{2}-\d{2}$/.test(s.setting(extractDateSetting) ?? '') ? s.setting(extractDateSetting) : null,
+      undo: changes.undo?.description ?? null,
+      redo: changes.redo?.description ?? null,
     };
+  }
+
+  function changeLists(direction: 'undo' | 'redo'): ListChangeResult {
+    const s = current();
+    imports.forget();
+    const change = direction === 'undo' ? s.undoListChange() : s.redoListChange();
+    const workbook = summary();
+    const message = change
+      ? `${direction === 'undo' ? 'Undone' : 'Done again'}: ${change.description}. The workbook holds ${workbookHolds(workbook.rows)}.`
+      : `There is nothing to ${direction}.`;
+    return { workbook, workbookReport: s.readReport(), change: change ? { id: change.id, lists: change.lists } : null, message };
   }
 
   function savedScenarios(s: WorkbookStore): Scenario[] {
@@ -168,10 +188,11 @@ export function createBackend(options: BackendOptions): Backend {
       const { dataset, report } = s.readLists();
       return { dataset, report, scenarios: s.readScenarios() };
     },
-    importLists: ({ sources, extractDate }) => {
+    importLists: ({ sources, extractDate, replaceWithoutAsking }) => {
       const s = current();
-      const extract = `Imported ${now().toISOString().slice(0, 10)}`;
-      const { dataset, report } = importLists(
+      // Pasted lists are one extract, whichever grid they came from and whenever: a list pasted alone joins the others.
+      const extract = 'Pasted lists';
+      const result = importLists(
         sources.map((source) =>
           source.kind === 'pasted'
             ? { kind: 'pasted' as const, name: source.name, list: source.list, text: source.text, extract, ...(extractDate ? { extractDate } : {}) }
@@ -179,12 +200,20 @@ export function createBackend(options: BackendOptions): Backend {
         ),
         { pseudonymKey: s.pseudonymKey() },
       );
-      s.replaceLists(dataset, report);
-      if (s.info().isDemo) {
-        s.markNotDemo();
-        if (s.info().title === demoWorkbookTitle) s.rename('Untitled workbook');
-      }
-      return { workbook: summary(), report };
+      const files = sources.flatMap((source) => (source.kind === 'file' ? [source.name] : []));
+      const from = files.length ? { files } : { pasted: true as const, lists: [...new Set(sources.flatMap((source) => (source.kind === 'pasted' ? [source.list] : [])))] };
+      const settled = imports.settle(s, result, from, replaceWithoutAsking ?? []);
+      return { workbook: summary(), report: result.report, ...settled };
+    },
+    confirmImport: ({ token }) => {
+      const { result, ...settled } = imports.confirm(current(), token);
+      return { workbook: summary(), report: result.report, ...settled };
+    },
+    undoListChange: () => changeLists('undo'),
+    redoListChange: () => changeLists('redo'),
+    setExtractDate: ({ extractDate }) => {
+      current().setSetting(extractDateSetting, extractDate ?? '');
+      return summary();
     },
     saveScenarios: ({ scenarios }) => {
       const problems = scenarios.flatMap((raw, i) => {

@@ -172,6 +172,11 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
   return { dataset, report };
 }
 
+/** Says which date an extract was taken to be when none was given (also after lists are combined). */
+export function inferredExtractDateNote(label: string, date: string): ImportIssue {
+  return { list: null, file: label, sheet: null, row: null, column: null, severity: 'info', message: `No extract date was given for "${label}": it is taken as ${date}, the latest date in its lists. Give the real date if you know it.` };
+}
+
 // The extract date of each extract: the one given, or else the latest date in its lists (and say so).
 function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<string, ReadonlySet<string>>, issues: ImportIssue[]): ExtractInfo[] {
   const labels = [...new Set([...pending.map((r) => r.extract), ...given.keys()])];
@@ -192,7 +197,7 @@ function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<strin
       }
     }
     if (latest) {
-      issues.push({ list: null, file: label, sheet: null, row: null, column: null, severity: 'info', message: `No extract date was given for "${label}": it is taken as ${latest}, the latest date in its lists. Give the real date if you know it.` });
+      issues.push(inferredExtractDateNote(label, latest));
     }
     return { id: 0, label, extractDate: latest || '1900-01-01', extractDateSource: 'inferred' };
   });

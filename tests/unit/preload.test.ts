@@ -6,7 +6,7 @@ import { bridgeMethodNames } from '../../shared/contracts/bridge.ts';
 const exposed: Record<string, unknown> = {};
 const invoke = vi.fn(async (channel: string, _args: unknown) =>
   channel === 'workbook:getWorkbook'
-    ? { ok: true, value: { title: 'Demo', isDemo: true, filePath: null, createdAt: '2026-01-01T00:00:00.000Z', readOnlyReason: null, rows: { referrals: 1, cpp: 2, cla: 3 } } }
+    ? { ok: true, value: { title: 'Demo', isDemo: true, filePath: null, createdAt: '2026-01-01T00:00:00.000Z', readOnlyReason: null, rows: { referrals: 1, cpp: 2, cla: 3 }, extractDate: null, undo: null, redo: null } }
     : { ok: false, error: { code: 'bad-request', message: 'renameWorkbook argument 1, title: must not be empty' } },
 );
 const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
