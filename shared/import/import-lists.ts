@@ -109,6 +109,11 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
       issues.push({ list: null, file: grid.file, sheet: grid.sheet, row: null, column: null, severity: 'info', message: `${table.name} found on ${where}: the model does not use it yet, so it was not read.` });
       continue;
     }
+    if (grid.listHint && table.list !== grid.listHint) {
+      // Rows pasted into one list's grid with another list's header row are never moved there silently.
+      issues.push({ list: grid.listHint, file: grid.file, sheet: grid.sheet, row: null, column: null, severity: 'error', message: `These rows look like ${listCatalogue[table.list].name}, not ${listCatalogue[grid.listHint].name}, so they were not read. Paste them into the ${listCatalogue[table.list].name} grid.` });
+      continue;
+    }
     const spec = listCatalogue[table.list];
     const counts = report[table.list];
     counts.present = true;

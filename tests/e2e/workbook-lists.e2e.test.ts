@@ -33,6 +33,7 @@ afterAll(async () => opened?.close());
 
 const grid = (list: List) => page.getByRole('grid', { name: `${labels[list]}: paste rows from Excel here with Ctrl+V` });
 const counts = (list: List) => page.locator(`p.counts[data-list="${list}"]`);
+const panel = (list: List) => page.locator('section').filter({ has: page.getByRole('heading', { name: labels[list] }) });
 
 async function pasteInto(list: List, text: string): Promise<void> {
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
@@ -141,10 +142,14 @@ describe('issues are counted by row', () => {
     await pasteInto('referrals', text);
     const confirm = page.getByRole('alertdialog');
     if (await confirm.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await confirm.getByRole('button', { name: 'Replace' }).click();
-    const summary = page.locator('section').filter({ has: page.getByRole('heading', { name: labels.referrals }) }).locator('details.issues summary');
+    const summary = panel('referrals').locator('details.issues summary');
     await summary.filter({ hasText: 'need a look' }).waitFor({ timeout: 30_000 });
     expect(await summary.innerText()).toBe(`${n(distinctRows)} rows need a look (${n(expected.length)} issues)`);
-    await expect(page.getByText(`and ${n(expected.length - 200)} more`, { exact: true }).isVisible()).resolves.toBe(true);
+    await summary.click();
+    const more = page.getByText(`and ${n(expected.length - 200)} more`, { exact: true });
+    await expect(more.isVisible()).resolves.toBe(true);
+    await more.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'data-issues-counted-by-row.png') });
   }, 120_000);
 });
 
@@ -169,7 +174,7 @@ describe('smaller things on the Data step', () => {
     // One period of care that ends before it starts: the issue is about its end date.
     const cla = snapshot.cla.slice(0, 30).map((r, i) => (i === 3 ? { ...r, 'Date Ceased to be Looked After ': '2001-01-01' } : r));
     await pasteList('cla', cla);
-    await page.getByRole('button', { name: 'Show row 5' }).click();
+    await panel('cla').getByRole('button', { name: 'Show row 5' }).click();
     const selected = grid('cla').locator('[role="gridcell"][aria-selected="true"]');
     const endColumn = snapshot.cla[0] ? Object.keys(snapshot.cla[0]).indexOf('Date Ceased to be Looked After ') + 1 : -1;
     await expect(selected.getAttribute('aria-colindex')).resolves.toBe(String(endColumn));
