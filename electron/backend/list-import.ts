@@ -46,7 +46,7 @@ export function listImports(options: { now: () => Date; demoTitle: string; untit
     });
     const rows = store.rowCounts();
     const kept = merge.unusable.map((l) => ` No row of ${listCatalogue[l].name} could be used, so the workbook keeps its ${countOfList(l, rows[l])}.`).join('');
-    const names = inWordsList(merge.replaced.map((l) => listCatalogue[l].name));
+    const names = info.isDemo ? 'the demo’s made-up lists with yours' : inWordsList(merge.replaced.map((l) => listCatalogue[l].name));
     return {
       outcome: { kind: 'replaced', changeId, lists: merge.replaced, message: `Replaced ${names}. The workbook now holds ${workbookHolds(rows)}.${kept} Undo takes it back.` },
       workbookReport: merge.report,

@@ -110,8 +110,15 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
       continue;
     }
     if (grid.listHint && table.list !== grid.listHint) {
-      // Rows pasted into one list's grid with another list's header row are never moved there silently.
-      issues.push({ list: grid.listHint, file: grid.file, sheet: grid.sheet, row: null, column: null, severity: 'error', message: `These rows look like ${listCatalogue[table.list].name}, not ${listCatalogue[grid.listHint].name}, so they were not read. Paste them into the ${listCatalogue[table.list].name} grid.` });
+      // Rows pasted into one list's grid with another list's header row are never moved there silently:
+      // they are rejected in the grid's list, and the message says where they belong.
+      const hinted = report[grid.listHint];
+      const dataRows = grid.rows.length - (table.headerIndex === null ? 0 : table.headerIndex + 1);
+      hinted.present = true;
+      hinted.foundIn.push(place(grid.file, grid.sheet));
+      hinted.rowsRead += dataRows;
+      hinted.rowsRejected += dataRows;
+      issues.push({ list: grid.listHint, file: grid.file, sheet: grid.sheet, row: null, column: null, severity: 'error', message: `These rows look like ${listCatalogue[table.list].name}, not ${listCatalogue[grid.listHint].name}, so none of them was used. Paste them into the ${listCatalogue[table.list].name} grid.` });
       continue;
     }
     const spec = listCatalogue[table.list];

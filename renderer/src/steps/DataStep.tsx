@@ -132,6 +132,12 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
 
   const importNow = async (sources: Sources, origin: Origin, replaceWithoutAsking: ListId[]) => {
     if (sources.length === 0) return;
+    // A question left unanswered is a no: its pasted rows leave the grid, as the workbook never took them.
+    if (asking?.origin.kind === 'grids') {
+      const after = origin.kind === 'grids' ? origin.after : {};
+      const before = Object.fromEntries(Object.entries(asking.origin.before).filter(([list]) => !(list in after)));
+      setGrids((g) => ({ ...g, ...before }));
+    }
     setAsking(null);
     setSaid(null);
     settle(await call(() => bridge.importLists({ sources, extractDate: validDate(extractDate), replaceWithoutAsking })), origin);
@@ -150,7 +156,9 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
       }
     }
     setNotices((n) => ({ ...n, [list]: undefined }));
-    const before = grids[list];
+    // What the grid showed before, as the workbook has it (not rows still waiting for an answer).
+    const waiting = asking?.origin.kind === 'grids' ? asking.origin.before[list] : undefined;
+    const before = waiting ?? grids[list];
     setGrids((g) => ({ ...g, [list]: rows }));
     if (rows.length === 0) {
       setSaid({ kind: 'unchanged', message: `The grid is empty. The workbook still holds its ${countOfList(list, workbook.rows[list])}; Undo brings the rows back to the grid.`, at: list });
