@@ -113,7 +113,7 @@ describe('the workbook keeps every list', () => {
     const cla = snapshot.cla.slice(0, 40);
     const csv = csvFiles({ ...snapshot, cla }).find((f) => f.name.includes('care'))!;
     await page.getByLabel('Choose Annex A workbooks or CSV files to import').setInputFiles({ name: 'list8.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.bytes) });
-    await confirmReplace(`Replace the ${n(full.cla)} periods of care in this workbook with the 40 periods of care read from list8.csv?`);
+    await confirmReplace(`Replace the ${n(full.cla)} periods of care in this workbook with the 40 periods of care read from list8.csv?`, 'data-confirm-file.png');
     await expectHolds(full.referrals, full.cpp, 40);
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await expectHolds(full.referrals, full.cpp, full.cla);
@@ -179,11 +179,15 @@ describe('smaller things on the Data step', () => {
     const endColumn = snapshot.cla[0] ? Object.keys(snapshot.cla[0]).indexOf('Date Ceased to be Looked After ') + 1 : -1;
     await expect(selected.getAttribute('aria-colindex')).resolves.toBe(String(endColumn));
     await expect(selected.locator('xpath=..').getAttribute('aria-rowindex')).resolves.toBe('5');
+    await grid('cla').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'data-show-row.png') });
   }, 60_000);
 
   it('an empty paste says so', async () => {
     await pasteInto('cpp', '');
     await page.getByText(/^Nothing to paste: the clipboard holds no rows\./).waitFor({ timeout: 10_000 });
+    await page.getByText(/^Nothing to paste/).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'data-empty-paste.png') });
   }, 30_000);
 
   it('the extract date stays in the workbook after a reload, and applies to a file import', async () => {
