@@ -203,6 +203,19 @@ describe('smaller things on the Data step', () => {
     await counts('cpp').filter({ hasText: `of ${n(snapshot.cpp.length)} rows read` }).waitFor({ timeout: 20_000 });
     // The date given was used: nothing was inferred.
     expect(await page.getByText(/No extract date was given for "list7.csv"/).count()).toBe(0);
+    const extractOfList7 = () =>
+      page.evaluate(async () => {
+        const bridge = (window as unknown as { workbook: { getWorkbookData(): Promise<{ dataset: { extracts: Array<{ id: number; label: string; extractDate: string }>; cpp: Array<{ extract: number }> } }> } }).workbook;
+        const { dataset } = await bridge.getWorkbookData();
+        return dataset.extracts.find((e) => e.id === dataset.cpp[0]?.extract)?.extractDate;
+      });
+    await expect(extractOfList7()).resolves.toBe('2024-09-30');
+    // A new date applies to the file just imported too, without asking again.
+    await box.fill('2024-10-31');
+    await box.blur();
+    await page.getByText(/^Replaced Child protection plans \(List 7\)/).waitFor({ timeout: 20_000 });
+    await expect(extractOfList7()).resolves.toBe('2024-10-31');
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
     expect(opened.problems).toEqual([]);
   }, 120_000);
 });
