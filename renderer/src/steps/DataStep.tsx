@@ -161,7 +161,7 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
     const before = waiting ?? grids[list];
     setGrids((g) => ({ ...g, [list]: rows }));
     if (rows.length === 0) {
-      setSaid({ kind: 'unchanged', message: `The grid is empty. The workbook still holds its ${countOfList(list, workbook.rows[list])}; Undo brings the rows back to the grid.`, at: list });
+      setSaid({ kind: 'unchanged', message: `The grid is empty: the workbook still holds its ${countOfList(list, workbook.rows[list])}. Paste the list again to replace them.`, at: list });
       return;
     }
     void importNow([pasted(list, rows)], { kind: 'grids', before: { [list]: before }, after: { [list]: rows } }, owners.current[list] === 'grid' ? [list] : []);
