@@ -130,15 +130,18 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
     onImported(response.workbook, response.workbookReport);
   };
 
-  const importNow = async (sources: Sources, origin: Origin, replaceWithoutAsking: ListId[]) => {
-    if (sources.length === 0) return;
-    // A question left unanswered is a no: its pasted rows leave the grid, as the workbook never took them.
+  /** A question left unanswered is a no: its pasted rows leave their grid (but for `pastingInto`), as the workbook never took them. */
+  const dropQuestion = (pastingInto: Partial<Grids> = {}) => {
     if (asking?.origin.kind === 'grids') {
-      const after = origin.kind === 'grids' ? origin.after : {};
-      const before = Object.fromEntries(Object.entries(asking.origin.before).filter(([list]) => !(list in after)));
+      const before = Object.fromEntries(Object.entries(asking.origin.before).filter(([list]) => !(list in pastingInto)));
       setGrids((g) => ({ ...g, ...before }));
     }
     setAsking(null);
+  };
+
+  const importNow = async (sources: Sources, origin: Origin, replaceWithoutAsking: ListId[]) => {
+    if (sources.length === 0) return;
+    dropQuestion(origin.kind === 'grids' ? origin.after : {});
     setSaid(null);
     settle(await call(() => bridge.importLists({ sources, extractDate: validDate(extractDate), replaceWithoutAsking })), origin);
   };
@@ -185,7 +188,7 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
   };
 
   const undoOrRedo = async (direction: 'undo' | 'redo') => {
-    setAsking(null);
+    dropQuestion();
     const result: ListChangeResult | undefined = await call(() => (direction === 'undo' ? bridge.undoListChange() : bridge.redoListChange()));
     if (!result) return;
     if (result.change) {
