@@ -45,7 +45,7 @@ describe('a workbook file', () => {
     expect([...reopened.pseudonymKey()]).toEqual([...info.pseudonymKey]);
     expect(reopened.integrityCheck()).toEqual(['ok']);
     reopened.close();
-  });
+  }, 60_000); // the demo authority is simulated first: seconds on a loaded machine
 
   it('uses STRICT tables with foreign keys on, and marks itself as a Demand Workbook', () => {
     const file = path.join(folder(), 'strict.dwb');
