@@ -8,7 +8,7 @@ import { allocateSeries, centralDraw, runProjection, type ProjectionSeries, type
 import { baselineScenario, type Scenario } from './scenario.ts';
 import { scenarioVectors } from './scenario-vectors.ts';
 import { buildSetup } from './setup.ts';
-import { monteCarloBands, type Bands } from './uncertainty.ts';
+import { startBands, type BandRun, type Bands } from './uncertainty.ts';
 
 export interface ModelOptions {
   horizon: number;
@@ -16,7 +16,7 @@ export interface ModelOptions {
   /** Monte Carlo draws for the bands; 0 for none. */
   draws?: number;
   seed?: number;
-  /** Bands for the scenarios too, not only the baseline. */
+  /** Bands for the scenarios too, not only the baseline (by default, as bandOptions says). */
   scenarioBands?: boolean;
 }
 
@@ -39,7 +39,24 @@ export interface ModelRun {
   scenarios: ProjectedScenario[];
 }
 
-export const defaultDraws = 500;
+/**
+ * The one definition of the likely ranges: the screens, the Excel export and the command all draw them with
+ * these options, so the same scenario shows the same range everywhere, to the pound. The same seed for
+ * every scenario: differences between scenarios are not noise.
+ */
+export const bandOptions = { draws: 500, seed: 20_201, scenarioBands: true } as const;
+export const defaultDraws = bandOptions.draws;
+
+/** The baseline is costed like the scenarios (the first one's costs), so that scenario minus baseline is about demand only. */
+export function costedBaseline(scenarios: readonly Scenario[]): Scenario {
+  const costed = scenarios[0];
+  return costed ? { ...baselineScenario, costs: costed.costs, caseloads: costed.caseloads } : baselineScenario;
+}
+
+/** A scenario's bands, to be run a slice at a time (the window's engine worker) or at once. */
+export function startScenarioBands(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number } = bandOptions): BandRun {
+  return startBands(setup, scenarioVectors(scenario, setup.startMonth, setup.horizon), estimates, unitCosts(scenario, estimates.placementMix), options.draws, options.seed);
+}
 
 export function projectScenario(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number }): ProjectedScenario {
   const vectors = scenarioVectors(scenario, setup.startMonth, setup.horizon);
@@ -55,21 +72,23 @@ export function projectScenario(setup: ProjectionSetup, estimates: Estimates, sc
     costCumulative: cumulative(cost),
     workers,
     annualCost: annualSpend(setup.startMonth, cost),
-    bands: options.draws > 0 ? monteCarloBands(setup, vectors, estimates, costs, options.draws, options.seed) : null,
+    bands: options.draws > 0 ? bandsAtOnce(startScenarioBands(setup, estimates, scenario, options)) : null,
   };
+}
+
+function bandsAtOnce(run: BandRun): Bands {
+  run.run(run.remaining);
+  return run.bands();
 }
 
 export function runModel(dataset: Dataset, aggregates: readonly AggregatePeriod[], options: ModelOptions): ModelRun {
   const history = buildHistory(dataset, aggregates);
   const estimates = estimate(dataset, history, aggregates);
   const setup = buildSetup(dataset, history, estimates, options.horizon);
-  const draws = options.draws ?? defaultDraws;
-  const seed = options.seed ?? 20_201;
-  // The baseline is costed like the scenarios, so that scenario minus baseline is about demand only.
-  const costed = options.scenarios?.[0];
-  const baselineCosted = costed ? { ...baselineScenario, costs: costed.costs, caseloads: costed.caseloads } : baselineScenario;
-  const baseline = projectScenario(setup, estimates, baselineCosted, { draws, seed });
-  // The same seed for every scenario: differences between them are not noise.
-  const scenarios = (options.scenarios ?? []).map((s) => projectScenario(setup, estimates, s, { draws: options.scenarioBands ? draws : 0, seed }));
+  const draws = options.draws ?? bandOptions.draws;
+  const seed = options.seed ?? bandOptions.seed;
+  const baseline = projectScenario(setup, estimates, costedBaseline(options.scenarios ?? []), { draws, seed });
+  const scenarioBands = options.scenarioBands ?? bandOptions.scenarioBands;
+  const scenarios = (options.scenarios ?? []).map((s) => projectScenario(setup, estimates, s, { draws: scenarioBands ? draws : 0, seed }));
   return { history, estimates, setup, baseline, scenarios };
 }

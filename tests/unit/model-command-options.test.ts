@@ -18,7 +18,7 @@ describe('npm run model options', () => {
       parseModelOptions(['--input', 'a.xlsx', '--input=b.csv', '--history', 'h.csv', '--extract-date', '2024-09-30', '--scenario', 's.json', '--horizon', '60', '--backtest-from', '2023-04', '--json', '-', '--xlsx', 'out.xlsx']),
     ).toEqual({
       kind: 'run',
-      options: { inputs: ['a.xlsx', 'b.csv'], history: 'h.csv', extractDate: '2024-09-30', scenario: 's.json', horizonMonths: 60, backtestFrom: '2023-04', demo: false, json: '-', xlsx: 'out.xlsx' },
+      options: { inputs: ['a.xlsx', 'b.csv'], history: 'h.csv', extractDate: '2024-09-30', scenario: 's.json', horizonMonths: 60, backtestFrom: '2023-04', calibrate: false, demo: false, json: '-', xlsx: 'out.xlsx' },
     });
   });
 

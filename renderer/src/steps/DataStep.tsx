@@ -9,6 +9,7 @@ import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
 import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
 import { ListIssues } from './data/ListIssues.tsx';
 import { ReplaceQuestion } from './data/ReplaceQuestion.tsx';
+import { WorkProgressBar } from '../components/WorkProgressBar.tsx';
 
 const lists: ReadonlyArray<{ id: ListId; label: string; hint: string }> = [
   { id: 'referrals', label: 'Referrals (List 3)', hint: 'One row per referral in the six months before the extract.' },
@@ -92,7 +93,9 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
       setStatus({ kind: 'idle' });
       return answer;
     } catch (err) {
-      setStatus({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+      // A cancelled import is not a failure: the progress bar says it was cancelled.
+      if ((err as { code?: string }).code === 'cancelled') setStatus({ kind: 'idle' });
+      else setStatus({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
       return undefined;
     }
   }, []);
@@ -323,6 +326,7 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
       <div role="status" aria-live="polite">
         {status.kind === 'working' && <p className="notice">Checking and importing your rows…</p>}
       </div>
+      <WorkProgressBar bridge={bridge} active={status.kind === 'working'} />
       {status.kind === 'failed' && (
         <p className="problem" role="alert">
           The lists could not be imported: {status.message}
