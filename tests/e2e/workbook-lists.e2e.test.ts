@@ -213,8 +213,8 @@ describe('smaller things on the Data step', () => {
     // A new date applies to the file just imported too, without asking again.
     await box.fill('2024-10-31');
     await box.blur();
+    await expect.poll(extractOfList7, { timeout: 20_000 }).toBe('2024-10-31');
     await page.getByText(/^Replaced Child protection plans \(List 7\)/).waitFor({ timeout: 20_000 });
-    await expect(extractOfList7()).resolves.toBe('2024-10-31');
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     expect(opened.problems).toEqual([]);
   }, 120_000);
