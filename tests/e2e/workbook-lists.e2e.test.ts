@@ -140,8 +140,9 @@ describe('issues are counted by row', () => {
     const distinctRows = new Set(expected.map((i) => i.row)).size;
     expect(distinctRows).toBeLessThan(expected.length);
     await pasteInto('referrals', text);
-    const confirm = page.getByRole('alertdialog');
-    if (await confirm.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await confirm.getByRole('button', { name: 'Replace' }).click();
+    // The workbook holds referrals pasted before the reload: asked first, then replaced.
+    await confirmReplace(`Replace the ${n(snapshot.referrals.length)} referrals in this workbook with the ${n(snapshot.referrals.length)} rows you pasted?`);
+    await page.getByText(/^Replaced Referrals \(List 3\)\./).waitFor({ timeout: 30_000 });
     const summary = panel('referrals').locator('details.issues summary');
     await summary.filter({ hasText: 'need a look' }).waitFor({ timeout: 30_000 });
     expect(await summary.innerText()).toBe(`${n(distinctRows)} rows need a look (${n(expected.length)} issues)`);
