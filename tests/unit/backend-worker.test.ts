@@ -96,7 +96,7 @@ describe('the backend in a worker thread', { timeout: 120_000 }, () => {
   });
 
   it('asks the main thread where to save, and saves there', async () => {
-    const saved = await call('saveWorkbookAs');
+    const saved = await call('saveWorkbookAs', {});
     expect(saved, JSON.stringify(saved.error)).toMatchObject({ ok: true, value: { saved: true } });
     expect(asked).toEqual(['Untitled workbook.dwb']);
     expect(existsSync(saved.value.workbook.filePath)).toBe(true);
