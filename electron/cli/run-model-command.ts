@@ -19,7 +19,10 @@ import { writeFileAtomically } from '../common/atomic-write.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSources } from './load-sources.ts';
-import { summaryOfImport, summaryText } from './summary-text.ts';
+import { loadSsda903Files } from './load-ssda903.ts';
+import { importSsda903, type Ssda903Import } from '../../shared/import/ssda903/import-ssda903.ts';
+import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
+import { summaryOfImport, summaryOfReturns, summaryText } from './summary-text.ts';
 
 export interface CommandIO {
   stdout(text: string): void;
@@ -32,19 +35,28 @@ class InputError extends Error {}
 
 function missingFiles(options: ModelOptions): string[] {
   const files = [...options.inputs, options.history, options.scenario].filter((f): f is string => f !== null);
-  return files.filter((file) => !existsSync(file) || !statSync(file).isFile());
+  return [...files.filter((file) => !existsSync(file) || !statSync(file).isFile()), ...options.ssda903.filter((p) => !existsSync(p))];
 }
 
-function loadLists(options: ModelOptions): { dataset: Dataset; report: ImportReport | null } {
+function loadLists(options: ModelOptions, pseudonymKey: Uint8Array): { dataset: Dataset; report: ImportReport | null } {
   if (options.demo) return demoImport();
   if (options.inputs.length === 0) return { dataset: { extracts: [], referrals: [], cpp: [], cla: [] }, report: null };
-  // A fresh key per run: pseudonyms are consistent within this result and mean nothing outside it.
-  const { dataset, report } = importLists(loadSources(options.inputs, options.extractDate), { pseudonymKey: randomBytes(32) });
+  const { dataset, report } = importLists(loadSources(options.inputs, options.extractDate), { pseudonymKey });
   if (!report.referrals.present && !report.cpp.present && !report.cla.present) {
     const reasons = report.issues.filter((i) => i.file && (i.severity === 'error' || i.severity === 'info')).map((i) => `  ${i.message}`);
     throw new InputError(`no referrals (List 3), child protection (List 7) or children in care (List 8) list was found in ${options.inputs.map((f) => `"${f}"`).join(', ')}.\n${reasons.join('\n')}`);
   }
   return { dataset, report };
+}
+
+function loadReturns(paths: readonly string[], pseudonymKey: Uint8Array, lists: Dataset): Ssda903Import {
+  const firstExtractId = Math.max(0, ...lists.extracts.map((e) => e.id)) + 1;
+  const returns = importSsda903(loadSsda903Files(paths), { pseudonymKey, firstExtractId });
+  if (returns.report.episodes.rowsAccepted === 0) {
+    const reasons = returns.report.issues.filter((i) => i.severity === 'error' || i.row === null).slice(0, 20).map((i) => `  ${i.file}${i.row ? `, row ${i.row}` : ''}${i.column ? `, column ${i.column}` : ''}: ${i.message}`);
+    throw new InputError(`no usable SSDA903 episodes were found in ${paths.map((f) => `"${f}"`).join(', ')}.\n${reasons.join('\n')}`);
+  }
+  return returns;
 }
 
 function loadHistory(file: string | null): AggregatePeriod[] {
@@ -69,7 +81,7 @@ function loadScenario(file: string | null): Scenario | null {
 
 function workbookTitle(options: ModelOptions): string {
   if (options.demo) return 'Demo authority (synthetic data)';
-  if (options.inputs.length) return options.inputs.map((f) => path.basename(f)).join(', ');
+  if (options.inputs.length || options.ssda903.length) return [...options.inputs, ...options.ssda903].map((f) => path.basename(f)).join(', ');
   return 'Aggregate history';
 }
 
@@ -98,7 +110,14 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
   try {
     const scenario = loadScenario(options.scenario);
     const aggregates = loadHistory(options.history);
-    const { dataset, report } = loadLists(options);
+    // A fresh key per run: pseudonyms are consistent within this result (lists and returns alike) and
+    // mean nothing outside it.
+    const pseudonymKey = randomBytes(32);
+    const lists = loadLists(options, pseudonymKey);
+    const returns = options.ssda903.length ? loadReturns(options.ssda903, pseudonymKey, lists.dataset) : null;
+    const dataset = returns ? withSsda903(lists.dataset, returns) : lists.dataset;
+    const report = lists.report;
+    const ssda903 = returns?.report;
     const writeJson = (json: string) => {
       if (options.json === '-') io.stdout(json);
       else if (options.json) writeFileAtomically(options.json, json);
@@ -109,18 +128,18 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
     } catch (err) {
       if (!(err instanceof NothingToProjectError)) throw err;
       // Still say what was read, so the analyst can see why there is nothing to project.
-      writeJson(`${JSON.stringify(buildResultJson({ dataset, report }), null, 2)}\n`);
-      io.stderr(`${report ? summaryOfImport(report) : ''}Error: there is nothing to project from: the lists hold no dated rows and no aggregate history was given.\n`);
+      writeJson(`${JSON.stringify(buildResultJson({ dataset, report, ...(ssda903 ? { ssda903 } : {}) }), null, 2)}\n`);
+      io.stderr(`${report ? summaryOfImport(report) : ''}${ssda903 ? summaryOfReturns(ssda903) : ''}Error: there is nothing to project from: the lists hold no dated rows and no aggregate history was given.\n`);
       return exitCodes.badInput;
     }
     const backtest = options.backtestFrom ? runBacktest(dataset, aggregates, monthOfIso(`${options.backtestFrom}-01`), options.horizonMonths, run.history, scenario) : undefined;
-    const result = buildResultJson({ dataset, report, run, ...(backtest ? { backtest } : {}) });
+    const result = buildResultJson({ dataset, report, run, ...(backtest ? { backtest } : {}), ...(ssda903 ? { ssda903 } : {}) });
     // Build everything before writing anything: a failure leaves no file half-written.
     const json = `${JSON.stringify(result, null, 2)}\n`;
     const workbook = options.xlsx ? resultsWorkbook(result, { workbookTitle: workbookTitle(options), appVersion: appVersion(), createdAt: new Date().toISOString() }) : null;
     writeJson(json);
     if (options.xlsx && workbook) writeFileAtomically(options.xlsx, workbook);
-    const summary = summaryText(run, report, backtest);
+    const summary = `${ssda903 ? summaryOfReturns(ssda903) : ''}${summaryText(run, report, backtest)}`;
     if (options.json === '-') io.stderr(summary);
     else io.stdout(summary);
     return exitCodes.ok;

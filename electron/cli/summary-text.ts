@@ -3,6 +3,7 @@ import type { BacktestResult } from '../../shared/engine/backtest.ts';
 import { monthLabel } from '../../shared/engine/months.ts';
 import type { ModelRun } from '../../shared/engine/run-model.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
+import type { Ssda903Report } from '../../shared/import/ssda903/import-ssda903.ts';
 
 const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
 const money = (n: number) => `£${(n / 1_000_000).toFixed(1)}m`;
@@ -16,11 +17,19 @@ export function summaryOfImport(report: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+export function summaryOfReturns(report: Ssda903Report): string {
+  const years = report.returns.map((r) => r.label.replace('SSDA903 ', '')).join(', ');
+  const c = (name: string, counts: Ssda903Report['header']) => `${name}: ${counts.rowsRead} rows read, ${counts.rowsAccepted} accepted, ${counts.rowsRejected} rejected, ${counts.rowsBlank} blank`;
+  const problems = report.issues.filter((i) => i.severity !== 'info').length;
+  return `SSDA903 returns for ${years || 'no year'}. ${c('Episodes', report.episodes)}; ${c('header', report.header)}.${problems ? ` ${problems} issues: see "import.issues" in the JSON result.` : ''}\n`;
+}
+
 export function summaryText(run: ModelRun, report: ImportReport | null, backtest?: BacktestResult): string {
   const lines: string[] = [];
   if (report) lines.push(summaryOfImport(report).trimEnd());
   const e = run.estimates;
-  lines.push(
+  if (e.driver === 'claStarts') lines.push(`Last month observed: ${monthLabel(e.anchorMonth)}. About ${Math.round(e.referrals.level)} children a month enter care (no referrals were given); half of periods of care end within ${e.cla.duration.medianMonths.toFixed(0)} months.`);
+  else lines.push(
     `Last month observed: ${monthLabel(e.anchorMonth)}. About ${Math.round(e.cpp.conversion.perReferral * 100)} in 100 referrals lead to a child protection plan and ${Math.round(e.cla.conversion.perReferral * 100)} in 100 to care; half of plans end within ${e.cpp.duration.medianMonths.toFixed(0)} months and half of periods of care within ${e.cla.duration.medianMonths.toFixed(0)} months.`,
   );
   const H = run.setup.horizon;

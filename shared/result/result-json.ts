@@ -7,7 +7,8 @@ import { monthLabel } from '../engine/months.ts';
 import { durationBandEdges } from '../engine/estimate-flows.ts';
 import type { ModelRun, ProjectedScenario } from '../engine/run-model.ts';
 import type { Bands } from '../engine/uncertainty.ts';
-import type { ImportReport, ListCounts } from '../import/report.ts';
+import { emptyCounts, type ImportReport, type ListCounts } from '../import/report.ts';
+import type { Ssda903Report } from '../import/ssda903/import-ssda903.ts';
 
 export const resultSchemaVersion = 1;
 
@@ -67,6 +68,7 @@ function difference(scenario: ProjectedScenario, baseline: ProjectedScenario) {
 export interface ResultInput {
   dataset: Dataset;
   report: ImportReport | null;
+  ssda903?: Ssda903Report;
   run?: ModelRun;
   backtest?: BacktestResult;
 }
@@ -111,6 +113,12 @@ function backtestJson(b: BacktestResult) {
   };
 }
 
+function importJson(report: ImportReport | null, returns: Ssda903Report | undefined) {
+  if (!returns) return report ? { referrals: counts(report.referrals), cpp: counts(report.cpp), cla: counts(report.cla), issues: report.issues } : null;
+  const lists = { referrals: counts(report?.referrals ?? emptyCounts()), cpp: counts(report?.cpp ?? emptyCounts()), cla: counts(report?.cla ?? emptyCounts()) };
+  return { ...lists, episodes: counts(returns.episodes), header: counts(returns.header), ssda903Returns: returns.returns, issues: [...(report?.issues ?? []), ...returns.issues] };
+}
+
 export function buildResultJson(input: ResultInput) {
   const latest = input.dataset.extracts.at(-1);
   const report = input.report;
@@ -120,7 +128,7 @@ export function buildResultJson(input: ResultInput) {
     extractDate: latest?.extractDate ?? null,
     extractDateSource: latest?.extractDateSource ?? null,
     extracts: input.dataset.extracts,
-    import: report ? { referrals: counts(report.referrals), cpp: counts(report.cpp), cla: counts(report.cla), issues: report.issues } : null,
+    import: importJson(report, input.ssda903),
     ...(run
       ? {
           history: historyJson(run),
