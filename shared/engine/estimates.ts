@@ -119,7 +119,7 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
   if (!referrals) referrals = entriesAsDriver(history, anchor);
   if (!referrals) throw new Error('There are no referral counts to project from: add List 3 (referrals) or referrals in the aggregate history.');
   if (drivenByEntries) notes.push('There are no referrals, so children entering care are projected from their own monthly history (level, trend and season); the referrals line of the projection shows those entries.');
-  if (!referrals.seasonalityEstimated) {
+  if (!referrals.seasonalityEstimated && !drivenByEntries) {
     notes.push(`Referrals: ${referrals.monthsUsed} months of complete history, fewer than the 24 needed to measure a trend and a seasonal pattern, so the trend is taken as flat (give or take ${Math.round(defaultTrendSe * 100)}% a year) and the usual seasonal pattern is used.`);
   }
 

@@ -9,6 +9,8 @@ import { baselineScenario, type Scenario } from './scenario.ts';
 import { scenarioVectors } from './scenario-vectors.ts';
 import { buildSetup } from './setup.ts';
 import { monteCarloBands, type Bands } from './uncertainty.ts';
+import { buildPlacementSetup, type PlacementSetup } from './placements/placement-setup.ts';
+import { placementBands, projectScenarioPlacements, type PlacementProjection } from './placements/placement-projection.ts';
 
 export interface ModelOptions {
   horizon: number;
@@ -29,6 +31,8 @@ export interface ProjectedScenario {
   workers: Float64Array;
   annualCost: Array<{ year: string; months: number; total: number }>;
   bands: Bands | null;
+  /** Children in care by placement and what they cost, where placements are known (SSDA903 or List 8). */
+  placements: PlacementProjection | null;
 }
 
 export interface ModelRun {
@@ -41,35 +45,47 @@ export interface ModelRun {
 
 export const defaultDraws = 500;
 
-export function projectScenario(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number }): ProjectedScenario {
+export function projectScenario(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number }, placementSetup: PlacementSetup | null = null): ProjectedScenario {
   const vectors = scenarioVectors(scenario, setup.startMonth, setup.horizon);
   const series = runProjection(setup, vectors, centralDraw(setup), allocateSeries(setup.horizon));
   const costs = unitCosts(scenario, estimates.placementMix);
-  const cost = series.cppOpen.map((cpp, t) => monthlyCost(costs, cpp, series.claOpen[t]!));
+  // Where placements are known, children in care are costed placement by placement (placements/).
+  const placements = placementSetup ? projectScenarioPlacements(placementSetup, series, scenario, setup.startMonth, setup.horizon) : null;
+  const cost = series.cppOpen.map((cpp, t) => (placements ? cpp * costs.cppMonthly + placements.claCost[t]! : monthlyCost(costs, cpp, series.claOpen[t]!)));
   const workers = series.cppOpen.map((cpp, t) => workersNeeded(costs, cpp, series.claOpen[t]!));
-  return {
-    scenario,
-    series,
-    costs,
-    cost,
-    costCumulative: cumulative(cost),
-    workers,
-    annualCost: annualSpend(setup.startMonth, cost),
-    bands: options.draws > 0 ? monteCarloBands(setup, vectors, estimates, costs, options.draws, options.seed) : null,
-  };
+  let bands: Bands | null = null;
+  if (options.draws > 0) {
+    const H = setup.horizon;
+    const draws = options.draws;
+    const claOpen = placements ? new Float64Array(draws * H) : null;
+    const cppCost = placements ? new Float64Array(draws * H) : null;
+    const observe = (d: number, out: ProjectionSeries) => {
+      for (let t = 0; t < H; t++) {
+        claOpen![t * draws + d] = out.claOpen[t]!;
+        cppCost![t * draws + d] = out.cppOpen[t]! * costs.cppMonthly;
+      }
+    };
+    bands = monteCarloBands(setup, vectors, estimates, costs, draws, options.seed, placements ? observe : undefined);
+    if (placements && placementSetup) {
+      placements.bands = placementBands(placements, placementSetup, claOpen!, cppCost!, draws, options.seed);
+      bands = { ...bands, cost: placements.bands.cost };
+    }
+  }
+  return { scenario, series, costs, cost, costCumulative: cumulative(cost), workers, annualCost: annualSpend(setup.startMonth, cost), bands, placements };
 }
 
 export function runModel(dataset: Dataset, aggregates: readonly AggregatePeriod[], options: ModelOptions): ModelRun {
   const history = buildHistory(dataset, aggregates);
   const estimates = estimate(dataset, history, aggregates);
   const setup = buildSetup(dataset, history, estimates, options.horizon);
+  const placementSetup = buildPlacementSetup(dataset, history, estimates);
   const draws = options.draws ?? defaultDraws;
   const seed = options.seed ?? 20_201;
   // The baseline is costed like the scenarios, so that scenario minus baseline is about demand only.
   const costed = options.scenarios?.[0];
   const baselineCosted = costed ? { ...baselineScenario, costs: costed.costs, caseloads: costed.caseloads } : baselineScenario;
-  const baseline = projectScenario(setup, estimates, baselineCosted, { draws, seed });
+  const baseline = projectScenario(setup, estimates, baselineCosted, { draws, seed }, placementSetup);
   // The same seed for every scenario: differences between them are not noise.
-  const scenarios = (options.scenarios ?? []).map((s) => projectScenario(setup, estimates, s, { draws: options.scenarioBands ? draws : 0, seed }));
+  const scenarios = (options.scenarios ?? []).map((s) => projectScenario(setup, estimates, s, { draws: options.scenarioBands ? draws : 0, seed }, placementSetup));
   return { history, estimates, setup, baseline, scenarios };
 }

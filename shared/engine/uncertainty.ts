@@ -4,7 +4,7 @@
 // years out of ten the outcome should fall between p10 and p90, if the model's assumptions hold.
 import type { Estimates } from './estimates.ts';
 import { monthlyCost, type UnitCosts } from './money.ts';
-import { allocateSeries, createWorkspace, runProjection, type ParameterDraw, type ProjectionSetup } from './project.ts';
+import { allocateSeries, createWorkspace, runProjection, type ParameterDraw, type ProjectionSeries, type ProjectionSetup } from './project.ts';
 import { createRandom, type Random } from './random.ts';
 import type { ScenarioVectors } from './scenario-vectors.ts';
 
@@ -38,7 +38,8 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (position - lo);
 }
 
-export function monteCarloBands(setup: ProjectionSetup, vectors: ScenarioVectors, estimates: Estimates, costs: UnitCosts, draws: number, seed: number): Bands {
+/** `observe` sees each draw's path (placements share each draw's children in care out by placement). */
+export function monteCarloBands(setup: ProjectionSetup, vectors: ScenarioVectors, estimates: Estimates, costs: UnitCosts, draws: number, seed: number, observe?: (draw: number, series: ProjectionSeries) => void): Bands {
   const H = setup.horizon;
   const rng = createRandom(seed);
   const out = allocateSeries(H);
@@ -46,6 +47,7 @@ export function monteCarloBands(setup: ProjectionSetup, vectors: ScenarioVectors
   const samples = Object.fromEntries(bandSeries.map((s) => [s, new Float64Array(draws * H)])) as Record<BandSeries, Float64Array>;
   for (let d = 0; d < draws; d++) {
     runProjection(setup, vectors, drawParameters(setup, estimates, rng), out, workspace, rng);
+    observe?.(d, out);
     for (let t = 0; t < H; t++) {
       // Stored month-major so each month's draws are contiguous for sorting.
       samples.referrals[t * draws + d] = out.referrals[t]!;

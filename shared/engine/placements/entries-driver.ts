@@ -3,7 +3,7 @@
 // seasonal fit as referrals, with every "referral" an entry (conversion 1, no delay). Plans, if their list
 // is given, follow entries in the ratio seen in the same months.
 import type { ConversionModel } from '../estimate-flows.ts';
-import { estimateReferrals, type ReferralModel } from '../estimate-referrals.ts';
+import { defaultTrendSe, estimateReferrals, type ReferralModel } from '../estimate-referrals.ts';
 import type { MonthlyHistory } from '../history.ts';
 import type { MonthIndex } from '../months.ts';
 
@@ -12,7 +12,24 @@ export function entriesAsDriver(history: MonthlyHistory, anchor: MonthIndex): Re
     const v = history.series.claStarts[i];
     return v !== null && v !== undefined && history.sources.claStarts[i] === 'lists' ? [{ month, count: v }] : [];
   });
-  return estimateReferrals(points, anchor);
+  if (points.length === 0) return null;
+  const recent = points.slice(-24);
+  const level = recent.reduce((a, p) => a + p.count, 0) / recent.length;
+  // A few dozen entries a month carry too much chance variation to read a season or a trend from: the
+  // recent average is the level, flat, give or take the usual trend margin.
+  if (level >= 60) return estimateReferrals(points, anchor);
+  return {
+    level,
+    levelSe: Math.sqrt(Math.max(level, 1) / recent.length),
+    trendPerYear: 0,
+    trendSe: defaultTrendSe,
+    seasonality: Array.from({ length: 12 }, () => 1),
+    seasonalitySe: Array.from({ length: 12 }, () => 0),
+    seasonalityEstimated: false,
+    anchorMonth: anchor,
+    monthsUsed: recent.length,
+    source: 'lists',
+  };
 }
 
 export function entriesConversion(history: MonthlyHistory, list: 'cpp' | 'cla'): ConversionModel {
