@@ -46,6 +46,8 @@ export interface ClaRecord extends ChildRecord {
   placementType: string | null;
   placementGroup: PlacementGroup | null;
   placementProvider: string | null;
+  /** Start of the current placement (List 8's "Start Date of Most Recent Placement"), where given. */
+  placementStartDate?: IsoDate | null;
 }
 
 /** In-house = PR0-PR3 (parents, own, other authority, other public); private = PR4-PR5 (private, voluntary). */

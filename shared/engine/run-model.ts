@@ -10,6 +10,7 @@ import { scenarioVectors } from './scenario-vectors.ts';
 import { buildSetup } from './setup.ts';
 import { monteCarloBands, type Bands } from './uncertainty.ts';
 import { buildPlacementSetup, type PlacementSetup } from './placements/placement-setup.ts';
+import { entryAgeSharesAt } from './placements/estimate-placements.ts';
 import { placementBands, projectScenarioPlacements, type PlacementProjection } from './placements/placement-projection.ts';
 
 export interface ModelOptions {
@@ -79,6 +80,8 @@ export function runModel(dataset: Dataset, aggregates: readonly AggregatePeriod[
   const estimates = estimate(dataset, history, aggregates);
   const setup = buildSetup(dataset, history, estimates, options.horizon);
   const placementSetup = buildPlacementSetup(dataset, history, estimates);
+  // Entrants growing older leave at 18 sooner: the total ages out the entrants the placements expect.
+  if (placementSetup?.model.source === 'ssda903' && setup.cla.entryAgeShares) setup.cla.entryAgeShares = entryAgeSharesAt(placementSetup.model, options.horizon / 24);
   const draws = options.draws ?? defaultDraws;
   const seed = options.seed ?? 20_201;
   // The baseline is costed like the scenarios, so that scenario minus baseline is about demand only.

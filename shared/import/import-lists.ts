@@ -281,5 +281,6 @@ function toRecord(list: ListId, row: PendingRow, extract: number): ReferralRecor
     placementType,
     placementGroup: placementType ? placementGroupOf(placementType) : null,
     placementProvider: asString(v.placementProvider),
+    placementStartDate: asString(v.placementStartDate),
   };
 }

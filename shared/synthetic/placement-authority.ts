@@ -17,9 +17,11 @@ export interface PlacementRules {
   /** Share of entrants aged 10 and over in the first simulated year, and its rise per year. */
   olderEntrantShare: number;
   olderEntrantShareRisePerYear: number;
+  /** A past surge of entrants (a wave of unaccompanied children, say): entrants times `factor` between the dates. */
+  surge?: { from: string; to: string; factor: number };
 }
 
-export const defaultPlacementRules: PlacementRules = { entrantsPerMonth: 22, olderEntrantShare: 0.4, olderEntrantShareRisePerYear: 0.012 };
+export const defaultPlacementRules: PlacementRules = { entrantsPerMonth: 22, olderEntrantShare: 0.3, olderEntrantShareRisePerYear: 0.03 };
 
 export interface SimPlacement {
   start: number; // day number
@@ -196,7 +198,8 @@ export function simulatePlacements(options: { seed: number; from: string; to: st
   starts.forEach((day, i) => {
     const next = starts[i + 1] ?? to + 1;
     inCare = liveMonth(inCare, day, next, rng);
-    const n = rng.poisson(rules.entrantsPerMonth);
+    const surging = rules.surge && day >= dayNumber(rules.surge.from) && day <= dayNumber(rules.surge.to);
+    const n = rng.poisson(rules.entrantsPerMonth * (surging ? rules.surge!.factor : 1));
     for (let k = 0; k < n; k++) {
       const child = entrant(children.length + 1, day + rng.int(0, next - day - 1), (day - from) / 365.25, rules, rng);
       children.push(child);

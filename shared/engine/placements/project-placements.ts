@@ -12,6 +12,33 @@ const A = ageBandStarts.length;
 const S = maxStayMonths + 1;
 const cellsPerCombo = maxAgeMonths * S;
 
+/**
+ * The fewest moves that give children entering an age band the mix of that band: each placement keeps as
+ * many as the new mix has room for; the rest move, with no time in their new placement, to the placements
+ * the new mix has more of.
+ */
+function remixInto(a: number, mix: Float64Array, mass: Float64Array, place: (d: number, a: number, n: number, k?: number) => void): void {
+  const row = ageBandOf(a) * comboCount;
+  let total = 0;
+  const byCombo = new Float64Array(comboCount);
+  for (let c = 0; c < comboCount; c++) for (let k = 0; k < S; k++) byCombo[c]! += mass[c * S + k]!;
+  for (let c = 0; c < comboCount; c++) total += byCombo[c]!;
+  if (!(total > 0)) return;
+  let moving = 0;
+  const deficit = new Float64Array(comboCount);
+  let deficits = 0;
+  for (let c = 0; c < comboCount; c++) {
+    const room = mix[row + c]! * total;
+    const keep = Math.min(byCombo[c]!, room);
+    const keepShare = byCombo[c]! > 0 ? keep / byCombo[c]! : 0;
+    for (let k = 0; k < S; k++) if (mass[c * S + k]! > 0) place(c, a, mass[c * S + k]! * keepShare, k);
+    moving += byCombo[c]! - keep;
+    deficit[c] = room - keep;
+    deficits += deficit[c]!;
+  }
+  if (moving > 0 && deficits > 0) for (let c = 0; c < comboCount; c++) if (deficit[c]! > 0) place(c, a, (moving * deficit[c]!) / deficits);
+}
+
 export interface TotalPath {
   claStarts: ArrayLike<number>;
   claEnds: ArrayLike<number>;
@@ -46,6 +73,10 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
   for (let i = 0; i < stock.count.length; i++) weight += stock.count[i]! * exitWeight(stock.combo[i]!, stock.ageMonths[i]!, stock.stayMonths[i]!);
   // Cells are kept unscaled; `scale` brings them to the projected total (applied as they are read).
   let scale = 1;
+  // List 8 alone sees no moves: at 5, 10 and 16 children take the placement mix of their new age band.
+  const remix = model.stockMix;
+  const crossing = Uint8Array.from({ length: maxAgeMonths }, (_, a) => (a > 0 && ageBand[a] !== ageBand[a - 1] ? 1 : 0));
+  const crossingMass = new Float64Array(comboCount * S);
 
   for (let t = 0; t < horizon; t++) {
     const exits = Math.max(0, total.claEnds[t]! - total.claAgedOut[t]!);
@@ -69,18 +100,30 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
           const moving = stay * moveProbability[rates + k]!;
           const remaining = stay - moving;
           const k1 = k + 1 < S ? k + 1 : k;
-          next[to + k1]! += remaining;
-          comboSum[c]! += remaining;
-          if (nextRates >= 0) nextWeight += remaining * exitRate[nextRates + k1]!;
+          if (remix && crossing[a + 1]) {
+            // Children growing into the next age band are re-placed below, as children of that age are.
+            crossingMass[c * S + k1]! += remaining;
+          } else {
+            next[to + k1]! += remaining;
+            comboSum[c]! += remaining;
+            if (nextRates >= 0) nextWeight += remaining * exitRate[nextRates + k1]!;
+          }
           moved[g * maxAgeMonths + a + 1]! += moving;
         }
       }
     }
-    const place = (d: number, a: number, n: number) => {
-      next[d * cellsPerCombo + a * S]! += n;
+    const place = (d: number, a: number, n: number, k = 0) => {
+      next[d * cellsPerCombo + a * S + k]! += n;
       comboSum[d]! += n;
-      nextWeight += n * exitWeight(d, a, 0);
+      nextWeight += n * exitWeight(d, a, k);
     };
+    if (remix) {
+      for (let a = 1; a < maxAgeMonths; a++) {
+        if (!crossing[a]) continue;
+        remixInto(a, remix, crossingMass, place);
+        crossingMass.fill(0);
+      }
+    }
     for (let g = 0; g < G; g++) {
       for (let a = 1; a < maxAgeMonths; a++) {
         const m = moved[g * maxAgeMonths + a]!;
