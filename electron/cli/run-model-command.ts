@@ -22,6 +22,7 @@ import { loadSources } from './load-sources.ts';
 import { loadSsda903Files } from './load-ssda903.ts';
 import { importSsda903, type Ssda903Import } from '../../shared/import/ssda903/import-ssda903.ts';
 import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
+import { placementBacktest } from '../../shared/engine/placements/placement-backtest.ts';
 import { summaryOfImport, summaryOfReturns, summaryText } from './summary-text.ts';
 
 export interface CommandIO {
@@ -132,7 +133,9 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
       io.stderr(`${report ? summaryOfImport(report) : ''}${ssda903 ? summaryOfReturns(ssda903) : ''}Error: there is nothing to project from: the lists hold no dated rows and no aggregate history was given.\n`);
       return exitCodes.badInput;
     }
-    const backtest = options.backtestFrom ? runBacktest(dataset, aggregates, monthOfIso(`${options.backtestFrom}-01`), options.horizonMonths, run.history, scenario) : undefined;
+    const backtestFrom = options.backtestFrom ? monthOfIso(`${options.backtestFrom}-01`) : null;
+    const byPlacement = backtestFrom !== null && run.baseline.placements ? placementBacktest(dataset, aggregates, backtestFrom, options.horizonMonths, run.history) : null;
+    const backtest = backtestFrom !== null ? { ...runBacktest(dataset, aggregates, backtestFrom, options.horizonMonths, run.history, scenario), ...(byPlacement ? { byPlacement } : {}) } : undefined;
     const result = buildResultJson({ dataset, report, run, ...(backtest ? { backtest } : {}), ...(ssda903 ? { ssda903 } : {}) });
     // Build everything before writing anything: a failure leaves no file half-written.
     const json = `${JSON.stringify(result, null, 2)}\n`;

@@ -13,6 +13,8 @@ import { weeksPerMonth } from '../../shared/engine/months.ts';
 import { combos, groups } from '../../shared/engine/placements/groups.ts';
 import { defaultPlacementCosts } from '../../shared/engine/placements/unit-costs.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
+import { placementBacktest } from '../../shared/engine/placements/placement-backtest.ts';
+import { monthOfIso } from '../../shared/engine/months.ts';
 import { defaultPlacementRules, expectedFuture, simulatePlacements, write903Returns, writeList8, type PlacementAuthority } from '../../shared/synthetic/placement-authority.ts';
 import { memorylessProjection } from '../support/memoryless-placement-model.ts';
 import { testKey } from '../support/synthetic.ts';
@@ -198,5 +200,20 @@ describe('placement costs and shifts', () => {
       expect(parsed.messages).toContain('placementShifts[0].to: must be a placement group (foster, adoption, parents, independent, residential, secure, other), optionally with :inHouse or :private');
       expect(parsed.messages).toContain('placementShifts[0].share: must be at most 1');
     }
+  });
+});
+
+describe('the backtest by placement group', () => {
+  it('projects each group from a past month, knowing only what was known then, and reports its error', () => {
+    const authority = simulatePlacements({ seed: 21, from: '2012-04-01', to: '2024-03-31' });
+    const dataset = withSsda903(empty, returnsOf(authority, [2021, 2022, 2023, 2024]));
+    const run = runModel(dataset, [], { horizon: 12, draws: 0 });
+    const backtest = placementBacktest(dataset, [], monthOfIso('2023-04-01'), 12, run.history)!;
+    expect(backtest.months[0]).toBe('2023-04');
+    console.info(`backtest from April 2023, mean absolute % error: ${groups.map((g) => `${g} ${backtest.mape[g] === null ? 'n/a' : (100 * backtest.mape[g]!).toFixed(1)}`).join(', ')}`);
+    expect(backtest.mape.foster!).toBeLessThan(0.06);
+    expect(backtest.mape.independent!).toBeLessThan(0.25);
+    // What it compares with is what the returns showed then.
+    expect(backtest.actual.foster.every((v) => v !== null && v > 0)).toBe(true);
   });
 });
