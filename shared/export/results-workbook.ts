@@ -8,6 +8,7 @@ import type { Scenario } from '../engine/scenario.ts';
 import type { PlacementGroup } from '../import/values/codes.ts';
 import type { BandsJson, ProjectedJson, ResultJson } from '../result/result-json.ts';
 import { writeXlsx, type Cell, type ChartSpec, type SheetSpec } from './xlsx-writer.ts';
+import { placementsSheets } from './placements-sheet.ts';
 
 export interface ExportMeta {
   workbookTitle: string;
@@ -261,6 +262,7 @@ export function resultsWorkbook(result: ResultJson, meta: ExportMeta): Uint8Arra
       summarySheet(result, meta),
       chartsSheet(result, projections.column, result.projection.months.length),
       projections.sheet,
+      ...placementsSheets(result),
       historySheet(result),
       assumptionsSheet(result),
       dataQualitySheet(result),
