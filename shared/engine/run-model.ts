@@ -75,13 +75,19 @@ export function projectScenario(setup: ProjectionSetup, estimates: Estimates, sc
   return { scenario, series, costs, cost, costCumulative: cumulative(cost), workers, annualCost: annualSpend(setup.startMonth, cost), bands, placements };
 }
 
+/** The projection's starting point, and the placements' where placements are known. */
+export function prepareProjection(dataset: Dataset, history: MonthlyHistory, estimates: Estimates, horizon: number): { setup: ProjectionSetup; placementSetup: PlacementSetup | null } {
+  const setup = buildSetup(dataset, history, estimates, horizon);
+  const placementSetup = buildPlacementSetup(dataset, history, estimates);
+  // Entrants growing older leave at 18 sooner: the total ages out the entrants the placements expect.
+  if (placementSetup?.model.source === 'ssda903' && setup.cla.entryAgeShares) setup.cla.entryAgeShares = entryAgeSharesAt(placementSetup.model, horizon / 24);
+  return { setup, placementSetup };
+}
+
 export function runModel(dataset: Dataset, aggregates: readonly AggregatePeriod[], options: ModelOptions): ModelRun {
   const history = buildHistory(dataset, aggregates);
   const estimates = estimate(dataset, history, aggregates);
-  const setup = buildSetup(dataset, history, estimates, options.horizon);
-  const placementSetup = buildPlacementSetup(dataset, history, estimates);
-  // Entrants growing older leave at 18 sooner: the total ages out the entrants the placements expect.
-  if (placementSetup?.model.source === 'ssda903' && setup.cla.entryAgeShares) setup.cla.entryAgeShares = entryAgeSharesAt(placementSetup.model, options.horizon / 24);
+  const { setup, placementSetup } = prepareProjection(dataset, history, estimates, options.horizon);
   const draws = options.draws ?? defaultDraws;
   const seed = options.seed ?? 20_201;
   // The baseline is costed like the scenarios, so that scenario minus baseline is about demand only.

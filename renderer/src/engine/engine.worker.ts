@@ -4,9 +4,8 @@ import { runBacktest } from '../../../shared/engine/backtest.ts';
 import { estimate, type Estimates } from '../../../shared/engine/estimates.ts';
 import { buildHistory, type MonthlyHistory } from '../../../shared/engine/history.ts';
 import { monthOfIso } from '../../../shared/engine/months.ts';
-import { projectScenario, type ModelRun } from '../../../shared/engine/run-model.ts';
+import { prepareProjection, projectScenario, type ModelRun } from '../../../shared/engine/run-model.ts';
 import { baselineScenario, parseScenario } from '../../../shared/engine/scenario.ts';
-import { buildSetup } from '../../../shared/engine/setup.ts';
 import { buildResultJson } from '../../../shared/result/result-json.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 
@@ -21,7 +20,7 @@ let baselineCache: { key: string; value: ReturnType<typeof projectScenario> } | 
 
 function project(scenariosRaw: unknown[], horizon: number, draws: number, scenarioBands: boolean) {
   if (!fitted) throw new Error('No workbook is loaded.');
-  const setup = buildSetup(fitted.dataset, fitted.history, fitted.estimates, horizon);
+  const { setup, placementSetup } = prepareProjection(fitted.dataset, fitted.history, fitted.estimates, horizon);
   const scenarios = scenariosRaw.map((raw, i) => {
     const parsed = parseScenario(raw);
     if (!parsed.ok) throw new Error(`Scenario ${i + 1}: ${parsed.messages.join('; ')}`);
@@ -30,13 +29,13 @@ function project(scenariosRaw: unknown[], horizon: number, draws: number, scenar
   const costed = scenarios[0];
   const base = costed ? { ...baselineScenario, costs: costed.costs, caseloads: costed.caseloads } : baselineScenario;
   const key = JSON.stringify([horizon, draws, base.costs, base.caseloads]);
-  if (baselineCache?.key !== key) baselineCache = { key, value: projectScenario(setup, fitted.estimates, base, { draws, seed: 20_201 }) };
+  if (baselineCache?.key !== key) baselineCache = { key, value: projectScenario(setup, fitted.estimates, base, { draws, seed: 20_201 }, placementSetup) };
   const run: ModelRun = {
     history: fitted.history,
     estimates: fitted.estimates,
     setup,
     baseline: baselineCache.value,
-    scenarios: scenarios.map((s) => projectScenario(setup, fitted!.estimates, s, { draws: scenarioBands ? draws : 0, seed: 20_201 })),
+    scenarios: scenarios.map((s) => projectScenario(setup, fitted!.estimates, s, { draws: scenarioBands ? draws : 0, seed: 20_201 }, placementSetup)),
   };
   return buildResultJson({ dataset: fitted.dataset, report: null, run });
 }
