@@ -39,6 +39,10 @@ export function summaryText(run: ModelRun, report: ImportReport | null, backtest
   lines.push(
     `Baseline in ${monthLabel(run.setup.startMonth + at)}: ${whole(b.series.cppOpen[at]!)} children on plans${band('cppOpen')}, ${whole(b.series.claOpen[at]!)} children in care${band('claOpen')}, ${money(b.costCumulative[at]!)} spent over ${at + 1} months, ${b.workers[at]!.toFixed(1)} workers needed.`,
   );
+  if (b.placements) {
+    const byGroup = Object.entries(b.placements.byGroup).filter(([, v]) => v[at]! >= 0.5).map(([g, v]) => `${g} ${whole(v[at]!)}`);
+    lines.push(`By placement in ${monthLabel(run.setup.startMonth + at)}: ${byGroup.join(', ')}; children in care cost ${money(b.placements.claCost.slice(0, at + 1).reduce((x, y) => x + y, 0))} over ${at + 1} months.`);
+  }
   for (const s of run.scenarios) {
     lines.push(
       `${s.scenario.name} in ${monthLabel(run.setup.startMonth + at)}: ${whole(s.series.cppOpen[at]!)} on plans, ${whole(s.series.claOpen[at]!)} in care, ${money(s.costCumulative[at]!)} spent (${s.costCumulative[at]! >= b.costCumulative[at]! ? '+' : '-'}${money(Math.abs(s.costCumulative[at]! - b.costCumulative[at]!))} against the baseline).`,

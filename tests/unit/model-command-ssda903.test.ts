@@ -43,6 +43,35 @@ describe('npm run model -- --ssda903', () => {
     expect(a.estimates.notes.join(' ')).toContain('no referrals');
   });
 
+  it('gives the placements fields of the contract: by group summing to the children in care, by provider, spend, bands, history', async () => {
+    const scenario = path.join(dir, 'step-down.json');
+    writeFileSync(scenario, JSON.stringify({ name: 'Step down', placementShifts: [{ from: 'residential', to: 'foster:inHouse', share: 0.2, fromDate: '2022-06-01', overMonths: 6 }], costs: { claWeeklyByPlacement: { foster: { inHouse: 450, private: 950 }, residential: 5000 }, inflationPerYear: 0.04 } }));
+    const result = await run('--ssda903', sampleZip, '--scenario', scenario, '--json', path.join(dir, 'placements.json'), '--horizon', '12');
+    expect(result.code, result.err).toBe(0);
+    const r = JSON.parse(readFileSync(path.join(dir, 'placements.json'), 'utf8'));
+    const groups = ['foster', 'adoption', 'parents', 'independent', 'residential', 'secure', 'other'];
+    for (const which of ['baseline', 'scenario']) {
+      const p = r.projection[which];
+      expect(Object.keys(p.claByPlacement).sort()).toEqual([...groups].sort());
+      expect(Object.keys(p.claByPlacementProvider)).toHaveLength(14);
+      p.claOpen.forEach((open: number, t: number) => {
+        expect(Math.abs(groups.reduce((s, g) => s + p.claByPlacement[g][t], 0) - open)).toBeLessThan(0.05);
+        const providers = Object.values(p.claByPlacementProvider as Record<string, number[]>).reduce((s, v) => s + v[t]!, 0);
+        expect(Math.abs(providers - open)).toBeLessThan(0.1);
+        // Spend by group is the children in care part of the cost.
+        const cpp = p.cppOpen[t] * p.unitCosts.cppMonthly;
+        expect(Math.abs(groups.reduce((s, g) => s + p.costByPlacement[g][t], 0) - (p.cost[t] - cpp))).toBeLessThan(5);
+      });
+    }
+    expect(r.projection.scenario.claByPlacement.residential[11]).toBeCloseTo(r.projection.baseline.claByPlacement.residential[11] * 0.8, 1);
+    expect(r.projection.scenario.placementUnitCosts.find((u: { placement: string }) => u.placement === 'foster:private').weekly).toBe(950);
+    const bands = r.projection.bands.baseline;
+    for (const g of groups) expect(bands.claByPlacement[g].p10.length).toBe(12);
+    expect(bands.cost.p90[11]).toBeGreaterThan(bands.cost.p10[11]);
+    const i = r.history.months.indexOf('2021-09');
+    expect(groups.reduce((s, g) => s + r.history.claByPlacement[g][i], 0)).toBe(r.history.claOpen[i]);
+  });
+
   it('stops with a plain message naming the file, row and column when no episode can be used', async () => {
     const bad = path.join(dir, 'bad');
     mkdirSync(path.join(bad, '2024'), { recursive: true });
