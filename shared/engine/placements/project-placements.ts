@@ -51,7 +51,13 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
   const out = Array.from({ length: comboCount }, () => new Float64Array(horizon));
   let current = new Float64Array(comboCount * cellsPerCombo);
   let next = new Float64Array(comboCount * cellsPerCombo);
-  for (let i = 0; i < stock.count.length; i++) current[stock.combo[i]! * cellsPerCombo + stock.ageMonths[i]! * S + stock.stayMonths[i]!]! += stock.count[i]!;
+  // Which (combo, age) rows hold anyone: most are empty, and skipping them is most of the speed.
+  let rowsCurrent = new Uint8Array(comboCount * maxAgeMonths);
+  let rowsNext = new Uint8Array(comboCount * maxAgeMonths);
+  for (let i = 0; i < stock.count.length; i++) {
+    current[stock.combo[i]! * cellsPerCombo + stock.ageMonths[i]! * S + stock.stayMonths[i]!]! += stock.count[i]!;
+    rowsCurrent[stock.combo[i]! * maxAgeMonths + stock.ageMonths[i]!] = 1;
+  }
   // Monthly probabilities of moving, by [group][ageBand][stayMonth], and relative exit rates.
   const G = comboCount / 2;
   const moveProbability = new Float64Array(G * A * S);
@@ -83,11 +89,13 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
     const factor = weight * scale > 0 ? exits / (weight * scale) : 0;
     let nextWeight = 0;
     next.fill(0);
+    rowsNext.fill(0);
     moved.fill(0);
     comboSum.fill(0);
     for (let c = 0; c < comboCount; c++) {
       const g = groupOfCombo(c);
       for (let a = 0; a < last; a++) {
+        if (!rowsCurrent[c * maxAgeMonths + a]) continue;
         const base = c * cellsPerCombo + a * S;
         const rates = (g * A + ageBand[a]!) * S;
         const to = c * cellsPerCombo + (a + 1) * S;
@@ -104,6 +112,7 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
             // Children growing into the next age band are re-placed below, as children of that age are.
             crossingMass[c * S + k1]! += remaining;
           } else {
+            rowsNext[c * maxAgeMonths + a + 1] = 1;
             next[to + k1]! += remaining;
             comboSum[c]! += remaining;
             if (nextRates >= 0) nextWeight += remaining * exitRate[nextRates + k1]!;
@@ -113,6 +122,8 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
       }
     }
     const place = (d: number, a: number, n: number, k = 0) => {
+      if (!(n > 0)) return;
+      rowsNext[d * maxAgeMonths + a] = 1;
       next[d * cellsPerCombo + a * S + k]! += n;
       comboSum[d]! += n;
       nextWeight += n * exitWeight(d, a, k);
@@ -152,6 +163,7 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
     if (sum === 0) out[comboCount - 2]![t] = target;
     weight = nextWeight;
     [current, next] = [next, current];
+    [rowsCurrent, rowsNext] = [rowsNext, rowsCurrent];
   }
   return out;
 }
