@@ -251,6 +251,12 @@ function aboutSheet(meta: ExportMeta): SheetSpec {
   return { name: 'About', landscape: false, columnWidths: [22, 100], rows, rowHeights, merges };
 }
 
+/** The sheets an export of this result has: the placements sheets only where placements are known. */
+export function exportedSheetNames(result: ResultJson): string[] {
+  const placements = placementsSheets(result).map((sheet) => sheet.name);
+  return exportSheetNames.flatMap((name) => (name === 'Projections' ? [name, ...placements] : [name]));
+}
+
 export function resultsWorkbook(result: ResultJson, meta: ExportMeta): Uint8Array {
   if (!result.projection || !result.history || !result.estimates) throw new Error('export: there is no projection to export yet.');
   const projections = projectionsSheet(result);
