@@ -12,12 +12,14 @@ import { futureLockdown } from '../../shared/engine/presets.ts';
 import { runModel } from '../../shared/engine/run-model.ts';
 import { parseScenario, type Scenario } from '../../shared/engine/scenario.ts';
 import { exportedSheetNames, resultsWorkbook } from '../../shared/export/results-workbook.ts';
+import { calibrationResult } from '../../shared/result/calibration-result.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
 import { importLists, sourceKindForFile } from '../../shared/import/import-lists.ts';
 import { writeFileAtomically } from '../common/atomic-write.ts';
 import { recentFiles } from './recent-files.ts';
 import { WorkbookStore } from './storage/workbook-store.ts';
+import { createWorkTracker, trackWork, type WorkTracker } from './work.ts';
 
 export interface BackendOptions {
   productName: string;
@@ -29,6 +31,8 @@ export interface BackendOptions {
   chooseSavePath: (suggestedName: string, kind: 'workbook' | 'excel') => Promise<string | null>;
   /** Asks which workbook file to open; null when the person cancels. */
   chooseOpenPath?: () => Promise<string | null>;
+  /** What the backend is busy with, for the progress bar, and the cancel flag (see work.ts). */
+  work?: WorkTracker;
 }
 
 export const demoWorkbookTitle = 'Demo authority (synthetic data)';
@@ -43,6 +47,7 @@ export interface Backend extends BackendHandlers {
 
 export function createBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
+  const work = options.work ?? createWorkTracker();
   const autosaveFolder = path.join(options.dataFolder, 'autosave');
   const recent = recentFiles(options.dataFolder);
   let store: WorkbookStore | null = null;
@@ -119,7 +124,7 @@ export function createBackend(options: BackendOptions): Backend {
     });
   }
 
-  return {
+  return trackWork({
     getAppInfo: () => ({
       productName: options.productName,
       version: options.version,
@@ -177,7 +182,7 @@ export function createBackend(options: BackendOptions): Backend {
             ? { kind: 'pasted' as const, name: source.name, list: source.list, text: source.text, extract, ...(extractDate ? { extractDate } : {}) }
             : { kind: sourceKindForFile(source.name), name: source.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')), ...(extractDate ? { extractDate } : {}) },
         ),
-        { pseudonymKey: s.pseudonymKey() },
+        { pseudonymKey: s.pseudonymKey(), onProgress: work.importProgress },
       );
       s.replaceLists(dataset, report);
       if (s.info().isDemo) {
@@ -202,13 +207,16 @@ export function createBackend(options: BackendOptions): Backend {
       if (history.lastObservedMonth === null) throw new Error('There is nothing to export yet: add your lists on the Data step first.');
       const saved = savedScenarios(s);
       const scenarios = saved.length ? saved : [futureLockdown(history.lastObservedMonth + 1)];
-      const result = buildResultJson({ dataset, report, run: runModel(dataset, [], { horizon: 24, scenarios }) });
+      const result = { ...buildResultJson({ dataset, report, run: runModel(dataset, [], { horizon: 24, scenarios }) }), calibration: calibrationResult(dataset, [], history) };
       const bytes = resultsWorkbook(result, { workbookTitle: s.info().title, appVersion: options.version, createdAt: now().toISOString() });
       const target = await options.chooseSavePath(`${fileSafe(s.info().title)} projections.xlsx`, 'excel');
       if (target === null) return { saved: false, filePath: null, sheets: exportedSheetNames(result) };
       writeFileAtomically(target, bytes);
-      return { saved: true, filePath: target, sheets: exportedSheetNames(result) };
+      const download = options.transport === 'loopback' ? { download: { fileName: path.basename(target), base64: Buffer.from(bytes).toString('base64') } } : {};
+      return { saved: true, filePath: target, sheets: exportedSheetNames(result), ...download };
     },
+    getProgress: () => work.state(),
+    cancelWork: () => work.cancel(),
     openFile: (file) => {
       switchTo(WorkbookStore.open(file), path.resolve(file));
       return summary();
@@ -217,5 +225,5 @@ export function createBackend(options: BackendOptions): Backend {
       store?.close();
       store = null;
     },
-  };
+  }, work);
 }

@@ -2,10 +2,11 @@
 // contract: 0 success, 1 the input cannot be used, 2 a usage error.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { parseModelOptions, usage, type ModelOptions } from '../../shared/cli/model-options.ts';
+import { parseModelOptions, type ModelOptions } from '../../shared/cli/model-options.ts';
 import type { Dataset } from '../../shared/dataset/types.ts';
 import { parseAggregateHistory, type AggregatePeriod } from '../../shared/engine/aggregate-history.ts';
 import { runBacktest } from '../../shared/engine/backtest.ts';
+import { calibrate } from '../../shared/engine/calibration.ts';
 import { monthOfIso } from '../../shared/engine/months.ts';
 import { NothingToProjectError } from '../../shared/engine/estimates.ts';
 import { runModel, type ModelRun } from '../../shared/engine/run-model.ts';
@@ -24,13 +25,9 @@ import { importSsda903, type Ssda903Import } from '../../shared/import/ssda903/i
 import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
 import { placementBacktest } from '../../shared/engine/placements/placement-backtest.ts';
 import { summaryOfImport, summaryOfReturns, summaryText } from './summary-text.ts';
+import { exitCodes, optionsOrExitCode, type CommandIO } from './answer-without-running.ts';
 
-export interface CommandIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-export const exitCodes = { ok: 0, badInput: 1, usage: 2 } as const;
+export { exitCodes, type CommandIO };
 
 class InputError extends Error {}
 
@@ -92,16 +89,8 @@ function appVersion(): string {
 }
 
 export async function runModelCommand(argv: readonly string[], io: CommandIO): Promise<number> {
-  const parsed = parseModelOptions(argv);
-  if (parsed.kind === 'help') {
-    io.stdout(`${usage}\n`);
-    return exitCodes.ok;
-  }
-  if (parsed.kind === 'usage-error') {
-    io.stderr(`${parsed.messages.map((m) => `Error: ${m}`).join('\n')}\nRun "npm run model -- --help" to see every option.\n`);
-    return exitCodes.usage;
-  }
-  const options = parsed.options;
+  const options = optionsOrExitCode(parseModelOptions(argv), io);
+  if (typeof options === 'number') return options;
   const missing = missingFiles(options);
   if (missing.length) {
     io.stderr(missing.map((file) => `Error: cannot read "${file}": there is no such file. Check the path and try again.\n`).join(''));
@@ -136,13 +125,14 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
     const backtestFrom = options.backtestFrom ? monthOfIso(`${options.backtestFrom}-01`) : null;
     const byPlacement = backtestFrom !== null && run.baseline.placements ? placementBacktest(dataset, aggregates, backtestFrom, options.horizonMonths, run.history) : null;
     const backtest = backtestFrom !== null ? { ...runBacktest(dataset, aggregates, backtestFrom, options.horizonMonths, run.history, scenario), ...(byPlacement ? { byPlacement } : {}) } : undefined;
-    const result = buildResultJson({ dataset, report, run, ...(backtest ? { backtest } : {}), ...(ssda903 ? { ssda903 } : {}) });
+    const calibration = options.calibrate ? calibrate(dataset, aggregates, {}, run.history) : undefined;
+    const result = buildResultJson({ dataset, report, run, ...(backtest ? { backtest } : {}), ...(calibration ? { calibration } : {}), ...(ssda903 ? { ssda903 } : {}) });
     // Build everything before writing anything: a failure leaves no file half-written.
     const json = `${JSON.stringify(result, null, 2)}\n`;
     const workbook = options.xlsx ? resultsWorkbook(result, { workbookTitle: workbookTitle(options), appVersion: appVersion(), createdAt: new Date().toISOString() }) : null;
     writeJson(json);
     if (options.xlsx && workbook) writeFileAtomically(options.xlsx, workbook);
-    const summary = `${ssda903 ? summaryOfReturns(ssda903) : ''}${summaryText(run, report, backtest)}`;
+    const summary = `${ssda903 ? summaryOfReturns(ssda903) : ''}${summaryText(run, report, backtest, calibration)}`;
     if (options.json === '-') io.stderr(summary);
     else io.stdout(summary);
     return exitCodes.ok;

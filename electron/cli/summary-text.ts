@@ -1,5 +1,7 @@
 // A few plain sentences for the person at the terminal: what was read, what the model expects.
 import type { BacktestResult } from '../../shared/engine/backtest.ts';
+import type { Calibration } from '../../shared/engine/calibration.ts';
+import { calibrationSentences } from '../../shared/text/calibration-words.ts';
 import { monthLabel } from '../../shared/engine/months.ts';
 import type { ModelRun } from '../../shared/engine/run-model.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
@@ -24,7 +26,7 @@ export function summaryOfReturns(report: Ssda903Report): string {
   return `SSDA903 returns for ${years || 'no year'}. ${c('Episodes', report.episodes)}; ${c('header', report.header)}.${problems ? ` ${problems} issues: see "import.issues" in the JSON result.` : ''}\n`;
 }
 
-export function summaryText(run: ModelRun, report: ImportReport | null, backtest?: BacktestResult): string {
+export function summaryText(run: ModelRun, report: ImportReport | null, backtest?: BacktestResult, calibration?: Calibration): string {
   const lines: string[] = [];
   if (report) lines.push(summaryOfImport(report).trimEnd());
   const e = run.estimates;
@@ -53,7 +55,17 @@ export function summaryText(run: ModelRun, report: ImportReport | null, backtest
     lines.push(
       `Backtest from ${backtest.from} over ${backtest.monthsCompared} months: mean absolute percentage error referrals ${pct(backtest.mape.referrals)}, plan starts ${pct(backtest.mape.cppStarts)}, open plans ${pct(backtest.mape.cppOpen)}, care starts ${pct(backtest.mape.claStarts)}, children in care ${pct(backtest.mape.claOpen)}.`,
     );
+    const main = ['referrals', 'cppOpen', 'claOpen'] as const;
+    const mean = (values: ReadonlyArray<number | null>) => {
+      const known = values.filter((v): v is number => v !== null);
+      return known.length ? known.reduce((a, v) => a + v, 0) / known.length : null;
+    };
+    lines.push(
+      `Carrying the last known value forward instead: referrals ${pct(backtest.naiveMape.referrals)}, open plans ${pct(backtest.naiveMape.cppOpen)}, children in care ${pct(backtest.naiveMape.claOpen)}. ` +
+        `Over these three the model is ${pct(mean(main.map((k) => backtest.mape[k])))} out on average, carrying forward ${pct(mean(main.map((k) => backtest.naiveMape[k])))} (${backtest.comparisons.length} comparisons).`,
+    );
   }
+  if (calibration) lines.push(...calibrationSentences(calibration));
   for (const note of e.notes) lines.push(`Note: ${note}`);
   return `${lines.join('\n')}\n`;
 }

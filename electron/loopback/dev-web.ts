@@ -4,10 +4,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDispatcher } from '../../shared/contracts/dispatch.ts';
-import { createBackend } from '../backend/backend.ts';
+import { sourceWorkerEntry, startBackendWorker } from '../backend-host/backend-worker.ts';
 import { defaultDataFolder, productName } from '../common/app-paths.ts';
 import { savePathChooser } from '../common/export-folder.ts';
+import { browserCommand } from './browser-opener.ts';
 import { startLoopbackServer } from './server.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -15,9 +15,10 @@ const { version } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json
 const dataFolder = process.env.DEMAND_WORKBOOK_DATA ?? defaultDataFolder();
 mkdirSync(dataFolder, { recursive: true });
 
-const backend = createBackend({ productName, version, transport: 'loopback', dataFolder, chooseSavePath: savePathChooser(dataFolder) });
+// The backend in a worker thread, as in the desktop app: the server stays responsive during an import.
+const backend = startBackendWorker({ entry: sourceWorkerEntry, productName, version, transport: 'loopback', dataFolder, chooseSavePath: savePathChooser(dataFolder) });
 const server = await startLoopbackServer({
-  dispatch: createDispatcher(backend),
+  host: backend,
   rendererRoot: path.join(projectRoot, 'dist', 'renderer'),
 });
 
@@ -28,17 +29,17 @@ Open this link in your browser if it did not open by itself:
 
 The link works only while this window is open. Press Ctrl+C to stop.`);
 
-if (!process.argv.includes('--no-open')) {
-  const opener = process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', server.launchUrl]] : process.platform === 'darwin' ? ['open', [server.launchUrl]] : ['xdg-open', [server.launchUrl]];
-  const child = spawn(opener[0] as string, opener[1] as string[], { stdio: 'ignore', detached: true });
+const opener = browserCommand(server.launchUrl, process.env, process.platform, process.argv);
+if (opener) {
+  const child = spawn(opener[0], opener[1], { stdio: 'ignore', detached: true });
   child.on('error', () => undefined); // no browser opener: the printed link is enough
   child.unref();
 }
 
 const stop = () =>
-  void server.close().then(() => {
-    backend.shutdown();
-    process.exit(0);
-  });
+  void server
+    .close()
+    .then(() => backend.close())
+    .then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -9,11 +9,14 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { appSecurityHeaders } from '../../shared/contracts/content-security-policy.ts';
-import type { BridgeEnvelope, Dispatch } from '../../shared/contracts/dispatch.ts';
+import type { BridgeEnvelope } from '../../shared/contracts/dispatch.ts';
+import type { EncodedAnswer } from '../backend-host/encoded.ts';
+import type { BackendHost } from '../backend-host/host.ts';
 import { readStaticFile } from '../common/static-files.ts';
 
 export interface LoopbackServerOptions {
-  dispatch: Dispatch;
+  /** The backend: in a worker thread (dev:web, the browser tests) or in this thread (unit tests). */
+  host: BackendHost;
   rendererRoot: string;
   /** Defaults to 0: the system picks a free port. */
   port?: number;
@@ -32,7 +35,8 @@ export interface LoopbackServer {
 export const bridgePathPrefix = '/bridge/';
 export const tokenHeader = 'x-workbook-token';
 
-const statusByCode: Record<string, number> = { 'unknown-method': 404, 'bad-request': 400, 'handler-failed': 500, 'bad-result': 500 };
+// A cancelled call ended as the person asked: not an HTTP error (the envelope still says ok: false).
+const statusByCode: Record<string, number> = { 'unknown-method': 404, 'bad-request': 400, 'handler-failed': 500, 'bad-result': 500, cancelled: 200, transport: 503 };
 
 export async function startLoopbackServer(options: LoopbackServerOptions): Promise<LoopbackServer> {
   const token = randomBytes(32).toString('base64url');
@@ -55,6 +59,11 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     send(res, envelope.ok ? 200 : (statusByCode[envelope.error.code] ?? 400), JSON.stringify(envelope), {
       'Content-Type': 'application/json; charset=utf-8',
     });
+  // The backend's answer is JSON already: passed on as bytes, never parsed here.
+  const sendAnswer = (res: ServerResponse, answer: EncodedAnswer) =>
+    send(res, answer.ok ? 200 : (statusByCode[answer.code ?? ''] ?? 400), Buffer.from(answer.json.buffer, answer.json.byteOffset, answer.json.byteLength), {
+      'Content-Type': 'application/json; charset=utf-8',
+    });
   const badRequest = (res: ServerResponse, message: string) =>
     sendEnvelope(res, { ok: false, error: { code: 'bad-request', message } });
 
@@ -73,16 +82,8 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       if (size > maxBodyBytes) return badRequest(res, `${method}: the request is larger than ${maxBodyBytes} bytes.`);
       chunks.push(chunk as Buffer);
     }
-    let body: unknown;
-    try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      return badRequest(res, `${method}: the request body is not valid JSON.`);
-    }
-    if (typeof body !== 'object' || body === null || !('args' in body)) {
-      return badRequest(res, `${method}: the request body must be an object with an "args" array.`);
-    }
-    sendEnvelope(res, await options.dispatch(method, (body as { args: unknown }).args));
+    // Read as JSON by the backend (in its worker), not here: a 100,000-row paste is tens of megabytes.
+    sendAnswer(res, await options.host.callWithJsonBody(method, Buffer.concat(chunks)));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

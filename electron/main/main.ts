@@ -2,10 +2,10 @@
 // without Electron (window options, security handlers, protocol, menu, IPC, backend).
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { menuCommandChannel } from '../../shared/contracts/bridge.ts';
-import { createDispatcher } from '../../shared/contracts/dispatch.ts';
-import { createBackend } from '../backend/backend.ts';
+import { startBackendWorker } from '../backend-host/backend-worker.ts';
+import type { BackendHost } from '../backend-host/host.ts';
 import { appEntryUrl } from './app-origin.ts';
 import { handleAppScheme, registerAppSchemePrivileges } from './app-protocol.ts';
 import { registerBridgeHandlers } from './ipc.ts';
@@ -16,6 +16,8 @@ import { mainWindowOptions } from './window-options.ts';
 const here = path.dirname(fileURLToPath(import.meta.url)); // dist/electron
 const rendererRoot = path.join(here, '..', 'renderer');
 const preloadPath = path.join(here, 'preload.cjs');
+// Beside main.js, and loaded as main.js is (an ES module that finds better-sqlite3 the same way).
+const backendWorkerPath = path.join(here, 'backend-worker.js');
 
 const log: SecurityLog = {
   blocked: (kind, detail) => console.warn(`[security] blocked ${kind}: ${detail.slice(0, 200)}`),
@@ -28,19 +30,17 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
-  let backendRef: ReturnType<typeof createBackend> | null = null;
+  let backendRef: BackendHost | null = null;
 
   // A workbook double-clicked in the file manager arrives as an argument, to this instance or the next.
   const workbookArgument = (argv: readonly string[]) => argv.slice(1).find((a) => a.toLowerCase().endsWith('.dwb') && !a.startsWith('-')) ?? null;
   const openFromArgument = (argv: readonly string[]) => {
     const file = workbookArgument(argv);
     if (!file || !backendRef) return;
-    try {
-      backendRef.openFile(file);
-      mainWindow?.webContents.send(menuCommandChannel, 'workbook-opened');
-    } catch (err) {
-      dialog.showErrorBox('Demand Workbook', err instanceof Error ? err.message : String(err));
-    }
+    backendRef.openFile(file).then(
+      () => mainWindow?.webContents.send(menuCommandChannel, 'workbook-opened'),
+      (err: unknown) => dialog.showErrorBox('Demand Workbook', err instanceof Error ? err.message : String(err)),
+    );
   };
 
   app.on('second-instance', (_event, argv) => {
@@ -56,7 +56,9 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession, log);
     handleAppScheme(protocol, rendererRoot);
 
-    const backend = createBackend({
+    // The backend runs in a worker thread: imports, saves and exports never hold up this process.
+    const backend = startBackendWorker({
+      entry: pathToFileURL(backendWorkerPath),
       productName: 'Demand Workbook',
       version: app.getVersion(),
       transport: 'electron',
@@ -74,7 +76,7 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     backendRef = backend;
-    registerBridgeHandlers(ipcMain, createDispatcher(backend), () => mainWindow?.webContents.id ?? null);
+    registerBridgeHandlers(ipcMain, backend, () => mainWindow?.webContents.id ?? null);
 
     mainWindow = new BrowserWindow(mainWindowOptions(preloadPath));
     const window = mainWindow;
@@ -89,5 +91,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => backendRef?.shutdown());
+  // Close the workbook cleanly (its lock, its journal) before the app goes.
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (!backendRef || closing) return;
+    closing = true;
+    event.preventDefault();
+    void backendRef.close().finally(() => app.quit());
+  });
 }

@@ -5,10 +5,23 @@ import { bridgeMethodNames, ipcChannelFor, menuCommandChannel, type WorkbookBrid
 import { unwrapEnvelope } from '../../shared/contracts/dispatch.ts';
 import { MenuCommand } from '../../shared/contracts/menu-commands.ts';
 
+// Calls go as JSON bytes, {"args": [...]}, and answers come back as the envelope in JSON bytes: the main
+// process passes both between this window and the backend's worker without reading them.
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+function readAnswer(raw: unknown): unknown {
+  if (!(raw instanceof Uint8Array)) return null;
+  try {
+    return JSON.parse(decoder.decode(raw));
+  } catch {
+    return null;
+  }
+}
+
 function buildApi(): WorkbookBridge {
   const api: Record<string, unknown> = {};
   for (const name of bridgeMethodNames) {
-    api[name] = async (...args: unknown[]) => unwrapEnvelope(name, await ipcRenderer.invoke(ipcChannelFor(name), args));
+    api[name] = async (...args: unknown[]) => unwrapEnvelope(name, readAnswer(await ipcRenderer.invoke(ipcChannelFor(name), encoder.encode(JSON.stringify({ args })))));
   }
   api.onMenuCommand = (listener: (command: MenuCommand) => void) => {
     const wrapped = (_event: unknown, raw: unknown) => {

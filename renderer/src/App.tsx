@@ -11,7 +11,7 @@ import { HelpDialog, type HelpTopic } from './components/HelpDialog.tsx';
 import { StepNav } from './components/StepNav.tsx';
 import { WorkbookFilePanel } from './components/WorkbookFilePanel.tsx';
 import { WorkbookTitleForm } from './components/WorkbookTitleForm.tsx';
-import { createEngineClient, type EngineClient } from './engine/engine-client.ts';
+import { createEngineClient, type EngineClient, type Projection } from './engine/engine-client.ts';
 import { DataStep } from './steps/DataStep.tsx';
 import { HistoryStep } from './steps/HistoryStep.tsx';
 import { ResultsStep } from './steps/ResultsStep.tsx';
@@ -28,13 +28,15 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
   const [selected, setSelected] = useState(0);
   const [compare, setCompare] = useState<number[]>([]);
   const [fitted, setFitted] = useState<ResultJson | null>(null);
-  const [projection, setProjection] = useState<{ result: ResultJson; ms: number } | null>(null);
+  const [projection, setProjection] = useState<Projection | null>(null);
   const [modelProblem, setModelProblem] = useState<string | null>(null);
   const [step, setStep] = useState<StepId>('data');
   const [help, setHelp] = useState<HelpTopic | null>(null);
   const [importRequests, setImportRequests] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const engine = useMemo<EngineClient>(() => createEngineClient(), []);
+  // A new function whenever the fitted lists change, so the calibration panel measures them again.
+  const calibrateWorkbook = useCallback(() => engine.calibrate(), [engine, fitted]);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   // Every bridge call goes through here so that a failure always reaches the user in words.
@@ -89,11 +91,12 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
     };
   }, [dataKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // Scenarios: project at once (in the worker), save shortly after the last change.
+  // Scenarios: project at once (in the worker), save shortly after the last change. The last result stays
+  // on screen until the next one arrives; the likely ranges follow the expected paths.
   useEffect(() => {
     if (!fitted) return;
     let cancelled = false;
-    engine.project(scenarios, horizon).then(
+    engine.project(scenarios, horizon, (full) => !cancelled && setProjection(full)).then(
       (answer) => {
         if (answer && !cancelled) {
           setProjection(answer);
@@ -212,9 +215,9 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
         )}
         {step === 'history' && result && <HistoryStep result={result} />}
         {step === 'scenarios' && result && (
-          <ScenariosStep scenarios={scenarios} onChange={changeScenarios} selected={selected} onSelect={setSelected} compare={compare} onCompare={setCompare} result={result} projectionMs={projection?.ms ?? null} />
+          <ScenariosStep scenarios={scenarios} onChange={changeScenarios} selected={selected} onSelect={setSelected} compare={compare} onCompare={setCompare} result={result} rangesPending={projection ? !projection.complete : true} />
         )}
-        {step === 'results' && result && <ResultsStep result={result} runBacktest={(from, months) => engine.backtest(from, months)} />}
+        {step === 'results' && result && <ResultsStep result={result} rangesPending={projection ? !projection.complete : true} runBacktest={(from, months) => engine.backtest(from, months)} calibrate={calibrateWorkbook} />}
         {step === 'export' && <ExportPanel bridge={bridge} />}
       </main>
       <footer className="app-footer">

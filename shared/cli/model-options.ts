@@ -10,6 +10,8 @@ export interface ModelOptions {
   scenario: string | null;
   horizonMonths: number;
   backtestFrom: string | null; // YYYY-MM
+  /** Rolling-origin backtests from every usable month: error by horizon and how often the likely range held. */
+  calibrate: boolean;
   demo: boolean;
   json: string | null; // '-' = stdout
   xlsx: string | null;
@@ -37,6 +39,8 @@ Model:
   --scenario PATH          Scenario JSON. Without it only the baseline is projected.
   --horizon N              Months to project after the last observed month (1 to ${maxHorizonMonths}, default ${defaultHorizonMonths}).
   --backtest-from MONTH    Fit only on data before MONTH (YYYY-MM), project from it and compare.
+  --calibrate              Backtest from every usable month: how far out the model was 1 to 24
+                           months ahead, and how often the outcome fell inside the likely range.
 
 Output:
   --json PATH              Write the result JSON (use - for the screen).
@@ -47,7 +51,7 @@ Exit status: 0 success, 1 the input cannot be used, 2 a mistake in the options.
 Example: npm run model -- --demo --xlsx results.xlsx`;
 
 const valueOptions = ['--input', '--ssda903', '--history', '--extract-date', '--scenario', '--horizon', '--backtest-from', '--json', '--xlsx'] as const;
-const flagOptions = ['--demo', '--help', '-h'] as const;
+const flagOptions = ['--demo', '--calibrate', '--help', '-h'] as const;
 
 function isRealDate(iso: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -67,6 +71,7 @@ export function parseModelOptions(argv: readonly string[]): ParseOutcome {
     scenario: null,
     horizonMonths: defaultHorizonMonths,
     backtestFrom: null,
+    calibrate: false,
     demo: false,
     json: null,
     xlsx: null,
@@ -80,7 +85,8 @@ export function parseModelOptions(argv: readonly string[]): ParseOutcome {
     if ((flagOptions as readonly string[]).includes(name)) {
       if (eq > 0) messages.push(`${name} takes no value.`);
       if (name === '--help' || name === '-h') return { kind: 'help' };
-      options.demo = true;
+      if (name === '--calibrate') options.calibrate = true;
+      else options.demo = true;
       continue;
     }
     if (!(valueOptions as readonly string[]).includes(name)) {

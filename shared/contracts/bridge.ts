@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { AppInfo, ExcelExportResult, ImportRequest, ImportResponse, OpenRecentRequest, RecentWorkbooks, RenameWorkbookRequest, SaveResult, SaveScenariosRequest, WorkbookData, WorkbookSummary } from './schemas.ts';
 import { MenuCommand } from './menu-commands.ts';
+import { CancelResult, ProgressState } from './progress.ts';
 
 interface MethodSpec<A extends z.ZodTuple, R extends z.ZodType> {
   readonly args: A;
@@ -31,6 +32,8 @@ export const bridgeMethods = {
   importLists: method(z.tuple([ImportRequest]), ImportResponse, 'Import pasted lists or files into the open workbook, replacing its lists.'),
   saveScenarios: method(z.tuple([SaveScenariosRequest]), WorkbookSummary, 'Save the scenarios of the open workbook.'),
   exportToExcel: method(z.tuple([]), ExcelExportResult, 'Project the open workbook and save the Excel export where the person chooses.'),
+  getProgress: method(z.tuple([]), ProgressState, 'What the backend is busy with now (task, stage, rows done of total), for the progress bar.'),
+  cancelWork: method(z.tuple([]), CancelResult, 'Stop the import under way; the workbook is left as it was.'),
 } as const;
 
 export type BridgeMethods = typeof bridgeMethods;

@@ -2,8 +2,9 @@
 // Both transports call this, so a malformed payload gets the same clear error over IPC and over loopback.
 import { z } from 'zod';
 import { bridgeMethods, isBridgeMethodName, type BackendHandlers, type BridgeMethodName } from './bridge.ts';
+import { WorkCancelledError } from './progress.ts';
 
-export type BridgeErrorCode = 'unknown-method' | 'bad-request' | 'handler-failed' | 'bad-result';
+export type BridgeErrorCode = 'unknown-method' | 'bad-request' | 'handler-failed' | 'bad-result' | 'cancelled';
 
 export interface BridgeFailure {
   readonly code: BridgeErrorCode;
@@ -17,7 +18,7 @@ export const BridgeEnvelopeSchema = z.union([
   z.strictObject({
     ok: z.literal(false),
     error: z.strictObject({
-      code: z.enum(['unknown-method', 'bad-request', 'handler-failed', 'bad-result', 'transport']),
+      code: z.enum(['unknown-method', 'bad-request', 'handler-failed', 'bad-result', 'cancelled', 'transport']),
       message: z.string(),
     }),
   }),
@@ -50,8 +51,13 @@ export function describeIssues(method: string, what: 'argument' | 'result', issu
 }
 
 export function createDispatcher(handlers: BackendHandlers) {
+  return createPartialDispatcher(handlers);
+}
+
+/** A dispatcher for some of the methods (the others are unknown to it): a host answering a few itself. */
+export function createPartialDispatcher(handlers: Partial<BackendHandlers>) {
   return async function dispatch(name: unknown, rawArgs: unknown): Promise<BridgeEnvelope> {
-    if (!isBridgeMethodName(name)) {
+    if (!isBridgeMethodName(name) || !handlers[name]) {
       return { ok: false, error: { code: 'unknown-method', message: `There is no bridge method called ${JSON.stringify(String(name)).slice(0, 80)}.` } };
     }
     const spec = bridgeMethods[name];
@@ -69,6 +75,7 @@ export function createDispatcher(handlers: BackendHandlers) {
       const handler = handlers[name] as (...args: unknown[]) => unknown;
       value = await handler(...(parsedArgs.data as unknown[]));
     } catch (err) {
+      if (err instanceof WorkCancelledError) return { ok: false, error: { code: 'cancelled', message: err.message } };
       return { ok: false, error: { code: 'handler-failed', message: err instanceof Error ? err.message : String(err) } };
     }
     const parsedResult = spec.result.safeParse(value);
@@ -79,7 +86,7 @@ export function createDispatcher(handlers: BackendHandlers) {
   };
 }
 
-export type Dispatch = ReturnType<typeof createDispatcher>;
+export type Dispatch = ReturnType<typeof createPartialDispatcher>;
 
 /** On the calling side: check the envelope's shape and the value against the method's result schema. */
 export function unwrapEnvelope<K extends BridgeMethodName>(name: K, raw: unknown): z.output<(typeof bridgeMethods)[K]['result']> {

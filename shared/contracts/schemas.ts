@@ -47,6 +47,11 @@ export const ExcelExportResult = z.strictObject({
   saved: z.boolean(),
   filePath: z.string().nullable(),
   sheets: z.array(z.string()),
+  /**
+   * The browser version only: the saved file again, base64, for the tab to hand to the person as a
+   * download (a browser tab cannot show the backend's save dialog). Absent in the desktop app.
+   */
+  download: z.strictObject({ fileName: z.string().min(1).max(255), base64: z.string().max(70_000_000) }).optional(),
 });
 export type ExcelExportResult = z.infer<typeof ExcelExportResult>;
 

@@ -143,12 +143,56 @@ export function mergeIntervals(intervals: readonly ObservationInterval[]): Array
 }
 
 /**
+ * The fewest exits a band's rate rests on: sparser bands are pooled with their neighbours. Chosen by the
+ * generated-authority reference check (scripts/reference-check.ts, docs/model.md): pooling steadies the long
+ * tail of care, and costs accuracy for plans, whose exit rate has a real rise and fall that pooling flattens.
+ */
+export const durationTuning = { minEventsPerBand: { cpp: 0, cla: 20 } };
+
+/**
+ * Exit rates by band, pooling adjacent bands from the longest durations down until each pool holds at
+ * least `minEvents` exits: a long-stay band with three exits would otherwise set the rate for every child
+ * in care for years by chance. A pool with exposure but no exit gets half an exit, so no rate is ever
+ * exactly zero (nobody would ever leave).
+ */
+export function pooledRates(events: readonly number[], exposure: readonly number[], minEvents: number): number[] {
+  const pools: number[][] = [];
+  let current: number[] = [];
+  let e = 0;
+  for (let b = events.length - 1; b >= 0; b--) {
+    current.unshift(b);
+    e += events[b]!;
+    const x = current.reduce((a, k) => a + exposure[k]!, 0);
+    if (e >= minEvents && x >= 3) {
+      pools.unshift(current);
+      current = [];
+      e = 0;
+    }
+  }
+  if (current.length) {
+    if (pools.length) pools[0] = [...current, ...pools[0]!];
+    else pools.unshift(current);
+  }
+  const rates = new Array<number>(events.length).fill(0);
+  for (const pool of pools) {
+    const ev = pool.reduce((a, k) => a + events[k]!, 0);
+    const x = pool.reduce((a, k) => a + exposure[k]!, 0);
+    const rate = x > 0 ? Math.max(ev, 0.5) / x : 0;
+    for (const k of pool) rates[k] = rate;
+  }
+  // Bands nobody was watched in (exposure 0 in a pool of its own) take the rate of the band below.
+  for (let b = 1; b < rates.length; b++) if (!(rates[b]! > 0)) rates[b] = rates[b - 1]!;
+  if (!(rates[0]! > 0)) rates.fill(Math.max(events.reduce((a, v) => a + v, 0), 0.5) / Math.max(exposure.reduce((a, v) => a + v, 0), 1));
+  return rates;
+}
+
+/**
  * Exit rates by time since start from what the windows saw: each episode counts only while it was in view
  * (left truncation: an old plan open at the window start has survived until then; right censoring: one
  * still open at the extract date has not ended). Children leaving care on turning 18 are not exits of the
  * hazard: the projection ages them out by date of birth instead.
  */
-export function estimateDurations(episodes: ReadonlyArray<CppRecord | ClaRecord>, windows: readonly ObservationInterval[], ageOutAt18: boolean): DurationModel | null {
+export function estimateDurations(episodes: ReadonlyArray<CppRecord | ClaRecord>, windows: readonly ObservationInterval[], ageOutAt18: boolean, minEventsPerBand = 0): DurationModel | null {
   const bands = durationBandEdges.length;
   const events = new Array<number>(bands).fill(0);
   const exposure = new Array<number>(bands).fill(0);
@@ -181,14 +225,7 @@ export function estimateDurations(episodes: ReadonlyArray<CppRecord | ClaRecord>
   const totalEvents = events.reduce((a, b) => a + b, 0);
   const totalExposure = exposure.reduce((a, b) => a + b, 0);
   if (totalExposure < 1) return null;
-  const overall = Math.max(totalEvents, 0.5) / totalExposure;
-  // Sparse bands borrow from their neighbour below; a band with exposure but no exit gets half an exit,
-  // so no rate is ever exactly zero (nobody would ever leave).
-  const ratePerMonth: number[] = [];
-  for (let b = 0; b < bands; b++) {
-    if (exposure[b]! < 3) ratePerMonth.push(b === 0 ? overall : ratePerMonth[b - 1]!);
-    else ratePerMonth.push(Math.max(events[b]!, 0.5) / exposure[b]!);
-  }
+  const ratePerMonth = pooledRates(events, exposure, minEventsPerBand);
   const summary = survivalSummary(monthlyRates({ ratePerMonth }));
   return { ratePerMonth, events, exposureMonths: exposure, logSe: 1 / Math.sqrt(Math.max(totalEvents, 1)), ...summary, source: 'lists' };
 }

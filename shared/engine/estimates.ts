@@ -3,18 +3,18 @@
 import type { ClaRecord, Dataset } from '../dataset/types.ts';
 import { placementGroups, type PlacementGroup } from '../import/values/codes.ts';
 import type { AggregatePeriod } from './aggregate-history.ts';
+import { episodesAsSeen } from './episodes-as-seen.ts';
+import { conversionFromAggregates, durationFromAggregates, periodsForTrend, referralsFromAggregates } from './aggregate-rates.ts';
 import { logNormalMonthlyHazard, mixtureMonthlyHazard } from './duration-shapes.ts';
 import {
   defaultConversion,
+  durationTuning,
   defaultEntryAgeShares,
-  durationBandEdges,
   estimateConversion,
   estimateDurations,
   estimateEntryAges,
   exponentialLagWeights,
   fromMonthlyProbabilities,
-  survivalSummary,
-  monthlyRates,
   type ConversionModel,
   type DurationModel,
 } from './estimate-flows.ts';
@@ -52,41 +52,6 @@ function listMonths(history: MonthlyHistory, series: 'referrals' | 'cppStarts' |
   return new Set(history.months.filter((_, i) => history.sources[series][i] === 'lists'));
 }
 
-function aggregateConversion(aggregates: readonly AggregatePeriod[], key: 'cppStarts' | 'claStarts'): { starts: number; referrals: number } {
-  let starts = 0;
-  let referrals = 0;
-  for (const p of aggregates) {
-    const s = p.values[key];
-    const r = p.values.referrals;
-    if (typeof s === 'number' && typeof r === 'number') {
-      starts += s;
-      referrals += r;
-    }
-  }
-  return { starts, referrals };
-}
-
-/** Exits over average stock, from aggregate periods that give both: one rate for every duration. */
-function aggregateDuration(aggregates: readonly AggregatePeriod[], prefix: 'cpp' | 'cla'): DurationModel | null {
-  let ends = 0;
-  let exposure = 0;
-  let previousOpen: number | null = null;
-  for (const p of aggregates) {
-    const open = p.values[`${prefix}Open`];
-    const e = p.values[`${prefix}Ends`];
-    if (typeof open === 'number' && typeof e === 'number') {
-      const average = previousOpen === null ? open : (open + previousOpen) / 2;
-      ends += e;
-      exposure += average * (p.toMonth - p.fromMonth + 1);
-    }
-    previousOpen = typeof open === 'number' ? open : null;
-  }
-  if (ends <= 0 || exposure <= 0) return null;
-  const rate = ends / exposure;
-  const ratePerMonth = durationBandEdges.map(() => rate);
-  return { ratePerMonth, events: ratePerMonth.map(() => 0), exposureMonths: ratePerMonth.map(() => 0), logSe: 1 / Math.sqrt(ends), ...survivalSummary(monthlyRates({ ratePerMonth })), source: 'aggregate' };
-}
-
 function placementMixAt(care: readonly ClaRecord[], month: MonthIndex): Estimates['placementMix'] {
   const end = lastDayIso(month);
   const open = care.filter((c) => c.startDate <= end && (c.endDate === null || c.endDate > end));
@@ -99,6 +64,8 @@ function placementMixAt(care: readonly ClaRecord[], month: MonthIndex): Estimate
 }
 
 export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: readonly AggregatePeriod[]): Estimates {
+  // Episodes that later extracts show to have ended are closed (episodes-as-seen.ts).
+  dataset = episodesAsSeen(dataset);
   const anchor = history.lastObservedMonth;
   if (anchor === null) throw new NothingToProjectError();
   const notes: string[] = [];
@@ -108,20 +75,43 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
     const value = history.series.referrals[i];
     return value !== null && value !== undefined && history.sources.referrals[i] !== 'aggregate-spread' ? [{ month, count: value }] : [];
   });
-  const spread = history.months.flatMap((month, i) => {
-    const value = history.series.referrals[i];
-    return value !== null && value !== undefined && history.sources.referrals[i] === 'aggregate-spread' ? [{ month, count: value }] : [];
-  });
-  let referrals = estimateReferrals(points.length >= 3 ? points : [...spread, ...points], anchor);
-  if (referrals && points.length < 3) referrals = { ...referrals, source: 'aggregate', seasonality: [...defaultSeasonality], seasonalitySe: defaultSeasonality.map(() => 0), seasonalityEstimated: false, trendPerYear: 0, trendSe: defaultTrendSe };
+  const fromAggregates = referralsFromAggregates(aggregates, anchor);
+  let referrals: ReferralModel | null = null;
+  if (points.length >= 3) {
+    referrals = estimateReferrals(points, anchor);
+    if (referrals && !referrals.seasonalityEstimated) {
+      const trend = fromAggregates?.trend ?? null;
+      if (trend) {
+        referrals = { ...referrals, trendPerYear: trend.trendPerYear, trendSe: trend.trendSe };
+        notes.push(`Referrals: ${referrals.monthsUsed} complete months in the lists, too few for a seasonal pattern, so the usual pattern is used; the trend is measured on ${trend.periods} periods of the aggregate history (${trendWords(trend)}).`);
+      } else {
+        notes.push(`Referrals: ${referrals.monthsUsed} months of complete history, fewer than the 24 needed to measure a trend and a seasonal pattern, so the trend is taken as flat (give or take ${Math.round(defaultTrendSe * 100)}% a year) and the usual seasonal pattern is used.`);
+      }
+    }
+  } else if (fromAggregates) {
+    const trend = fromAggregates.trend;
+    referrals = {
+      level: fromAggregates.level,
+      levelSe: fromAggregates.levelSe,
+      trendPerYear: trend?.trendPerYear ?? 0,
+      trendSe: trend?.trendSe ?? defaultTrendSe,
+      seasonality: [...defaultSeasonality],
+      seasonalitySe: defaultSeasonality.map(() => 0),
+      seasonalityEstimated: false,
+      anchorMonth: anchor,
+      monthsUsed: history.sources.referrals.filter((s) => s === 'aggregate-spread' || s === 'aggregate').length,
+      source: 'aggregate',
+    };
+    notes.push(
+      `Referrals: from ${fromAggregates.periodsUsed} period totals. Each total is spread over its months by the usual seasonal pattern, which keeps the total; ` +
+        (trend ? `the trend is measured on the periods (${trendWords(trend)}).` : `${fromAggregates.periodsUsed} periods are too few to measure a trend (${periodsForTrendText}), so it is taken as flat, give or take ${Math.round(defaultTrendSe * 100)}% a year.`),
+    );
+  }
   // Without referrals, entries to care drive the projection (shared/engine/placements/entries-driver.ts).
   const drivenByEntries = !referrals;
   if (!referrals) referrals = entriesAsDriver(history, anchor);
   if (!referrals) throw new Error('There are no referral counts to project from: add List 3 (referrals) or referrals in the aggregate history.');
   if (drivenByEntries) notes.push('There are no referrals, so children entering care are projected from their own monthly history (level, trend and season); the referrals line of the projection shows those entries.');
-  if (!referrals.seasonalityEstimated && !drivenByEntries) {
-    notes.push(`Referrals: ${referrals.monthsUsed} months of complete history, fewer than the 24 needed to measure a trend and a seasonal pattern, so the trend is taken as flat (give or take ${Math.round(defaultTrendSe * 100)}% a year) and the usual seasonal pattern is used.`);
-  }
 
   // Conversion from referrals.
   const conversionFor = (list: 'cpp' | 'cla'): ConversionModel => {
@@ -135,7 +125,7 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
         return { ...fromLists, source: 'lists' };
       }
     }
-    const agg = aggregateConversion(aggregates, `${list}Starts`);
+    const agg = conversionFromAggregates(aggregates, `${list}Starts`, anchor);
     if (agg.referrals > 0 && agg.starts > 0) {
       const p = agg.starts / agg.referrals;
       return { perReferral: p, se: p * Math.sqrt(1 / agg.starts + 1 / agg.referrals), lagWeights: exponentialLagWeights(defaultLag), meanLagMonths: defaultLag, lagFromData: false, linkedShare: null, startsUsed: agg.starts, referralsUsed: agg.referrals, source: 'aggregate' };
@@ -148,12 +138,18 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
   // Durations.
   const windows = history.windows.map((w) => ({ fromExclusive: w.windowStart, to: w.extractDate }));
   const durationFor = (list: 'cpp' | 'cla'): DurationModel => {
-    const fromLists = dataset[list].length > 0 ? estimateDurations(dataset[list], windows, list === 'cla') : null;
+    const fromLists = dataset[list].length > 0 ? estimateDurations(dataset[list], windows, list === 'cla', durationTuning.minEventsPerBand[list]) : null;
     if (fromLists) return fromLists;
-    const fromAggregates = aggregateDuration(aggregates, list);
+    const fromAggregates = durationFromAggregates(aggregates, list, anchor);
     if (fromAggregates) {
-      notes.push(`${list === 'cpp' ? 'Child protection plans' : 'Children in care'}: durations come from aggregate figures (ends over the average number open), so every case is given the same chance of ending each month whatever its length so far.`);
-      return fromAggregates;
+      const { derivedEnds, steadyState, periodsUsed, ...duration } = fromAggregates;
+      const perMonth = 1 - Math.exp(-duration.ratePerMonth[0]!);
+      notes.push(
+        `${list === 'cpp' ? 'Child protection plans' : 'Children in care'}: durations come from aggregate figures (ends over the average number open in the last ${periodsUsed === 1 ? 'period' : `${periodsUsed} periods`}: ${(perMonth * 100).toFixed(1)}% end each month)` +
+          `${steadyState ? '; no ends are given and none can be worked out, so as many are taken to end as start' : derivedEnds ? ', with ends worked out from the numbers open and starting where they are not given' : ''}, so every case has the same chance of ending each month whatever its length so far` +
+          `${list === 'cla' ? '; those ends include children leaving care at 18, so nobody is aged out a second time' : ''}.`,
+      );
+      return duration;
     }
     notes.push(`${list === 'cpp' ? 'Child protection plans' : 'Children in care'}: no list to measure how long they last, so national durations are used.`);
     return defaultDurations[list]();
@@ -161,7 +157,7 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
 
   const completeClaMonths = listMonths(history, 'claStarts');
   const ages = estimateEntryAges(dataset.cla, completeClaMonths);
-  if (!ages.fromData) notes.push(`Ages of children entering care: ${ages.starts} dated entries with a date of birth, too few to measure, so the national age pattern is used.`);
+  if (!ages.fromData && dataset.cla.length > 0) notes.push(`Ages of children entering care: ${ages.starts} dated entries with a date of birth, too few to measure, so the national age pattern is used.`);
   const total = defaultEntryAgeShares.reduce((a, b) => a + b, 0);
   return {
     anchorMonth: anchor,
@@ -178,6 +174,12 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
     notes,
   };
 }
+
+function trendWords(t: { trendPerYear: number; measuredPerYear: number; trendSe: number; used: boolean }): string {
+  const pct = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`;
+  return t.used ? `${pct(t.trendPerYear)} a year, give or take ${(t.trendSe * 100).toFixed(1)}%` : `${pct(t.measuredPerYear)} a year, within its noise of ${(t.trendSe * 100).toFixed(1)}%, so taken as flat`;
+}
+const periodsForTrendText = `a trend needs ${periodsForTrend}`;
 
 export function placementGroupLabel(group: PlacementGroup | 'unknown'): string {
   return group === 'unknown' ? 'Placement not known' : placementGroups[group];

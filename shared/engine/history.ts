@@ -4,6 +4,7 @@
 // unknown (null) rather than undercounted.
 import type { ClaRecord, CppRecord, Dataset } from '../dataset/types.ts';
 import type { AggregatePeriod } from './aggregate-history.ts';
+import { episodesAsSeen } from './episodes-as-seen.ts';
 import { lastCompleteMonth, lastDayIso, monthOfIso, type MonthIndex } from './months.ts';
 
 export const seriesNames = ['referrals', 'cppStarts', 'cppEnds', 'cppOpen', 'claStarts', 'claEnds', 'claOpen'] as const;
@@ -50,6 +51,8 @@ function countEpisodes(episodes: ReadonlyArray<CppRecord | ClaRecord>, month: Mo
 }
 
 export function buildHistory(dataset: Dataset, aggregates: readonly AggregatePeriod[] = []): MonthlyHistory {
+  // Episodes that later extracts show to have ended are closed (episodes-as-seen.ts).
+  dataset = episodesAsSeen(dataset);
   const windows = dataset.extracts
     .filter((e) => e.extractDate > '1900-01-01')
     .map((e) => {

@@ -8,10 +8,10 @@ import { allocateSeries, centralDraw, runProjection, type ProjectionSeries, type
 import { baselineScenario, type Scenario } from './scenario.ts';
 import { scenarioVectors } from './scenario-vectors.ts';
 import { buildSetup } from './setup.ts';
-import { monteCarloBands, type Bands } from './uncertainty.ts';
+import { startBands, type BandRun, type Bands } from './uncertainty.ts';
 import { buildPlacementSetup, type PlacementSetup } from './placements/placement-setup.ts';
 import { entryAgeSharesAt } from './placements/estimate-placements.ts';
-import { placementBands, projectScenarioPlacements, type PlacementProjection } from './placements/placement-projection.ts';
+import { placementBands, projectScenarioPlacements, type PlacementBands, type PlacementProjection } from './placements/placement-projection.ts';
 
 export interface ModelOptions {
   horizon: number;
@@ -19,7 +19,7 @@ export interface ModelOptions {
   /** Monte Carlo draws for the bands; 0 for none. */
   draws?: number;
   seed?: number;
-  /** Bands for the scenarios too, not only the baseline. */
+  /** Bands for the scenarios too, not only the baseline (by default, as bandOptions says). */
   scenarioBands?: boolean;
 }
 
@@ -36,6 +36,11 @@ export interface ProjectedScenario {
   placements: PlacementProjection | null;
 }
 
+export interface PreparedProjection {
+  setup: ProjectionSetup;
+  placementSetup: PlacementSetup | null;
+}
+
 export interface ModelRun {
   history: MonthlyHistory;
   estimates: Estimates;
@@ -44,7 +49,77 @@ export interface ModelRun {
   scenarios: ProjectedScenario[];
 }
 
-export const defaultDraws = 500;
+/**
+ * The one definition of the likely ranges: the screens, the Excel export and the command all draw them with
+ * these options, so the same scenario shows the same range everywhere, to the pound. The same seed for
+ * every scenario: differences between scenarios are not noise.
+ */
+export const bandOptions = { draws: 500, seed: 20_201, scenarioBands: true } as const;
+export const defaultDraws = bandOptions.draws;
+
+/** The baseline is costed like the scenarios (the first one's costs), so that scenario minus baseline is about demand only. */
+export function costedBaseline(scenarios: readonly Scenario[]): Scenario {
+  const costed = scenarios[0];
+  return costed ? { ...baselineScenario, costs: costed.costs, caseloads: costed.caseloads } : baselineScenario;
+}
+
+/** A scenario's likely ranges: the totals' bands and, where placements are known, the placements'. */
+export interface ScenarioRanges {
+  bands: Bands;
+  placements: PlacementBands | null;
+}
+
+/** A scenario's bands run a slice at a time; `ranges()` adds the placements' bands to `bands()`. */
+export interface ScenarioBandRun extends BandRun {
+  ranges(): ScenarioRanges;
+}
+
+/** Where placements are known: their starting point and the scenario's expected placements. */
+export interface PlacedScenario {
+  placementSetup: PlacementSetup;
+  central: PlacementProjection;
+}
+
+/**
+ * A scenario's bands, to be run a slice at a time (the window's engine worker) or at once. Where placements
+ * are known, each draw's path is kept in draw order and shared out by placement once every draw has run,
+ * so slices give the same numbers as a run at once, and spend's band is the placements' spend.
+ */
+export function startScenarioBands(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number } = bandOptions, placed: PlacedScenario | null = null): ScenarioBandRun {
+  const H = setup.horizon;
+  const { draws, seed } = options;
+  const costs = unitCosts(scenario, estimates.placementMix);
+  const claOpen = placed ? new Float64Array(draws * H) : null;
+  const cppCost = placed ? new Float64Array(draws * H) : null;
+  const observe = (d: number, out: ProjectionSeries) => {
+    for (let t = 0; t < H; t++) {
+      claOpen![t * draws + d] = out.claOpen[t]!;
+      cppCost![t * draws + d] = out.cppOpen[t]! * costs.cppMonthly;
+    }
+  };
+  const run = startBands(setup, scenarioVectors(scenario, setup.startMonth, H), estimates, costs, draws, seed, placed ? observe : undefined);
+  let ranges: ScenarioRanges | null = null;
+  const finish = (): ScenarioRanges => {
+    if (ranges) return ranges;
+    const bands = run.bands();
+    if (!placed) return (ranges = { bands, placements: null });
+    const placements = placementBands(placed.central, placed.placementSetup, claOpen!, cppCost!, draws, seed);
+    return (ranges = { bands: { ...bands, cost: placements.cost }, placements });
+  };
+  return {
+    get remaining() {
+      return run.remaining;
+    },
+    run: (more: number) => run.run(more),
+    bands: () => finish().bands,
+    ranges: finish,
+  };
+}
+
+/** An expected path with its likely ranges (or none), placements' included. */
+export function withRanges(path: ProjectedScenario, ranges: ScenarioRanges | null): ProjectedScenario {
+  return { ...path, bands: ranges?.bands ?? null, placements: path.placements && { ...path.placements, bands: ranges?.placements ?? null } };
+}
 
 export function projectScenario(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number }, placementSetup: PlacementSetup | null = null): ProjectedScenario {
   const vectors = scenarioVectors(scenario, setup.startMonth, setup.horizon);
@@ -54,29 +129,15 @@ export function projectScenario(setup: ProjectionSetup, estimates: Estimates, sc
   const placements = placementSetup ? projectScenarioPlacements(placementSetup, series, scenario, setup.startMonth, setup.horizon) : null;
   const cost = series.cppOpen.map((cpp, t) => (placements ? cpp * costs.cppMonthly + placements.claCost[t]! : monthlyCost(costs, cpp, series.claOpen[t]!)));
   const workers = series.cppOpen.map((cpp, t) => workersNeeded(costs, cpp, series.claOpen[t]!));
-  let bands: Bands | null = null;
-  if (options.draws > 0) {
-    const H = setup.horizon;
-    const draws = options.draws;
-    const claOpen = placements ? new Float64Array(draws * H) : null;
-    const cppCost = placements ? new Float64Array(draws * H) : null;
-    const observe = (d: number, out: ProjectionSeries) => {
-      for (let t = 0; t < H; t++) {
-        claOpen![t * draws + d] = out.claOpen[t]!;
-        cppCost![t * draws + d] = out.cppOpen[t]! * costs.cppMonthly;
-      }
-    };
-    bands = monteCarloBands(setup, vectors, estimates, costs, draws, options.seed, placements ? observe : undefined);
-    if (placements && placementSetup) {
-      placements.bands = placementBands(placements, placementSetup, claOpen!, cppCost!, draws, options.seed);
-      bands = { ...bands, cost: placements.bands.cost };
-    }
-  }
-  return { scenario, series, costs, cost, costCumulative: cumulative(cost), workers, annualCost: annualSpend(setup.startMonth, cost), bands, placements };
+  const path: ProjectedScenario = { scenario, series, costs, cost, costCumulative: cumulative(cost), workers, annualCost: annualSpend(setup.startMonth, cost), bands: null, placements };
+  if (options.draws <= 0) return path;
+  const run = startScenarioBands(setup, estimates, scenario, options, placements && placementSetup ? { placementSetup, central: placements } : null);
+  run.run(run.remaining);
+  return withRanges(path, run.ranges());
 }
 
 /** The projection's starting point, and the placements' where placements are known. */
-export function prepareProjection(dataset: Dataset, history: MonthlyHistory, estimates: Estimates, horizon: number): { setup: ProjectionSetup; placementSetup: PlacementSetup | null } {
+export function prepareProjection(dataset: Dataset, history: MonthlyHistory, estimates: Estimates, horizon: number): PreparedProjection {
   const setup = buildSetup(dataset, history, estimates, horizon);
   const placementSetup = buildPlacementSetup(dataset, history, estimates);
   // Entrants growing older leave at 18 sooner: the total ages out the entrants the placements expect.
@@ -88,13 +149,10 @@ export function runModel(dataset: Dataset, aggregates: readonly AggregatePeriod[
   const history = buildHistory(dataset, aggregates);
   const estimates = estimate(dataset, history, aggregates);
   const { setup, placementSetup } = prepareProjection(dataset, history, estimates, options.horizon);
-  const draws = options.draws ?? defaultDraws;
-  const seed = options.seed ?? 20_201;
-  // The baseline is costed like the scenarios, so that scenario minus baseline is about demand only.
-  const costed = options.scenarios?.[0];
-  const baselineCosted = costed ? { ...baselineScenario, costs: costed.costs, caseloads: costed.caseloads } : baselineScenario;
-  const baseline = projectScenario(setup, estimates, baselineCosted, { draws, seed }, placementSetup);
-  // The same seed for every scenario: differences between them are not noise.
-  const scenarios = (options.scenarios ?? []).map((s) => projectScenario(setup, estimates, s, { draws: options.scenarioBands ? draws : 0, seed }, placementSetup));
+  const draws = options.draws ?? bandOptions.draws;
+  const seed = options.seed ?? bandOptions.seed;
+  const baseline = projectScenario(setup, estimates, costedBaseline(options.scenarios ?? []), { draws, seed }, placementSetup);
+  const scenarioBands = options.scenarioBands ?? bandOptions.scenarioBands;
+  const scenarios = (options.scenarios ?? []).map((s) => projectScenario(setup, estimates, s, { draws: scenarioBands ? draws : 0, seed }, placementSetup));
   return { history, estimates, setup, baseline, scenarios };
 }

@@ -4,6 +4,7 @@
 import type { ClaRecord, CppRecord, Dataset } from '../dataset/types.ts';
 import { dayNumber } from '../import/values/dates.ts';
 import { monthlyRates } from './estimate-flows.ts';
+import { episodesAsSeen } from './episodes-as-seen.ts';
 import type { Estimates } from './estimates.ts';
 import type { MonthlyHistory } from './history.ts';
 import { calendarMonth, daysPerMonth, lastDayIso, monthOfIso, type MonthIndex } from './months.ts';
@@ -36,6 +37,8 @@ function aggregateOpen(history: MonthlyHistory, series: 'cppOpen' | 'claOpen', a
 }
 
 export function buildSetup(dataset: Dataset, history: MonthlyHistory, estimates: Estimates, horizon: number): ProjectionSetup {
+  // Episodes that later extracts show to have ended are closed (episodes-as-seen.ts).
+  dataset = episodesAsSeen(dataset);
   const anchor = estimates.anchorMonth;
   const r = estimates.referrals;
   const referralsBefore = Array.from({ length: 7 }, (_, k) => {

@@ -38,34 +38,66 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (position - lo);
 }
 
-/** `observe` sees each draw's path (placements share each draw's children in care out by placement). */
-export function monteCarloBands(setup: ProjectionSetup, vectors: ScenarioVectors, estimates: Estimates, costs: UnitCosts, draws: number, seed: number, observe?: (draw: number, series: ProjectionSeries) => void): Bands {
+/** `observe` sees each draw's path in draw order (placements share each draw's children in care out by placement). */
+export type DrawObserver = (draw: number, series: ProjectionSeries) => void;
+
+/**
+ * Bands computed a slice of draws at a time, so a window can keep drawing while they are worked out. Run
+ * to the end, it gives exactly what monteCarloBands gives: the same random stream in the same order.
+ */
+export interface BandRun {
+  /** Draws still to run. */
+  readonly remaining: number;
+  /** Runs up to `draws` more draws. */
+  run(draws: number): void;
+  /** The bands, once every draw has run. */
+  bands(): Bands;
+}
+
+export function startBands(setup: ProjectionSetup, vectors: ScenarioVectors, estimates: Estimates, costs: UnitCosts, draws: number, seed: number, observe?: DrawObserver): BandRun {
   const H = setup.horizon;
   const rng = createRandom(seed);
   const out = allocateSeries(H);
   const workspace = createWorkspace(setup);
   const samples = Object.fromEntries(bandSeries.map((s) => [s, new Float64Array(draws * H)])) as Record<BandSeries, Float64Array>;
-  for (let d = 0; d < draws; d++) {
-    runProjection(setup, vectors, drawParameters(setup, estimates, rng), out, workspace, rng);
-    observe?.(d, out);
-    for (let t = 0; t < H; t++) {
-      // Stored month-major so each month's draws are contiguous for sorting.
-      samples.referrals[t * draws + d] = out.referrals[t]!;
-      samples.cppOpen[t * draws + d] = out.cppOpen[t]!;
-      samples.claOpen[t * draws + d] = out.claOpen[t]!;
-      samples.cost[t * draws + d] = monthlyCost(costs, out.cppOpen[t]!, out.claOpen[t]!);
-    }
-  }
-  const bands = {} as Bands;
-  for (const s of bandSeries) {
-    const band: Band = { p10: [], p50: [], p90: [] };
-    for (let t = 0; t < H; t++) {
-      const month = samples[s].subarray(t * draws, (t + 1) * draws).sort();
-      band.p10.push(percentile(month, 0.1));
-      band.p50.push(percentile(month, 0.5));
-      band.p90.push(percentile(month, 0.9));
-    }
-    bands[s] = band;
-  }
-  return bands;
+  let d = 0;
+  return {
+    get remaining() {
+      return draws - d;
+    },
+    run(more: number) {
+      for (const end = Math.min(draws, d + more); d < end; d++) {
+        runProjection(setup, vectors, drawParameters(setup, estimates, rng), out, workspace, rng);
+        observe?.(d, out);
+        for (let t = 0; t < H; t++) {
+          // Stored month-major so each month's draws are contiguous for sorting.
+          samples.referrals[t * draws + d] = out.referrals[t]!;
+          samples.cppOpen[t * draws + d] = out.cppOpen[t]!;
+          samples.claOpen[t * draws + d] = out.claOpen[t]!;
+          samples.cost[t * draws + d] = monthlyCost(costs, out.cppOpen[t]!, out.claOpen[t]!);
+        }
+      }
+    },
+    bands() {
+      if (d < draws) throw new Error(`bands: ${draws - d} of ${draws} draws have not run yet`);
+      const bands = {} as Bands;
+      for (const s of bandSeries) {
+        const band: Band = { p10: [], p50: [], p90: [] };
+        for (let t = 0; t < H; t++) {
+          const month = samples[s].subarray(t * draws, (t + 1) * draws).sort();
+          band.p10.push(percentile(month, 0.1));
+          band.p50.push(percentile(month, 0.5));
+          band.p90.push(percentile(month, 0.9));
+        }
+        bands[s] = band;
+      }
+      return bands;
+    },
+  };
+}
+
+export function monteCarloBands(setup: ProjectionSetup, vectors: ScenarioVectors, estimates: Estimates, costs: UnitCosts, draws: number, seed: number, observe?: DrawObserver): Bands {
+  const run = startBands(setup, vectors, estimates, costs, draws, seed, observe);
+  run.run(draws);
+  return run.bands();
 }

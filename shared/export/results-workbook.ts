@@ -7,8 +7,10 @@ import { placementGroupLabel } from '../engine/estimates.ts';
 import type { Scenario } from '../engine/scenario.ts';
 import type { PlacementGroup } from '../import/values/codes.ts';
 import type { BandsJson, ProjectedJson, ResultJson } from '../result/result-json.ts';
+import { monthForPeople, poundsForPeople } from '../text/people-format.ts';
 import { writeXlsx, type Cell, type ChartSpec, type SheetSpec } from './xlsx-writer.ts';
 import { placementsSheets } from './placements-sheet.ts';
+import { calibrationSheet } from './calibration-sheet.ts';
 
 export interface ExportMeta {
   workbookTitle: string;
@@ -17,24 +19,30 @@ export interface ExportMeta {
   createdAt: string;
 }
 
-export const exportSheetNames = ['Summary', 'Charts', 'Projections', 'History', 'Assumptions', 'Data quality', 'About'] as const;
+export const exportSheetNames = ['Summary', 'Charts', 'Projections', 'History', 'Assumptions', 'Calibration', 'Data quality', 'About'] as const;
 
-const colours = ['1D4F91', 'D4351C', '00703C', '912B88', 'F47738'];
+// The screens' colours: the baseline's navy, then five scenario colours that never repeat it.
+const colours = ['1D4F91', 'D4351C', '00703C', '912B88', 'A85200', '00758A'];
 const txt = (text: string, style: 'text' | 'header' | 'title' | 'wrap' = 'text'): Cell => ({ text, style });
 const num = (value: number, style: 'integer' | 'decimal1' | 'decimal2' | 'pounds' | 'percent'): Cell => ({ number: value, style });
 const month = (label: string): Cell => ({ date: `${label}-01`, style: 'month' });
 
+type NumberStyle = 'integer' | 'pounds' | 'decimal1';
+/** Differences as a person reads them: whole children and pounds, workers to a tenth. */
+const rounded = (value: number, style: NumberStyle) => (style === 'decimal1' ? Math.round(value * 10) / 10 : Math.round(value));
+
 function headline(result: ResultJson, at: number): Cell[][] {
   const p = result.projection!;
   const scenarios = p.scenarios ?? [];
-  const bands = p.bands.baseline;
-  const header: Cell[] = [txt('Measure', 'header'), txt('Baseline', 'header'), txt('Likely range (p10 to p90)', 'header')];
-  for (const s of scenarios) header.push(txt(s.name, 'header'), txt(`${s.name} minus baseline`, 'header'));
-  const row = (label: string, pick: (x: ProjectedJson) => number, style: 'integer' | 'pounds' | 'decimal1', band?: keyof BandsJson): Cell[] => {
+  // Each likely range is two numbers in two cells (p10 and p90), so it can be sorted, charted and summed.
+  const header: Cell[] = [txt('Measure', 'header'), txt('Baseline', 'header'), txt('Baseline: likely from (p10)', 'header'), txt('to (p90)', 'header')];
+  for (const s of scenarios) header.push(txt(s.name, 'header'), txt(`${s.name} minus baseline`, 'header'), txt(`${s.name}: likely from (p10)`, 'header'), txt('to (p90)', 'header'));
+  const range = (bands: BandsJson | null, band: keyof BandsJson | undefined, style: NumberStyle): Cell[] =>
+    band && bands ? [num(bands[band].p10[at]!, style), num(bands[band].p90[at]!, style)] : [null, null];
+  const row = (label: string, pick: (x: ProjectedJson) => number, style: NumberStyle, band?: keyof BandsJson): Cell[] => {
     const base = pick(p.baseline);
-    const range = band && bands ? `${Math.round(bands[band].p10[at]!).toLocaleString('en-GB')} to ${Math.round(bands[band].p90[at]!).toLocaleString('en-GB')}` : '';
-    const cells: Cell[] = [txt(label), num(base, style), txt(range)];
-    for (const s of scenarios) cells.push(num(pick(s), style), num(pick(s) - base, style));
+    const cells: Cell[] = [txt(label), num(base, style), ...range(p.bands.baseline, band, style)];
+    for (const s of scenarios) cells.push(num(pick(s), style), num(rounded(pick(s) - base, style), style), ...range(s.bands, band, style));
     return cells;
   };
   return [
@@ -62,7 +70,7 @@ function summarySheet(result: ResultJson, meta: ExportMeta): SheetSpec {
   const rows: Cell[][] = [
     [txt(`Demand projections: ${meta.workbookTitle}`, 'title')],
     [txt('Lists extracted on'), result.extractDate ? { date: result.extractDate } : txt('not known'), txt(result.extractDateSource === 'inferred' ? '(inferred from the latest date in the lists)' : '')],
-    [txt('Projection'), txt(`${p.months.length} months from ${p.months[0]} to ${p.months.at(-1)}`)],
+    [txt('Projection'), txt(`${p.months.length} months from ${monthForPeople(p.months[0]!)} to ${monthForPeople(p.months.at(-1)!)}`)],
     [txt('Made on'), { date: meta.createdAt.slice(0, 10) }, txt(`Demand Workbook ${meta.appVersion}`)],
     [],
     [txt('What each scenario assumes', 'header'), ...Array(6).fill(txt('', 'header'))],
@@ -70,16 +78,15 @@ function summarySheet(result: ResultJson, meta: ExportMeta): SheetSpec {
   rows.push(wide('Baseline', 'Demand continues as the history shows: the usual level of referrals with its trend and seasons, and the rates estimated from the lists.'));
   for (const s of p.scenarios ?? []) rows.push(wide(s.name, describeScenario(s.settings as Scenario).join(' ')));
   const u = p.baseline.unitCosts;
-  rows.push(wide('Costs and staff', `${u.basis[0]!.toUpperCase()}${u.basis.slice(1)}: about £${Math.round(u.claWeekly).toLocaleString('en-GB')} a week per child looked after; £${u.cppMonthly.toLocaleString('en-GB')} a month per child protection plan; ${u.cppPerWorker} plans or ${u.claPerWorker} children in care per social worker.`));
+  rows.push(wide('Costs and staff', `${u.basis[0]!.toUpperCase()}${u.basis.slice(1)}: about ${poundsForPeople(u.claWeekly)} a week per child looked after; ${poundsForPeople(u.cppMonthly)} a month per child protection plan; ${u.cppPerWorker} plans or ${u.claPerWorker} children in care per social worker.`));
   for (const at of [11, 23]) {
     if (at >= p.months.length) continue;
-    rows.push([], [txt(`In ${p.months[at]} (${at + 1} months ahead)`, 'title')]);
-    heights[rows.length] = 32;
+    rows.push([], [txt(`In ${monthForPeople(p.months[at]!)} (${at + 1} months ahead)`, 'title')]);
     rows.push(...headline(result, at));
   }
   rows.push([]);
   rows.push(wide('About the ranges', 'The likely range is where the outcome should fall in eight years out of ten if the model’s assumptions hold. See the About sheet for how the model works, and the Assumptions sheet for every rate used.'));
-  return { name: 'Summary', rows, columnWidths: [40, 16, 24, ...Array(8).fill(16)], landscape: true, merges, rowHeights: heights };
+  return { name: 'Summary', rows, columnWidths: [40, 14, 13, 13, ...Array(4 * (p.scenarios?.length ?? 0)).fill(14)], landscape: true, merges, rowHeights: heights };
 }
 
 interface ProjectionColumns {
@@ -92,29 +99,27 @@ function projectionsSheet(result: ResultJson): ProjectionColumns {
   const p = result.projection!;
   const b = p.baseline;
   const bands = p.bands.baseline;
-  const columns: Array<{ header: string; values: number[]; style: 'integer' | 'pounds' | 'decimal1'; key?: string }> = [
-    { header: 'Baseline: referrals', values: b.referrals, style: 'integer', key: 'referrals:baseline' },
-    ...(bands ? [{ header: 'Referrals p10', values: bands.referrals.p10, style: 'integer' as const }, { header: 'Referrals p90', values: bands.referrals.p90, style: 'integer' as const }] : []),
-    { header: 'Baseline: plan starts', values: b.cppStarts, style: 'integer' },
-    { header: 'Baseline: children on plans', values: b.cppOpen, style: 'integer', key: 'cppOpen:baseline' },
-    ...(bands ? [{ header: 'On plans p10', values: bands.cppOpen.p10, style: 'integer' as const, key: 'cppOpen:p10' }, { header: 'On plans p90', values: bands.cppOpen.p90, style: 'integer' as const, key: 'cppOpen:p90' }] : []),
-    { header: 'Baseline: entries to care', values: b.claStarts, style: 'integer' },
-    { header: 'Baseline: children looked after', values: b.claOpen, style: 'integer', key: 'claOpen:baseline' },
-    ...(bands ? [{ header: 'Looked after p10', values: bands.claOpen.p10, style: 'integer' as const, key: 'claOpen:p10' }, { header: 'Looked after p90', values: bands.claOpen.p90, style: 'integer' as const, key: 'claOpen:p90' }] : []),
-    { header: 'Baseline: spend in month (£)', values: b.cost, style: 'pounds' },
-    { header: 'Baseline: spend to date (£)', values: b.costCumulative, style: 'pounds' },
-    { header: 'Baseline: social workers', values: b.workers, style: 'decimal1' },
-  ];
-  for (const s of p.scenarios ?? []) {
-    columns.push(
-      { header: `${s.name}: referrals`, values: s.referrals, style: 'integer', key: `referrals:${s.name}` },
-      { header: `${s.name}: children on plans`, values: s.cppOpen, style: 'integer', key: `cppOpen:${s.name}` },
-      { header: `${s.name}: children looked after`, values: s.claOpen, style: 'integer', key: `claOpen:${s.name}` },
-      { header: `${s.name}: spend in month (£)`, values: s.cost, style: 'pounds' },
-      { header: `${s.name}: spend to date (£)`, values: s.costCumulative, style: 'pounds' },
-      { header: `${s.name}: social workers`, values: s.workers, style: 'decimal1' },
-    );
-  }
+  const columns: Array<{ header: string; values: number[]; style: NumberStyle; key?: string }> = [];
+  // A series, then its likely range in two columns where there is one.
+  const add = (who: string, what: string, values: number[], style: NumberStyle, key?: string, band?: { p10: number[]; p90: number[] } | null) => {
+    columns.push({ header: `${who}: ${what}`, values, style, ...(key ? { key: `${key}:${who === 'Baseline' ? 'baseline' : who}` } : {}) });
+    if (band) {
+      const keyed = (end: string) => (key ? { key: `${key}:${who === 'Baseline' ? 'baseline' : who}:${end}` } : {});
+      columns.push({ header: `${who}: ${what} p10`, values: band.p10, style, ...keyed('p10') }, { header: `${who}: ${what} p90`, values: band.p90, style, ...keyed('p90') });
+    }
+  };
+  const series = (who: string, x: ProjectedJson, bands: BandsJson | null) => {
+    add(who, 'referrals', x.referrals, 'integer', 'referrals', bands?.referrals);
+    if (who === 'Baseline') add(who, 'plan starts', x.cppStarts, 'integer');
+    add(who, 'children on plans', x.cppOpen, 'integer', 'cppOpen', bands?.cppOpen);
+    if (who === 'Baseline') add(who, 'entries to care', x.claStarts, 'integer');
+    add(who, 'children looked after', x.claOpen, 'integer', 'claOpen', bands?.claOpen);
+    add(who, 'spend in month (£)', x.cost, 'pounds', undefined, bands?.cost);
+    add(who, 'spend to date (£)', x.costCumulative, 'pounds');
+    add(who, 'social workers', x.workers, 'decimal1');
+  };
+  series('Baseline', b, bands);
+  for (const s of p.scenarios ?? []) series(s.name, s, s.bands);
   const column: Record<string, number> = {};
   columns.forEach((c, i) => {
     if (c.key) column[c.key] = i + 1;
@@ -130,11 +135,11 @@ function chartsSheet(result: ResultJson, columns: Record<string, number>, rowsOf
   const nameRef = (col: number) => ({ sheet: 'Projections', column: col, fromRow: 0, toRow: 0 });
   const chart = (title: string, axis: string, key: string, index: number): ChartSpec => {
     const series: ChartSpec['series'] = [{ name: nameRef(columns[`${key}:baseline`]!), values: range(columns[`${key}:baseline`]!), colour: colours[0]! }];
-    if (columns[`${key}:p10`] !== undefined) {
-      series.push({ name: nameRef(columns[`${key}:p10`]!), values: range(columns[`${key}:p10`]!), colour: '8FA9CC', dashed: true });
-      series.push({ name: nameRef(columns[`${key}:p90`]!), values: range(columns[`${key}:p90`]!), colour: '8FA9CC', dashed: true });
+    if (columns[`${key}:baseline:p10`] !== undefined) {
+      series.push({ name: nameRef(columns[`${key}:baseline:p10`]!), values: range(columns[`${key}:baseline:p10`]!), colour: '8FA9CC', dashed: true });
+      series.push({ name: nameRef(columns[`${key}:baseline:p90`]!), values: range(columns[`${key}:baseline:p90`]!), colour: '8FA9CC', dashed: true });
     }
-    scenarios.forEach((s, i) => series.push({ name: nameRef(columns[`${key}:${s.name}`]!), values: range(columns[`${key}:${s.name}`]!), colour: colours[(i + 1) % colours.length]! }));
+    scenarios.forEach((s, i) => series.push({ name: nameRef(columns[`${key}:${s.name}`]!), values: range(columns[`${key}:${s.name}`]!), colour: colours[1 + (i % (colours.length - 1))]! }));
     return { title, yAxisTitle: axis, anchor: { fromColumn: 0, fromRow: 2 + index * 22, toColumn: 10, toRow: 22 + index * 22 }, categories: range(0), series };
   };
   return {
@@ -271,6 +276,7 @@ export function resultsWorkbook(result: ResultJson, meta: ExportMeta): Uint8Arra
       ...placementsSheets(result),
       historySheet(result),
       assumptionsSheet(result),
+      calibrationSheet(result.calibration),
       dataQualitySheet(result),
       aboutSheet(meta),
     ],

@@ -59,6 +59,8 @@ export interface WorkbookSpec {
 
 // Style indexes into cellXfs below.
 const styleIndex: Record<CellStyle, number> = { text: 0, header: 1, title: 2, date: 3, month: 4, integer: 5, decimal1: 6, decimal2: 7, pounds: 8, percent: 9, wrap: 10 };
+/** The same text styles with Excel's quote prefix (see needsQuotePrefix). */
+const quotedStyleIndex: Partial<Record<CellStyle, number>> = { text: 11, header: 12, title: 13, wrap: 14 };
 
 const stylesXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
@@ -67,7 +69,7 @@ const stylesXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDCE6F1"/><bgColor indexed="64"/></patternFill></fill></fills>
 <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left/><right/><top/><bottom style="thin"><color rgb="FF1D4F91"/></bottom><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="11">
+<cellXfs count="15">
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
 <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>
 <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
@@ -79,6 +81,10 @@ const stylesXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xf numFmtId="167" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="168" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>
+<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1" quotePrefix="1"><alignment wrapText="1" vertical="top"/></xf>
+<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" quotePrefix="1"/>
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1" quotePrefix="1"><alignment wrapText="1" vertical="top"/></xf>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
@@ -95,10 +101,12 @@ export function escapeXml(text: string): string {
 
 /**
  * Text from users (names, file names, messages quoting their cells) must never start a formula when the
- * sheet is opened, copied or saved as CSV: a leading = + - @ tab or carriage return gets a quote in front.
+ * sheet is opened, edited or copied: a cell whose text starts with = + - @ tab or carriage return gets
+ * Excel's own quote prefix (the cell style's quotePrefix, as typing '= in Excel does), so the text shows
+ * as written, with no visible apostrophe, and Excel keeps it as text.
  */
-export function safeText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+export function needsQuotePrefix(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
 }
 
 export function columnName(index: number): string {
@@ -123,7 +131,10 @@ export function rangeFormula(ref: RangeRef): string {
 function cellXml(cell: Cell, column: number, row: number): string {
   if (cell === null) return '';
   const ref = cellRef(column, row);
-  const text = (value: string, style: CellStyle = 'text') => `<c r="${ref}" s="${styleIndex[style]}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(safeText(value))}</t></is></c>`;
+  const text = (value: string, style: CellStyle = 'text') => {
+    const s = needsQuotePrefix(value) ? (quotedStyleIndex[style] ?? quotedStyleIndex.text!) : styleIndex[style];
+    return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+  };
   const number = (value: number, style: CellStyle) => {
     if (!Number.isFinite(value)) throw new Error(`export: cell ${ref} would hold ${value}`);
     return `<c r="${ref}" s="${styleIndex[style]}"><v>${value}</v></c>`;

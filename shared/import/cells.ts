@@ -24,12 +24,28 @@ export function isBlankValue(cell: Cell): boolean {
   if (typeof cell === 'number') return !Number.isFinite(cell);
   if (cell instanceof Date) return Number.isNaN(cell.getTime());
   if (typeof cell === 'boolean') return false;
+  // Most cells begin with a letter or digit that no marker begins with: decided without a copy.
+  if (cell.length > 0 && startsVisibly(cell)) {
+    const first = cell.charCodeAt(0) | 32; // lower case for letters
+    if (first !== 0x23 /* # */ && first !== 0x2d /* - */ && first !== 0x6e /* n */) return false;
+  }
   const text = cellText(cell);
   return text.length <= 7 && blankMarkers.has(text.toLowerCase()); // no marker is longer than "#value!"
 
 }
 
+/** True when the first character is one that trimming and space folding keep. */
+function startsVisibly(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c > 32 && c !== 0xa0 && c < 0x2000;
+}
+
 /** A row is blank when no cell has anything in it at all (placeholders such as "#N/A" count as content). */
 export function isBlankRow(row: readonly Cell[]): boolean {
-  return row.every((cell) => cell === null || (typeof cell === 'string' && cellText(cell) === ''));
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i];
+    if (cell === null || cell === undefined || cell === '') continue; // a hole in a sparse row is blank too
+    if (typeof cell !== 'string' || startsVisibly(cell) || cellText(cell) !== '') return false;
+  }
+  return true;
 }

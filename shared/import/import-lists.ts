@@ -8,7 +8,7 @@ import { createPseudonymiser } from './pseudonym.ts';
 import { readRow, type FieldValue, type RowProblem } from './read-rows.ts';
 import { emptyCounts, type ImportIssue, type ImportReport } from './report.ts';
 import { decodeText } from './text/decode.ts';
-import { parseDelimited } from './text/delimited.ts';
+import { parseDelimitedRows } from './text/delimited.ts';
 import { placementGroupOf } from './values/codes.ts';
 import { completedYears } from './values/dates.ts';
 import { readWorkbookGrids } from './workbook.ts';
@@ -21,7 +21,18 @@ export type ImportSource =
 export interface ImportOptions {
   /** The workbook's pseudonym key (16 bytes or more). */
   pseudonymKey: Uint8Array;
+  /** Told how far the import has got, every few thousand rows; it may throw to stop the import. */
+  onProgress?: (progress: ImportProgress) => void;
 }
+
+/** Reading a source (file or paste); its rows, list by list; then the checks across lists. */
+export type ImportProgress =
+  | { phase: 'reading'; source: string }
+  | { phase: 'rows'; source: string; list: ListId; done: number; total: number }
+  | { phase: 'checking' };
+
+/** How many rows are read between two progress reports. */
+export const progressEveryRows = 2000;
 
 export interface ImportResult {
   dataset: Dataset;
@@ -69,13 +80,13 @@ function gridsOf(source: ImportSource, issues: ImportIssue[]): Grid[] {
     }
   }
   const text = source.kind === 'pasted' ? source.text : decodeText(source.bytes).text;
-  const records = parseDelimited(text);
+  const { rows, lines } = parseDelimitedRows(text);
   return [
     {
       ...common,
       sheet: null,
-      rows: records.map((r) => r.cells),
-      rowNumbers: (i: number) => records[i]!.line,
+      rows,
+      rowNumbers: (i: number) => lines[i]!,
       ...(source.list ? { listHint: source.list } : {}),
     },
   ];
@@ -94,7 +105,12 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
     for (const p of problems) issues.push({ list, file, sheet, row, column: p.column, severity: p.severity, message: p.message });
   };
 
-  for (const grid of sources.flatMap((s) => gridsOf(s, issues))) {
+  const onProgress = options.onProgress;
+  const grids = sources.flatMap((source) => {
+    onProgress?.({ phase: 'reading', source: source.name });
+    return gridsOf(source, issues);
+  });
+  for (const grid of grids) {
     if (grid.extractDate) givenDates.set(grid.extract, (givenDates.get(grid.extract) ?? new Set()).add(grid.extractDate));
     const nameHint = `${grid.sheet ?? ''} ${grid.file}`;
     const table = detectTable(grid.rows, nameHint, grid.listHint);
@@ -131,7 +147,9 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
       continue;
     }
     const layout = { list: table.list, columns: table.columns, headers: table.headers };
+    const total = grid.rows.length - firstData;
     for (let i = firstData; i < grid.rows.length; i++) {
+      if (onProgress && (i - firstData) % progressEveryRows === 0) onProgress({ phase: 'rows', source: grid.file, list: table.list, done: i - firstData, total });
       const outcome = readRow(layout, grid.rows[i]!, grid.rowNumbers(i));
       counts.rowsRead++;
       if (outcome.status === 'blank') {
@@ -147,6 +165,7 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
     }
   }
 
+  onProgress?.({ phase: 'checking' });
   const extracts = settleExtracts(pending, givenDates, issues);
   const extractByLabel = new Map(extracts.map((e) => [e.label, e]));
   for (const row of pending) checkAgainstExtract(row, extractByLabel.get(row.extract)!, issues);
@@ -203,19 +222,21 @@ function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<strin
 
 function checkAgainstExtract(row: PendingRow, extract: ExtractInfo, issues: ImportIssue[]): void {
   const spec = listCatalogue[row.list];
+  const key = row.values[spec.keyDate] as string;
+  const end = row.values.endDate;
+  const birth = row.values.dateOfBirth;
+  // Most rows pass every check: the messages and the headers they name are made only for those that fail.
+  const keyLate = key > extract.extractDate;
+  const endLate = typeof end === 'string' && end > extract.extractDate;
+  const adult = row.list !== 'referrals' && end === null && typeof birth === 'string' && completedYears(birth, extract.extractDate) >= 18;
+  if (!keyLate && !endLate && !adult) return;
   const problem = (column: string, severity: 'error' | 'warning', message: string) => {
     issues.push({ list: row.list, file: row.file, sheet: row.sheet, row: row.row, column, severity, message });
     if (severity === 'error') row.rejected = true;
   };
-  const key = row.values[spec.keyDate] as string;
-  const keyHeader = spec.fields.find((f) => f.key === spec.keyDate)!.header.trim();
-  if (key > extract.extractDate) problem(keyHeader, 'error', `${key} is after the extract date (${extract.extractDate}); check the date`);
-  const end = row.values.endDate;
-  if (typeof end === 'string' && end > extract.extractDate) {
-    problem(spec.fields.find((f) => f.key === 'endDate')!.header.trim(), 'error', `ends (${end}) after the extract date (${extract.extractDate}); check the date`);
-  }
-  const birth = row.values.dateOfBirth;
-  if (row.list !== 'referrals' && end === null && typeof birth === 'string' && completedYears(birth, extract.extractDate) >= 18) {
+  if (keyLate) problem(spec.fields.find((f) => f.key === spec.keyDate)!.header.trim(), 'error', `${key} is after the extract date (${extract.extractDate}); check the date`);
+  if (endLate) problem(spec.fields.find((f) => f.key === 'endDate')!.header.trim(), 'error', `ends (${end}) after the extract date (${extract.extractDate}); check the date`);
+  if (adult) {
     const what = row.list === 'cla' ? 'still looked after' : 'still on a plan';
     problem('Date of Birth', 'warning', `${what} on the extract date at 18 or over; the model treats the child as leaving at 18`);
   }

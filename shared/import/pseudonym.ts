@@ -105,13 +105,26 @@ export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
 
 /** The ID as the authority means it: 1234, "1234", "01234" and "1234.0" are one child. */
 export function normaliseChildId(cell: Cell): string {
+  // The usual ID, digits without a leading zero, is already in its normal form.
+  if (typeof cell === 'string' && isPlainNumber(cell)) return cell;
+  if (typeof cell === 'number' && Number.isSafeInteger(cell) && cell >= 0) return String(cell);
   const text = typeof cell === 'number' && Number.isInteger(cell) ? String(cell) : cellText(cell);
   const compact = text.replace(/\s+/g, '').toUpperCase();
   if (/^\d+(\.0+)?$/.test(compact)) return compact.replace(/\.0+$/, '').replace(/^0+(?=\d)/, '');
   return compact;
 }
 
+function isPlainNumber(text: string): boolean {
+  if (text.length === 0 || text.length > 15 || (text.charCodeAt(0) === 48 && text.length > 1)) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 const base32 = 'ABCDEFGHJKMNPQRSTVWXYZ0123456789'; // no I, L, O, U: nothing to misread
+const base32Codes = Array.from(base32, (c) => c.charCodeAt(0));
 
 export interface Pseudonymiser {
   (rawId: Cell): string;
@@ -122,13 +135,14 @@ export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
   if (key.length < 16) throw new Error('pseudonym key: must be at least 16 bytes');
   const cache = new Map<string, string>();
   const hmac = createHmacSha256(key);
+  const letters = new Array<number>(13).fill(67); // "C" and twelve base-32 letters
   return (rawId) => {
     const id = normaliseChildId(rawId);
     let pseudonym = cache.get(id);
     if (pseudonym === undefined) {
       const digest = hmac(utf8Bytes(id));
-      pseudonym = 'C';
-      for (let i = 0; i < 12; i++) pseudonym += base32[digest[i]! & 31];
+      for (let i = 0; i < 12; i++) letters[i + 1] = base32Codes[digest[i]! & 31]!;
+      pseudonym = String.fromCharCode(...letters); // one string, not twelve concatenations
       cache.set(id, pseudonym);
     }
     return pseudonym;

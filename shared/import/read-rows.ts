@@ -16,8 +16,8 @@ export interface RowProblem {
 
 export type RowOutcome =
   | { status: 'blank'; row: number }
-  | { status: 'rejected'; row: number; problems: RowProblem[] }
-  | { status: 'accepted'; row: number; values: Record<string, FieldValue>; rawId: Cell; problems: RowProblem[] };
+  | { status: 'rejected'; row: number; problems: readonly RowProblem[] }
+  | { status: 'accepted'; row: number; values: Record<string, FieldValue>; rawId: Cell; problems: readonly RowProblem[] };
 
 export interface TableLayout {
   list: ListId;
@@ -26,58 +26,92 @@ export interface TableLayout {
   headers: readonly string[];
 }
 
-function parseField(field: FieldSpec, cell: Cell): { value: FieldValue; problem?: Omit<RowProblem, 'column'> } {
+type Problem = Omit<RowProblem, 'column'>;
+
+/** Reads one cell into `values[field.key]`; returns the problem, if any (null when the cell is fine). */
+function readField(field: FieldSpec, cell: Cell, values: Record<string, FieldValue>): Problem | null {
+  values[field.key] = null;
   if (isBlankValue(cell)) {
-    if (field.required) return { value: null, problem: { severity: 'error', message: `${field.header.trim()} is missing, so this row cannot be used` } };
-    return { value: null };
+    return field.required ? { severity: 'error', message: `${field.header.trim()} is missing, so this row cannot be used` } : null;
   }
   switch (field.kind) {
     case 'id':
-      return { value: null }; // pseudonymised by the caller; the raw ID never becomes a value
+      return null; // pseudonymised by the caller; the raw ID never becomes a value
     case 'date': {
       const parsed = parseDateCell(cell);
-      if (parsed.ok) return { value: parsed.iso };
+      if (parsed.ok) {
+        values[field.key] = parsed.iso;
+        return null;
+      }
       // An unreadable key date or end date changes what the row means: reject. A date of birth does not.
       const severity = field.required || field.key === 'endDate' ? 'error' : 'warning';
       const consequence = severity === 'error' ? '' : '; it was left blank';
-      return { value: null, problem: { severity, message: `${field.header.trim()} ${parsed.message}${consequence}` } };
+      return { severity, message: `${field.header.trim()} ${parsed.message}${consequence}` };
     }
-    case 'age': {
-      const parsed = parseAge(cell);
-      return parsed.ok ? { value: parsed.value } : { value: null, problem: { severity: 'warning', message: `${field.header.trim()}: ${parsed.message}; it was left blank` } };
-    }
+    case 'age':
     case 'count': {
-      const parsed = parseCount(cell);
-      return parsed.ok ? { value: parsed.value } : { value: null, problem: { severity: 'warning', message: `${field.header.trim()}: ${parsed.message}; it was left blank` } };
+      const parsed = field.kind === 'age' ? parseAge(cell) : parseCount(cell);
+      if (parsed.ok) values[field.key] = parsed.value;
+      return parsed.ok ? null : leftBlank(field, parsed.message);
     }
     case 'yes-no': {
       const parsed = parseYesNo(cell);
-      return parsed.ok ? { value: parsed.value } : { value: null, problem: { severity: 'warning', message: `${field.header.trim()}: ${parsed.message}; it was left blank` } };
+      if (parsed.ok) values[field.key] = parsed.value;
+      return parsed.ok ? null : leftBlank(field, parsed.message);
     }
     case 'code': {
       const parsed = normaliseCode(field.codeList!, cell);
-      return parsed.ok ? { value: parsed.code } : { value: null, problem: { severity: 'warning', message: `${field.header.trim()}: ${parsed.message}; it was left blank` } };
+      if (parsed.ok) values[field.key] = parsed.code;
+      return parsed.ok ? null : leftBlank(field, parsed.message);
     }
   }
 }
 
+const leftBlank = (field: FieldSpec, message: string): Problem => ({ severity: 'warning', message: `${field.header.trim()}: ${message}; it was left blank` });
+
+/** Shared by every row without problems, so that such rows allocate no list. Never written to. */
+const noProblems: readonly RowProblem[] = Object.freeze([]);
+
+/** The column index of each of the list's fields in this layout (-1 when absent), worked out once per layout. */
+const fieldColumns = new WeakMap<TableLayout, Int32Array>();
+function columnsOf(layout: TableLayout): Int32Array {
+  let columns = fieldColumns.get(layout);
+  if (!columns) {
+    const fields = listCatalogue[layout.list].fields;
+    columns = new Int32Array(fields.length);
+    for (let f = 0; f < fields.length; f++) columns[f] = layout.columns.get(fields[f]!.key) ?? -1;
+    fieldColumns.set(layout, columns);
+  }
+  return columns;
+}
+
 export function readRow(layout: TableLayout, cells: readonly Cell[], rowNumber: number): RowOutcome {
   if (isBlankRow(cells)) return { status: 'blank', row: rowNumber };
-  const spec = listCatalogue[layout.list];
+  const fields = listCatalogue[layout.list].fields;
+  const columns = columnsOf(layout);
   const values: Record<string, FieldValue> = {}; // keys are the catalogue's, never the file's
-  const problems: RowProblem[] = [];
+  let problems: RowProblem[] | null = null;
   let rawId: Cell = null;
-  for (const field of spec.fields) {
-    const index = layout.columns.get(field.key);
-    const cell = index === undefined ? null : (cells[index] ?? null);
-    const column = index === undefined ? field.header.trim() : layout.headers[index] || field.header.trim();
+  let rejected = false;
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f]!;
+    const index = columns[f]!;
+    const cell = index < 0 ? null : (cells[index] ?? null);
     if (field.kind === 'id') rawId = cell;
-    const { value, problem } = parseField(field, cell);
-    values[field.key] = value;
-    if (problem) problems.push({ column, ...problem });
+    const problem = readField(field, cell, values);
+    if (problem) {
+      // The column as the file names it, worked out only for the rows that need it.
+      const column = index < 0 ? field.header.trim() : layout.headers[index] || field.header.trim();
+      (problems ??= []).push({ column, ...problem });
+      rejected ||= problem.severity === 'error';
+    }
   }
-  checkDates(layout, values, problems);
-  return problems.some((p) => p.severity === 'error') ? { status: 'rejected', row: rowNumber, problems } : { status: 'accepted', row: rowNumber, values, rawId, problems };
+  const dateProblems = checkDates(layout, values);
+  if (dateProblems) {
+    (problems ??= []).push(...dateProblems);
+    rejected = true;
+  }
+  return rejected ? { status: 'rejected', row: rowNumber, problems: problems! } : { status: 'accepted', row: rowNumber, values, rawId, problems: problems ?? noProblems };
 }
 
 function columnName(layout: TableLayout, key: string): string {
@@ -86,16 +120,18 @@ function columnName(layout: TableLayout, key: string): string {
   return (index === undefined ? '' : layout.headers[index]) || field.header.trim();
 }
 
-// Checks between dates of one row. Those that need the extract date are made once it is known.
-function checkDates(layout: TableLayout, values: Record<string, FieldValue>, problems: RowProblem[]): void {
+// Checks between dates of one row (each one rejects it). Those that need the extract date are made once it is known.
+function checkDates(layout: TableLayout, values: Record<string, FieldValue>): RowProblem[] | null {
   const start = values.startDate as string | null | undefined;
   const end = values.endDate as string | null | undefined;
   const birth = values.dateOfBirth as string | null | undefined;
+  let problems: RowProblem[] | null = null;
   if (start && end && end < start) {
-    problems.push({ column: columnName(layout, 'endDate'), severity: 'error', message: `ends (${end}) before it starts (${start}); check both dates` });
+    (problems ??= []).push({ column: columnName(layout, 'endDate'), severity: 'error', message: `ends (${end}) before it starts (${start}); check both dates` });
   }
   // A child protection plan may start before birth (pre-birth plans are real); a period of care cannot.
   if (layout.list === 'cla' && start && birth && start < birth) {
-    problems.push({ column: columnName(layout, 'startDate'), severity: 'error', message: `the period of care starts (${start}) before the child's date of birth (${birth}); check both dates` });
+    (problems ??= []).push({ column: columnName(layout, 'startDate'), severity: 'error', message: `the period of care starts (${start}) before the child's date of birth (${birth}); check both dates` });
   }
+  return problems;
 }

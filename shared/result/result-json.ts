@@ -2,6 +2,8 @@
 // a stable contract: add, never rename. Every number is checked finite on the way out.
 import type { Dataset } from '../dataset/types.ts';
 import type { BacktestResult } from '../engine/backtest.ts';
+import type { Calibration } from '../engine/calibration.ts';
+import { calibrationSentences } from '../text/calibration-words.ts';
 import { seriesNames } from '../engine/history.ts';
 import { monthLabel } from '../engine/months.ts';
 import { durationBandEdges } from '../engine/estimate-flows.ts';
@@ -102,6 +104,7 @@ export interface ResultInput {
   ssda903?: Ssda903Report;
   run?: ModelRun;
   backtest?: BacktestResult;
+  calibration?: Calibration;
 }
 
 function historyJson(run: ModelRun, dataset: Dataset) {
@@ -151,6 +154,22 @@ function importJson(report: ImportReport | null, returns: Ssda903Report | undefi
   return { ...lists, episodes: counts(returns.episodes), header: counts(returns.header), ssda903Returns: returns.returns, issues: [...(report?.issues ?? []), ...returns.issues] };
 }
 
+export function calibrationJson(c: Calibration) {
+  const round = (v: number, field: string) => finite(v, `calibration.${field}`, 4);
+  const horizon = (h: Calibration['series']['claOpen']['byHorizon'][number], field: string) => ({ months: h.months, compared: h.compared, error: round(h.error, field), naiveError: round(h.naiveError, field), insideRange: round(h.insideRange, field) });
+  const series = Object.fromEntries(
+    Object.entries(c.series).map(([name, s]) => [
+      name,
+      {
+        byHorizon: s.byHorizon.map((h) => horizon(h, `${name}.byHorizon`)),
+        headline: s.headline ? horizon(s.headline, `${name}.headline`) : null,
+        overall: s.overall ? { compared: s.overall.compared, error: round(s.overall.error, name), naiveError: round(s.overall.naiveError, name), insideRange: round(s.overall.insideRange, name) } : null,
+      },
+    ]),
+  ) as Record<keyof Calibration['series'], { byHorizon: ReturnType<typeof horizon>[]; headline: ReturnType<typeof horizon> | null; overall: { compared: number; error: number; naiveError: number; insideRange: number } | null }>;
+  return { origins: c.origins, maxHorizonMonths: c.maxHorizonMonths, draws: c.draws, completeMonths: c.completeMonths, missing: c.missing, series, sentences: calibrationSentences(c) };
+}
+
 export function buildResultJson(input: ResultInput) {
   const latest = input.dataset.extracts.at(-1);
   const report = input.report;
@@ -175,9 +194,11 @@ export function buildResultJson(input: ResultInput) {
         }
       : {}),
     ...(input.backtest ? { backtest: backtestJson(input.backtest) } : {}),
+    ...(input.calibration ? { calibration: calibrationJson(input.calibration) } : {}),
   };
 }
 
 export type ResultJson = ReturnType<typeof buildResultJson>;
 export type ProjectedJson = ReturnType<typeof projected>;
 export type BandsJson = ReturnType<typeof bandsJson>;
+export type CalibrationJson = ReturnType<typeof calibrationJson>;

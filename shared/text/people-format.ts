@@ -76,3 +76,17 @@ export function percentForPeople(share: number, digits = 1): string {
 export function signedForPeople(n: number, format: (x: number) => string): string {
   return n > 0 ? `+${format(n)}` : n < 0 ? `-${format(-n)}` : format(0);
 }
+
+/**
+ * A date as a person types it, day first ("30/09/2021", "1/4/25", "30-09-2021"), as ISO "2021-09-30";
+ * null when it is not a real date. Two-digit years are 2000-2099.
+ */
+export function dateFromPeople(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [day, month] = [Number(m[1]), Number(m[2])];
+  const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

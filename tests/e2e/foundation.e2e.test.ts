@@ -111,12 +111,12 @@ describe('the app in a browser over the loopback bridge', () => {
   it('exports the demo workbook to Excel through the bridge, and the file reads back', async () => {
     await page.getByRole('button', { name: '5 Export' }).click();
     await page.getByRole('button', { name: 'Export to Excel' }).click();
-    const status = page.getByRole('status').filter({ hasText: 'Saved to' });
+    const status = page.getByRole('status').filter({ hasText: 'A copy is kept in' }); // the browser version downloads it, and keeps a copy
     await status.waitFor({ timeout: 60_000 });
     const savedPath = (await status.locator('code').innerText()).trim();
     expect(savedPath.startsWith(path.join(app.dataFolder, 'exports'))).toBe(true);
     const book = readWorkbook(readFileSync(savedPath));
-    expect(book.SheetNames).toEqual(['Summary', 'Charts', 'Projections', 'Placements', 'Placement costs', 'History', 'Assumptions', 'Data quality', 'About']);
+    expect(book.SheetNames).toEqual(['Summary', 'Charts', 'Projections', 'Placements', 'Placement costs', 'History', 'Assumptions', 'Calibration', 'Data quality', 'About']);
     expect(book.Sheets.Summary!.A1!.v).toBe('Demand projections: Northshire children 2026');
     await page.screenshot({ path: path.join(projectRoot, 'test-results', 'export-step.png') });
   });

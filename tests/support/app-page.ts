@@ -24,7 +24,7 @@ export async function openAppPage(options: { width?: number; height?: number; cl
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(app.server.launchUrl);
-  await page.getByRole('heading', { name: '1. Data' }).waitFor();
+  await page.getByRole('heading', { name: '1. Data' }).waitFor({ timeout: 60_000 }); // slow on a loaded machine
   return {
     app,
     browser,

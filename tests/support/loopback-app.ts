@@ -3,8 +3,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDispatcher } from '../../shared/contracts/dispatch.ts';
-import { createBackend } from '../../electron/backend/backend.ts';
+import { sourceWorkerEntry, startBackendWorker } from '../../electron/backend-host/backend-worker.ts';
 import { savePathChooser } from '../../electron/common/export-folder.ts';
 import { startLoopbackServer, type LoopbackServer } from '../../electron/loopback/server.ts';
 
@@ -19,14 +18,18 @@ export interface RunningApp {
 
 export async function startLoopbackApp(rendererRoot = rendererBuild): Promise<RunningApp> {
   const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'demand-workbook-data-'));
-  const backend = createBackend({ productName: 'Demand Workbook', version: '0.1.0', transport: 'loopback', dataFolder, chooseSavePath: savePathChooser(dataFolder) });
-  const server = await startLoopbackServer({ dispatch: createDispatcher(backend), rendererRoot });
+  // The backend in its worker thread, as the desktop app and dev:web run it.
+  const backend = startBackendWorker({ entry: sourceWorkerEntry, productName: 'Demand Workbook', version: '0.1.0', transport: 'loopback', dataFolder, chooseSavePath: savePathChooser(dataFolder) });
+  const server = await startLoopbackServer({ host: backend, rendererRoot });
+  // Ready when the page opens, as the desktop app is by the time its window shows: the worker has
+  // loaded and the first workbook (the demo) is open.
+  await backend.call('getWorkbook', []);
   return {
     server,
     dataFolder,
     stop: async () => {
       await server.close();
-      backend.shutdown();
+      await backend.close();
       rmSync(dataFolder, { recursive: true, force: true });
     },
   };

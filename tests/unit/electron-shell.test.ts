@@ -12,6 +12,7 @@ import { createBackend } from '../../electron/backend/backend.ts';
 import { appEntryUrl, isAllowedRequestUrl, isAppUrl } from '../../electron/main/app-origin.ts';
 import { registerAppSchemePrivileges, serveAppRequest } from '../../electron/main/app-protocol.ts';
 import { isTrustedSender, registerBridgeHandlers } from '../../electron/main/ipc.ts';
+import { inProcessHost } from '../../electron/backend-host/host.ts';
 import { buildMenuTemplate } from '../../electron/main/menu.ts';
 import { hardenSession, hardenWebContents, type SecurityLog } from '../../electron/main/security.ts';
 import { mainWindowOptions } from '../../electron/main/window-options.ts';
@@ -161,8 +162,13 @@ describe('app:// protocol', () => {
 
 describe('IPC bridge handlers', () => {
   const backend = createBackend({ productName: 'Demand Workbook', version: '1.0.0', transport: 'electron', dataFolder: mkdtempSync(path.join(os.tmpdir(), 'shell-')), chooseSavePath: async () => null });
-  const handlers = new Map<string, (event: IpcMainInvokeEvent, args: unknown) => Promise<unknown>>();
-  registerBridgeHandlers({ handle: (channel, fn) => void handlers.set(channel, fn as never) }, createDispatcher(backend), () => 7);
+  const registered = new Map<string, (event: IpcMainInvokeEvent, args: unknown) => Promise<Uint8Array>>();
+  registerBridgeHandlers({ handle: (channel, fn) => void registered.set(channel, fn as never) }, inProcessHost(createDispatcher(backend), backend), () => 7);
+  // The main process answers with the envelope as JSON bytes, which the preload reads.
+  // Calls carry {"args": [...]} as JSON bytes, as the preload sends them.
+  const handlers = new Map(
+    [...registered].map(([channel, fn]) => [channel, async (e: IpcMainInvokeEvent, args: unknown) => JSON.parse(Buffer.from(await fn(e, new TextEncoder().encode(JSON.stringify({ args })))).toString('utf8')) as unknown]),
+  );
   const event = (url: string, id = 7, parent: object | null = null) => ({ sender: { id }, senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
 
   it('registers one channel per bridge method and nothing else', () => {
@@ -186,6 +192,11 @@ describe('IPC bridge handlers', () => {
   ])('refuses a call from %s', async (_label, from) => {
     const result = await handlers.get('workbook:getAppInfo')!(from, []);
     expect(result).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('did not come from the app window') } });
+  });
+
+  it('refuses a call whose arguments are not JSON bytes', async () => {
+    const answer = await registered.get('workbook:getAppInfo')!(event('app://workbook/index.html'), []);
+    expect(JSON.parse(Buffer.from(answer).toString('utf8'))).toMatchObject({ ok: false, error: { code: 'bad-request', message: 'getAppInfo: the call must carry its arguments as JSON bytes.' } });
   });
 
   it('refuses all calls before the window exists', () => {

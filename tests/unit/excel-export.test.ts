@@ -7,7 +7,7 @@ import { utils, type WorkSheet } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { runModelCommand } from '../../electron/cli/run-model-command.ts';
 import { writeFileAtomically } from '../../electron/common/atomic-write.ts';
-import { safeText } from '../../shared/export/xlsx-writer.ts';
+import { needsQuotePrefix } from '../../shared/export/xlsx-writer.ts';
 import { crc32 } from '../../shared/export/zip.ts';
 import { readWorkbook } from '../support/read-xlsx.ts';
 import { storedZipEntries } from '../support/zip-entries.ts';
@@ -37,7 +37,7 @@ function cells(sheet: WorkSheet) {
 describe('npm run model -- --demo --xlsx out.xlsx', () => {
   it('writes the workbook', () => {
     expect(outcome.code, outcome.err).toBe(0);
-    expect(book.SheetNames).toEqual(['Summary', 'Charts', 'Projections', 'Placements', 'Placement costs', 'History', 'Assumptions', 'Data quality', 'About']);
+    expect(book.SheetNames).toEqual(['Summary', 'Charts', 'Projections', 'Placements', 'Placement costs', 'History', 'Assumptions', 'Calibration', 'Data quality', 'About']);
   });
 
   it('gives the same numbers on the Projections sheet as the result JSON', () => {
@@ -48,11 +48,16 @@ describe('npm run model -- --demo --xlsx out.xlsx', () => {
       expect(row['Baseline: referrals']).toBe(p.baseline.referrals[t]);
       expect(row['Baseline: children on plans']).toBe(p.baseline.cppOpen[t]);
       expect(row['Baseline: children looked after']).toBe(p.baseline.claOpen[t]);
-      expect(row['Looked after p10']).toBe(p.bands.baseline.claOpen.p10[t]);
-      expect(row['Looked after p90']).toBe(p.bands.baseline.claOpen.p90[t]);
+      expect(row['Baseline: children looked after p10']).toBe(p.bands.baseline.claOpen.p10[t]);
+      expect(row['Baseline: children looked after p90']).toBe(p.bands.baseline.claOpen.p90[t]);
+      expect(row['Baseline: referrals p10']).toBe(p.bands.baseline.referrals.p10[t]);
+      expect(row['Baseline: spend in month (£) p90']).toBe(p.bands.baseline.cost.p90[t]);
+      // The scenario's likely ranges too.
+      expect(row[`${p.scenario.name}: children looked after p10`]).toBe(p.scenario.bands.claOpen.p10[t]);
+      expect(row[`${p.scenario.name}: spend in month (£) p90`]).toBe(p.scenario.bands.cost.p90[t]);
       expect(row['Baseline: spend in month (£)']).toBe(p.baseline.cost[t]);
       expect(row['Baseline: social workers']).toBe(p.baseline.workers[t]);
-      expect(row[`'${p.scenario.name}: children looked after`]).toBe(p.scenario.claOpen[t]);
+      expect(row[`${p.scenario.name}: children looked after`]).toBe(p.scenario.claOpen[t]);
     });
   });
 
@@ -93,18 +98,49 @@ describe('npm run model -- --demo --xlsx out.xlsx', () => {
     expect(chart).toMatch(/<c:f>'Projections'!\$[A-Z]+\$2:\$[A-Z]+\$25<\/c:f>/);
   });
 
-  it('holds no formula, no text that could start one, and no raw child ID', () => {
+  it('holds no formula, and text that could start one keeps Excel\'s quote prefix instead of a visible apostrophe', () => {
     for (const name of book.SheetNames) {
       for (const [ref, cell] of cells(book.Sheets[name]!)) {
         const c = cell as { f?: string; t?: string; v?: unknown };
         expect(c.f, `${name}!${ref}`).toBeUndefined();
-        if (c.t === 's') expect(String(c.v), `${name}!${ref}`).not.toMatch(/^[=+\-@\t\r]/);
       }
     }
-    // The scenario's name tried to be a formula: it is there, as text.
-    expect(utils.sheet_to_csv(book.Sheets.Summary!)).toContain(`'=HYPERLINK(""http://evil.example"",""Winter lockdown"")`);
-    expect(safeText('-5% referrals')).toBe("'-5% referrals");
-    expect(safeText('Winter')).toBe('Winter');
+    // The scenario's name tried to be a formula: it is there, as text, with no visible apostrophe, and
+    // every text cell that starts like a formula carries Excel's quote prefix in its style.
+    expect(utils.sheet_to_csv(book.Sheets.Summary!)).toContain(`=HYPERLINK(""http://evil.example"",""Winter lockdown"")`);
+    expect(utils.sheet_to_csv(book.Sheets.Summary!)).not.toContain(`'=HYPERLINK`);
+    const xfs = [...parts.get('xl/styles.xml')!.split('<cellXfs')[1]!.split('</cellXfs>')[0]!.matchAll(/<xf [^>]*>/g)].map((m) => m[0]);
+    let risky = 0;
+    for (const [name, xml] of parts) {
+      if (!name.startsWith('xl/worksheets/sheet')) continue;
+      for (const m of xml.matchAll(/<c r="([A-Z]+\d+)" s="(\d+)" t="inlineStr"><is><t xml:space="preserve">([^<]*)<\/t>/g)) {
+        if (!needsQuotePrefix(m[3]!.replace(/&amp;/g, '&'))) continue;
+        risky++;
+        expect(xfs[Number(m[2])], `${name} ${m[1]}`).toContain('quotePrefix="1"');
+      }
+    }
+    expect(risky).toBeGreaterThan(0);
+    expect(needsQuotePrefix('-5% referrals')).toBe(true);
+    expect(needsQuotePrefix('Winter')).toBe(false);
+  });
+
+  it('gives each likely range on the Summary as two numbers and each difference rounded', () => {
+    const rows = utils.sheet_to_json<unknown[]>(book.Sheets.Summary!, { header: 1, raw: true });
+    const p = result.projection;
+    const at = rows.findIndex((r) => String(r[0]).match(/^In [A-Z][a-z]{2} \d{4} \(12 months ahead\)$/));
+    expect(at).toBeGreaterThan(0);
+    expect(rows[at + 1]).toEqual(['Measure', 'Baseline', 'Baseline: likely from (p10)', 'to (p90)', p.scenario.name, `${p.scenario.name} minus baseline`, `${p.scenario.name}: likely from (p10)`, 'to (p90)']);
+    const looked = rows[at + 4]!;
+    expect(looked[0]).toBe('Children looked after');
+    expect(looked.slice(1)).toEqual([p.baseline.claOpen[11], p.bands.baseline.claOpen.p10[11], p.bands.baseline.claOpen.p90[11], p.scenario.claOpen[11], Math.round(p.scenario.claOpen[11] - p.baseline.claOpen[11]), p.scenario.bands.claOpen.p10[11], p.scenario.bands.claOpen.p90[11]]);
+    const workers = rows[at + 7]!;
+    expect(workers[0]).toBe('Social workers needed');
+    expect(workers[5]).toBe(Math.round((p.scenario.workers[11] - p.baseline.workers[11]) * 10) / 10);
+    expect(rows.flat().filter((c) => typeof c === 'string' && /^[£\d,]+ to [£\d,]+$/.test(c))).toEqual([]);
+  });
+
+  it('draws the likely range on every chart, referrals too', () => {
+    for (const n of [1, 2, 3]) expect(parts.get(`xl/charts/chart${n}.xml`)!.match(/prstDash/g)?.length, `chart${n}`).toBe(2);
   });
 
   it('never puts a raw child ID in the export of a real fixture', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countForPeople, dateForPeople, longMonthForPeople, monthForPeople, percentForPeople, poundsForAxis, poundsForPeople, signedForPeople, workersForPeople } from '../../shared/text/people-format.ts';
+import { countForPeople, dateForPeople, dateFromPeople, longMonthForPeople, monthForPeople, percentForPeople, poundsForAxis, poundsForPeople, signedForPeople, workersForPeople } from '../../shared/text/people-format.ts';
 
 describe('figures and dates as analysts write them', () => {
   it('writes months and dates the English way', () => {
@@ -29,5 +29,18 @@ describe('figures and dates as analysts write them', () => {
     expect(signedForPeople(-3400, poundsForPeople)).toBe('-£3,400');
     expect(signedForPeople(1200, countForPeople)).toBe('+1,200');
     expect(signedForPeople(0, countForPeople)).toBe('0');
+  });
+});
+
+describe('dates as people type them', () => {
+  it('reads day first and refuses what is not a date', () => {
+    expect(dateFromPeople('30/09/2021')).toBe('2021-09-30');
+    expect(dateFromPeople(' 1/4/25 ')).toBe('2025-04-01');
+    expect(dateFromPeople('30-09-2021')).toBe('2021-09-30');
+    expect(dateFromPeople('09/30/2021')).toBeNull();
+    expect(dateFromPeople('29/02/2023')).toBeNull();
+    expect(dateFromPeople('29/02/2024')).toBe('2024-02-29');
+    expect(dateFromPeople('2021-09-30')).toBeNull();
+    expect(dateFromPeople(dateForPeople('2025-12-31'))).toBe('2025-12-31');
   });
 });

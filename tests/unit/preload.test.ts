@@ -4,10 +4,14 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { bridgeMethodNames } from '../../shared/contracts/bridge.ts';
 
 const exposed: Record<string, unknown> = {};
+// The main process answers with the envelope as JSON bytes.
+const asBytes = (envelope: unknown) => new TextEncoder().encode(JSON.stringify(envelope));
 const invoke = vi.fn(async (channel: string, _args: unknown) =>
   channel === 'workbook:getWorkbook'
-    ? { ok: true, value: { title: 'Demo', isDemo: true, filePath: null, createdAt: '2026-01-01T00:00:00.000Z', readOnlyReason: null, rows: { referrals: 1, cpp: 2, cla: 3 } } }
-    : { ok: false, error: { code: 'bad-request', message: 'renameWorkbook argument 1, title: must not be empty' } },
+    ? asBytes({ ok: true, value: { title: 'Demo', isDemo: true, filePath: null, createdAt: '2026-01-01T00:00:00.000Z', readOnlyReason: null, rows: { referrals: 1, cpp: 2, cla: 3 } } })
+    : channel === 'workbook:getAppInfo'
+      ? { ok: true, value: 'an object, not bytes' }
+      : asBytes({ ok: false, error: { code: 'bad-request', message: 'renameWorkbook argument 1, title: must not be empty' } }),
 );
 const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
 
@@ -33,8 +37,11 @@ describe('preload', () => {
   it('sends each method on its own channel and validates the answer', async () => {
     const api = exposed.workbook as Record<string, (...args: unknown[]) => Promise<unknown>>;
     await expect(api.getWorkbook!()).resolves.toMatchObject({ title: 'Demo', isDemo: true });
-    expect(invoke).toHaveBeenLastCalledWith('workbook:getWorkbook', []);
+    const [channel, body] = invoke.mock.lastCall!;
+    expect(channel).toBe('workbook:getWorkbook');
+    expect(JSON.parse(new TextDecoder().decode(body as Uint8Array))).toEqual({ args: [] });
     await expect(api.renameWorkbook!({ title: '' })).rejects.toThrow('title: must not be empty');
+    await expect(api.getAppInfo!()).rejects.toThrow('an answer of the wrong shape');
   });
 
   it('passes on only valid menu commands and can unsubscribe', () => {

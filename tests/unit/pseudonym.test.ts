@@ -23,6 +23,16 @@ describe('pseudonyms', () => {
     );
   });
 
+  it('names a child "C" and twelve base-32 letters of the HMAC of the normalised ID (workbooks saved earlier rely on it)', () => {
+    const key = new Uint8Array(32).map((_, i) => i * 7 + 3);
+    const pseudonym = createPseudonymiser(key);
+    const letters = 'ABCDEFGHJKMNPQRSTVWXYZ0123456789';
+    for (const [id, normal] of [[1234, '1234'], ['1000001', '1000001'], [' 0042 ', '42'], ['ab-7', 'AB-7'], [12.5, '12.5']] as const) {
+      const digest = createHmac('sha256', Buffer.from(key)).update(normal).digest();
+      expect(pseudonym(id)).toBe(`C${[...digest.subarray(0, 12)].map((b) => letters[b & 31]).join('')}`);
+    }
+  });
+
   it('treats 1234, "1234", " 01234 " and 1234.0 as one child', () => {
     expect(new Set([1234, '1234', ' 01234 ', '1234.0'].map((id) => normaliseChildId(id))).size).toBe(1);
     const pseudonym = createPseudonymiser(new Uint8Array(32).fill(4));

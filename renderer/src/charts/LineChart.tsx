@@ -1,7 +1,9 @@
-// One line chart for every screen: months along the bottom, series as lines, an optional likely range
-// drawn as a shaded band. The figures are also given in a table for screen readers and for checking.
+// One line chart for every screen: months along the bottom (Sep 2025), series as lines, an optional likely
+// range drawn as a shaded band. The figures are also given in a table for screen readers and for checking.
 import { CategoryScale, Chart as ChartJS, Filler, Legend, LinearScale, LineElement, PointElement, Title, Tooltip, type ChartData, type ChartOptions } from 'chart.js';
+import { useState } from 'react';
 import { Line } from 'react-chartjs-2';
+import { countForPeople, monthForPeople, poundsForAxis, poundsForPeople, workersForPeople } from '../../../shared/text/people-format.ts';
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Filler, Legend, Tooltip, Title);
 
@@ -11,17 +13,44 @@ export interface ChartSeries {
   colour: string;
   dashed?: boolean;
   /** A likely range drawn as a band behind the line. */
-  band?: { low: readonly number[]; high: readonly number[] };
+  band?: { low: readonly number[]; high: readonly number[] } | undefined;
 }
 
-export const palette = ['#1d4f91', '#d4351c', '#00703c', '#912b88', '#f47738'];
+/** What the numbers are: says how they are written on the axis, in tooltips and in the table. */
+export type ChartUnit = 'count' | 'pounds' | 'workers';
 
-export function LineChart({ title, months, series, yTitle, id }: { title: string; months: readonly string[]; series: readonly ChartSeries[]; yTitle: string; id: string }) {
+/** The baseline's colour: never given to a scenario. */
+export const baselineColour = '#1d4f91';
+/**
+ * Five scenarios can be on one chart (four compared and the one being edited): five colours, distinct from
+ * each other and from the baseline, each at least 3:1 against white.
+ */
+export const scenarioColours = ['#d4351c', '#00703c', '#912b88', '#a85200', '#00758a'] as const;
+export const scenarioColour = (n: number) => scenarioColours[n % scenarioColours.length]!;
+/** Other lines (history series, a backtest): baseline colour first, then the scenario colours. */
+export const palette = [baselineColour, ...scenarioColours];
+
+export const formatFor: Record<ChartUnit, (n: number) => string> = { count: countForPeople, pounds: poundsForPeople, workers: workersForPeople };
+const axisFormat: Record<ChartUnit, (n: number) => string> = { count: countForPeople, pounds: poundsForAxis, workers: (n) => (Number.isInteger(n) ? countForPeople(n) : n.toFixed(1)) };
+
+export function LineChart({ title, months, series, yTitle, id, unit = 'count', legend = true, compact = false }: {
+  title: string;
+  months: readonly string[];
+  series: readonly ChartSeries[];
+  yTitle: string;
+  id: string;
+  unit?: ChartUnit;
+  /** False where the screen shows one legend for several charts. */
+  legend?: boolean;
+  compact?: boolean;
+}) {
+  const [open, setOpen] = useState(false);
+  const format = formatFor[unit];
   const datasets: ChartData<'line'>['datasets'] = [];
   for (const s of series) {
     if (s.band) {
       datasets.push({ label: `${s.label}: likely range (low)`, data: [...s.band.low], borderColor: 'transparent', backgroundColor: 'transparent', pointRadius: 0, fill: false });
-      datasets.push({ label: `${s.label}: likely range`, data: [...s.band.high], borderColor: 'transparent', backgroundColor: `${s.colour}33`, pointRadius: 0, fill: '-1' });
+      datasets.push({ label: `${s.label}: likely range`, data: [...s.band.high], borderColor: 'transparent', backgroundColor: `${s.colour}2e`, pointRadius: 0, fill: '-1' });
     }
     datasets.push({ label: s.label, data: [...s.values], borderColor: s.colour, backgroundColor: s.colour, borderWidth: 2, borderDash: s.dashed ? [6, 4] : [], pointRadius: 0, spanGaps: false, tension: 0 });
   }
@@ -31,43 +60,69 @@ export function LineChart({ title, months, series, yTitle, id }: { title: string
     animation: false,
     interaction: { mode: 'index', intersect: false },
     plugins: {
-      title: { display: true, text: title, font: { size: 15 } },
-      legend: { position: 'bottom', labels: { filter: (item) => !item.text.endsWith('(low)') } },
+      title: { display: true, text: title, font: { size: compact ? 14 : 15 } },
+      legend: { display: legend, position: 'bottom', labels: { filter: (item) => !item.text.endsWith('(low)') } },
+      tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${typeof item.parsed.y === 'number' ? format(item.parsed.y) : 'not known'}` } },
     },
-    scales: { y: { beginAtZero: true, title: { display: true, text: yTitle } }, x: { ticks: { maxTicksLimit: 12 } } },
+    scales: {
+      y: { beginAtZero: true, title: { display: !compact, text: yTitle }, ticks: { callback: (value) => axisFormat[unit](Number(value)) } },
+      x: { ticks: { maxTicksLimit: compact ? 6 : 8, maxRotation: 0 } },
+    },
   };
+  const cell = (v: number | null | undefined, key: string) =>
+    v === null || v === undefined ? (
+      <td key={key}>not known</td>
+    ) : (
+      <td key={key} data-value={v}>
+        {format(v)}
+      </td>
+    );
   return (
-    <figure className="chart" aria-labelledby={`${id}-caption`}>
+    <figure className={compact ? 'chart compact' : 'chart'} aria-labelledby={`${id}-caption`}>
       <div className="chart-canvas">
-        <Line data={{ labels: [...months], datasets }} options={options} aria-hidden="true" />
+        <Line data={{ labels: months.map(monthForPeople), datasets }} options={options} aria-hidden="true" />
       </div>
       <figcaption id={`${id}-caption`}>
-        <details>
+        <details onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>{title}: the figures</summary>
-          <div className="table-scroll">
+          {/* Built only while open: a slider move then redraws the chart, not hundreds of hidden cells. */}
+          {open && (
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={`${title}: the figures`}>
             <table>
               <thead>
                 <tr>
                   <th scope="col">Month</th>
-                  {series.map((s) => (
+                  {series.flatMap((s) => [
                     <th scope="col" key={s.label}>
                       {s.label}
-                    </th>
-                  ))}
+                    </th>,
+                    ...(s.band
+                      ? [
+                          <th scope="col" key={`${s.label}-low`}>
+                            {s.label}: likely from
+                          </th>,
+                          <th scope="col" key={`${s.label}-high`}>
+                            to
+                          </th>,
+                        ]
+                      : []),
+                  ])}
                 </tr>
               </thead>
               <tbody>
                 {months.map((m, i) => (
                   <tr key={m}>
-                    <th scope="row">{m}</th>
-                    {series.map((s) => (
-                      <td key={s.label}>{s.values[i] === null || s.values[i] === undefined ? 'not known' : Math.round(s.values[i]!).toLocaleString('en-GB')}</td>
-                    ))}
+                    <th scope="row">{monthForPeople(m)}</th>
+                    {series.flatMap((s) => [
+                      cell(s.values[i], s.label),
+                      ...(s.band ? [cell(s.band.low[i], `${s.label}-low`), cell(s.band.high[i], `${s.label}-high`)] : []),
+                    ])}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          )}
         </details>
       </figcaption>
     </figure>

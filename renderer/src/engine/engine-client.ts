@@ -3,14 +3,26 @@
 import type { Dataset } from '../../../shared/dataset/types.ts';
 import type { BacktestResult } from '../../../shared/engine/backtest.ts';
 import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
-import type { ResultJson } from '../../../shared/result/result-json.ts';
+import type { CalibrationJson, ResultJson } from '../../../shared/result/result-json.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
+
+export interface Projection {
+  result: ResultJson;
+  ms: number;
+  /** False while likely ranges are still being worked out. */
+  complete: boolean;
+}
 
 export interface EngineClient {
   load(dataset: Dataset): Promise<ResultJson>;
-  /** Resolves with null when a newer projection request replaced this one. */
-  project(scenarios: ScenarioInput[], horizon: number, options?: { draws?: number; scenarioBands?: boolean }): Promise<{ result: ResultJson; ms: number } | null>;
+  /**
+   * Resolves with the expected paths at once (null when a newer projection request replaced this one);
+   * `onComplete` is called later with the likely ranges of every scenario, if this is still the latest.
+   */
+  project(scenarios: ScenarioInput[], horizon: number, onComplete?: (answer: Projection) => void): Promise<Projection | null>;
   backtest(from: string, horizon: number): Promise<BacktestResult>;
+  /** Rolling-origin backtests of the loaded workbook (kept by the worker until the lists change). */
+  calibrate(): Promise<CalibrationJson>;
 }
 
 type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -20,35 +32,47 @@ export function createEngineClient(): EngineClient {
   let nextId = 1;
   let latestProjection = 0;
   const pending = new Map<number, (response: EngineResponse) => void>();
+  const completions = new Map<number, (answer: Projection) => void>();
   worker.onmessage = (event: MessageEvent<EngineResponse>) => {
-    const resolve = pending.get(event.data.id);
-    pending.delete(event.data.id);
-    resolve?.(event.data);
+    const response = event.data;
+    if (response.kind === 'completed') {
+      const complete = completions.get(response.id);
+      completions.delete(response.id);
+      if (response.id === latestProjection) complete?.({ result: response.result, ms: response.ms, complete: true });
+      return;
+    }
+    const resolve = pending.get(response.id);
+    pending.delete(response.id);
+    resolve?.(response);
   };
-  const send = (request: RequestBody): Promise<EngineResponse> => {
-    const id = nextId++;
-    return new Promise((resolve) => {
+  const send = (request: RequestBody, id = nextId++): Promise<EngineResponse> =>
+    new Promise<EngineResponse>((resolve) => {
       pending.set(id, resolve);
       worker.postMessage({ ...request, id } as EngineRequest);
-    }).then((response) => {
-      const r = response as EngineResponse;
+    }).then((r) => {
       if (r.kind === 'failed') throw new Error(r.message);
       return r;
-    }) as Promise<EngineResponse>;
-  };
+    });
   return {
     load: async (dataset) => {
       const r = await send({ kind: 'load', dataset });
       return (r as Extract<EngineResponse, { kind: 'loaded' }>).result;
     },
-    project: async (scenarios, horizon, options = {}) => {
-      const mine = ++latestProjection;
-      const r = (await send({ kind: 'project', scenarios, horizon, draws: options.draws ?? 200, scenarioBands: options.scenarioBands ?? false })) as Extract<EngineResponse, { kind: 'projected' }>;
-      return mine === latestProjection ? { result: r.result, ms: r.ms } : null;
+    project: async (scenarios, horizon, onComplete) => {
+      const id = nextId++;
+      latestProjection = id;
+      for (const stale of completions.keys()) completions.delete(stale);
+      if (onComplete) completions.set(id, onComplete);
+      const r = (await send({ kind: 'project', scenarios, horizon, bands: onComplete !== undefined }, id)) as Extract<EngineResponse, { kind: 'projected' }>;
+      return id === latestProjection ? { result: r.result, ms: r.ms, complete: r.complete } : null;
     },
     backtest: async (from, horizon) => {
       const r = await send({ kind: 'backtest', from, horizon });
       return (r as Extract<EngineResponse, { kind: 'backtested' }>).backtest;
+    },
+    calibrate: async () => {
+      const r = await send({ kind: 'calibrate' });
+      return (r as Extract<EngineResponse, { kind: 'calibrated' }>).calibration;
     },
   };
 }

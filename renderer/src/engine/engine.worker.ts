@@ -1,11 +1,28 @@
-// The demand engine off the UI thread: the window stays responsive while sliders move.
+// The demand engine off the UI thread: the window stays responsive while sliders move. A slider move is
+// answered at once with the expected paths; the likely ranges (hundreds of simulated futures each) follow,
+// worked out a slice at a time so that the next slider move never waits behind them. Ranges are kept by
+// scenario settings, so moving one scenario's slider recomputes only that scenario's range. Where placements
+// are known, the expected paths and the ranges carry them too, as the export's do.
 import type { Dataset } from '../../../shared/dataset/types.ts';
 import { runBacktest } from '../../../shared/engine/backtest.ts';
+import { calibrationResult } from '../../../shared/result/calibration-result.ts';
 import { estimate, type Estimates } from '../../../shared/engine/estimates.ts';
 import { buildHistory, type MonthlyHistory } from '../../../shared/engine/history.ts';
 import { monthOfIso } from '../../../shared/engine/months.ts';
-import { prepareProjection, projectScenario, type ModelRun } from '../../../shared/engine/run-model.ts';
-import { baselineScenario, parseScenario } from '../../../shared/engine/scenario.ts';
+import {
+  bandOptions,
+  costedBaseline,
+  prepareProjection,
+  projectScenario,
+  startScenarioBands,
+  withRanges,
+  type ModelRun,
+  type PreparedProjection,
+  type ProjectedScenario,
+  type ScenarioBandRun,
+  type ScenarioRanges,
+} from '../../../shared/engine/run-model.ts';
+import { parseScenario, type Scenario } from '../../../shared/engine/scenario.ts';
 import { buildResultJson } from '../../../shared/result/result-json.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 
@@ -13,45 +30,125 @@ interface Fitted {
   dataset: Dataset;
   history: MonthlyHistory;
   estimates: Estimates;
+  setups: Map<number, PreparedProjection>;
 }
 let fitted: Fitted | null = null;
-// The baseline does not move with a scenario's sliders: keep it, with its bands, until its inputs change.
-let baselineCache: { key: string; value: ReturnType<typeof projectScenario> } | null = null;
+/** Expected paths and finished ranges by scenario settings (names aside), for the open workbook. */
+const expected = new Map<string, ProjectedScenario>();
+const finished = new Map<string, ScenarioRanges>();
+/** Ranges being worked out, by the same key, kept across requests that still need them. */
+let running = new Map<string, ScenarioBandRun>();
+let latestProjection = 0;
 
-function project(scenariosRaw: unknown[], horizon: number, draws: number, scenarioBands: boolean) {
-  if (!fitted) throw new Error('No workbook is loaded.');
-  const { setup, placementSetup } = prepareProjection(fitted.dataset, fitted.history, fitted.estimates, horizon);
+const reply = (response: EngineResponse) => (self as unknown as Worker).postMessage(response);
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= 64) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
+}
+
+const keyOf = (scenario: Scenario, horizon: number) => JSON.stringify([horizon, { ...scenario, name: '', description: '' }]);
+
+function setupFor(f: Fitted, horizon: number): PreparedProjection {
+  let prepared = f.setups.get(horizon);
+  if (!prepared) f.setups.set(horizon, (prepared = prepareProjection(f.dataset, f.history, f.estimates, horizon)));
+  return prepared;
+}
+
+function expectedPath(f: Fitted, horizon: number, key: string, scenario: Scenario): ProjectedScenario {
+  const { setup, placementSetup } = setupFor(f, horizon);
+  return expected.get(key) ?? remember(expected, key, projectScenario(setup, f.estimates, scenario, { draws: 0, seed: bandOptions.seed }, placementSetup));
+}
+
+interface Projected {
+  result: ReturnType<typeof buildResultJson>;
+  /** Scenarios (baseline first) whose range is still to be worked out. */
+  missing: Array<{ key: string; scenario: Scenario }>;
+}
+
+function project(scenariosRaw: unknown[], horizon: number, bands: boolean): Projected {
+  const f = fitted;
+  if (!f) throw new Error('No workbook is loaded.');
+  const { setup } = setupFor(f, horizon);
   const scenarios = scenariosRaw.map((raw, i) => {
     const parsed = parseScenario(raw);
     if (!parsed.ok) throw new Error(`Scenario ${i + 1}: ${parsed.messages.join('; ')}`);
     return parsed.scenario;
   });
-  const costed = scenarios[0];
-  const base = costed ? { ...baselineScenario, costs: costed.costs, caseloads: costed.caseloads } : baselineScenario;
-  const key = JSON.stringify([horizon, draws, base.costs, base.caseloads]);
-  if (baselineCache?.key !== key) baselineCache = { key, value: projectScenario(setup, fitted.estimates, base, { draws, seed: 20_201 }, placementSetup) };
-  const run: ModelRun = {
-    history: fitted.history,
-    estimates: fitted.estimates,
-    setup,
-    baseline: baselineCache.value,
-    scenarios: scenarios.map((s) => projectScenario(setup, fitted!.estimates, s, { draws: scenarioBands ? draws : 0, seed: 20_201 }, placementSetup)),
+  const missing: Projected['missing'] = [];
+  const projected = [costedBaseline(scenarios), ...scenarios].map((scenario) => {
+    const key = keyOf(scenario, horizon);
+    const path = expectedPath(f, horizon, key, scenario);
+    const known = finished.get(key) ?? null;
+    if (bands && !known && !missing.some((m) => m.key === key)) missing.push({ key, scenario });
+    return { ...withRanges(path, bands ? known : null), scenario };
+  });
+  const run: ModelRun = { history: f.history, estimates: f.estimates, setup, baseline: projected[0]!, scenarios: projected.slice(1) };
+  return { result: buildResultJson({ dataset: f.dataset, report: null, run }), missing };
+}
+
+/** How long the settings must rest before range work starts. */
+const restMs = 150;
+
+// Yielding through a message port lets a newer request in between two slices of range work.
+const tick = new MessageChannel();
+let work: (() => void) | null = null;
+tick.port1.onmessage = () => work?.();
+
+function workOutRanges(request: Extract<EngineRequest, { kind: 'project' }>, missing: Projected['missing'], started: number): void {
+  const f = fitted!;
+  const { setup, placementSetup } = setupFor(f, request.horizon);
+  const keep = new Map<string, ScenarioBandRun>();
+  for (const m of missing) {
+    const central = expectedPath(f, request.horizon, m.key, m.scenario).placements;
+    keep.set(m.key, running.get(m.key) ?? startScenarioBands(setup, f.estimates, m.scenario, bandOptions, placementSetup && central ? { placementSetup, central } : null));
+  }
+  running = keep;
+  work = () => {
+    if (request.id !== latestProjection || fitted !== f) return;
+    const sliceEnds = performance.now() + 4;
+    for (const [key, run] of running) {
+      while (run.remaining > 0 && performance.now() < sliceEnds) run.run(10);
+      if (run.remaining > 0) break;
+      remember(finished, key, run.ranges());
+      running.delete(key);
+    }
+    if (running.size > 0) {
+      tick.port2.postMessage(null);
+      return;
+    }
+    try {
+      const { result } = project(request.scenarios, request.horizon, true);
+      reply({ id: request.id, kind: 'completed', result, ms: performance.now() - started });
+    } catch (err) {
+      reply({ id: request.id, kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+    }
   };
-  return buildResultJson({ dataset: fitted.dataset, report: null, run });
+  // While a slider is still moving, each range would be thrown away at the next move: start once the
+  // settings have rested a moment, leaving the processor to the expected paths and the charts meanwhile.
+  setTimeout(() => request.id === latestProjection && tick.port2.postMessage(null), restMs);
 }
 
 self.onmessage = (event: MessageEvent<EngineRequest>) => {
   const request = event.data;
   const started = performance.now();
-  const reply = (response: EngineResponse) => (self as unknown as Worker).postMessage(response);
   try {
     if (request.kind === 'load') {
       const history = buildHistory(request.dataset, []);
-      fitted = { dataset: request.dataset, history, estimates: estimate(request.dataset, history, []) };
-      baselineCache = null;
-      reply({ id: request.id, kind: 'loaded', result: project([], 24, 300, false), ms: performance.now() - started });
+      fitted = { dataset: request.dataset, history, estimates: estimate(request.dataset, history, []), setups: new Map() };
+      expected.clear();
+      finished.clear();
+      running.clear();
+      reply({ id: request.id, kind: 'loaded', result: project([], 24, false).result, ms: performance.now() - started });
     } else if (request.kind === 'project') {
-      reply({ id: request.id, kind: 'projected', result: project(request.scenarios, request.horizon, request.draws, request.scenarioBands), ms: performance.now() - started });
+      latestProjection = request.id;
+      const { result, missing } = project(request.scenarios, request.horizon, request.bands);
+      reply({ id: request.id, kind: 'projected', result, ms: performance.now() - started, complete: missing.length === 0 });
+      if (missing.length) workOutRanges(request, missing, started);
+    } else if (request.kind === 'calibrate') {
+      if (!fitted) throw new Error('No workbook is loaded.');
+      reply({ id: request.id, kind: 'calibrated', calibration: calibrationResult(fitted.dataset, [], fitted.history), ms: performance.now() - started });
     } else {
       if (!fitted) throw new Error('No workbook is loaded.');
       const backtest = runBacktest(fitted.dataset, [], monthOfIso(`${request.from}-01`), request.horizon, fitted.history);

@@ -1,17 +1,24 @@
 // Messages between the window and the engine's Web Worker. The worker keeps the fitted model of the open
-// workbook, so a slider only re-runs the projection, never the estimation.
+// workbook, so a slider only re-runs the projection, never the estimation. A projection is answered twice:
+// at once with the expected paths (and any likely ranges it already knows), then again with every range
+// once they are worked out, unless a newer request came first.
 import type { Dataset } from '../../../shared/dataset/types.ts';
 import type { BacktestResult } from '../../../shared/engine/backtest.ts';
+import type { CalibrationJson } from '../../../shared/result/result-json.ts';
 import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
 import type { ResultJson } from '../../../shared/result/result-json.ts';
 
 export type EngineRequest =
   | { id: number; kind: 'load'; dataset: Dataset }
-  | { id: number; kind: 'project'; scenarios: ScenarioInput[]; horizon: number; draws: number; scenarioBands: boolean }
-  | { id: number; kind: 'backtest'; from: string; horizon: number };
+  | { id: number; kind: 'project'; scenarios: ScenarioInput[]; horizon: number; bands: boolean }
+  | { id: number; kind: 'backtest'; from: string; horizon: number }
+  | { id: number; kind: 'calibrate' };
 
 export type EngineResponse =
   | { id: number; kind: 'loaded'; result: ResultJson; ms: number }
-  | { id: number; kind: 'projected'; result: ResultJson; ms: number }
+  /** `complete` is false while some likely ranges are still being worked out: a 'completed' answer follows. */
+  | { id: number; kind: 'projected'; result: ResultJson; ms: number; complete: boolean }
+  | { id: number; kind: 'completed'; result: ResultJson; ms: number }
   | { id: number; kind: 'backtested'; backtest: BacktestResult; ms: number }
+  | { id: number; kind: 'calibrated'; calibration: CalibrationJson; ms: number }
   | { id: number; kind: 'failed'; message: string };

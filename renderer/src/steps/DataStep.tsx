@@ -5,6 +5,7 @@ import type { ListId } from '../../../shared/import/list-catalogue.ts';
 import { formatDelimited } from '../../../shared/import/text/delimited.ts';
 import type { ImportReport } from '../../../shared/import/report.ts';
 import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
+import { WorkProgressBar } from '../components/WorkProgressBar.tsx';
 
 const lists: ReadonlyArray<{ id: ListId; label: string; hint: string }> = [
   { id: 'referrals', label: 'Referrals (List 3)', hint: 'One row per referral in the six months before the extract.' },
@@ -55,7 +56,9 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
         onImported(response.workbook, response.report);
         setStatus({ kind: 'idle' });
       } catch (err) {
-        setStatus({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+        // A cancelled import is not a failure: the progress bar says it was cancelled.
+        if ((err as { code?: string }).code === 'cancelled') setStatus({ kind: 'idle' });
+        else setStatus({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
       }
     },
     [bridge, onImported, extractDate],
@@ -153,6 +156,7 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
       <div role="status" aria-live="polite">
         {status.kind === 'working' && <p className="notice">Checking and importing your rows…</p>}
       </div>
+      <WorkProgressBar bridge={bridge} active={status.kind === 'working'} />
       {status.kind === 'failed' && (
         <p className="problem" role="alert">
           The lists could not be imported: {status.message}

@@ -1,7 +1,8 @@
 import type { ResultJson } from '../../../shared/result/result-json.ts';
+import { countForPeople, percentForPeople } from '../../../shared/text/people-format.ts';
 import { LineChart, palette } from '../charts/LineChart.tsx';
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const pct = (x: number) => percentForPeople(x);
 
 export function HistoryStep({ result }: { result: ResultJson }) {
   const h = result.history!;
@@ -9,7 +10,7 @@ export function HistoryStep({ result }: { result: ResultJson }) {
   const r = e.referrals;
   const z = 1.2816;
   const rows: Array<[string, string, string, string]> = [
-    ['Referrals in an ordinary month', Math.round(r.level).toLocaleString('en-GB'), `${Math.round(r.level - z * r.levelSe)} to ${Math.round(r.level + z * r.levelSe)}`, `About ${Math.round(r.level)} referrals arrive in an ordinary month.`],
+    ['Referrals in an ordinary month', countForPeople(r.level), `${countForPeople(r.level - z * r.levelSe)} to ${countForPeople(r.level + z * r.levelSe)}`, `About ${Math.round(r.level)} referrals arrive in an ordinary month.`],
     ['Referral trend', pct(r.trendPerYear), `${pct(r.trendPerYear - z * r.trendSe)} to ${pct(r.trendPerYear + z * r.trendSe)}`, r.seasonalityEstimated ? `Referrals change by about ${pct(r.trendPerYear)} a year.` : 'Too little history to measure a trend: taken as flat.'],
     ['Plans per referral', pct(e.cpp.conversion.perReferral), `${pct(e.cpp.conversion.perReferral - z * e.cpp.conversion.se)} to ${pct(e.cpp.conversion.perReferral + z * e.cpp.conversion.se)}`, `About ${Math.round(e.cpp.conversion.perReferral * 100)} in 100 referrals lead to a child protection plan.`],
     ['Entries to care per referral', pct(e.cla.conversion.perReferral), `${pct(e.cla.conversion.perReferral - z * e.cla.conversion.se)} to ${pct(e.cla.conversion.perReferral + z * e.cla.conversion.se)}`, `About ${Math.round(e.cla.conversion.perReferral * 100)} in 100 referrals lead to a child coming into care.`],

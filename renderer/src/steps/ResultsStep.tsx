@@ -1,36 +1,60 @@
 import { useId, useState } from 'react';
 import type { BacktestResult } from '../../../shared/engine/backtest.ts';
-import type { ResultJson } from '../../../shared/result/result-json.ts';
-import { LineChart, palette } from '../charts/LineChart.tsx';
+import type { BandsJson, ResultJson } from '../../../shared/result/result-json.ts';
+import { monthForPeople, percentForPeople } from '../../../shared/text/people-format.ts';
+import { ChartLegend } from '../charts/ChartLegend.tsx';
+import { baselineColour, LineChart, scenarioColour } from '../charts/LineChart.tsx';
+import { summaryMeasures, SummaryTable } from '../components/SummaryTable.tsx';
+import { CalibrationPanel } from '../components/CalibrationPanel.tsx';
+import type { CalibrationJson } from '../../../shared/result/result-json.ts';
 
-const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
-const pounds = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
-const signed = (n: number, format: (x: number) => string) => (n > 0 ? `+${format(n)}` : n < 0 ? `-${format(-n)}` : format(0));
+/** Results show the baseline and up to this many scenarios (the Excel export has them all). */
+const maxShown = 4;
 
-export function ResultsStep({ result, runBacktest }: { result: ResultJson; runBacktest: (from: string, horizon: number) => Promise<BacktestResult> }) {
+export function ResultsStep({ result, runBacktest, calibrate, rangesPending = false }: { result: ResultJson; runBacktest: (from: string, horizon: number) => Promise<BacktestResult>; calibrate?: () => Promise<CalibrationJson>; rangesPending?: boolean }) {
   const p = result.projection!;
-  const bands = p.bands.baseline;
-  const scenarios = (p.scenarios ?? []).slice(0, 4);
-  const measures = [
-    { key: 'referrals', title: 'Referrals each month', axis: 'Referrals', format: whole, band: 'referrals' },
-    { key: 'cppOpen', title: 'Children on child protection plans', axis: 'Children', format: whole, band: 'cppOpen' },
-    { key: 'claOpen', title: 'Children looked after', axis: 'Children', format: whole, band: 'claOpen' },
-    { key: 'cost', title: 'Spend each month', axis: 'Pounds', format: pounds, band: 'cost' },
-    { key: 'workers', title: 'Social workers needed', axis: 'Workers', format: (n: number) => n.toFixed(1), band: null },
-  ] as const;
+  const all = p.scenarios ?? [];
+  const scenarios = all.slice(0, maxShown);
+  // One likely range shaded at a time keeps the charts readable; the table beneath each has them all.
+  const [shaded, setShaded] = useState(-1);
+  const shadedIndex = shaded < scenarios.length ? shaded : -1;
+  const bandsOf = (i: number): BandsJson | null => (i < 0 ? p.bands.baseline : (scenarios[i]?.bands ?? null));
+  const pickId = useId();
   return (
     <>
+      {all.length > maxShown && <p className="notice">The charts and tables show the first {maxShown} of your {all.length} scenarios; the Excel export has them all.</p>}
+      {scenarios.length > 0 && (
+        <fieldset className="band-choice">
+          <legend>Shade the likely range of</legend>
+          {[-1, ...scenarios.keys()].map((i) => (
+            <label key={i}>
+              <input type="radio" name={pickId} checked={shadedIndex === i} onChange={() => setShaded(i)} /> {i < 0 ? 'Baseline' : scenarios[i]!.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ChartLegend
+        items={[
+          { label: 'Baseline', colour: baselineColour, ...(shadedIndex < 0 ? { note: 'shaded: its likely range' } : {}) },
+          ...scenarios.map((s, i) => ({ label: s.name, colour: scenarioColour(i), ...(shadedIndex === i ? { note: 'shaded: its likely range' } : {}) })),
+        ]}
+      />
+      <p className="muted ranges-status" role="status">
+        {rangesPending ? 'Working out the likely ranges…' : ''}
+      </p>
       <div className="chart-grid">
-        {measures.map((m) => (
+        {summaryMeasures.filter((m) => m.key !== 'costCumulative').map((m) => (
           <LineChart
             key={m.key}
             id={`results-${m.key}`}
             title={m.title}
             yTitle={m.axis}
+            unit={m.unit}
+            legend={false}
             months={p.months}
             series={[
-              { label: 'Baseline', values: p.baseline[m.key], colour: palette[0]!, ...(m.band && bands ? { band: { low: bands[m.band].p10, high: bands[m.band].p90 } } : {}) },
-              ...scenarios.map((s, i) => ({ label: s.name, values: s[m.key], colour: palette[(i + 1) % palette.length]! })),
+              { label: 'Baseline', values: p.baseline[m.key], colour: baselineColour, band: m.band && shadedIndex < 0 && bandsOf(-1) ? { low: bandsOf(-1)![m.band].p10, high: bandsOf(-1)![m.band].p90 } : undefined },
+              ...scenarios.map((s, i) => ({ label: s.name, values: s[m.key], colour: scenarioColour(i), band: m.band && shadedIndex === i && bandsOf(i) ? { low: bandsOf(i)![m.band].p10, high: bandsOf(i)![m.band].p90 } : undefined })),
             ]}
           />
         ))}
@@ -38,48 +62,12 @@ export function ResultsStep({ result, runBacktest }: { result: ResultJson; runBa
       {[11, 23].filter((at) => at < p.months.length).map((at) => (
         <section key={at} aria-labelledby={`summary-${at}`}>
           <h2 id={`summary-${at}`}>
-            In {p.months[at]} ({at + 1} months ahead)
+            In {monthForPeople(p.months[at]!)} ({at + 1} months ahead)
           </h2>
-          <div className="table-scroll">
-            <table className="summary">
-              <thead>
-                <tr>
-                  <th scope="col">Measure</th>
-                  <th scope="col">Baseline</th>
-                  <th scope="col">Likely range</th>
-                  {scenarios.map((s) => (
-                    <th scope="col" key={s.name} colSpan={2}>
-                      {s.name} (and difference)
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {measures.map((m) => (
-                  <tr key={m.key}>
-                    <th scope="row">{m.title}</th>
-                    <td>{m.format(p.baseline[m.key][at]!)}</td>
-                    <td>{m.band && bands ? `${m.format(bands[m.band].p10[at]!)} to ${m.format(bands[m.band].p90[at]!)}` : ''}</td>
-                    {scenarios.map((s) => [
-                      <td key={`${s.name}-v`}>{m.format(s[m.key][at]!)}</td>,
-                      <td key={`${s.name}-d`}>{signed(s[m.key][at]! - p.baseline[m.key][at]!, m.format)}</td>,
-                    ])}
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">Spend since the projection began</th>
-                  <td>{pounds(p.baseline.costCumulative[at]!)}</td>
-                  <td />
-                  {scenarios.map((s) => [
-                    <td key={`${s.name}-v`}>{pounds(s.costCumulative[at]!)}</td>,
-                    <td key={`${s.name}-d`}>{signed(s.costCumulative[at]! - p.baseline.costCumulative[at]!, pounds)}</td>,
-                  ])}
-                </tr>
-              </tbody>
-            </table>
-          </div>
+          <SummaryTable result={result} scenarios={scenarios} at={at} />
         </section>
       ))}
+      {calibrate && <CalibrationPanel calibrate={calibrate} />}
       <BacktestPanel result={result} runBacktest={runBacktest} />
     </>
   );
@@ -92,7 +80,7 @@ function BacktestPanel({ result, runBacktest }: { result: ResultJson; runBacktes
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'working' } | { kind: 'done'; backtest: BacktestResult } | { kind: 'failed'; message: string }>({ kind: 'idle' });
   const id = useId();
   if (choices.length === 0) return <p>A backtest needs at least ten months of complete history.</p>;
-  const pct = (v: number | null) => (v === null ? 'not known' : `${(v * 100).toFixed(1)}%`);
+  const pct = (v: number | null) => (v === null ? 'not known' : percentForPeople(v));
   return (
     <section aria-labelledby={`${id}-heading`} className="panel">
       <h2 id={`${id}-heading`}>How well would the model have done? (backtest)</h2>
@@ -101,7 +89,9 @@ function BacktestPanel({ result, runBacktest }: { result: ResultJson; runBacktes
         <label htmlFor={id}>Pretend it is the start of</label>
         <select id={id} value={from} onChange={(e) => setFrom(e.target.value)}>
           {choices.map((m) => (
-            <option key={m}>{m}</option>
+            <option key={m} value={m}>
+              {monthForPeople(m)}
+            </option>
           ))}
         </select>
         <button
@@ -154,8 +144,8 @@ function BacktestPanel({ result, runBacktest }: { result: ResultJson; runBacktes
             yTitle="Children"
             months={state.backtest.months}
             series={[
-              { label: 'What happened', values: state.backtest.actual.claOpen, colour: palette[0]! },
-              { label: 'Projected', values: state.backtest.predicted.claOpen, colour: palette[1]!, dashed: true },
+              { label: 'What happened', values: state.backtest.actual.claOpen, colour: baselineColour },
+              { label: 'Projected', values: state.backtest.predicted.claOpen, colour: scenarioColour(0), dashed: true },
             ]}
           />
         </>

@@ -1,11 +1,15 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { describeScenario } from '../../../shared/engine/describe-scenario.ts';
 import { futureLockdown, englandLockdowns2020 } from '../../../shared/engine/presets.ts';
 import { monthOfIso } from '../../../shared/engine/months.ts';
 import { ScenarioSchema, type ScenarioInput } from '../../../shared/engine/scenario.ts';
 import type { ResultJson } from '../../../shared/result/result-json.ts';
-import { LineChart, palette } from '../charts/LineChart.tsx';
+import { dateForPeople, monthForPeople } from '../../../shared/text/people-format.ts';
+import { ChartLegend } from '../charts/ChartLegend.tsx';
+import { baselineColour, LineChart, scenarioColour } from '../charts/LineChart.tsx';
+import { DateField } from '../components/DateField.tsx';
 import { NumberField } from '../components/NumberField.tsx';
+import { moveShocksInto, shockPlace, shockPlaceInWords } from './scenario-window.ts';
 
 type Shock = NonNullable<ScenarioInput['shocks']>[number];
 
@@ -17,13 +21,16 @@ export interface ScenariosProps {
   compare: number[];
   onCompare: (indexes: number[]) => void;
   result: ResultJson | null;
-  projectionMs: number | null;
+  /** True while the likely ranges of the latest settings are still being worked out. */
+  rangesPending: boolean;
 }
 
+/** Ticked to compare, besides the one being edited (always drawn): five scenarios, five distinct colours. */
 const maxCompared = 4;
 
-export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare, onCompare, result, projectionMs }: ScenariosProps) {
+export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare, onCompare, result, rangesPending }: ScenariosProps) {
   const nameId = useId();
+  const limitId = useId();
   const start = result?.projection?.months[0] ?? null;
   const startMonth = start ? monthOfIso(`${start}-01`) : null;
   const current = scenarios[selected];
@@ -43,7 +50,10 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
   };
   const projection = result?.projection;
   const scenarioResults = projection?.scenarios ?? [];
-  const shown = [...new Set([selected, ...compare])].filter((i) => i < scenarioResults.length).sort((a, b) => a - b).slice(0, maxCompared);
+  // The scenario being edited is always drawn, with up to four others ticked to compare.
+  const shown = [...new Set([selected, ...compare])].filter((i) => i < scenarioResults.length).sort((a, b) => a - b);
+  const colourOf = (i: number) => colourIn(shown, i);
+  const atLimit = compare.length >= maxCompared;
   const description = current ? (() => {
     const parsed = ScenarioSchema.safeParse(current);
     return parsed.success ? describeScenario(parsed.data) : ['This scenario has a setting out of range: check the highlighted fields.'];
@@ -51,6 +61,7 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
 
   return (
     <div className="scenarios">
+      <div className="scenario-settings">
       <section className="scenario-list" aria-labelledby="scenario-list-heading">
         <h2 id="scenario-list-heading">Your scenarios</h2>
         {scenarios.length === 0 && <p>No scenarios yet. Start from one of these:</p>}
@@ -64,14 +75,20 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
                 <input
                   type="checkbox"
                   checked={compare.includes(i)}
-                  disabled={!compare.includes(i) && compare.length >= maxCompared}
+                  disabled={!compare.includes(i) && atLimit}
+                  {...(!compare.includes(i) && atLimit ? { 'aria-describedby': limitId } : {})}
                   onChange={(e) => onCompare(e.target.checked ? [...compare, i] : compare.filter((c) => c !== i))}
                 />
-                Compare
+                Compare<span className="visually-hidden"> {s.name}</span>
               </label>
             </li>
           ))}
         </ul>
+        {atLimit && scenarios.length > maxCompared && (
+          <p className="hint" id={limitId}>
+            Four scenarios are ticked to compare: the most the charts can show clearly beside the one you are editing. Untick one to compare another.
+          </p>
+        )}
         <div className="row-of-buttons">
           {startMonth !== null && (
             <button type="button" onClick={() => add({ ...futureLockdown(startMonth) })}>
@@ -101,17 +118,27 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
             </button>
           </div>
           <p className="in-words">{description.join(' ')}</p>
+          {projection && startMonth !== null && (current.shocks ?? []).some((sh) => ['before', 'after'].includes(shockPlace(sh, startMonth, projection.months.length))) && (
+            <div className="notice outside" role="note">
+              <p>
+                {(current.shocks ?? []).every((sh) => ['before', 'after'].includes(shockPlace(sh, startMonth, projection.months.length)))
+                  ? `None of this scenario's shocks falls within the projection (${monthForPeople(projection.months[0]!)} to ${monthForPeople(projection.months.at(-1)!)}), so they change nothing in it.`
+                  : `Some of this scenario's shocks fall outside the projection (${monthForPeople(projection.months[0]!)} to ${monthForPeople(projection.months.at(-1)!)}) and change nothing in it.`}{' '}
+                To see what the same shocks would do if they happened again, move them so the first starts in {monthForPeople(projection.months[Math.min(3, projection.months.length - 1)]!)}, with the same lengths and gaps.
+              </p>
+              <button type="button" onClick={() => update({ shocks: moveShocksInto(current, startMonth, Math.min(3, projection.months.length - 1)).shocks })}>
+                Move the shocks into the projection
+              </button>
+            </div>
+          )}
           {projection && <Timeline months={projection.months} scenario={current} />}
           {(current.shocks ?? []).map((shock, k) => (
             <fieldset key={k}>
               <legend>Shock {k + 1}</legend>
+              {projection && startMonth !== null && shockPlaceInWords(shock, startMonth, projection.months.length) && <p className="hint">{shockPlaceInWords(shock, startMonth, projection.months.length)}</p>}
               <div className="row">
-                <label>
-                  From <input type="date" value={shock.from} onChange={(e) => e.target.value && updateShock(k, { from: e.target.value })} />
-                </label>
-                <label>
-                  To <input type="date" value={shock.to} onChange={(e) => e.target.value && updateShock(k, { to: e.target.value })} />
-                </label>
+                <DateField label="From" value={shock.from} onChange={(from) => updateShock(k, { from })} />
+                <DateField label="To" value={shock.to} onChange={(to) => updateShock(k, { to })} />
                 <button type="button" onClick={() => update({ shocks: (current.shocks ?? []).filter((_, i) => i !== k) })}>
                   Remove shock {k + 1}
                 </button>
@@ -121,6 +148,8 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
               <NumberField label="They come back over" unit="months" min={1} max={24} step={1} value={shock.returnMonths ?? 3} onChange={(v) => updateShock(k, { returnMonths: Math.round(v) })} />
               <NumberField label="Change in how often plans end while it lasts" unit="%" percent min={-95} max={100} step={1} value={shock.cppExitChange ?? 0} onChange={(v) => updateShock(k, { cppExitChange: v })} />
               <NumberField label="Change in how often children leave care while it lasts" unit="%" percent min={-95} max={100} step={1} value={shock.claExitChange ?? 0} onChange={(v) => updateShock(k, { claExitChange: v })} />
+              <NumberField label="Change in referrals leading to a plan while it lasts" unit="%" percent min={-95} max={100} step={1} value={shock.cppConversionChange ?? 0} onChange={(v) => updateShock(k, { cppConversionChange: v })} />
+              <NumberField label="Change in referrals leading to care while it lasts" unit="%" percent min={-95} max={100} step={1} value={shock.claConversionChange ?? 0} onChange={(v) => updateShock(k, { claConversionChange: v })} />
             </fieldset>
           ))}
           <button type="button" onClick={() => update({ shocks: [...(current.shocks ?? []), { from: start ? `${start}-01` : '2025-01-01', to: start ? `${start}-28` : '2025-01-28', referralChange: -0.2, returnShare: 0.5, returnMonths: 3 }] })}>
@@ -129,9 +158,7 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
           <fieldset>
             <legend>Longer term</legend>
             <NumberField label="Change in referrals from the new normal on" unit="%" percent min={-90} max={100} step={1} value={current.newNormal?.referralChange ?? 0} onChange={(v) => update({ newNormal: { from: current.newNormal?.from ?? (start ? `${start}-01` : '2025-01-01'), referralChange: v } })} />
-            <label>
-              New normal from <input type="date" value={current.newNormal?.from ?? ''} onChange={(e) => e.target.value && update({ newNormal: { from: e.target.value, referralChange: current.newNormal?.referralChange ?? 0 } })} />
-            </label>
+            <DateField label="New normal from" value={current.newNormal?.from ?? ''} onChange={(from) => update({ newNormal: { from, referralChange: current.newNormal?.referralChange ?? 0 } })} />
             <NumberField label="Extra trend in referrals" unit="% a year" percent min={-50} max={100} step={1} value={current.referralTrendPerYear ?? 0} onChange={(v) => update({ referralTrendPerYear: v })} />
             <NumberField label="Change in referrals leading to a plan" unit="%" percent min={-95} max={100} step={1} value={current.conversionChange?.cpp ?? 0} onChange={(v) => update({ conversionChange: { cpp: v, cla: current.conversionChange?.cla ?? 0 } })} />
             <NumberField label="Change in referrals leading to care" unit="%" percent min={-95} max={100} step={1} value={current.conversionChange?.cla ?? 0} onChange={(v) => update({ conversionChange: { cla: v, cpp: current.conversionChange?.cpp ?? 0 } })} />
@@ -145,47 +172,78 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
           </fieldset>
         </section>
       )}
+      </div>
 
       {projection && (
         <section className="scenario-charts" aria-labelledby="scenario-charts-heading">
-          <h2 id="scenario-charts-heading">Baseline against {shown.length ? shown.map((i) => scenarioResults[i]!.name).join(', ') : 'your scenarios'}</h2>
-          {projectionMs !== null && <p className="muted">Updated in {Math.max(1, Math.round(projectionMs))} ms.</p>}
-          <div className="chart-grid">
-            {(['referrals', 'cppOpen', 'claOpen'] as const).map((key) => (
-              <LineChart
-                key={key}
-                id={`scenario-${key}`}
-                title={key === 'referrals' ? 'Referrals each month' : key === 'cppOpen' ? 'Children on child protection plans' : 'Children looked after'}
-                yTitle={key === 'referrals' ? 'Referrals' : 'Children'}
-                months={projection.months}
-                series={[
-                  { label: 'Baseline', values: projection.baseline[key], colour: palette[0]!, ...(projection.bands.baseline ? { band: { low: projection.bands.baseline[key].p10, high: projection.bands.baseline[key].p90 } } : {}) },
-                  ...shown.map((i, n) => ({ label: scenarioResults[i]!.name, values: scenarioResults[i]![key], colour: palette[(n + 1) % palette.length]! })),
-                ]}
-              />
-            ))}
-          </div>
+          <h2 id="scenario-charts-heading">{shown.length === 1 ? `Baseline against ${scenarioResults[shown[0]!]!.name}` : shown.length > 1 ? `Baseline against ${shown.length} scenarios` : 'Baseline'}</h2>
+          <ChartLegend
+            items={[
+              { label: 'Baseline', colour: baselineColour, note: 'shaded: its likely range' },
+              ...shown.map((i) => ({ label: scenarioResults[i]!.name, colour: colourOf(i), ...(i === selected ? { note: scenarioResults[i]!.bands ? 'being edited, shaded: its likely range' : 'being edited' } : {}) })),
+            ]}
+          />
+          <p className="muted ranges-status" role="status">
+            {rangesPending ? 'Working out the likely ranges…' : ''}
+          </p>
+          <ScenarioCharts projection={projection} shown={shown.join(',')} selected={selected} />
         </section>
       )}
     </div>
   );
 }
 
+// Colours follow the scenario's place in the list (as on Results) unless that would repeat one.
+const colourIn = (shown: readonly number[], i: number) => scenarioColour(shown.every((k) => k < 5) ? i : shown.indexOf(i));
+
+/**
+ * The three charts, redrawn only when the projection or what is drawn changes: a slider move redraws
+ * them once, when the new projection arrives, not also on the keystroke that asked for it.
+ */
+const ScenarioCharts = memo(function ScenarioCharts({ projection, shown: shownKey, selected }: { projection: NonNullable<ResultJson['projection']>; shown: string; selected: number }) {
+  const shown = shownKey ? shownKey.split(',').map(Number) : [];
+  const scenarioResults = projection.scenarios ?? [];
+  const editedBands = scenarioResults[selected]?.bands;
+  return (
+    <div className="chart-stack">
+      {(['referrals', 'cppOpen', 'claOpen'] as const).map((key) => (
+        <LineChart
+          key={key}
+          id={`scenario-${key}`}
+          compact
+          legend={false}
+          title={key === 'referrals' ? 'Referrals each month' : key === 'cppOpen' ? 'Children on child protection plans' : 'Children looked after'}
+          yTitle={key === 'referrals' ? 'Referrals' : 'Children'}
+          months={projection.months}
+          series={[
+            { label: 'Baseline', values: projection.baseline[key], colour: baselineColour, band: projection.bands.baseline ? { low: projection.bands.baseline[key].p10, high: projection.bands.baseline[key].p90 } : undefined },
+            ...shown.map((i) => ({ label: scenarioResults[i]!.name, values: scenarioResults[i]![key], colour: colourIn(shown, i), band: i === selected && editedBands ? { low: editedBands[key].p10, high: editedBands[key].p90 } : undefined })),
+          ]}
+        />
+      ))}
+    </div>
+  );
+});
+
 function Timeline({ months, scenario }: { months: readonly string[]; scenario: ScenarioInput }) {
   const first = monthOfIso(`${months[0]}-01`);
   const span = months.length;
   const position = (iso: string) => Math.min(100, Math.max(0, ((monthOfIso(iso) - first + (+iso.slice(8, 10) - 1) / 30) / span) * 100));
+  // Only what falls within the projection is drawn: a shock before or after it would be a misleading stub.
+  const inside = (scenario.shocks ?? []).filter((s) => !['before', 'after'].includes(shockPlace(s, first, span)));
+  const normalShown = scenario.newNormal && shockPlace({ from: scenario.newNormal.from, to: scenario.newNormal.from }, first, span) !== 'after';
+  const words = inside.map((s) => `shock from ${dateForPeople(s.from)} to ${dateForPeople(s.to)}`).join(', ') || 'no shocks within it';
   return (
-    <div className="timeline" role="img" aria-label={`Timeline from ${months[0]} to ${months.at(-1)}: ${(scenario.shocks ?? []).map((s) => `shock from ${s.from} to ${s.to}`).join(', ') || 'no shocks'}${scenario.newNormal ? `, new normal from ${scenario.newNormal.from}` : ''}`}>
+    <div className="timeline" role="img" aria-label={`Timeline from ${monthForPeople(months[0]!)} to ${monthForPeople(months.at(-1)!)}: ${words}${normalShown ? `, new normal from ${dateForPeople(scenario.newNormal!.from)}` : ''}`}>
       <div className="timeline-bar">
-        {(scenario.shocks ?? []).map((s, i) => (
+        {inside.map((s, i) => (
           <div key={i} className="timeline-shock" style={{ left: `${position(s.from)}%`, width: `${Math.max(0.8, position(s.to) - position(s.from))}%` }} />
         ))}
-        {scenario.newNormal && <div className="timeline-normal" style={{ left: `${position(scenario.newNormal.from)}%` }} />}
+        {normalShown && <div className="timeline-normal" style={{ left: `${position(scenario.newNormal!.from)}%` }} />}
       </div>
       <div className="timeline-labels" aria-hidden="true">
-        <span>{months[0]}</span>
-        <span>{months.at(-1)}</span>
+        <span>{monthForPeople(months[0]!)}</span>
+        <span>{monthForPeople(months.at(-1)!)}</span>
       </div>
     </div>
   );

@@ -34,74 +34,106 @@ export function formatDelimited(rows: readonly (readonly string[])[], delimiter:
   return rows.map((row) => `${row.map(quote).join(delimiter)}\r\n`).join('');
 }
 
+/** Rows of cells, and the line on which each row starts: the import reads these without a record object per row. */
+export interface DelimitedRows {
+  rows: string[][];
+  lines: number[];
+}
+
 export function parseDelimited(text: string, delimiter: Delimiter = sniffDelimiter(text)): DelimitedRecord[] {
-  const records: DelimitedRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
+  const { rows, lines } = parseDelimitedRows(text, delimiter);
+  return rows.map((cells, i) => ({ line: lines[i]!, cells }));
+}
+
+const quote = 34;
+const lineFeed = 10;
+const carriageReturn = 13;
+
+/** Newlines in text[from, to): lines that a quoted cell spans. */
+function countLineFeeds(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/**
+ * One pass over the text by character codes; a cell is one slice of the text unless it is quoted with
+ * doubled quotes inside. Same rules as Excel: a cell is quoted only when its first character is a quote;
+ * a quoted cell runs to its closing quote (tabs and line breaks inside are kept, doubled quotes are one);
+ * anything between the closing quote and the delimiter is kept; CRLF, LF and CR end a row.
+ */
+export function parseDelimitedRows(text: string, delimiter: Delimiter = sniffDelimiter(text)): DelimitedRows {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  i = start;
-  let atCellStart = true;
-  const endCell = () => {
-    cells.push(cell);
-    cell = '';
-    atCellStart = true;
-  };
-  const endRecord = () => {
-    endCell();
-    records.push({ line: recordLine, cells });
-    cells = [];
-  };
-  while (i < text.length) {
-    const c = text[i]!;
-    if (atCellStart && c === '"') {
-      // A quoted cell: runs to the closing quote; doubled quotes are one quote; tabs and breaks are kept.
-      i++;
-      atCellStart = false;
+  let rowLine = 1;
+  let cells: string[] = [];
+  while (i < n) {
+    // At the start of a cell.
+    let cell: string;
+    if (text.charCodeAt(i) === quote) {
+      let from = i + 1;
+      cell = '';
       for (;;) {
-        if (i >= text.length) break;
-        const q = text[i]!;
-        if (q === '"') {
-          if (text[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          i++;
+        const close = text.indexOf('"', from);
+        if (close === -1) {
+          // Unclosed: the rest of the text is the cell.
+          line += countLineFeeds(text, from, n);
+          cell += text.slice(from);
+          i = n;
           break;
         }
-        if (q === '\n') line++;
-        cell += q;
-        i++;
+        line += countLineFeeds(text, from, close);
+        if (text.charCodeAt(close + 1) === quote) {
+          cell += text.slice(from, close + 1);
+          from = close + 2;
+          continue;
+        }
+        cell += text.slice(from, close);
+        i = close + 1;
+        break;
       }
-      // Anything between the closing quote and the delimiter is kept, as Excel does.
-      while (i < text.length && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') cell += text[i++];
+      let end = i;
+      while (end < n) {
+        const c = text.charCodeAt(end);
+        if (c === d || c === lineFeed || c === carriageReturn) break;
+        end++;
+      }
+      if (end > i) cell += text.slice(i, end);
+      i = end;
+    } else {
+      let end = i;
+      while (end < n) {
+        const c = text.charCodeAt(end);
+        if (c === d || c === lineFeed || c === carriageReturn) break;
+        end++;
+      }
+      cell = text.slice(i, end);
+      i = end;
+    }
+    cells.push(cell);
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    if (c === d) {
+      i++;
+      if (i >= n) cells.push(''); // a row that ends with a delimiter ends with an empty cell
       continue;
     }
-    atCellStart = false;
-    if (c === delimiter) {
-      endCell();
-      i++;
-    } else if (c === '\r' || c === '\n') {
-      endRecord();
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
-    } else {
-      // An unquoted run: take it whole up to the next delimiter or line break.
-      let j = i + 1;
-      while (j < text.length) {
-        const d = text[j];
-        if (d === delimiter || d === '\n' || d === '\r') break;
-        j++;
-      }
-      cell += text.slice(i, j);
-      i = j;
-    }
+    // A line break ends the row.
+    rows.push(cells);
+    lines.push(rowLine);
+    cells = [];
+    i += c === carriageReturn && text.charCodeAt(i + 1) === lineFeed ? 2 : 1;
+    line++;
+    rowLine = line;
   }
-  // The last record, unless the text ended with a line break.
-  if (cells.length > 0 || cell !== '' || !atCellStart) endRecord();
-  return records;
+  // The last row, unless the text ended with a line break.
+  if (cells.length > 0) {
+    rows.push(cells);
+    lines.push(rowLine);
+  }
+  return { rows, lines };
 }

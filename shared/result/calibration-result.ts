@@ -1,0 +1,18 @@
+// Calibration of a workbook as the screens and the export show it, kept per dataset: rolling-origin
+// backtests take seconds, and the lists do not change between the Results step and the export.
+import type { Dataset } from '../dataset/types.ts';
+import type { AggregatePeriod } from '../engine/aggregate-history.ts';
+import { calibrate } from '../engine/calibration.ts';
+import type { MonthlyHistory } from '../engine/history.ts';
+import { calibrationJson, type CalibrationJson } from './result-json.ts';
+
+const kept = new WeakMap<Dataset, CalibrationJson>();
+
+/** Every usable starting month, 50 draws each: enough to place an outcome inside or outside the p10-p90 range in seconds. */
+export function calibrationResult(dataset: Dataset, aggregates: readonly AggregatePeriod[], history?: MonthlyHistory): CalibrationJson {
+  const cached = aggregates.length === 0 ? kept.get(dataset) : undefined;
+  if (cached) return cached;
+  const result = calibrationJson(calibrate(dataset, aggregates, { draws: 50 }, history));
+  if (aggregates.length === 0) kept.set(dataset, result);
+  return result;
+}

@@ -1,0 +1,58 @@
+// A big import in headless Chromium over the loopback bridge, with the backend in its worker thread:
+// the window shows a progress bar with words while the rows are read, Cancel stops the import and
+// leaves the workbook as it was, and an import left to run ends with every row accounted for.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvFiles } from '../../shared/synthetic/write-annex-a.ts';
+import { largeSnapshot } from '../bench/bench-data.ts';
+import { openAppPage, type AppPage } from '../support/app-page.ts';
+import { projectRoot } from '../support/loopback-app.ts';
+
+let opened: AppPage;
+let page: Page;
+const shots = path.join(projectRoot, 'test-results');
+
+// Enough rows that reading them takes well over half a second even on a fast machine.
+const rows = 150_000;
+const referralsCsv = csvFiles(largeSnapshot(rows, 0, 0))[0]!;
+const csv = Buffer.from(referralsCsv.bytes);
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  opened = await openAppPage({ width: 1366, height: 768 });
+  ({ page } = opened);
+  // Big files on a shared machine: give each step time.
+  page.setDefaultTimeout(120_000);
+});
+afterAll(async () => opened?.close());
+
+const importCsv = () => page.getByLabel('Choose Annex A workbooks or CSV files to import').setInputFiles({ name: referralsCsv.name, mimeType: 'text/csv', buffer: csv });
+const counts = () => page.locator('p.counts[data-list="referrals"]').innerText();
+
+describe('progress of a big import', { timeout: 240_000 }, () => {
+  it('shows a bar with words while rows are read, and Cancel leaves the workbook as it was', async () => {
+    await page.locator('p.counts[data-list="referrals"]').filter({ hasText: 'rows read' }).waitFor();
+    const before = await counts();
+    await importCsv();
+    const bar = page.getByRole('group', { name: 'Progress' });
+    const words = bar.locator('.work-words').filter({ hasText: /^Reading Referrals \(List 3\): [\d,]+ of 150,000 rows$/ });
+    await words.waitFor({ timeout: 120_000 });
+    await page.screenshot({ path: path.join(shots, 'import-progress.png') });
+    expect(await bar.locator('progress').getAttribute('max')).toBe(String(rows));
+    await bar.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Cancelled: nothing was changed.').waitFor({ timeout: 60_000 });
+    await expect(bar.count()).resolves.toBe(0);
+    expect(await counts()).toBe(before);
+    await expect(page.locator('.problem').count()).resolves.toBe(0);
+  });
+
+  it('left to run, ends with every row accounted for and no bar', async () => {
+    await importCsv();
+    await page.locator('p.counts[data-list="referrals"]').filter({ hasText: `of ${rows.toLocaleString('en-GB')} rows read` }).waitFor({ timeout: 180_000 });
+    expect(await counts()).toBe(`${rows.toLocaleString('en-GB')} accepted, 0 rejected, 0 blank of ${rows.toLocaleString('en-GB')} rows read.`);
+    await expect(page.getByRole('group', { name: 'Progress' }).count()).resolves.toBe(0);
+    expect(opened.problems).toEqual([]);
+  });
+});
