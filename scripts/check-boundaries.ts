@@ -18,7 +18,7 @@ export interface Violation {
 }
 
 const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
-const sharedPackages = new Set(['zod', 'mathjs', '@e965/xlsx']);
+const sharedPackages = new Set(['zod', 'mathjs', '@e965/xlsx', 'fflate']);
 const browserOnlyPackages = new Set(['react', 'react-dom', 'chart.js', 'react-chartjs-2']);
 const nodeOnlyPackages = new Set(['electron', 'better-sqlite3']);
 

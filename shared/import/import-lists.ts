@@ -2,7 +2,7 @@
 // which every row read is accepted, rejected or blank.
 import type { ClaRecord, CppRecord, Dataset, ExtractInfo, ReferralRecord } from '../dataset/types.ts';
 import type { Cell } from './cells.ts';
-import { detectTable } from './detect-table.ts';
+import { detectTable, headerSearchDepth } from './detect-table.ts';
 import { listCatalogue, type ListId } from './list-catalogue.ts';
 import { createPseudonymiser } from './pseudonym.ts';
 import { readRow, type FieldValue, type RowProblem } from './read-rows.ts';
@@ -11,7 +11,7 @@ import { decodeText } from './text/decode.ts';
 import { parseDelimitedRows } from './text/delimited.ts';
 import { placementGroupOf } from './values/codes.ts';
 import { completedYears } from './values/dates.ts';
-import { readWorkbookGrids } from './workbook.ts';
+import { readWorkbookGrids, WorkbookReadError } from './workbook.ts';
 
 export type ImportSource =
   | { kind: 'workbook'; name: string; bytes: Uint8Array; extract?: string; extractDate?: string }
@@ -45,6 +45,8 @@ interface Grid {
   rows: Cell[][];
   rowNumbers: (i: number) => number;
   listHint?: ListId;
+  /** Only the sheet's first rows were read (it holds no list the model reads), and it has cells below them. */
+  more?: boolean;
   extract: string;
   extractDate?: string;
 }
@@ -72,10 +74,23 @@ function gridsOf(source: ImportSource, issues: ImportIssue[]): Grid[] {
   const extract = source.extract ?? source.name;
   const common = { file: source.name, extract, ...(source.extractDate ? { extractDate: source.extractDate } : {}) };
   if (source.kind === 'workbook') {
+    // A sheet whose first rows show no list the model reads is read no further.
+    const readWhole = (sheet: string, head: readonly (readonly Cell[])[]) => {
+      const kind = detectTable(head, `${sheet} ${source.name}`).kind;
+      return kind === 'model-list' || kind === 'missing-columns';
+    };
     try {
-      return readWorkbookGrids(source.bytes).map((sheet) => ({ ...common, sheet: sheet.sheet, rows: sheet.rows, rowNumbers: (i: number) => sheet.firstRow + i }));
+      return readWorkbookGrids(source.bytes, source.name, { headRows: headerSearchDepth, readWhole }).flatMap((sheet) => {
+        if (sheet.refused) {
+          issues.push({ list: null, file: source.name, sheet: sheet.sheet, row: null, column: null, severity: 'error', message: sheet.refused });
+          return [];
+        }
+        return [{ ...common, sheet: sheet.sheet, rows: sheet.rows, rowNumbers: (i: number) => sheet.firstRow + i, ...(sheet.more ? { more: true } : {}) }];
+      });
     } catch (err) {
-      issues.push({ list: null, file: source.name, sheet: null, row: null, column: null, severity: 'error', message: `This file could not be read as a workbook (${err instanceof Error ? err.message : String(err)}). Save it from Excel as .xlsx and try again.` });
+      // The reader's messages are plain and name the file; nothing of a parser's internals reaches a person.
+      const message = err instanceof WorkbookReadError ? err.message : `"${source.name}" could not be read as a workbook. Open it in Excel and save it as an Excel workbook (.xlsx), then import again.`;
+      issues.push({ list: null, file: source.name, sheet: null, row: null, column: null, severity: 'error', message });
       return [];
     }
   }
@@ -116,7 +131,7 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
     const table = detectTable(grid.rows, nameHint, grid.listHint);
     const where = grid.sheet === null ? `"${grid.file}"` : `sheet "${grid.sheet}" of "${grid.file}"`;
     if (table.kind === 'unrecognised') {
-      if (grid.rows.some((r) => r.some((c) => c !== null && c !== ''))) {
+      if (grid.more || grid.rows.some((r) => r.some((c) => c !== null && c !== ''))) {
         issues.push({ list: null, file: grid.file, sheet: grid.sheet, row: null, column: null, severity: 'info', message: `No Annex A list was recognised on ${where}, so it was not read. If it holds a list, check its header row.` });
       }
       continue;

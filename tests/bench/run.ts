@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importLists } from '../../shared/import/import-lists.ts';
+import { readWithSheetJs } from '../../shared/import/workbook.ts';
 import { clipboardText, templateWorkbook } from '../../shared/synthetic/write-annex-a.ts';
 import { largeSnapshot } from './bench-data.ts';
 import { browserBenchmarks } from './browser-bench.ts';
@@ -52,11 +53,20 @@ const pastedResult = time('Paste of 100,000 List 3 rows, parsed and validated', 
 if (pastedResult.report.referrals.rowsAccepted !== 100_000) throw new Error('bench: paste lost rows');
 
 const bigWorkbook = templateWorkbook(largeSnapshot(60_000, 20_000, 20_000));
-const workbookResult = time('Annex A workbook of 100,000 rows read and validated', 3000, () =>
+const workbookResult = time('Annex A workbook of 100,000 rows read and validated', 1500, () =>
   importLists([{ kind: 'workbook', name: 'big.xlsx', bytes: bigWorkbook }], { pseudonymKey: key }),
 );
 const total = (['referrals', 'cpp', 'cla'] as const).reduce((sum, l) => sum + workbookResult.report[l].rowsRead, 0);
 if (total !== 100_000) throw new Error(`bench: workbook read ${total} rows`);
+// Processor time too: on a machine busy with other work it is far steadier than the clock.
+let workbookCpuMs = Infinity;
+for (let i = 0; i < 3; i++) {
+  const before = process.cpuUsage();
+  importLists([{ kind: 'workbook', name: 'big.xlsx', bytes: bigWorkbook }], { pseudonymKey: key });
+  const used = process.cpuUsage(before);
+  workbookCpuMs = Math.min(workbookCpuMs, (used.user + used.system) / 1000);
+}
+results.push({ name: 'Annex A workbook of 100,000 rows read and validated: processor time', ms: workbookCpuMs, target: null });
 
 // The same workbook read by pandas with openpyxl, where Debian's python3-pandas is installed.
 const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas, openpyxl'], { stdio: 'ignore' }).status === 0);
@@ -64,15 +74,19 @@ if (python) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const file = path.join(dir, 'big.xlsx');
   writeFileSync(file, bigWorkbook);
-  const script = `import time, pandas\nbest = 1e9\nfor _ in range(3):\n    t = time.perf_counter()\n    sheets = pandas.read_excel(${JSON.stringify(file)}, sheet_name=None, header=1, engine="openpyxl")\n    best = min(best, time.perf_counter() - t)\nprint(best * 1000, sum(len(s) for s in sheets.values()))`;
-  const [ms, rows] = execFileSync(python, ['-c', script], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  const script = `import time, pandas\nbest = 1e9\ncpu = 1e9\nfor _ in range(3):\n    t = time.perf_counter()\n    c = time.process_time()\n    sheets = pandas.read_excel(${JSON.stringify(file)}, sheet_name=None, header=1, engine="openpyxl")\n    best = min(best, time.perf_counter() - t)\n    cpu = min(cpu, time.process_time() - c)\nprint(best * 1000, cpu * 1000, sum(len(s) for s in sheets.values()))`;
+  const [ms, cpuMs, rows] = execFileSync(python, ['-c', script], { encoding: 'utf8' }).trim().split(' ').map(Number);
   results.push({ name: `pandas (openpyxl) reading the same workbook (${rows} rows, no validation)`, ms: ms!, target: null });
-  const ours = results[1]!.ms;
-  results.push({ name: 'Ratio: pandas time / Demand Workbook time', ms: ms! / ours, target: null, note: 'x' });
+  results.push({ name: 'pandas (openpyxl) reading the same workbook: processor time', ms: cpuMs!, target: null });
+  const ours = results.find((r) => r.name === 'Annex A workbook of 100,000 rows read and validated')!.ms;
+  results.push({ name: `Ratio: pandas time / Demand Workbook time (target at least 4x: ${ms! / ours >= 4 ? 'met' : 'MISSED'})`, ms: ms! / ours, target: null, note: 'x' });
+  results.push({ name: `Ratio of processor times (target at least 4x: ${cpuMs! / workbookCpuMs >= 4 ? 'met' : 'MISSED'})`, ms: cpuMs! / workbookCpuMs, target: null, note: 'x' });
   rmSync(dir, { recursive: true, force: true });
 } else {
-  results.push({ name: 'pandas comparison skipped: install python3-pandas and python3-openpyxl (Debian) to run it', ms: NaN, target: null });
+  results.push({ name: 'pandas comparison skipped: python3-pandas and python3-openpyxl are not installed (Debian: apt-get install python3-pandas python3-openpyxl)', ms: NaN, target: null });
 }
+// The reader this one replaced, on the same workbook, for the record.
+time('SheetJS (the former reader) reading the same workbook, no validation', null, () => readWithSheetJs(bigWorkbook), 1);
 
 // The engine on the demo authority: a 60-month baseline and one scenario (expected paths), then the bands.
 {
