@@ -3,7 +3,7 @@
 // always a file: a new or demo workbook lives in the autosave folder until the person saves it where they
 // choose, and every change is committed to it before the handler returns.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BackendHandlers } from '../../shared/contracts/bridge.ts';
 import type { Transport, WorkbookSummary } from '../../shared/contracts/schemas.ts';
@@ -15,8 +15,11 @@ import { exportedSheetNames, resultsWorkbook } from '../../shared/export/results
 import { calibrationResult } from '../../shared/result/calibration-result.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
+import { dateForPeople } from '../../shared/text/people-format.ts';
 import { importLists, sourceKindForFile } from '../../shared/import/import-lists.ts';
 import { writeFileAtomically } from '../common/atomic-write.ts';
+import { privateFolder } from '../common/private-files.ts';
+import { pruneAutosaves } from './autosave-folder.ts';
 import { recentFiles } from './recent-files.ts';
 import { WorkbookStore } from './storage/workbook-store.ts';
 import { createWorkTracker, trackWork, type WorkTracker } from './work.ts';
@@ -53,41 +56,93 @@ export function createBackend(options: BackendOptions): Backend {
   let store: WorkbookStore | null = null;
   /** The file the person chose, or null while the workbook lives in the autosave folder. */
   let chosenPath: string | null = null;
+  /** Said about the open workbook until another is opened (a stale lock taken over, a workbook that could not be reopened). */
+  let notice: string | null = null;
 
   const fileSafe = (title: string) => title.replace(/[^\w\- ()]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Workbook';
 
   // Which workbook was open last, so that a restart (or a crash) brings the same work back.
   const lastOpenFile = path.join(options.dataFolder, 'last-open.json');
 
-  function switchTo(next: WorkbookStore, chosen: string | null): void {
+  // Only a workbook that opened whole is recorded here, so a damaged one is never reopened at the next start.
+  function switchTo(next: WorkbookStore, chosen: string | null, saying: string | null = next.notice): void {
     store?.close();
     store = next;
     chosenPath = chosen;
+    notice = saying;
     if (chosen) recent.add(chosen);
-    mkdirSync(options.dataFolder, { recursive: true });
+    privateFolder(options.dataFolder);
     writeFileAtomically(lastOpenFile, JSON.stringify({ file: next.file, chosen }));
   }
 
-  function reopenLast(): boolean {
+  /** Reopens the last workbook; when it cannot be, says why (to be shown beside whatever opens instead). */
+  function reopenLast(): { reopened: true } | { reopened: false; problem: string | null } {
+    let last: { file?: unknown; chosen?: unknown };
     try {
-      const last = JSON.parse(readFileSync(lastOpenFile, 'utf8')) as { file?: unknown; chosen?: unknown };
-      if (typeof last.file !== 'string' || !existsSync(last.file)) return false;
-      switchTo(WorkbookStore.open(last.file), typeof last.chosen === 'string' ? last.chosen : null);
-      return true;
+      last = JSON.parse(readFileSync(lastOpenFile, 'utf8')) as { file?: unknown; chosen?: unknown };
     } catch {
-      return false; // nothing to recover, or it cannot be opened: start on the demo
+      return { reopened: false, problem: null }; // nothing to recover
+    }
+    if (typeof last.file !== 'string' || !existsSync(last.file)) return { reopened: false, problem: null };
+    const chosen = typeof last.chosen === 'string' ? last.chosen : null;
+    try {
+      switchTo(WorkbookStore.open(last.file), chosen);
+    } catch (err) {
+      rmSync(lastOpenFile, { force: true });
+      const why = err instanceof Error ? err.message : String(err);
+      return { reopened: false, problem: `The workbook open when the app last closed could not be reopened. ${why}` };
+    }
+    if (chosen === null) nameAutosaveTruthfully();
+    return { reopened: true };
+  }
+
+  function autosavePath(title: string): string {
+    privateFolder(autosaveFolder);
+    const stamp = now().toISOString().replace(/[:.]/g, '-');
+    for (let n = 1; ; n++) {
+      const candidate = path.join(autosaveFolder, `${fileSafe(title)} ${stamp}${n === 1 ? '' : ` ${n}`}${workbookExtension}`);
+      if (!existsSync(candidate)) return candidate;
     }
   }
 
   function createInAutosave(title: string, isDemo: boolean): WorkbookStore {
-    mkdirSync(autosaveFolder, { recursive: true });
-    const stamp = now().toISOString().replace(/[:.]/g, '-');
-    return WorkbookStore.create(path.join(autosaveFolder, `${fileSafe(title)} ${stamp}${workbookExtension}`), {
+    const created = WorkbookStore.create(autosavePath(title), {
       title,
       createdAt: now().toISOString(),
       isDemo,
       pseudonymKey: randomBytes(32),
     });
+    pruneAutosaves(autosaveFolder, { keep: [created.file, ...(store ? [store.file] : []), ...recent.list()], now: now(), extension: workbookExtension });
+    return created;
+  }
+
+  const demoFilePrefix = fileSafe(demoWorkbookTitle);
+
+  // An autosaved workbook named after the demo but holding the analyst's own lists is renamed after what it
+  // is now, so that nobody mistakes real data for made-up data in the autosave folder.
+  function nameAutosaveTruthfully(): void {
+    const s = store;
+    if (!s || chosenPath !== null || s.readOnlyReason || s.info().isDemo || !path.basename(s.file).startsWith(demoFilePrefix)) return;
+    let next = autosavePath(s.info().title);
+    const saying = notice;
+    store = null;
+    s.close();
+    try {
+      if (existsSync(`${s.file}-wal`)) renameSync(`${s.file}-wal`, `${next}-wal`); // changes a full disk kept in the log
+      rmSync(`${s.file}-shm`, { force: true });
+      renameSync(s.file, next);
+    } catch {
+      if (existsSync(`${next}-wal`) && !existsSync(next)) renameSync(`${next}-wal`, `${s.file}-wal`);
+      next = s.file; // could not be renamed (held open by another program): carry on under its old name
+    }
+    switchTo(WorkbookStore.open(next), null, saying);
+  }
+
+  /** The demo becomes the analyst's own workbook once their lists replace the made-up ones. */
+  function leaveDemo(s: WorkbookStore): void {
+    s.markNotDemo();
+    if (s.info().title === demoWorkbookTitle) s.rename('Untitled workbook');
+    nameAutosaveTruthfully();
   }
 
   function openDemo(): void {
@@ -100,7 +155,13 @@ export function createBackend(options: BackendOptions): Backend {
   // The app reopens what was open last; the first time, the demo, so that a new user sees a working model
   // before pasting anything.
   function current(): WorkbookStore {
-    if (!store && !reopenLast()) openDemo();
+    if (!store) {
+      const last = reopenLast();
+      if (!last.reopened) {
+        openDemo();
+        notice = last.problem;
+      }
+    }
     return store!;
   }
 
@@ -113,6 +174,7 @@ export function createBackend(options: BackendOptions): Backend {
       filePath: chosenPath,
       createdAt: info.createdAt,
       readOnlyReason: s.readOnlyReason,
+      notice,
       rows: s.rowCounts(),
     };
   }
@@ -145,12 +207,12 @@ export function createBackend(options: BackendOptions): Backend {
       current().rename(title);
       return summary();
     },
-    saveWorkbookAs: async () => {
+    saveWorkbookAs: async ({ fileName }) => {
       const s = current();
-      const target = await options.chooseSavePath(`${fileSafe(s.info().title)}${workbookExtension}`, 'workbook');
+      const target = await options.chooseSavePath(`${fileSafe(fileName ?? s.info().title)}${workbookExtension}`, 'workbook');
       if (target === null) return { saved: false, workbook: summary() };
       await s.saveCopyAs(target);
-      switchTo(WorkbookStore.open(target), target);
+      switchTo(WorkbookStore.open(target), path.resolve(target));
       return { saved: true, workbook: summary() };
     },
     openWorkbook: async () => {
@@ -173,22 +235,21 @@ export function createBackend(options: BackendOptions): Backend {
       const { dataset, report } = s.readLists();
       return { dataset, report, scenarios: s.readScenarios() };
     },
-    importLists: ({ sources, extractDate }) => {
+    importLists: ({ sources, extractDate, dateOrders }) => {
       const s = current();
-      const extract = `Imported ${now().toISOString().slice(0, 10)}`;
-      const { dataset, report } = importLists(
+      const extract = `Imported ${dateForPeople(now().toISOString().slice(0, 10))}`;
+      const { dataset, report, dateQuestions } = importLists(
         sources.map((source) =>
           source.kind === 'pasted'
             ? { kind: 'pasted' as const, name: source.name, list: source.list, text: source.text, extract, ...(extractDate ? { extractDate } : {}) }
             : { kind: sourceKindForFile(source.name), name: source.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')), ...(extractDate ? { extractDate } : {}) },
         ),
-        { pseudonymKey: s.pseudonymKey(), onProgress: work.importProgress },
+        { pseudonymKey: s.pseudonymKey(), onProgress: work.importProgress, today: now().toISOString().slice(0, 10), ...(dateOrders ? { dateOrders } : {}) },
       );
+      // A column whose dates could be read the wrong way round is asked about before anything is stored.
+      if (dateQuestions.length > 0) return { workbook: summary(), report, dateQuestions };
       s.replaceLists(dataset, report);
-      if (s.info().isDemo) {
-        s.markNotDemo();
-        if (s.info().title === demoWorkbookTitle) s.rename('Untitled workbook');
-      }
+      if (s.info().isDemo) leaveDemo(s);
       return { workbook: summary(), report };
     },
     saveScenarios: ({ scenarios }) => {

@@ -24,7 +24,7 @@ import { loadSsda903Files } from './load-ssda903.ts';
 import { importSsda903, type Ssda903Import } from '../../shared/import/ssda903/import-ssda903.ts';
 import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
 import { placementBacktest } from '../../shared/engine/placements/placement-backtest.ts';
-import { summaryOfImport, summaryOfReturns, summaryText } from './summary-text.ts';
+import { dateOrderNotes, summaryOfImport, summaryOfReturns, summaryText } from './summary-text.ts';
 import { exitCodes, optionsOrExitCode, type CommandIO } from './answer-without-running.ts';
 
 export { exitCodes, type CommandIO };
@@ -36,15 +36,19 @@ function missingFiles(options: ModelOptions): string[] {
   return [...files.filter((file) => !existsSync(file) || !statSync(file).isFile()), ...options.ssda903.filter((p) => !existsSync(p))];
 }
 
-function loadLists(options: ModelOptions, pseudonymKey: Uint8Array): { dataset: Dataset; report: ImportReport | null } {
-  if (options.demo) return demoImport();
-  if (options.inputs.length === 0) return { dataset: { extracts: [], referrals: [], cpp: [], cla: [] }, report: null };
-  const { dataset, report } = importLists(loadSources(options.inputs, options.extractDate), { pseudonymKey });
+function loadLists(options: ModelOptions, pseudonymKey: Uint8Array): { dataset: Dataset; report: ImportReport | null; dateNotes: string } {
+  if (options.demo) return { ...demoImport(), dateNotes: '' };
+  if (options.inputs.length === 0) return { dataset: { extracts: [], referrals: [], cpp: [], cla: [] }, report: null, dateNotes: '' };
+  const { dataset, report, dateColumns } = importLists(loadSources(options.inputs, options.extractDate), {
+    pseudonymKey,
+    today: new Date().toISOString().slice(0, 10),
+    ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+  });
   if (!report.referrals.present && !report.cpp.present && !report.cla.present) {
     const reasons = report.issues.filter((i) => i.file && (i.severity === 'error' || i.severity === 'info')).map((i) => `  ${i.message}`);
     throw new InputError(`no referrals (List 3), child protection (List 7) or children in care (List 8) list was found in ${options.inputs.map((f) => `"${f}"`).join(', ')}.\n${reasons.join('\n')}`);
   }
-  return { dataset, report };
+  return { dataset, report, dateNotes: dateOrderNotes(dateColumns) };
 }
 
 function loadReturns(paths: readonly string[], pseudonymKey: Uint8Array, lists: Dataset): Ssda903Import {
@@ -106,7 +110,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
     const lists = loadLists(options, pseudonymKey);
     const returns = options.ssda903.length ? loadReturns(options.ssda903, pseudonymKey, lists.dataset) : null;
     const dataset = returns ? withSsda903(lists.dataset, returns) : lists.dataset;
-    const report = lists.report;
+    const { report, dateNotes } = lists;
     const ssda903 = returns?.report;
     const writeJson = (json: string) => {
       if (options.json === '-') io.stdout(json);
@@ -119,7 +123,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
       if (!(err instanceof NothingToProjectError)) throw err;
       // Still say what was read, so the analyst can see why there is nothing to project.
       writeJson(`${JSON.stringify(buildResultJson({ dataset, report, ...(ssda903 ? { ssda903 } : {}) }), null, 2)}\n`);
-      io.stderr(`${report ? summaryOfImport(report) : ''}${ssda903 ? summaryOfReturns(ssda903) : ''}Error: there is nothing to project from: the lists hold no dated rows and no aggregate history was given.\n`);
+      io.stderr(`${report ? summaryOfImport(report) : ''}${ssda903 ? summaryOfReturns(ssda903) : ''}${dateNotes}Error: there is nothing to project from: the lists hold no dated rows and no aggregate history was given.\n`);
       return exitCodes.badInput;
     }
     const backtestFrom = options.backtestFrom ? monthOfIso(`${options.backtestFrom}-01`) : null;
@@ -132,7 +136,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
     const workbook = options.xlsx ? resultsWorkbook(result, { workbookTitle: workbookTitle(options), appVersion: appVersion(), createdAt: new Date().toISOString() }) : null;
     writeJson(json);
     if (options.xlsx && workbook) writeFileAtomically(options.xlsx, workbook);
-    const summary = `${ssda903 ? summaryOfReturns(ssda903) : ''}${summaryText(run, report, backtest, calibration)}`;
+    const summary = `${ssda903 ? summaryOfReturns(ssda903) : ''}${summaryText(run, report, backtest, calibration)}${dateNotes}`;
     if (options.json === '-') io.stderr(summary);
     else io.stdout(summary);
     return exitCodes.ok;

@@ -6,6 +6,7 @@ import { monthLabel } from '../../shared/engine/months.ts';
 import type { ModelRun } from '../../shared/engine/run-model.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
 import type { Ssda903Report } from '../../shared/import/ssda903/import-ssda903.ts';
+import type { DateColumnDecision } from '../../shared/import/values/date-order.ts';
 
 const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
 const money = (n: number) => `£${(n / 1_000_000).toFixed(1)}m`;
@@ -68,4 +69,15 @@ export function summaryText(run: ModelRun, report: ImportReport | null, backtest
   if (calibration) lines.push(...calibrationSentences(calibration));
   for (const note of e.notes) lines.push(`Note: ${note}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * How the text date columns were read, where it did not go without saying. The command cannot ask, so a
+ * column settled from its own values says how to override it.
+ */
+export function dateOrderNotes(columns: readonly DateColumnDecision[]): string {
+  return columns
+    .filter((c) => c.note)
+    .map((c) => `Note: ${c.note}${c.how === 'unanswered' ? ` If that is wrong, run again with --date-order ${c.order === 'dmy' ? 'mdy' : 'dmy'}.` : ''}\n`)
+    .join('');
 }

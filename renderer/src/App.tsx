@@ -10,6 +10,7 @@ import { ExportPanel } from './components/ExportPanel.tsx';
 import { HelpDialog, type HelpTopic } from './components/HelpDialog.tsx';
 import { StepNav } from './components/StepNav.tsx';
 import { WorkbookFilePanel } from './components/WorkbookFilePanel.tsx';
+import { WorkbookNotices } from './components/WorkbookNotices.tsx';
 import { WorkbookTitleForm } from './components/WorkbookTitleForm.tsx';
 import { createEngineClient, type EngineClient, type Projection } from './engine/engine-client.ts';
 import { DataStep } from './steps/DataStep.tsx';
@@ -128,7 +129,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
           setStep('data');
           break;
         case 'save-workbook-as':
-          void run(async () => setWorkbook((await bridge.saveWorkbookAs()).workbook));
+          void run(async () => setWorkbook((await bridge.saveWorkbookAs({})).workbook));
           break;
         case 'import-lists':
           setStep('data');
@@ -176,6 +177,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
           adding your own lists.
         </p>
       )}
+      {workbook && <WorkbookNotices workbook={workbook} />}
       <StepNav current={step} onSelect={setStep} />
       <main className="step" aria-labelledby="step-heading">
         <h1 id="step-heading">
@@ -200,7 +202,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
                 setWorkbook(next);
               }}
             />
-            <WorkbookFilePanel bridge={bridge} workbook={workbook} onChange={setWorkbook} run={run} />
+            <WorkbookFilePanel bridge={bridge} appInfo={appInfo} workbook={workbook} onChange={setWorkbook} run={run} />
           </>
         )}
         {step !== 'data' && step !== 'export' && modelProblem && (

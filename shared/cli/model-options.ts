@@ -15,6 +15,8 @@ export interface ModelOptions {
   demo: boolean;
   json: string | null; // '-' = stdout
   xlsx: string | null;
+  /** How text dates such as 04/01/2024 are written in the inputs; null: decided per column from its values. */
+  dateOrder: 'dmy' | 'mdy' | null;
 }
 
 export type ParseOutcome = { kind: 'run'; options: ModelOptions } | { kind: 'help' } | { kind: 'usage-error'; messages: string[] };
@@ -36,6 +38,8 @@ Data (at least one of these):
 
 Model:
   --extract-date DATE      When the lists were extracted (YYYY-MM-DD). Default: inferred from the data.
+  --date-order dmy|mdy     How text dates such as 04/01/2024 are written: dmy day first (UK), mdy month
+                           first (US). Default: decided for each column from its dates, and said so.
   --scenario PATH          Scenario JSON. Without it only the baseline is projected.
   --horizon N              Months to project after the last observed month (1 to ${maxHorizonMonths}, default ${defaultHorizonMonths}).
   --backtest-from MONTH    Fit only on data before MONTH (YYYY-MM), project from it and compare.
@@ -50,7 +54,7 @@ Output:
 Exit status: 0 success, 1 the input cannot be used, 2 a mistake in the options.
 Example: npm run model -- --demo --xlsx results.xlsx`;
 
-const valueOptions = ['--input', '--ssda903', '--history', '--extract-date', '--scenario', '--horizon', '--backtest-from', '--json', '--xlsx'] as const;
+const valueOptions = ['--input', '--ssda903', '--history', '--extract-date', '--date-order', '--scenario', '--horizon', '--backtest-from', '--json', '--xlsx'] as const;
 const flagOptions = ['--demo', '--calibrate', '--help', '-h'] as const;
 
 function isRealDate(iso: string): boolean {
@@ -75,6 +79,7 @@ export function parseModelOptions(argv: readonly string[]): ParseOutcome {
     demo: false,
     json: null,
     xlsx: null,
+    dateOrder: null,
   };
   const seen = new Set<string>();
 
@@ -128,6 +133,10 @@ export function parseModelOptions(argv: readonly string[]): ParseOutcome {
       case '--extract-date':
         if (isRealDate(value)) options.extractDate = value;
         else messages.push(`--extract-date must be a real date written YYYY-MM-DD, for example 2024-09-30 (got "${value}").`);
+        break;
+      case '--date-order':
+        if (value === 'dmy' || value === 'mdy') options.dateOrder = value;
+        else messages.push(`--date-order must be dmy (day first, 30/09/2024) or mdy (month first, 09/30/2024) (got "${value}").`);
         break;
       case '--backtest-from':
         if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) options.backtestFrom = value;

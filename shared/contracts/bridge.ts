@@ -3,7 +3,7 @@
 // loopback server and the loopback client all derive their behaviour from this table, so a method cannot
 // exist on one transport and not the other, and no payload crosses unchecked.
 import { z } from 'zod';
-import { AppInfo, ExcelExportResult, ImportRequest, ImportResponse, OpenRecentRequest, RecentWorkbooks, RenameWorkbookRequest, SaveResult, SaveScenariosRequest, WorkbookData, WorkbookSummary } from './schemas.ts';
+import { AppInfo, ExcelExportResult, ImportRequest, ImportResponse, OpenRecentRequest, RecentWorkbooks, RenameWorkbookRequest, SaveAsRequest, SaveResult, SaveScenariosRequest, WorkbookData, WorkbookSummary } from './schemas.ts';
 import { MenuCommand } from './menu-commands.ts';
 import { CancelResult, ProgressState } from './progress.ts';
 
@@ -24,7 +24,7 @@ export const bridgeMethods = {
   newWorkbook: method(z.tuple([]), WorkbookSummary, 'Close the current workbook and start an empty one.'),
   openDemoWorkbook: method(z.tuple([]), WorkbookSummary, 'Open the built-in demo authority (synthetic data).'),
   renameWorkbook: method(z.tuple([RenameWorkbookRequest]), WorkbookSummary, 'Give the open workbook a new title.'),
-  saveWorkbookAs: method(z.tuple([]), SaveResult, 'Save the open workbook to a file the person chooses, and carry on in that file.'),
+  saveWorkbookAs: method(z.tuple([SaveAsRequest]), SaveResult, 'Save the open workbook to a file the person chooses (or names, in the browser), and carry on in that file.'),
   openWorkbook: method(z.tuple([]), SaveResult, 'Open a workbook file the person chooses (saved is false if they cancel).'),
   listRecentWorkbooks: method(z.tuple([]), RecentWorkbooks, 'Workbook files opened or saved recently that still exist.'),
   openRecentWorkbook: method(z.tuple([OpenRecentRequest]), WorkbookSummary, 'Reopen a file from the recent list (no other path is accepted).'),

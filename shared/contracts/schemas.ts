@@ -33,8 +33,10 @@ export const WorkbookSummary = z.strictObject({
   /** The file the person saved the workbook as, or null while it lives only in the autosave folder. */
   filePath: z.string().nullable(),
   createdAt: z.iso.datetime(),
-  /** Why changes cannot be saved (the file is open elsewhere), or null. */
+  /** Why changes cannot be saved (open elsewhere, a read-only file or folder, its lock taken over), or null. */
   readOnlyReason: z.string().nullable(),
+  /** Something the person should know about how this workbook was opened (a stale lock taken over), or null. */
+  notice: z.string().nullable().optional(),
   rows: z.strictObject({ referrals: z.number().int().min(0), cpp: z.number().int().min(0), cla: z.number().int().min(0) }),
 });
 export type WorkbookSummary = z.infer<typeof WorkbookSummary>;
@@ -56,6 +58,10 @@ export const ExcelExportResult = z.strictObject({
 export type ExcelExportResult = z.infer<typeof ExcelExportResult>;
 
 export const SaveResult = z.strictObject({ saved: z.boolean(), workbook: WorkbookSummary });
+
+/** Save as: the browser version asks for the file name in the page (it cannot show a save dialog). */
+export const SaveAsRequest = z.strictObject({ fileName: WorkbookTitle.optional() });
+export type SaveAsRequest = z.input<typeof SaveAsRequest>;
 export type SaveResult = z.infer<typeof SaveResult>;
 
 export const RecentWorkbook = z.strictObject({ filePath: z.string().min(1), name: z.string() });
@@ -134,6 +140,21 @@ export const WorkbookData = z.strictObject({
 });
 export type WorkbookData = z.infer<typeof WorkbookData>;
 
+// Which way round a column's text dates are written (04/01/2024: 4 January or 1 April). The import asks
+// about columns that are ambiguous or contradict the day-first default; the answers come back with the
+// next import request.
+export const DateOrderSchema = z.enum(['dmy', 'mdy']);
+const dateColumn = { list: ListId, file: z.string().min(1).max(260), sheet: z.string().max(200).nullable(), column: z.string().min(1).max(300) };
+export const DateOrderAnswerSchema = z.strictObject({ ...dateColumn, order: DateOrderSchema });
+export const DateQuestionSchema = z.strictObject({
+  ...dateColumn,
+  question: z.string(),
+  suggested: DateOrderSchema.nullable(),
+  example: z.strictObject({ text: z.string(), dayFirst: z.string(), monthFirst: z.string() }),
+});
+export type DateQuestion = z.infer<typeof DateQuestionSchema>;
+export type DateOrderAnswer = z.infer<typeof DateOrderAnswerSchema>;
+
 const maxPasteCharacters = 60 * 1024 * 1024;
 export const ImportRequest = z.strictObject({
   sources: z
@@ -146,9 +167,12 @@ export const ImportRequest = z.strictObject({
     .min(1, 'give at least one list')
     .max(50),
   extractDate: isoDate.nullable(),
+  /** The person's answers to earlier date questions. */
+  dateOrders: z.array(DateOrderAnswerSchema).max(500).optional(),
 });
 export type ImportRequest = z.input<typeof ImportRequest>;
 
-export const ImportResponse = z.strictObject({ workbook: WorkbookSummary, report: ImportReportSchema });
+/** With date questions, nothing was stored: the lists wait for the person's answers. */
+export const ImportResponse = z.strictObject({ workbook: WorkbookSummary, report: ImportReportSchema, dateQuestions: z.array(DateQuestionSchema).optional() });
 
 export const SaveScenariosRequest = z.strictObject({ scenarios: z.array(z.unknown()).max(20, 'at most 20 scenarios') });

@@ -1,7 +1,10 @@
 // From the files and pasted text an analyst has to one validated, pseudonymised dataset and a report in
 // which every row read is accepted, rejected or blank.
 import type { ClaRecord, CppRecord, Dataset, ExtractInfo, ReferralRecord } from '../dataset/types.ts';
+import { dateForPeople } from '../text/people-format.ts';
 import type { Cell } from './cells.ts';
+import { answersByColumn, settleDateColumns } from './date-columns.ts';
+import { activityDateKeys, flagDateOutliers, type ActivityDateKey, type DateFlag, type DateFlags } from './date-outliers.ts';
 import { detectTable, headerSearchDepth } from './detect-table.ts';
 import { listCatalogue, type ListId } from './list-catalogue.ts';
 import { createPseudonymiser } from './pseudonym.ts';
@@ -10,7 +13,8 @@ import { emptyCounts, type ImportIssue, type ImportReport } from './report.ts';
 import { decodeText } from './text/decode.ts';
 import { parseDelimitedRows } from './text/delimited.ts';
 import { placementGroupOf } from './values/codes.ts';
-import { completedYears } from './values/dates.ts';
+import type { DateColumnDecision, DateOrderAnswer, DateQuestion } from './values/date-order.ts';
+import { completedYears, type DateOrder } from './values/dates.ts';
 import { readWorkbookGrids, WorkbookReadError } from './workbook.ts';
 
 export type ImportSource =
@@ -21,6 +25,12 @@ export type ImportSource =
 export interface ImportOptions {
   /** The workbook's pseudonym key (16 bytes or more). */
   pseudonymKey: Uint8Array;
+  /** The day of import (YYYY-MM-DD): no date in the lists can be after it. Default: today. */
+  today?: string;
+  /** How every text date is written, when the person said so for all (the command line's --date-order). */
+  dateOrder?: DateOrder;
+  /** The person's answers about single columns, from earlier questions. */
+  dateOrders?: readonly DateOrderAnswer[];
   /** Told how far the import has got, every few thousand rows; it may throw to stop the import. */
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -37,6 +47,10 @@ export const progressEveryRows = 2000;
 export interface ImportResult {
   dataset: Dataset;
   report: ImportReport;
+  /** Date columns that are ambiguous or read against the day-first default, to ask the person about. */
+  dateQuestions: DateQuestion[];
+  /** How each text date column was read, and why. */
+  dateColumns: DateColumnDecision[];
 }
 
 interface Grid {
@@ -116,6 +130,9 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
   const report: ImportReport = { referrals: emptyCounts(), cpp: emptyCounts(), cla: emptyCounts(), issues };
   const pending: PendingRow[] = [];
   const givenDates = new Map<string, Set<string>>();
+  const dateQuestions: DateQuestion[] = [];
+  const dateColumns: DateColumnDecision[] = [];
+  const answers = answersByColumn(options.dateOrders);
   const pushProblems = (list: ListId, file: string, sheet: string | null, row: number, problems: readonly RowProblem[]) => {
     for (const p of problems) issues.push({ list, file, sheet, row, column: p.column, severity: p.severity, message: p.message });
   };
@@ -161,7 +178,11 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
       });
       continue;
     }
-    const layout = { list: table.list, columns: table.columns, headers: table.headers };
+    const dates = settleDateColumns({ list: table.list, file: grid.file, sheet: grid.sheet, rows: grid.rows, firstData, columns: table.columns, headers: table.headers }, { dateOrder: options.dateOrder }, answers);
+    dateQuestions.push(...dates.questions);
+    dateColumns.push(...dates.decisions);
+    for (const d of dates.decisions) if (d.note) issues.push({ list: d.list, file: d.file, sheet: d.sheet, row: null, column: d.column, severity: 'info', message: d.note });
+    const layout = { list: table.list, columns: table.columns, headers: table.headers, dateOrders: dates.orders };
     const total = grid.rows.length - firstData;
     for (let i = firstData; i < grid.rows.length; i++) {
       if (onProgress && (i - firstData) % progressEveryRows === 0) onProgress({ phase: 'rows', source: grid.file, list: table.list, done: i - firstData, total });
@@ -181,9 +202,10 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
   }
 
   onProgress?.({ phase: 'checking' });
-  const extracts = settleExtracts(pending, givenDates, issues);
+  const flags = flagDateOutliers(pending, options.today ?? new Date().toISOString().slice(0, 10));
+  const extracts = settleExtracts(pending, givenDates, flags, issues);
   const extractByLabel = new Map(extracts.map((e) => [e.label, e]));
-  for (const row of pending) checkAgainstExtract(row, extractByLabel.get(row.extract)!, issues);
+  for (const row of pending) checkAgainstExtract(row, extractByLabel.get(row.extract)!, flags.get(row), issues);
 
   const pseudonym = createPseudonymiser(options.pseudonymKey);
   const dataset: Dataset = { extracts, referrals: [], cpp: [], cla: [] };
@@ -203,30 +225,33 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
     }
   }
   issues.sort((a, b) => a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? '') || (a.row ?? 0) - (b.row ?? 0));
-  return { dataset, report };
+  return { dataset, report, dateQuestions, dateColumns };
 }
 
-// The extract date of each extract: the one given, or else the latest date in its lists (and say so).
-function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<string, ReadonlySet<string>>, issues: ImportIssue[]): ExtractInfo[] {
+// The extract date of each extract: the one given, or else the latest date in its lists that is neither
+// after the day of import nor far apart from the rest (and say so).
+function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<string, ReadonlySet<string>>, flags: DateFlags, issues: ImportIssue[]): ExtractInfo[] {
   const labels = [...new Set([...pending.map((r) => r.extract), ...given.keys()])];
   const infos = labels.map((label): ExtractInfo => {
     const dates = [...(given.get(label) ?? [])].sort();
     if (dates.length > 0) {
       if (dates.length > 1) {
-        issues.push({ list: null, file: label, sheet: null, row: null, column: null, severity: 'warning', message: `Different extract dates were given for "${label}" (${dates.join(', ')}); the latest, ${dates.at(-1)}, is used.` });
+        issues.push({ list: null, file: label, sheet: null, row: null, column: null, severity: 'warning', message: `Different extract dates were given for "${label}" (${dates.map(dateForPeople).join(', ')}); the latest, ${dateForPeople(dates.at(-1)!)}, is used.` });
       }
       return { id: 0, label, extractDate: dates.at(-1)!, extractDateSource: 'given' };
     }
     let latest = '';
     for (const row of pending) {
       if (row.extract !== label) continue;
-      for (const key of ['referralDate', 'startDate', 'endDate'] as const) {
+      const flagged = flags.get(row);
+      for (const key of activityDateKeys) {
         const value = row.values[key];
-        if (typeof value === 'string' && value > latest) latest = value;
+        const kind = flagged?.get(key)?.kind;
+        if (typeof value === 'string' && value > latest && kind !== 'future' && kind !== 'later') latest = value;
       }
     }
     if (latest) {
-      issues.push({ list: null, file: label, sheet: null, row: null, column: null, severity: 'info', message: `No extract date was given for "${label}": it is taken as ${latest}, the latest date in its lists. Give the real date if you know it.` });
+      issues.push({ list: null, file: label, sheet: null, row: null, column: null, severity: 'info', message: `No extract date was given for "${label}": it is taken as ${dateForPeople(latest)}, the latest date in its lists. Give the real date if you know it.` });
     }
     return { id: 0, label, extractDate: latest || '1900-01-01', extractDateSource: 'inferred' };
   });
@@ -235,7 +260,7 @@ function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<strin
   return infos;
 }
 
-function checkAgainstExtract(row: PendingRow, extract: ExtractInfo, issues: ImportIssue[]): void {
+function checkAgainstExtract(row: PendingRow, extract: ExtractInfo, flagged: ReadonlyMap<ActivityDateKey, DateFlag> | undefined, issues: ImportIssue[]): void {
   const spec = listCatalogue[row.list];
   const key = row.values[spec.keyDate] as string;
   const end = row.values.endDate;
@@ -244,13 +269,25 @@ function checkAgainstExtract(row: PendingRow, extract: ExtractInfo, issues: Impo
   const keyLate = key > extract.extractDate;
   const endLate = typeof end === 'string' && end > extract.extractDate;
   const adult = row.list !== 'referrals' && end === null && typeof birth === 'string' && completedYears(birth, extract.extractDate) >= 18;
-  if (!keyLate && !endLate && !adult) return;
+  if (!keyLate && !endLate && !adult && !flagged) return;
   const problem = (column: string, severity: 'error' | 'warning', message: string) => {
     issues.push({ list: row.list, file: row.file, sheet: row.sheet, row: row.row, column, severity, message });
     if (severity === 'error') row.rejected = true;
   };
-  if (keyLate) problem(spec.fields.find((f) => f.key === spec.keyDate)!.header.trim(), 'error', `${key} is after the extract date (${extract.extractDate}); check the date`);
-  if (endLate) problem(spec.fields.find((f) => f.key === 'endDate')!.header.trim(), 'error', `ends (${end}) after the extract date (${extract.extractDate}); check the date`);
+  const header = (key: string) => spec.fields.find((f) => f.key === key)!.header.trim();
+  const on = dateForPeople(extract.extractDate);
+  // A flagged date is named once: as the reason the row was rejected, or else as a warning.
+  const afterExtract = (key: ActivityDateKey, generic: string) => {
+    const flag = flagged?.get(key);
+    const why = flag?.kind === 'future' ? ', so it cannot be right: ' : ': ';
+    problem(header(key), 'error', flag ? `${flag.reason}${why}the row was not used, and the date was not taken as the extract date. Check the date` : generic);
+  };
+  if (keyLate) afterExtract(spec.keyDate as ActivityDateKey, `${dateForPeople(key)} is after the extract date (${on}); check the date`);
+  if (endLate) afterExtract('endDate', `ends (${dateForPeople(end as string)}) after the extract date (${on}); check the date`);
+  for (const [flaggedKey, flag] of flagged ?? []) {
+    const value = row.values[flaggedKey];
+    if (typeof value === 'string' && value <= extract.extractDate) problem(header(flaggedKey), 'warning', `${flag.reason}; check the date`);
+  }
   if (adult) {
     const what = row.list === 'cla' ? 'still looked after' : 'still on a plan';
     problem('Date of Birth', 'warning', `${what} on the extract date at 18 or over; the model treats the child as leaving at 18`);

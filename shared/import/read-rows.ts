@@ -1,9 +1,10 @@
 // Reads the data rows of one detected list: each row is blank, rejected (with at least one error) or
 // accepted (perhaps with warnings). Only the catalogue's columns are read.
+import { dateForPeople } from '../text/people-format.ts';
 import { isBlankRow, isBlankValue, type Cell } from './cells.ts';
 import { listCatalogue, type FieldSpec, type ListId } from './list-catalogue.ts';
 import { normaliseCode, parseYesNo } from './values/codes.ts';
-import { parseDateCell } from './values/dates.ts';
+import { parseDateCell, type DateOrder } from './values/dates.ts';
 import { parseAge, parseCount } from './values/numbers.ts';
 
 export type FieldValue = string | number | boolean | null;
@@ -24,12 +25,14 @@ export interface TableLayout {
   columns: ReadonlyMap<string, number>;
   /** Header text per column index, as in the file (for messages). */
   headers: readonly string[];
+  /** The order each date column's text dates are read in, by field key (day first when absent). */
+  dateOrders?: ReadonlyMap<string, DateOrder>;
 }
 
 type Problem = Omit<RowProblem, 'column'>;
 
 /** Reads one cell into `values[field.key]`; returns the problem, if any (null when the cell is fine). */
-function readField(field: FieldSpec, cell: Cell, values: Record<string, FieldValue>): Problem | null {
+function readField(field: FieldSpec, cell: Cell, values: Record<string, FieldValue>, dateOrder: DateOrder): Problem | null {
   values[field.key] = null;
   if (isBlankValue(cell)) {
     return field.required ? { severity: 'error', message: `${field.header.trim()} is missing, so this row cannot be used` } : null;
@@ -38,7 +41,7 @@ function readField(field: FieldSpec, cell: Cell, values: Record<string, FieldVal
     case 'id':
       return null; // pseudonymised by the caller; the raw ID never becomes a value
     case 'date': {
-      const parsed = parseDateCell(cell);
+      const parsed = parseDateCell(cell, dateOrder);
       if (parsed.ok) {
         values[field.key] = parsed.iso;
         return null;
@@ -46,7 +49,7 @@ function readField(field: FieldSpec, cell: Cell, values: Record<string, FieldVal
       // An unreadable key date or end date changes what the row means: reject. A date of birth does not.
       const severity = field.required || field.key === 'endDate' ? 'error' : 'warning';
       const consequence = severity === 'error' ? '' : '; it was left blank';
-      return { severity, message: `${field.header.trim()} ${parsed.message}${consequence}` };
+      return { severity, message: `${field.header.trim()}: ${parsed.message}${consequence}` };
     }
     case 'age':
     case 'count': {
@@ -98,7 +101,7 @@ export function readRow(layout: TableLayout, cells: readonly Cell[], rowNumber: 
     const index = columns[f]!;
     const cell = index < 0 ? null : (cells[index] ?? null);
     if (field.kind === 'id') rawId = cell;
-    const problem = readField(field, cell, values);
+    const problem = readField(field, cell, values, field.kind === 'date' ? (layout.dateOrders?.get(field.key) ?? 'dmy') : 'dmy');
     if (problem) {
       // The column as the file names it, worked out only for the rows that need it.
       const column = index < 0 ? field.header.trim() : layout.headers[index] || field.header.trim();
@@ -127,11 +130,11 @@ function checkDates(layout: TableLayout, values: Record<string, FieldValue>): Ro
   const birth = values.dateOfBirth as string | null | undefined;
   let problems: RowProblem[] | null = null;
   if (start && end && end < start) {
-    (problems ??= []).push({ column: columnName(layout, 'endDate'), severity: 'error', message: `ends (${end}) before it starts (${start}); check both dates` });
+    (problems ??= []).push({ column: columnName(layout, 'endDate'), severity: 'error', message: `ends (${dateForPeople(end)}) before it starts (${dateForPeople(start)}); check both dates` });
   }
   // A child protection plan may start before birth (pre-birth plans are real); a period of care cannot.
   if (layout.list === 'cla' && start && birth && start < birth) {
-    (problems ??= []).push({ column: columnName(layout, 'startDate'), severity: 'error', message: `the period of care starts (${start}) before the child's date of birth (${birth}); check both dates` });
+    (problems ??= []).push({ column: columnName(layout, 'startDate'), severity: 'error', message: `the period of care starts (${dateForPeople(start)}) before the child's date of birth (${dateForPeople(birth)}); check both dates` });
   }
   return problems;
 }

@@ -31,6 +31,14 @@ export function dateForPeople(isoDate: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDate;
 }
 
+/** "2024-04-01" as "1 April 2024" (or "1 April" without the year), where a sentence names a day. */
+export function longDateForPeople(isoDate: string, withYear = true): string {
+  const m = isoDatePattern.exec(isoDate);
+  const name = m ? longMonthNames[Number(m[2]) - 1] : undefined;
+  if (!m || !name) return isoDate;
+  return `${Number(m[3])} ${name}${withYear ? ` ${m[1]}` : ''}`;
+}
+
 const grouped = (n: number, fractionDigits = 0) =>
   n.toLocaleString('en-GB', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
 

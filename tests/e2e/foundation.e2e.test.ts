@@ -66,6 +66,8 @@ describe('the app in a browser over the loopback bridge', () => {
   it('saves the workbook as a file, starts another, and reopens the first with everything in it', async () => {
     await page.getByRole('button', { name: '1 Data' }).click();
     await page.getByRole('button', { name: 'Save as…' }).click();
+    // The browser version asks for the name in the page.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     const saved = page.getByText('Saved in');
     await saved.waitFor();
     const savedPath = (await saved.locator('code').innerText()).trim();

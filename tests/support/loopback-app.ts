@@ -16,8 +16,10 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startLoopbackApp(rendererRoot = rendererBuild): Promise<RunningApp> {
+/** `prepare` may put files in the data folder before the app first looks at it (a workbook left open last time). */
+export async function startLoopbackApp(rendererRoot = rendererBuild, prepare?: (dataFolder: string) => void): Promise<RunningApp> {
   const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'demand-workbook-data-'));
+  prepare?.(dataFolder);
   // The backend in its worker thread, as the desktop app and dev:web run it.
   const backend = startBackendWorker({ entry: sourceWorkerEntry, productName: 'Demand Workbook', version: '0.1.0', transport: 'loopback', dataFolder, chooseSavePath: savePathChooser(dataFolder) });
   const server = await startLoopbackServer({ host: backend, rendererRoot });

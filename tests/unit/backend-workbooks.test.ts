@@ -3,9 +3,12 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../electron/backend/backend.ts';
 import { savePathChooser } from '../../electron/common/export-folder.ts';
+
+// Each backend starts on the demo workbook, which takes seconds to generate on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const backendIn = (dataFolder: string) =>
   createBackend({ productName: 'Demand Workbook', version: '1.0.0', transport: 'loopback', dataFolder, chooseSavePath: savePathChooser(dataFolder) });
@@ -30,7 +33,7 @@ describe('the backend and its workbook files', () => {
     const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'backend-'));
     const backend = backendIn(dataFolder);
     backend.renameWorkbook({ title: 'Northshire' });
-    const saved = await backend.saveWorkbookAs();
+    const saved = await backend.saveWorkbookAs({});
     expect(saved.saved).toBe(true);
     expect(saved.workbook.filePath).toBe(path.join(dataFolder, 'workbooks', 'Northshire.dwb'));
     backend.newWorkbook();
@@ -47,7 +50,7 @@ describe('a workbook handed over by the operating system', () => {
     const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'backend-'));
     const first = backendIn(dataFolder);
     first.renameWorkbook({ title: 'Shared by a colleague' });
-    const saved = await first.saveWorkbookAs();
+    const saved = await first.saveWorkbookAs({});
     first.shutdown();
     const second = backendIn(mkdtempSync(path.join(os.tmpdir(), 'backend-')));
     expect(second.openFile(saved.workbook.filePath!)).toMatchObject({ title: 'Shared by a colleague', filePath: saved.workbook.filePath });

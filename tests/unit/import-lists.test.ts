@@ -37,7 +37,7 @@ describe('the public Annex A fixtures', () => {
     expect(report.cla).toMatchObject({ rowsRead: 5, rowsAccepted: 4, rowsRejected: 1 });
     expect(report.issues).toContainEqual({
       list: 'cla', file, sheet: 'List 8', row: 5, column: 'Date Started to be Looked After', severity: 'error',
-      message: "the period of care starts (2010-02-24) before the child's date of birth (2018-03-13); check both dates",
+      message: "the period of care starts (24/02/2010) before the child's date of birth (13/03/2018); check both dates",
     });
   });
 
@@ -141,14 +141,14 @@ describe('row checks', () => {
   it('rejects a plan that ends before it starts, and keeps a pre-birth plan', () => {
     const { report } = paste('cpp', 'Child Unique ID\tDate of Birth\tChild Protection Plan Start Date\tChild Protection Plan End Date\n1\t01/06/2024\t01/04/2024\t\n2\t01/01/2020\t01/05/2024\t01/03/2024\n');
     expect(report.cpp).toMatchObject({ rowsAccepted: 1, rowsRejected: 1 });
-    expect(report.issues).toContainEqual(expect.objectContaining({ row: 3, column: 'Child Protection Plan End Date', message: 'ends (2024-03-01) before it starts (2024-05-01); check both dates' }));
+    expect(report.issues).toContainEqual(expect.objectContaining({ row: 3, column: 'Child Protection Plan End Date', message: 'ends (01/03/2024) before it starts (01/05/2024); check both dates' }));
   });
 
   it('rejects rows dated after the extract date and warns about children still in care at 18', () => {
     const { report } = paste('cla', 'Child Unique ID\tDate of Birth\tDate Started to be Looked After\tDate Ceased to be Looked After\n1\t01/01/2006\t01/01/2020\t\n2\t01/01/2015\t01/12/2024\t\n', '2024-09-30');
     expect(report.cla).toMatchObject({ rowsAccepted: 1, rowsRejected: 1 });
     expect(report.issues).toContainEqual(expect.objectContaining({ row: 2, severity: 'warning', message: expect.stringContaining('at 18 or over') }));
-    expect(report.issues).toContainEqual(expect.objectContaining({ row: 3, severity: 'error', message: '2024-12-01 is after the extract date (2024-09-30); check the date' }));
+    expect(report.issues).toContainEqual(expect.objectContaining({ row: 3, severity: 'error', message: '01/12/2024 is after the extract date (30/09/2024); check the date' }));
   });
 
   it('warns about unknown codes and exact duplicates, and keeps the rows', () => {

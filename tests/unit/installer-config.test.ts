@@ -1,6 +1,6 @@
 // electron-builder cannot run here (it downloads Electron and the NSIS/AppImage tools). This test checks
 // the configuration it would read is complete and right for council laptops.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -46,7 +46,54 @@ describe('installer configuration', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/electron/**/*', 'dist/renderer/**/*', 'package.json']));
     expect(config.extraMetadata.main).toBe(pkg.main);
     expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**']);
-    expect(Object.keys(pkg.dependencies)).toEqual(['better-sqlite3']); // everything else is bundled
+  });
+
+  it('declares every package the shipped app runs as a dependency, and only those', () => {
+    // What the renderer, the Electron main process and the engine import (not types, not tests or tools).
+    const imported = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+        const rel = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(rel);
+        else if (/\.(ts|tsx)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+          const text = readFileSync(path.join(root, rel), 'utf8');
+          for (const m of text.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/gm)) {
+            const specifier = m[1]!;
+            if (specifier.startsWith('.') || specifier.startsWith('node:')) continue;
+            imported.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+          }
+        }
+      }
+    };
+    for (const dir of ['renderer', 'shared', 'electron']) walk(dir);
+    imported.delete('electron'); // the runtime itself, which electron-builder requires as a devDependency
+    expect(Object.keys(pkg.dependencies).sort()).toEqual([...imported].sort());
+    expect(pkg.devDependencies.electron).toBeDefined();
+    for (const name of Object.keys(pkg.devDependencies)) expect(imported.has(name), name).toBe(false);
+  });
+
+  it('keeps the installer lean: packages already bundled by Vite and esbuild are not copied in again', () => {
+    // electron-builder copies every production package and its dependencies into the app, then drops
+    // what a "!" pattern in files excludes (only exclusions apply to node_modules).
+    const exclusions: string[] = config.files.filter((p: string) => p.startsWith('!')).map((p: string) => p.slice(1));
+    const shipped = (file: string) => !exclusions.some((pattern) => path.matchesGlob(file, pattern));
+    const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; dependencies?: Record<string, string> }> };
+    const production = Object.entries(lock.packages)
+      .filter(([where, p]) => where.startsWith('node_modules/') && !where.slice('node_modules/'.length).includes('node_modules/') && !p.dev)
+      .map(([where]) => where.slice('node_modules/'.length));
+    // What the native SQLite module needs when it runs: itself, and what loads its binary.
+    const needed = new Set<string>();
+    const visit = (name: string) => {
+      if (needed.has(name)) return;
+      needed.add(name);
+      for (const dep of Object.keys(lock.packages[`node_modules/${name}`]?.dependencies ?? {})) if (dep !== 'prebuild-install') visit(dep);
+    };
+    visit('better-sqlite3');
+    expect([...needed].sort()).toEqual(['better-sqlite3', 'bindings', 'file-uri-to-path']);
+    expect(production).toEqual(expect.arrayContaining(['react', 'zod', 'mathjs', '@kurkle/color', 'decimal.js', 'prebuild-install']));
+    for (const name of production) expect(shipped(`node_modules/${name}/package.json`), name).toBe(needed.has(name));
+    expect(shipped('dist/electron/main.js')).toBe(true);
+    expect(shipped('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(true);
   });
 
   it('never publishes or checks for updates over the network', () => {

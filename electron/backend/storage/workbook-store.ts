@@ -1,16 +1,22 @@
 // A workbook is one SQLite file. All SQL lives here. Every change is one transaction, committed before
 // the call returns (write-ahead log, synchronous FULL), so what the app reports as saved survives a crash.
-// A file from a newer version, or one that is not a workbook, is refused without being written to.
+// A file from a newer version, a damaged one, or one that is not a workbook, is refused without being
+// written to. A file this person cannot change (read-only, or in a read-only folder) opens read-only, from
+// a copy in memory, saying why. Files are created readable by their owner only.
 import Database from 'better-sqlite3';
-import { existsSync, openSync, readSync, closeSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { accessSync, constants, existsSync, openSync, readdirSync, readFileSync, readSync, closeSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ClaRecord, CppRecord, Dataset, ExtractInfo, ReferralRecord } from '../../../shared/dataset/types.ts';
 import type { ImportReport } from '../../../shared/import/report.ts';
 import type { PlacementGroup } from '../../../shared/import/values/codes.ts';
-import { acquireLock } from './file-lock.ts';
+import { createPrivateFile, flushFile, flushFolder } from '../../common/private-files.ts';
+import { acquireLock, LockNotWritableError, lockPathFor, lockRefreshMs, processAlive, readLockOwner, type HeldLock } from './file-lock.ts';
+import { lockedTargetMessage, lockLostReason, openElsewhereReason, takenOverNotice } from './lock-messages.ts';
 import { applicationId, latestSchemaVersion, migrations } from './migrations.ts';
+import { missingParts } from './schema-check.ts';
 
-export type WorkbookFileProblem = 'missing' | 'not-a-workbook' | 'newer-version' | 'already-exists' | 'read-only';
+export type WorkbookFileProblem = 'missing' | 'not-a-workbook' | 'newer-version' | 'already-exists' | 'read-only' | 'damaged' | 'locked' | 'cannot-read';
 
 export class WorkbookFileError extends Error {
   readonly problem: WorkbookFileProblem;
@@ -67,91 +73,233 @@ export function migrate(db: Database.Database, upTo: number = latestSchemaVersio
   return applied;
 }
 
+const canWrite = (target: string) => {
+  try {
+    accessSync(target, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const errorCode = (err: unknown) => (err as { code?: unknown } | null)?.code;
+const notPermitted = (err: unknown) => ['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_CANTOPEN', 'SQLITE_READONLY'].includes(String(errorCode(err)));
+
+function readOnlyFolderReason(file: string): string {
+  return `The folder "${path.basename(path.dirname(file)) || path.dirname(file)}" cannot be written to (it may be read-only, or shared with you to read only), so "${path.basename(file)}" has been opened read-only: changes cannot be saved to it. Use Save as to keep a copy you can change.`;
+}
+
+function readOnlyFileReason(file: string): string {
+  return `"${path.basename(file)}" is a read-only file, so it has been opened read-only: you can see everything in it, but changes cannot be saved to it. Use Save as to keep a copy you can change.`;
+}
+
+/** What a file holds, read without writing to it: whether it is a workbook, its format, what is missing. */
+function inspect(db: Database.Database, name: string): number {
+  if (db.pragma('application_id', { simple: true }) !== applicationId) throw notAWorkbook(name);
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > latestSchemaVersion) {
+    throw new WorkbookFileError(
+      'newer-version',
+      `"${name}" was saved by a newer version of Demand Workbook (file format ${version}; this version reads up to ${latestSchemaVersion}). Update Demand Workbook to open it. The file has not been changed.`,
+    );
+  }
+  const missing = missingParts(db, version);
+  if (missing.length) {
+    throw new WorkbookFileError(
+      'damaged',
+      `"${name}" is damaged: it has lost ${missing.join(', ')}, perhaps changed by another program. It was not opened and has not been changed. Open a copy you saved earlier, or start a new workbook and import the lists again.`,
+    );
+  }
+  return version;
+}
+
+function notAWorkbook(name: string): WorkbookFileError {
+  return new WorkbookFileError('not-a-workbook', `"${name}" is not a Demand Workbook file, so it was not opened. To bring in Annex A lists, use Import lists instead.`);
+}
+
+function cannotRead(name: string): WorkbookFileError {
+  return new WorkbookFileError('cannot-read', `"${name}" cannot be read: this account does not have permission to open it. Ask whoever looks after that folder, or copy the file somewhere you can read it.`);
+}
+
+/** Copies left by a Save as that was stopped midway (the app killed, the power cut), once their writer is gone. */
+function removeUnfinishedCopies(target: string): void {
+  const folder = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const entry of names) {
+    const m = entry.startsWith(prefix) ? /^(\d+)\.[\w-]+\.saving(-journal)?$/.exec(entry.slice(prefix.length)) : null;
+    if (m && Number(m[1]) !== process.pid && !processAlive(Number(m[1]))) rmSync(path.join(folder, entry), { force: true });
+  }
+}
+
 export class WorkbookStore {
   readonly file: string;
-  readonly readOnlyReason: string | null;
+  /** Said once, when the workbook was opened (a stale lock taken over), or null. */
+  readonly notice: string | null;
   private readonly db: Database.Database;
-  private readonly releaseLock: () => void;
+  private lock: HeldLock | null;
+  private reason: string | null;
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
 
-  private constructor(file: string, db: Database.Database, readOnlyReason: string | null, releaseLock: () => void) {
+  private constructor(file: string, db: Database.Database, readOnlyReason: string | null, lock: HeldLock | null) {
     this.file = file;
     this.db = db;
-    this.readOnlyReason = readOnlyReason;
-    this.releaseLock = releaseLock;
+    this.reason = readOnlyReason;
+    this.lock = lock;
+    this.notice = lock?.tookOver ? takenOverNotice(file, lock.tookOver) : null;
+    if (lock) {
+      // Tell colleagues on a shared drive this window is still here; notice at once if the lock was taken.
+      this.heartbeat = setInterval(() => {
+        if (!this.reason && !this.lock?.refresh() && !this.keepLock()) this.loseLock();
+      }, lockRefreshMs);
+      this.heartbeat.unref();
+    }
+  }
+
+  /** Why changes cannot be saved (open elsewhere, a read-only file or folder, the lock taken over), or null. */
+  get readOnlyReason(): string | null {
+    return this.reason;
   }
 
   /** A new workbook file. Refuses to replace an existing file. */
   static create(file: string, info: WorkbookInfo & { pseudonymKey: Uint8Array }): WorkbookStore {
-    if (existsSync(file)) throw new WorkbookFileError('already-exists', `"${path.basename(file)}" already exists; choose another name.`);
-    const lock = acquireLock(file);
-    if (!lock.ok) throw new WorkbookFileError('read-only', `"${path.basename(file)}" is being created by another window.`);
-    const db = new Database(file);
+    const name = path.basename(file);
+    const exists = () => new WorkbookFileError('already-exists', `"${name}" already exists; choose another name.`);
+    if (existsSync(file)) throw exists();
+    let lock: HeldLock;
     try {
+      const result = acquireLock(file);
+      if (!result.ok) throw new WorkbookFileError('read-only', `"${name}" is being created by another window.`);
+      lock = result.lock;
+    } catch (err) {
+      if (err instanceof LockNotWritableError) throw new WorkbookFileError('read-only', `The folder "${path.basename(path.dirname(file))}" cannot be written to, so "${name}" was not created there. Choose another folder.`);
+      throw err;
+    }
+    let db: Database.Database | null = null;
+    try {
+      try {
+        createPrivateFile(file);
+      } catch (err) {
+        throw errorCode(err) === 'EEXIST' ? exists() : err;
+      }
+      db = new Database(file);
       configure(db);
       db.pragma(`application_id = ${applicationId}`);
       migrate(db);
       db.prepare('INSERT INTO workbook (id, title, created_at, is_demo, pseudonym_key) VALUES (1, ?, ?, ?, ?)').run(info.title, info.createdAt, info.isDemo ? 1 : 0, Buffer.from(info.pseudonymKey));
     } catch (err) {
-      db.close();
+      db?.close();
       lock.release();
       throw err;
     }
-    return new WorkbookStore(file, db, null, lock.release);
+    return new WorkbookStore(file, db, null, lock);
   }
 
   static open(file: string, options: OpenOptions = {}): WorkbookStore {
     const name = path.basename(file);
     if (!existsSync(file)) throw new WorkbookFileError('missing', `"${name}" cannot be found. It may have been moved or renamed.`);
-    const notAWorkbook = new WorkbookFileError('not-a-workbook', `"${name}" is not a Demand Workbook file, so it was not opened. To bring in Annex A lists, use Import lists instead.`);
-    if (!hasSqliteHeader(file)) throw notAWorkbook;
+    try {
+      if (!hasSqliteHeader(file)) throw notAWorkbook(name);
+    } catch (err) {
+      if (err instanceof WorkbookFileError) throw err;
+      throw errorCode(err) === 'EACCES' || errorCode(err) === 'EPERM' ? cannotRead(name) : notAWorkbook(name);
+    }
+
+    // A file this person cannot change is read from a copy in memory: SQLite would otherwise need to write
+    // beside it, and every edit would fail.
+    if (!canWrite(path.dirname(file))) return WorkbookStore.openInMemory(file, readOnlyFolderReason(file));
+    if (!canWrite(file)) return WorkbookStore.openInMemory(file, readOnlyFileReason(file));
 
     // Look before writing anything: a read-only connection cannot alter the file.
     let version: number;
     try {
       const probe = new Database(file, { readonly: true, fileMustExist: true });
       try {
-        if (probe.pragma('application_id', { simple: true }) !== applicationId) throw notAWorkbook;
-        version = probe.pragma('user_version', { simple: true }) as number;
+        version = inspect(probe, name);
       } finally {
         probe.close();
       }
     } catch (err) {
       if (err instanceof WorkbookFileError) throw err;
-      throw notAWorkbook;
-    }
-    if (version > latestSchemaVersion) {
-      throw new WorkbookFileError(
-        'newer-version',
-        `"${name}" was saved by a newer version of Demand Workbook (file format ${version}; this version reads up to ${latestSchemaVersion}). Update Demand Workbook to open it. The file has not been changed.`,
-      );
+      if (notPermitted(err)) return WorkbookStore.openInMemory(file, readOnlyFolderReason(file));
+      throw errorCode(err) === 'SQLITE_CORRUPT' ? damaged(name) : notAWorkbook(name);
     }
 
-    const lock = acquireLock(file, options.now);
-    if (!lock.ok) {
-      if (version < latestSchemaVersion) {
-        throw new WorkbookFileError('read-only', `"${name}" is open in another window and needs updating to this version's format; close it there first.`);
-      }
-      const db = new Database(file, { readonly: true, fileMustExist: true });
-      const reason = `"${name}" is open in another window or program (process ${lock.owner.pid} since ${lock.owner.since.slice(0, 16).replace('T', ' ')}), so it has been opened read-only. Close it there to make changes here.`;
-      return new WorkbookStore(file, db, reason, () => undefined);
-    }
-
-    const db = new Database(file, { fileMustExist: true });
+    let lock: HeldLock;
     try {
+      const result = acquireLock(file, options.now);
+      if (!result.ok) {
+        if (version < latestSchemaVersion) {
+          throw new WorkbookFileError('read-only', `"${name}" is open in another window and needs updating to this version's format; close it there first.`);
+        }
+        const db = new Database(file, { readonly: true, fileMustExist: true });
+        return new WorkbookStore(file, db, openElsewhereReason(file, result.owner), null);
+      }
+      lock = result.lock;
+    } catch (err) {
+      if (err instanceof LockNotWritableError) return WorkbookStore.openInMemory(file, readOnlyFolderReason(file));
+      throw err;
+    }
+
+    let db: Database.Database | null = null;
+    try {
+      db = new Database(file, { fileMustExist: true });
       configure(db);
       if (version < latestSchemaVersion) {
         // A consistent copy of the file as it was, before any migration touches it.
         const stamp = (options.now ?? (() => new Date()))().toISOString().replace(/[:.]/g, '-');
         const backup = path.join(options.backupFolder ?? path.dirname(file), `${path.basename(file, path.extname(file))}.before-format-${latestSchemaVersion}.${stamp}${path.extname(file) || '.dwb'}`);
+        createPrivateFile(backup);
         db.prepare('VACUUM INTO ?').run(backup);
         migrate(db);
+        if (missingParts(db, latestSchemaVersion).length) throw damaged(name);
       }
     } catch (err) {
-      db.close();
+      db?.close();
       lock.release();
       throw err;
     }
-    return new WorkbookStore(file, db, null, lock.release);
+    return new WorkbookStore(file, db, null, lock);
+  }
+
+  /** The file read into memory and opened there: nothing is ever written to or beside the file. */
+  private static openInMemory(file: string, reason: string): WorkbookStore {
+    const name = path.basename(file);
+    const log = `${file}-wal`;
+    if (existsSync(log) && statSync(log).size > 0) {
+      throw new WorkbookFileError(
+        'read-only',
+        `"${name}" has changes that were not finished being written into it (the program that had it open stopped suddenly), and they cannot be brought in where it is, because it cannot be changed there. Copy "${name}" together with "${path.basename(log)}" to a folder you can change, and open it there.`,
+      );
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      throw cannotRead(name);
+    }
+    // Bytes 18-19 say "write-ahead log"; a database in memory has none, so read the copy as a plain file.
+    if (bytes.length >= 100) bytes[18] = bytes[19] = 1;
+    let db: Database.Database;
+    try {
+      db = new Database(bytes);
+    } catch {
+      throw notAWorkbook(name);
+    }
+    try {
+      inspect(db, name);
+      migrate(db); // only the copy in memory is brought up to date
+    } catch (err) {
+      db.close();
+      if (err instanceof WorkbookFileError) throw err;
+      throw errorCode(err) === 'SQLITE_CORRUPT' ? damaged(name) : notAWorkbook(name);
+    }
+    return new WorkbookStore(file, db, reason, null);
   }
 
   get schemaVersion(): number {
@@ -159,7 +307,26 @@ export class WorkbookStore {
   }
 
   private writable(): void {
-    if (this.readOnlyReason) throw new WorkbookFileError('read-only', this.readOnlyReason);
+    if (!this.reason && this.lock && !this.lock.stillOurs() && !this.keepLock()) this.loseLock();
+    if (this.reason) throw new WorkbookFileError('read-only', this.reason);
+  }
+
+  /** The lock file vanished (deleted by hand, or by a sync tool) and nobody else took it: take it again. */
+  private keepLock(): boolean {
+    if (existsSync(lockPathFor(this.file))) return false;
+    try {
+      const again = acquireLock(this.file);
+      if (!again.ok) return false;
+      this.lock = again.lock;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Another window took the lock over (this computer had gone quiet): stop writing, and say why. */
+  private loseLock(): void {
+    this.reason = lockLostReason(this.file, readLockOwner(this.file));
   }
 
   info(): WorkbookInfo {
@@ -265,21 +432,81 @@ export class WorkbookStore {
     return (this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
   }
 
-  /** A complete, consistent copy of the workbook at `target`, by SQLite's online backup. */
+  /**
+   * A complete, consistent copy of the workbook at `target`, by SQLite's online backup into a private file
+   * beside it, renamed into place only once it is whole: a crash midway leaves the target as it was.
+   * A target open in another window (its lock held) is refused, never replaced.
+   */
   async saveCopyAs(target: string): Promise<void> {
-    if (path.resolve(target) === path.resolve(this.file)) return;
-    await this.db.backup(target);
+    if (path.resolve(target) === path.resolve(this.file) || sameFile(target, this.file)) return; // already saved there
+    const name = path.basename(target);
+    const folder = path.dirname(target);
+    let lock: HeldLock;
+    try {
+      const result = acquireLock(target);
+      if (!result.ok) throw new WorkbookFileError('locked', lockedTargetMessage(target, result.owner));
+      lock = result.lock;
+    } catch (err) {
+      if (err instanceof LockNotWritableError) throw new WorkbookFileError('read-only', `The folder "${path.basename(folder)}" cannot be written to, so the workbook was not saved as "${name}". Choose another folder.`);
+      throw err;
+    }
+    const temporary = path.join(folder, `.${name}.${process.pid}.${randomUUID().slice(0, 8)}.saving`);
+    try {
+      removeUnfinishedCopies(target);
+      createPrivateFile(temporary);
+      await this.db.backup(temporary);
+      flushFile(temporary);
+      // The old file's write-ahead log must not be applied to the new file.
+      for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${target}${suffix}`, { force: true });
+      renameSync(temporary, target);
+      flushFolder(folder);
+    } catch (err) {
+      rmSync(temporary, { force: true });
+      rmSync(`${temporary}-journal`, { force: true });
+      if (err instanceof WorkbookFileError) throw err;
+      if (errorCode(err) === 'ENOSPC' || errorCode(err) === 'SQLITE_FULL') throw new WorkbookFileError('read-only', `There is not enough space to save "${name}"; nothing was changed there. Free some space, or save somewhere else.`);
+      throw err;
+    } finally {
+      lock.release();
+    }
   }
 
   integrityCheck(): string[] {
     return (this.db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
   }
 
+  /** Closes the file and always releases its lock, even when the disk is full. */
   close(): void {
-    if (this.db.open) {
-      if (!this.readOnlyReason) this.db.pragma('wal_checkpoint(TRUNCATE)');
-      this.db.close();
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    try {
+      if (this.db.open) {
+        if (!this.reason && this.lock?.stillOurs()) {
+          try {
+            this.db.pragma('wal_checkpoint(TRUNCATE)');
+          } catch {
+            // A full disk: every change is already safe in the write-ahead log, which SQLite folds into the
+            // file the next time it is opened.
+          }
+        }
+        this.db.close();
+      }
+    } finally {
+      this.lock?.release();
     }
-    this.releaseLock();
   }
+}
+
+/** The same file under another spelling (letter case on Windows and macOS, a link): never copied over itself. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino && x.ino !== 0;
+  } catch {
+    return false;
+  }
+}
+
+function damaged(name: string): WorkbookFileError {
+  return new WorkbookFileError('damaged', `"${name}" is damaged and cannot be read, so it was not opened. It has not been changed. Open a copy you saved earlier, or start a new workbook and import the lists again.`);
 }

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
-import type { RecentWorkbook, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
+import type { AppInfo, RecentWorkbook, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
+import { SaveAsNameForm } from './SaveAsNameForm.tsx';
 
 // Where the open workbook is kept, and the commands to save it elsewhere or open another.
-export function WorkbookFilePanel({ bridge, workbook, onChange, run }: {
+export function WorkbookFilePanel({ bridge, appInfo, workbook, onChange, run }: {
   bridge: WorkbookBridge;
+  appInfo: AppInfo | null;
   workbook: WorkbookSummary;
   onChange: (workbook: WorkbookSummary) => void;
   run: <T>(call: () => Promise<T>) => Promise<T | undefined>;
@@ -14,14 +16,22 @@ export function WorkbookFilePanel({ bridge, workbook, onChange, run }: {
     void run(async () => setRecent(await bridge.listRecentWorkbooks()));
   }, [bridge, run, workbook.filePath]);
   const others = recent.filter((r) => r.filePath !== workbook.filePath);
+  // The browser version asks for a name in the page; the desktop app shows the system's save dialog.
+  const asksForName = appInfo?.transport === 'loopback';
+  const [naming, setNaming] = useState(false);
+  const [savedAs, setSavedAs] = useState<{ filePath: string } | null>(null);
+  const workbooksFolder = appInfo ? `${appInfo.dataFolder}${appInfo.dataFolder.includes('\\') ? '\\' : '/'}workbooks` : 'workbooks';
+  const saveAs = (fileName?: string) =>
+    void run(async () => {
+      const result = await bridge.saveWorkbookAs(fileName === undefined ? {} : { fileName });
+      setNaming(false);
+      if (result.saved && result.workbook.filePath) setSavedAs({ filePath: result.workbook.filePath });
+      onChange(result.workbook);
+    });
+  const savedName = savedAs ? savedAs.filePath.split(/[\\/]/).at(-1)! : '';
   return (
     <section className="panel" aria-labelledby="file-heading">
       <h2 id="file-heading">Workbook file</h2>
-      {workbook.readOnlyReason && (
-        <p className="notice" role="status">
-          {workbook.readOnlyReason}
-        </p>
-      )}
       <p>
         {workbook.filePath ? (
           <>
@@ -36,12 +46,20 @@ export function WorkbookFilePanel({ bridge, workbook, onChange, run }: {
         {workbook.rows.cla.toLocaleString('en-GB')} periods of care in this workbook.
       </p>
       <div className="row-of-buttons">
-        <button type="button" onClick={() => void run(async () => onChange((await bridge.saveWorkbookAs()).workbook))}>
+        <button type="button" aria-expanded={asksForName ? naming : undefined} onClick={() => (asksForName ? setNaming(true) : saveAs())}>
           Save as…
         </button>
         <button type="button" onClick={() => void run(async () => onChange((await bridge.openWorkbook()).workbook))}>
           Open workbook…
         </button>
+      </div>
+      {naming && <SaveAsNameForm initialName={workbook.title} folder={workbooksFolder} onSave={(name) => saveAs(name)} onCancel={() => setNaming(false)} />}
+      <div role="status" aria-live="polite">
+        {savedAs && savedAs.filePath === workbook.filePath && (
+          <p>
+            Saved as “{savedName}”{asksForName ? ' in the app data folder’s workbooks folder' : ''}: <code className="path">{savedAs.filePath}</code>.
+          </p>
+        )}
       </div>
       {others.length > 0 && (
         <>

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
-import type { WorkbookSummary } from '../../../shared/contracts/schemas.ts';
+import type { DateOrderAnswer, DateQuestion, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
 import type { ListId } from '../../../shared/import/list-catalogue.ts';
 import { formatDelimited } from '../../../shared/import/text/delimited.ts';
 import type { ImportReport } from '../../../shared/import/report.ts';
+import { DateOrderQuestion, mergeDateAnswers } from '../components/DateOrderQuestion.tsx';
 import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
 import { WorkProgressBar } from '../components/WorkProgressBar.tsx';
 
@@ -47,13 +48,20 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
     if (importRequests > 0) importButton.current?.focus();
   }, [importRequests]);
 
+  // Date columns that read two ways are asked about; the answers go with every later import.
+  const [dateQuestions, setDateQuestions] = useState<DateQuestion[]>([]);
+  const dateAnswers = useRef<DateOrderAnswer[]>([]);
+  const lastSources = useRef<Parameters<WorkbookBridge['importLists']>[0]['sources']>([]);
   const importNow = useCallback(
     async (sources: Parameters<WorkbookBridge['importLists']>[0]['sources']) => {
       if (sources.length === 0) return;
+      lastSources.current = sources;
       setStatus({ kind: 'working' });
       try {
-        const response = await bridge.importLists({ sources, extractDate: /^\d{4}-\d{2}-\d{2}$/.test(extractDate) ? extractDate : null });
-        onImported(response.workbook, response.report);
+        const response = await bridge.importLists({ sources, extractDate: /^\d{4}-\d{2}-\d{2}$/.test(extractDate) ? extractDate : null, dateOrders: dateAnswers.current });
+        setDateQuestions(response.dateQuestions ?? []);
+        // With a date question open nothing was stored: the lists wait for the answer.
+        if (!response.dateQuestions?.length) onImported(response.workbook, response.report);
         setStatus({ kind: 'idle' });
       } catch (err) {
         // A cancelled import is not a failure: the progress bar says it was cancelled.
@@ -157,6 +165,18 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
         {status.kind === 'working' && <p className="notice">Checking and importing your rows…</p>}
       </div>
       <WorkProgressBar bridge={bridge} active={status.kind === 'working'} />
+      <DateOrderQuestion
+        questions={dateQuestions}
+        onAnswer={(answers) => {
+          dateAnswers.current = mergeDateAnswers(dateAnswers.current, answers);
+          void importNow(lastSources.current);
+        }}
+        answered={dateAnswers.current}
+        onAskAgain={() => {
+          dateAnswers.current = [];
+          void importNow(lastSources.current);
+        }}
+      />
       {status.kind === 'failed' && (
         <p className="problem" role="alert">
           The lists could not be imported: {status.message}

@@ -4,6 +4,7 @@
 // meaning. A value that matches nothing is reported, never guessed.
 import { cellText, type Cell } from '../cells.ts';
 import type { FieldSpec } from '../list-catalogue.ts';
+import { describeCell, quoted } from './describe-cell.ts';
 
 export type CodeListId = NonNullable<FieldSpec['codeList']>;
 
@@ -221,7 +222,8 @@ function normaliseCodeUncached(list: CodeListId, cell: Cell): CodeParse {
   }
   if (best) return { ok: true, code: best.code };
   for (const e of entries) if ((e.words ?? []).some((w) => w.test(text))) return { ok: true, code: e.code };
-  return { ok: false, message: `"${raw.slice(0, 60)}" is not a code Demand Workbook recognises` };
+  const shown = quoted(raw);
+  return { ok: false, message: shown ? `${shown} is not a code Demand Workbook recognises` : describeCell(raw, 'a code') };
 }
 
 export type YesNoParse = { ok: true; value: boolean } | { ok: false; message: string };
@@ -235,5 +237,6 @@ export function parseYesNo(cell: Cell): YesNoParse {
   const text = stripCodePrefix(raw).toLowerCase().replace(/\s+/g, ' ');
   if (yesWords.has(text)) return { ok: true, value: true };
   if (noWords.has(text)) return { ok: true, value: false };
-  return { ok: false, message: `"${raw.slice(0, 40)}" is not yes or no` };
+  const shown = quoted(raw);
+  return { ok: false, message: shown ? `${shown} is not yes or no` : describeCell(raw, 'yes or no') };
 }

@@ -1,8 +1,16 @@
 // Dates as Annex A files hold them: real date cells, Excel serial numbers, and text in UK (day-first)
-// forms. Month-first is never guessed: 03/04/2024 is 3 April 2024.
+// forms. Month-first is never guessed: 03/04/2024 is 3 April 2024 unless the column's order has been
+// settled as month first (see date-order.ts), from its own values and the person's answer.
+import { longDateForPeople } from '../../text/people-format.ts';
 import { cellText, type Cell } from '../cells.ts';
+import { describeCell, quoted } from './describe-cell.ts';
 
 export type DateParse = { ok: true; iso: string } | { ok: false; message: string };
+
+/** How a text date such as 04/01/2024 is written: day first (the UK way, the default) or month first. */
+export type DateOrder = 'dmy' | 'mdy';
+
+export const dateOrderWords: Readonly<Record<DateOrder, string>> = { dmy: 'day first', mdy: 'month first' };
 
 const monthNames: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
@@ -46,13 +54,32 @@ export function excelSerialFromIso(iso: string): number {
   return dayNumber(iso) - dayNumber('1899-12-30');
 }
 
+// The only text form that reads two ways: 04/01/2024, 4/1/24, 04-01-2024, 04.01.2024, perhaps with a time.
+const twoWayPattern = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+
+/** The two number parts and the year of a text date that could be read either way round, else null. */
+export function twoWayParts(text: string): { first: number; second: number; year: number } | null {
+  const m = twoWayPattern.exec(text);
+  return m ? { first: +m[1]!, second: +m[2]!, year: expandYear(m[3]!) } : null;
+}
+
+function readTwoWay(text: string, parts: { first: number; second: number; year: number }, order: DateOrder): DateParse {
+  const { first, second, year } = parts;
+  const iso = order === 'dmy' ? isoFromParts(year, second, first) : isoFromParts(year, first, second);
+  if (iso) return { ok: true, iso };
+  const other: DateOrder = order === 'dmy' ? 'mdy' : 'dmy';
+  const otherIso = other === 'dmy' ? isoFromParts(year, second, first) : isoFromParts(year, first, second);
+  if (otherIso) {
+    return { ok: false, message: `${text} only makes sense ${dateOrderWords[other]} (${longDateForPeople(otherIso)}), but this column is read ${dateOrderWords[order]}; check the date` };
+  }
+  return { ok: false, message: `"${text}" is not a real date (dates are read ${dateOrderWords[order]}, as ${order === 'dmy' ? 'dd/mm/yyyy' : 'mm/dd/yyyy'})` };
+}
+
 const patterns: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
   // ISO, optionally with a time: 2024-03-05, 2024-03-05T00:00:00, 2024-03-05 13:45:00.000
   [/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, (m) => isoFromParts(+m[1]!, +m[2]!, +m[3]!)],
   // 2024/03/05
   [/^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, (m) => isoFromParts(+m[1]!, +m[2]!, +m[3]!)],
-  // Day first: 05/03/2024, 5/3/24, 05-03-2024, 05.03.2024, optionally with a time
-  [/^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/, (m) => isoFromParts(expandYear(m[3]!), +m[2]!, +m[1]!)],
   // 5 Mar 2024, 05-Mar-2024, 5 March 24, 5th March 2024
   [/^(\d{1,2})(?:st|nd|rd|th)?[\s\-/]+([a-z]{3,9})\.?[\s\-/,]+(\d{4}|\d{2})$/i, (m) => {
     const month = monthNames[m[2]!.toLowerCase()];
@@ -63,21 +90,23 @@ const patterns: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
 ];
 
 // Dates repeat: a six-month list holds under two hundred distinct days. Remember each text's answer.
-const memo = new Map<string | number, DateParse>();
+const memos: Record<DateOrder, Map<string | number, DateParse>> = { dmy: new Map(), mdy: new Map() };
 const memoLimit = 50_000;
 
-export function parseDateCell(cell: Cell): DateParse {
-  if (typeof cell !== 'string' && typeof cell !== 'number') return parseDateUncached(cell);
+/** A date cell read with its column's order (day first unless the column was settled as month first). */
+export function parseDateCell(cell: Cell, order: DateOrder = 'dmy'): DateParse {
+  if (typeof cell !== 'string' && typeof cell !== 'number') return parseDateUncached(cell, order);
+  const memo = memos[order];
   let parsed = memo.get(cell);
   if (parsed === undefined) {
-    parsed = parseDateUncached(cell);
+    parsed = parseDateUncached(cell, order);
     if (memo.size >= memoLimit) memo.clear();
     memo.set(cell, parsed);
   }
   return parsed;
 }
 
-function parseDateUncached(cell: Cell): DateParse {
+function parseDateUncached(cell: Cell, order: DateOrder): DateParse {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return { ok: false, message: 'is not a valid date' };
     const iso = isoFromParts(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
@@ -85,15 +114,20 @@ function parseDateUncached(cell: Cell): DateParse {
   }
   if (typeof cell === 'number') {
     const iso = isoFromExcelSerial(cell);
-    return iso ? { ok: true, iso } : { ok: false, message: `holds the number ${cell}, which is not a date` };
+    if (iso) return { ok: true, iso };
+    const shown = quoted(String(cell));
+    return { ok: false, message: shown ? `holds the number ${cell}, which is not a date` : describeCell(String(cell), 'a date') };
   }
   const text = cellText(cell);
+  const parts = twoWayParts(text);
+  if (parts) return readTwoWay(text, parts, order);
   for (const [pattern, build] of patterns) {
     const match = pattern.exec(text);
     if (match) {
       const iso = build(match);
       if (iso) return { ok: true, iso };
-      return { ok: false, message: `"${text.slice(0, 40)}" is not a real date (dates are read day first, as dd/mm/yyyy)` };
+      const shown = quoted(text);
+      return { ok: false, message: shown ? `${shown} is not a real date` : describeCell(text, 'a date') };
     }
   }
   // A serial number typed or pasted as text, e.g. "43831" from a General-formatted column.
@@ -101,7 +135,8 @@ function parseDateUncached(cell: Cell): DateParse {
     const iso = isoFromExcelSerial(Number(text));
     if (iso) return { ok: true, iso };
   }
-  return { ok: false, message: `"${text.slice(0, 40)}" is not a date Demand Workbook can read; use dd/mm/yyyy` };
+  const shown = quoted(text);
+  return { ok: false, message: shown ? `${shown} is not a date Demand Workbook can read; use dd/mm/yyyy` : describeCell(text, 'a date') };
 }
 
 /** Whole days from 1970-01-01 for an ISO date: the engine's time axis. */

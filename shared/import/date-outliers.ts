@@ -1,0 +1,97 @@
+// Mistyped dates far from the rest. One referral typed 01/01/2031 in a list that ends in September 2024
+// would become the extract date and shift the whole model. A date after the day of import cannot be right;
+// a date separated from the rest of its column by a gap far wider than the column's own spacing is very
+// likely a typo. Such dates are flagged on their cell and never taken as the extract date.
+import { dateForPeople } from '../text/people-format.ts';
+import type { ListId } from './list-catalogue.ts';
+import { dayNumber, isoFromDayNumber } from './values/dates.ts';
+
+/** The dates that can make an extract date: when things happened (not dates of birth). */
+export const activityDateKeys = ['referralDate', 'startDate', 'endDate'] as const;
+export type ActivityDateKey = (typeof activityDateKeys)[number];
+
+export interface DatedRow {
+  list: ListId;
+  extract: string;
+  values: Readonly<Record<string, unknown>>;
+}
+
+export interface DateFlag {
+  /** 'future' and 'later' dates are never the extract date; 'earlier' ones only get a word. */
+  kind: 'future' | 'later' | 'earlier';
+  /** The sentence about the date, without an ending: "01/01/2031 is after the day of import (02/12/2026)". */
+  reason: string;
+}
+
+export type DateFlags = Map<DatedRow, Map<ActivityDateKey, DateFlag>>;
+
+// Too few dates say nothing about their own spacing.
+const fewestToJudge = 10;
+// A gap is suspicious when it is this many times the column's typical gap near that end, and at least this long.
+const gapTimesTypical = 10;
+const shortestSuspiciousGap = 92;
+// Only the most extreme few dates of a column can be typos; anything more is how the data are.
+const mostFlaggedShare = 0.01;
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+// How many of the sorted days at the top end stand apart from the rest (0 when none).
+function apartAtTop(days: readonly number[]): number {
+  const n = days.length;
+  if (n < fewestToJudge) return 0;
+  const quarter = Math.max(2, Math.floor(n / 4));
+  const gaps: number[] = [];
+  for (let i = n - quarter; i < n; i++) gaps.push(days[i]! - days[i - 1]!);
+  const threshold = Math.max(shortestSuspiciousGap, gapTimesTypical * median(gaps));
+  const most = Math.max(1, Math.floor(n * mostFlaggedShare));
+  let apart = 0;
+  for (let k = n - 1; k >= n - most; k--) if (days[k]! - days[k - 1]! > threshold) apart = n - k;
+  return apart;
+}
+
+const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
+
+/**
+ * Flags the activity dates of each list and column of each extract that are after `today` or stand far
+ * apart from the rest. Lower ends are judged only where a column covers a short window (referral dates,
+ * end dates): start dates of children in care legitimately reach back many years.
+ */
+export function flagDateOutliers(rows: readonly DatedRow[], today: string): DateFlags {
+  const flags: DateFlags = new Map();
+  const flag = (row: DatedRow, key: ActivityDateKey, f: DateFlag) => {
+    const byKey = flags.get(row) ?? new Map<ActivityDateKey, DateFlag>();
+    if (!byKey.has(key)) byKey.set(key, f);
+    flags.set(row, byKey);
+  };
+  const groups = new Map<string, { key: ActivityDateKey; entries: Array<{ row: DatedRow; day: number; iso: string }> }>();
+  for (const row of rows) {
+    for (const key of activityDateKeys) {
+      const iso = row.values[key];
+      if (typeof iso !== 'string') continue;
+      if (iso > today) {
+        flag(row, key, { kind: 'future', reason: `${dateForPeople(iso)} is after the day of import (${dateForPeople(today)})` });
+        continue;
+      }
+      const id = `${row.extract}\u0000${row.list}\u0000${key}`;
+      const group = groups.get(id) ?? { key, entries: [] };
+      group.entries.push({ row, day: dayNumber(iso), iso });
+      groups.set(id, group);
+    }
+  }
+  for (const { key, entries } of groups.values()) {
+    entries.sort((a, b) => a.day - b.day);
+    const days = entries.map((e) => e.day);
+    const later = apartAtTop(days);
+    const earlier = key === 'startDate' ? 0 : apartAtTop(days.map((d) => -d).reverse());
+    if (later === 0 && earlier === 0) continue;
+    const bulk = days.slice(earlier, days.length - later);
+    const most = `most from ${dateForPeople(isoFromDayNumber(quantile(bulk, 0.05)))} to ${dateForPeople(isoFromDayNumber(quantile(bulk, 0.95)))}`;
+    for (const e of entries.slice(entries.length - later)) flag(e.row, key, { kind: 'later', reason: `${dateForPeople(e.iso)} is far later than the rest of this column (${most})` });
+    for (const e of entries.slice(0, earlier)) flag(e.row, key, { kind: 'earlier', reason: `${dateForPeople(e.iso)} is far earlier than the rest of this column (${most})` });
+  }
+  return flags;
+}
