@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BackendHandlers } from '../../shared/contracts/bridge.ts';
-import type { Transport, WorkbookSummary } from '../../shared/contracts/schemas.ts';
+import type { ListChangeResult, Transport, WorkbookSummary } from '../../shared/contracts/schemas.ts';
 import { buildHistory } from '../../shared/engine/history.ts';
 import { futureLockdown } from '../../shared/engine/presets.ts';
 import { runModel } from '../../shared/engine/run-model.ts';
@@ -15,11 +15,12 @@ import { exportedSheetNames, resultsWorkbook } from '../../shared/export/results
 import { calibrationResult } from '../../shared/result/calibration-result.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
-import { dateForPeople } from '../../shared/text/people-format.ts';
 import { importLists, sourceKindForFile } from '../../shared/import/import-lists.ts';
+import { workbookHolds } from '../../shared/import/list-words.ts';
 import { writeFileAtomically } from '../common/atomic-write.ts';
 import { privateFolder } from '../common/private-files.ts';
 import { pruneAutosaves } from './autosave-folder.ts';
+import { listImports } from './list-import.ts';
 import { recentFiles } from './recent-files.ts';
 import { WorkbookStore } from './storage/workbook-store.ts';
 import { createWorkTracker, trackWork, type WorkTracker } from './work.ts';
@@ -40,6 +41,7 @@ export interface BackendOptions {
 
 export const demoWorkbookTitle = 'Demo authority (synthetic data)';
 export const workbookExtension = '.dwb';
+const extractDateSetting = 'extract-date';
 
 export interface Backend extends BackendHandlers {
   /** Opens a workbook file the operating system handed to the app (a double-click on a .dwb file). */
@@ -58,6 +60,7 @@ export function createBackend(options: BackendOptions): Backend {
   let chosenPath: string | null = null;
   /** Said about the open workbook until another is opened (a stale lock taken over, a workbook that could not be reopened). */
   let notice: string | null = null;
+  const imports = listImports({ now, demoTitle: demoWorkbookTitle, untitled: 'Untitled workbook' });
 
   const fileSafe = (title: string) => title.replace(/[^\w\- ()]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Workbook';
 
@@ -66,6 +69,7 @@ export function createBackend(options: BackendOptions): Backend {
 
   // Only a workbook that opened whole is recorded here, so a damaged one is never reopened at the next start.
   function switchTo(next: WorkbookStore, chosen: string | null, saying: string | null = next.notice): void {
+    imports.forget();
     store?.close();
     store = next;
     chosenPath = chosen;
@@ -138,13 +142,6 @@ export function createBackend(options: BackendOptions): Backend {
     switchTo(WorkbookStore.open(next), null, saying);
   }
 
-  /** The demo becomes the analyst's own workbook once their lists replace the made-up ones. */
-  function leaveDemo(s: WorkbookStore): void {
-    s.markNotDemo();
-    if (s.info().title === demoWorkbookTitle) s.rename('Untitled workbook');
-    nameAutosaveTruthfully();
-  }
-
   function openDemo(): void {
     const demo = createInAutosave(demoWorkbookTitle, true);
     const { dataset, report } = demoImport();
@@ -168,6 +165,7 @@ export function createBackend(options: BackendOptions): Backend {
   function summary(): WorkbookSummary {
     const s = current();
     const info = s.info();
+    const changes = s.listChanges();
     return {
       title: info.title,
       isDemo: info.isDemo,
@@ -176,7 +174,21 @@ export function createBackend(options: BackendOptions): Backend {
       readOnlyReason: s.readOnlyReason,
       notice,
       rows: s.rowCounts(),
+      extractDate: /^\d{4}-\d{2}-\d{2}$/.test(s.setting(extractDateSetting) ?? '') ? s.setting(extractDateSetting) : null,
+      undo: changes.undo?.description ?? null,
+      redo: changes.redo?.description ?? null,
     };
+  }
+
+  function changeLists(direction: 'undo' | 'redo'): ListChangeResult {
+    const s = current();
+    imports.forget();
+    const change = direction === 'undo' ? s.undoListChange() : s.redoListChange();
+    const workbook = summary();
+    const message = change
+      ? `${direction === 'undo' ? 'Undone' : 'Done again'}: ${change.description}. The workbook holds ${workbookHolds(workbook.rows)}.`
+      : `There is nothing to ${direction}.`;
+    return { workbook, workbookReport: s.readReport(), change: change ? { id: change.id, lists: change.lists } : null, message };
   }
 
   function savedScenarios(s: WorkbookStore): Scenario[] {
@@ -235,10 +247,11 @@ export function createBackend(options: BackendOptions): Backend {
       const { dataset, report } = s.readLists();
       return { dataset, report, scenarios: s.readScenarios() };
     },
-    importLists: ({ sources, extractDate, dateOrders }) => {
+    importLists: ({ sources, extractDate, dateOrders, replaceWithoutAsking }) => {
       const s = current();
-      const extract = `Imported ${dateForPeople(now().toISOString().slice(0, 10))}`;
-      const { dataset, report, dateQuestions } = importLists(
+      // Pasted lists are one extract, whichever grid they came from and whenever: a list pasted alone joins the others.
+      const extract = 'Pasted lists';
+      const result = importLists(
         sources.map((source) =>
           source.kind === 'pasted'
             ? { kind: 'pasted' as const, name: source.name, list: source.list, text: source.text, extract, ...(extractDate ? { extractDate } : {}) }
@@ -247,10 +260,26 @@ export function createBackend(options: BackendOptions): Backend {
         { pseudonymKey: s.pseudonymKey(), onProgress: work.importProgress, today: now().toISOString().slice(0, 10), ...(dateOrders ? { dateOrders } : {}) },
       );
       // A column whose dates could be read the wrong way round is asked about before anything is stored.
-      if (dateQuestions.length > 0) return { workbook: summary(), report, dateQuestions };
-      s.replaceLists(dataset, report);
-      if (s.info().isDemo) leaveDemo(s);
-      return { workbook: summary(), report };
+      if (result.dateQuestions.length > 0) {
+        const outcome = { kind: 'unchanged' as const, message: 'Nothing was imported yet: say how the dates are written, and the lists are read again.' };
+        return { workbook: summary(), report: result.report, workbookReport: s.readReport(), outcome, dateQuestions: result.dateQuestions };
+      }
+      const files = sources.flatMap((source) => (source.kind === 'file' ? [source.name] : []));
+      const from = files.length ? { files } : { pasted: true as const, lists: [...new Set(sources.flatMap((source) => (source.kind === 'pasted' ? [source.list] : [])))] };
+      const settled = imports.settle(s, result, from, replaceWithoutAsking ?? []);
+      if (settled.outcome.kind === 'replaced') nameAutosaveTruthfully();
+      return { workbook: summary(), report: result.report, ...settled };
+    },
+    confirmImport: ({ token }) => {
+      const { result, ...settled } = imports.confirm(current(), token);
+      if (settled.outcome.kind === 'replaced') nameAutosaveTruthfully();
+      return { workbook: summary(), report: result.report, ...settled };
+    },
+    undoListChange: () => changeLists('undo'),
+    redoListChange: () => changeLists('redo'),
+    setExtractDate: ({ extractDate }) => {
+      current().setSetting(extractDateSetting, extractDate ?? '');
+      return summary();
     },
     saveScenarios: ({ scenarios }) => {
       const problems = scenarios.flatMap((raw, i) => {

@@ -3,7 +3,7 @@
 // loopback server and the loopback client all derive their behaviour from this table, so a method cannot
 // exist on one transport and not the other, and no payload crosses unchecked.
 import { z } from 'zod';
-import { AppInfo, ExcelExportResult, ImportRequest, ImportResponse, OpenRecentRequest, RecentWorkbooks, RenameWorkbookRequest, SaveAsRequest, SaveResult, SaveScenariosRequest, WorkbookData, WorkbookSummary } from './schemas.ts';
+import { AppInfo, ConfirmImportRequest, ExcelExportResult, ImportRequest, ImportResponse, ListChangeResult, OpenRecentRequest, RecentWorkbooks, RenameWorkbookRequest, SaveAsRequest, SaveResult, SaveScenariosRequest, SetExtractDateRequest, WorkbookData, WorkbookSummary } from './schemas.ts';
 import { MenuCommand } from './menu-commands.ts';
 import { CancelResult, ProgressState } from './progress.ts';
 
@@ -29,7 +29,11 @@ export const bridgeMethods = {
   listRecentWorkbooks: method(z.tuple([]), RecentWorkbooks, 'Workbook files opened or saved recently that still exist.'),
   openRecentWorkbook: method(z.tuple([OpenRecentRequest]), WorkbookSummary, 'Reopen a file from the recent list (no other path is accepted).'),
   getWorkbookData: method(z.tuple([]), WorkbookData, 'The pseudonymised lists, the import report and the scenarios of the open workbook.'),
-  importLists: method(z.tuple([ImportRequest]), ImportResponse, 'Import pasted lists or files into the open workbook, replacing its lists.'),
+  importLists: method(z.tuple([ImportRequest]), ImportResponse, 'Import pasted lists or files: replaces only the lists they hold, asking first where the workbook has rows.'),
+  confirmImport: method(z.tuple([ConfirmImportRequest]), ImportResponse, 'Replace the lists of the import that waited for the person to confirm.'),
+  undoListChange: method(z.tuple([]), ListChangeResult, 'Take back the last replacement of lists (kept in the workbook file).'),
+  redoListChange: method(z.tuple([]), ListChangeResult, 'Make the last undone replacement of lists again.'),
+  setExtractDate: method(z.tuple([SetExtractDateRequest]), WorkbookSummary, 'Keep the extract date in the workbook, for every import.'),
   saveScenarios: method(z.tuple([SaveScenariosRequest]), WorkbookSummary, 'Save the scenarios of the open workbook.'),
   exportToExcel: method(z.tuple([]), ExcelExportResult, 'Project the open workbook and save the Excel export where the person chooses.'),
   getProgress: method(z.tuple([]), ProgressState, 'What the backend is busy with now (task, stage, rows done of total), for the progress bar.'),

@@ -38,6 +38,11 @@ export const WorkbookSummary = z.strictObject({
   /** Something the person should know about how this workbook was opened (a stale lock taken over), or null. */
   notice: z.string().nullable().optional(),
   rows: z.strictObject({ referrals: z.number().int().min(0), cpp: z.number().int().min(0), cla: z.number().int().min(0) }),
+  /** The extract date the person gave, kept in the workbook and applied to every import; null if none. */
+  extractDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  /** What Undo and Redo would take back or make again ("the paste into ..."), kept in the workbook file. */
+  undo: z.string().nullable(),
+  redo: z.string().nullable(),
 });
 export type WorkbookSummary = z.infer<typeof WorkbookSummary>;
 
@@ -169,10 +174,44 @@ export const ImportRequest = z.strictObject({
   extractDate: isoDate.nullable(),
   /** The person's answers to earlier date questions. */
   dateOrders: z.array(DateOrderAnswerSchema).max(500).optional(),
+  /** Lists the person has already seen replaced from this same grid or these same files: no need to ask again. */
+  replaceWithoutAsking: z.array(ListId).max(3).default([]),
 });
 export type ImportRequest = z.input<typeof ImportRequest>;
 
-/** With date questions, nothing was stored: the lists wait for the person's answers. */
-export const ImportResponse = z.strictObject({ workbook: WorkbookSummary, report: ImportReportSchema, dateQuestions: z.array(DateQuestionSchema).optional() });
+const Replacement = z.strictObject({ list: ListId, inWorkbook: z.number().int().min(0), incoming: z.number().int().min(0) });
+
+/** What an import did to the workbook: replaced some lists, waits for the person to confirm, or changed nothing. */
+export const ImportOutcome = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('replaced'), changeId: z.number().int(), lists: z.array(ListId), message: z.string() }),
+  z.strictObject({ kind: z.literal('confirm'), token: z.string().min(16).max(64), replacing: z.array(Replacement).min(1), question: z.string() }),
+  z.strictObject({ kind: z.literal('unchanged'), message: z.string() }),
+]);
+export type ImportOutcome = z.infer<typeof ImportOutcome>;
+
+export const ImportResponse = z.strictObject({
+  workbook: WorkbookSummary,
+  /** What this import read: every row accepted, rejected or blank, and why. */
+  report: ImportReportSchema,
+  /** The workbook's own report afterwards (lists not replaced keep theirs). */
+  workbookReport: ImportReportSchema.nullable(),
+  outcome: ImportOutcome,
+  /** With date questions, nothing was stored: the lists wait for the person's answers. */
+  dateQuestions: z.array(DateQuestionSchema).optional(),
+});
+export type ImportResponse = z.infer<typeof ImportResponse>;
+
+export const ConfirmImportRequest = z.strictObject({ token: z.string().min(16).max(64) });
+
+export const ListChangeResult = z.strictObject({
+  workbook: WorkbookSummary,
+  workbookReport: ImportReportSchema.nullable(),
+  /** The change undone or redone, or null when there was none. */
+  change: z.strictObject({ id: z.number().int(), lists: z.array(ListId) }).nullable(),
+  message: z.string(),
+});
+export type ListChangeResult = z.infer<typeof ListChangeResult>;
+
+export const SetExtractDateRequest = z.strictObject({ extractDate: isoDate.nullable() });
 
 export const SaveScenariosRequest = z.strictObject({ scenarios: z.array(z.unknown()).max(20, 'at most 20 scenarios') });

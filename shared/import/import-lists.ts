@@ -157,6 +157,18 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
       issues.push({ list: null, file: grid.file, sheet: grid.sheet, row: null, column: null, severity: 'info', message: `${table.name} found on ${where}: the model does not use it yet, so it was not read.` });
       continue;
     }
+    if (grid.listHint && table.list !== grid.listHint) {
+      // Rows pasted into one list's grid with another list's header row are never moved there silently:
+      // they are rejected in the grid's list, and the message says where they belong.
+      const hinted = report[grid.listHint];
+      const dataRows = grid.rows.length - (table.headerIndex === null ? 0 : table.headerIndex + 1);
+      hinted.present = true;
+      hinted.foundIn.push(place(grid.file, grid.sheet));
+      hinted.rowsRead += dataRows;
+      hinted.rowsRejected += dataRows;
+      issues.push({ list: grid.listHint, file: grid.file, sheet: grid.sheet, row: null, column: null, severity: 'error', message: `These rows look like ${listCatalogue[table.list].name}, not ${listCatalogue[grid.listHint].name}, so none of them was used. Paste them into the ${listCatalogue[table.list].name} grid.` });
+      continue;
+    }
     const spec = listCatalogue[table.list];
     const counts = report[table.list];
     counts.present = true;
@@ -228,6 +240,11 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
   return { dataset, report, dateQuestions, dateColumns };
 }
 
+/** Says which date an extract was taken to be when none was given (also after lists are combined). */
+export function inferredExtractDateNote(label: string, date: string): ImportIssue {
+  return { list: null, file: label, sheet: null, row: null, column: null, severity: 'info', message: `No extract date was given for "${label}": it is taken as ${dateForPeople(date)}, the latest date in its lists. Give the real date if you know it.` };
+}
+
 // The extract date of each extract: the one given, or else the latest date in its lists that is neither
 // after the day of import nor far apart from the rest (and say so).
 function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<string, ReadonlySet<string>>, flags: DateFlags, issues: ImportIssue[]): ExtractInfo[] {
@@ -251,7 +268,7 @@ function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<strin
       }
     }
     if (latest) {
-      issues.push({ list: null, file: label, sheet: null, row: null, column: null, severity: 'info', message: `No extract date was given for "${label}": it is taken as ${dateForPeople(latest)}, the latest date in its lists. Give the real date if you know it.` });
+      issues.push(inferredExtractDateNote(label, latest));
     }
     return { id: 0, label, extractDate: latest || '1900-01-01', extractDateSource: 'inferred' };
   });

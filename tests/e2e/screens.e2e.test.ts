@@ -112,6 +112,10 @@ describe('the workbook screens', () => {
   it('Data: imports a workbook file and reports its rows', async () => {
     const fixture = path.resolve(projectRoot, '../shared/fixtures/annex-a/liia-tools__Annex_A.xlsx');
     await page.getByLabel('Choose Annex A workbooks or CSV files to import').setInputFiles(fixture);
+    // The file replaces lists the grids put in the workbook: asked first.
+    const question = page.getByRole('alertdialog');
+    await question.getByText(/^Replace the [\d,]+ referrals, [\d,]+ child protection plans and [\d,]+ periods of care in this workbook with the 6 referrals, 7 child protection plans and 4 periods of care read from liia-tools__Annex_A\.xlsx\?$/).waitFor({ timeout: 30_000 });
+    await question.getByRole('button', { name: 'Replace' }).click();
     await page.locator('p.counts[data-list="cla"]').filter({ hasText: '4 accepted, 1 rejected, 0 blank of 5 rows read.' }).waitFor({ timeout: 30_000 });
     await expect(page.locator('p.counts[data-list="referrals"]').innerText()).resolves.toBe('6 accepted, 0 rejected, 0 blank of 6 rows read.');
     await expect(page.getByText(/Rejected: List 8, row 5, Date Started to be Looked After: the period of care starts \(24\/02\/2010\) before the child's date of birth/).isVisible()).resolves.toBe(true);

@@ -96,7 +96,7 @@ describe('the demo turning into real work', () => {
     const backend = backendIn(dataFolder);
     expect(summaryOf(backend).isDemo).toBe(true);
     expect(autosaved(dataFolder)).toEqual([expect.stringMatching(/^Demo authority \(synthetic data\) .*\.dwb$/)]);
-    const { workbook } = backend.importLists({ sources: [{ kind: 'file', name: 'liia-tools__Annex_A.xlsx', base64: readFileSync(fixture).toString('base64') }], extractDate: null }) as { workbook: { isDemo: boolean; rows: { referrals: number } } };
+    const { workbook } = backend.importLists({ sources: [{ kind: 'file', name: 'liia-tools__Annex_A.xlsx', base64: readFileSync(fixture).toString('base64') }], extractDate: null, replaceWithoutAsking: [] }) as { workbook: { isDemo: boolean; rows: { referrals: number } } };
     expect(workbook.isDemo).toBe(false);
     expect(workbook.rows.referrals).toBe(6);
     expect(autosaved(dataFolder)).toEqual([expect.stringMatching(/^Untitled workbook .*\.dwb$/)]);

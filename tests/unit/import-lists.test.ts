@@ -165,6 +165,16 @@ describe('row checks', () => {
     expect(report.issues).toContainEqual(expect.objectContaining({ severity: 'error', column: 'Date Started to be Looked After', message: expect.stringContaining('has no "Date Started to be Looked After" column') }));
   });
 
+  it('never moves List 8 rows pasted into the List 3 grid to List 8: they are rejected where they were pasted, with where they belong', () => {
+    const { snapshot } = generatedAuthority();
+    const rows = snapshot.cla.slice(0, 25);
+    const { report, dataset } = importLists([{ kind: 'pasted', name: 'Pasted Referrals (List 3)', list: 'referrals', text: clipboardText({ ...snapshot, cla: rows }, 'cla', true) }], options);
+    expect(report.cla.present).toBe(false);
+    expect(dataset.cla).toEqual([]);
+    expect(report.referrals).toMatchObject({ present: true, rowsRead: 25, rowsRejected: 25, rowsAccepted: 0 });
+    expect(report.issues).toContainEqual(expect.objectContaining({ list: 'referrals', severity: 'error', message: 'These rows look like Children in care (List 8), not Referrals (List 3), so none of them was used. Paste them into the Children in care (List 8) grid.' }));
+  });
+
   it('gives the same child the same pseudonym across lists and extracts, and a different one under another key', () => {
     const text = (date: string) => `Child Unique ID\tDate of referral\n 00123 \t${date}\n`;
     const a = importLists([{ kind: 'pasted', name: 'a', list: 'referrals', text: text('01/02/2024') }, { kind: 'pasted', name: 'b', list: 'cpp', text: 'Child Unique ID\tChild Protection Plan Start Date\n123\t01/03/2024\n' }], options);

@@ -75,7 +75,7 @@ describe('a name or a postcode where a code, an age or a date belongs', () => {
   it('is neither stored in the workbook file nor written to the Excel export', async () => {
     const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'personal-'));
     const backend = createBackend({ productName: 'Demand Workbook', version: '1.0.0', transport: 'loopback', dataFolder, chooseSavePath: savePathChooser(dataFolder) });
-    const imported = await backend.importLists({ sources, extractDate: '2024-09-30' });
+    const imported = await backend.importLists({ sources, extractDate: '2024-09-30', replaceWithoutAsking: [] });
     expect(imported.report.issues.length).toBeGreaterThan(5);
     expectNoSecret(JSON.stringify(imported));
     const stored = await backend.getWorkbookData();

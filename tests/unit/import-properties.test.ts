@@ -68,8 +68,8 @@ describe('import under random and hostile input', () => {
           expectAccounted(result);
           const read = result.report.referrals.rowsRead + result.report.cpp.rowsRead + result.report.cla.rowsRead;
           const keyHeaders = ['Date of referral', 'Child Protection Plan Start Date', 'Date Started to be Looked After'];
-          // Every line after the header row is a row read, in whichever list the headers name: none
-          // disappears. Without a recognisable header the first line is read as data too (rows pasted
+          // Every line after the header row is a row read (rejected in the grid's own list when the headers
+          // name another list, never moved there): none disappears. Without a recognisable header the first line is read as data too (rows pasted
           // without their header row).
           if (headers.includes('Child Unique ID') && keyHeaders.some((h) => headers.includes(h))) expect(read).toBe(rows.length);
           else expect(read).toBe(rows.length + 1);

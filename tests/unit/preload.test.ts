@@ -8,7 +8,7 @@ const exposed: Record<string, unknown> = {};
 const asBytes = (envelope: unknown) => new TextEncoder().encode(JSON.stringify(envelope));
 const invoke = vi.fn(async (channel: string, _args: unknown) =>
   channel === 'workbook:getWorkbook'
-    ? asBytes({ ok: true, value: { title: 'Demo', isDemo: true, filePath: null, createdAt: '2026-01-01T00:00:00.000Z', readOnlyReason: null, rows: { referrals: 1, cpp: 2, cla: 3 } } })
+    ? asBytes({ ok: true, value: { title: 'Demo', isDemo: true, filePath: null, createdAt: '2026-01-01T00:00:00.000Z', readOnlyReason: null, rows: { referrals: 1, cpp: 2, cla: 3 }, extractDate: null, undo: null, redo: null } })
     : channel === 'workbook:getAppInfo'
       ? { ok: true, value: 'an object, not bytes' }
       : asBytes({ ok: false, error: { code: 'bad-request', message: 'renameWorkbook argument 1, title: must not be empty' } }),

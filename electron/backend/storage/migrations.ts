@@ -91,6 +91,66 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX cla_extract ON cla (extract_id);
     `,
   },
+  {
+    version: 3,
+    description: 'Undo and redo of list replacements kept in the file: each change holds the other side of the lists it replaced',
+    // A change swaps: it holds the state of its lists (rows, the extracts table, the import report, the
+    // demo flag and title) on the side it is not on now. Undo and redo swap them back, so one copy serves both.
+    // The copied rows keep their extract ids, which refer to the extracts held with the change.
+    sql: `
+      CREATE TABLE list_changes (
+        id INTEGER PRIMARY KEY,
+        made_at TEXT NOT NULL,
+        description TEXT NOT NULL,
+        lists TEXT NOT NULL,
+        undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
+        other_extracts TEXT NOT NULL,
+        other_report TEXT,
+        other_is_demo INTEGER NOT NULL CHECK (other_is_demo IN (0, 1)),
+        other_title TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE list_change_referrals (
+        change_id INTEGER NOT NULL,
+        extract_id INTEGER NOT NULL,
+        child TEXT NOT NULL,
+        birth_month TEXT,
+        referral_date TEXT NOT NULL,
+        age_years REAL,
+        source TEXT,
+        nfa INTEGER,
+        referrals_12m INTEGER
+      ) STRICT;
+      CREATE TABLE list_change_cpp (
+        change_id INTEGER NOT NULL,
+        extract_id INTEGER NOT NULL,
+        child TEXT NOT NULL,
+        birth_month TEXT,
+        start_date TEXT NOT NULL,
+        end_date TEXT,
+        initial_category TEXT,
+        latest_category TEXT,
+        previous_plans INTEGER
+      ) STRICT;
+      CREATE TABLE list_change_cla (
+        change_id INTEGER NOT NULL,
+        extract_id INTEGER NOT NULL,
+        child TEXT NOT NULL,
+        birth_month TEXT,
+        start_date TEXT NOT NULL,
+        end_date TEXT,
+        uasc INTEGER,
+        reason_ceased TEXT,
+        legal_status TEXT,
+        category_of_need TEXT,
+        placement_type TEXT,
+        placement_group TEXT,
+        placement_provider TEXT
+      ) STRICT;
+      CREATE INDEX list_change_referrals_change ON list_change_referrals (change_id);
+      CREATE INDEX list_change_cpp_change ON list_change_cpp (change_id);
+      CREATE INDEX list_change_cla_change ON list_change_cla (change_id);
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

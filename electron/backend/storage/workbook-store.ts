@@ -7,12 +7,14 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, openSync, readdirSync, readFileSync, readSync, closeSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ClaRecord, CppRecord, Dataset, ExtractInfo, ReferralRecord } from '../../../shared/dataset/types.ts';
+import type { ClaRecord, CppRecord, Dataset, ExtractInfo, ListRecord, ReferralRecord } from '../../../shared/dataset/types.ts';
+import type { ListId } from '../../../shared/import/list-catalogue.ts';
 import type { ImportReport } from '../../../shared/import/report.ts';
 import type { PlacementGroup } from '../../../shared/import/values/codes.ts';
 import { createPrivateFile, flushFile, flushFolder } from '../../common/private-files.ts';
 import { acquireLock, LockNotWritableError, lockPathFor, lockRefreshMs, processAlive, readLockOwner, type HeldLock } from './file-lock.ts';
 import { lockedTargetMessage, lockLostReason, openElsewhereReason, takenOverNotice } from './lock-messages.ts';
+import { changeToRedo, changeToUndo, dropUnusedExtracts, extractRows, listColumns, recordChange, swapChange, upsertExtracts, writeReport, type ListChangeInfo } from './list-changes.ts';
 import { applicationId, latestSchemaVersion, migrations } from './migrations.ts';
 import { missingParts } from './schema-check.ts';
 
@@ -350,33 +352,101 @@ export class WorkbookStore {
     this.db.prepare('UPDATE workbook SET title = ? WHERE id = 1').run(title);
   }
 
-  /** Replaces every list with a newly imported dataset, in one transaction. */
+  /** Replaces every list with a newly imported dataset, in one transaction (a new workbook's first lists). */
   replaceLists(dataset: Dataset, report: ImportReport | null): void {
     this.writable();
     const db = this.db;
-    const insertExtract = db.prepare('INSERT INTO extracts (id, label, extract_date, extract_date_source, window_start) VALUES (?, ?, ?, ?, ?)');
-    const insertReferral = db.prepare('INSERT INTO referrals (extract_id, child, birth_month, referral_date, age_years, source, nfa, referrals_12m) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const insertCpp = db.prepare('INSERT INTO cpp (extract_id, child, birth_month, start_date, end_date, initial_category, latest_category, previous_plans) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const insertCla = db.prepare(
-      'INSERT INTO cla (extract_id, child, birth_month, start_date, end_date, uasc, reason_ceased, legal_status, category_of_need, placement_type, placement_group, placement_provider) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
     db.transaction(() => {
       db.exec('DELETE FROM referrals; DELETE FROM cpp; DELETE FROM cla; DELETE FROM extracts; DELETE FROM import_report;');
-      for (const e of dataset.extracts) insertExtract.run(e.id, e.label, e.extractDate, e.extractDateSource, e.windowStart ?? null);
-      for (const r of dataset.referrals) insertReferral.run(r.extract, r.child, r.birthMonth, r.referralDate, r.ageYears, r.source, bool(r.nfa), r.referralsInLast12Months);
-      for (const c of dataset.cpp) insertCpp.run(c.extract, c.child, c.birthMonth, c.startDate, c.endDate, c.initialCategory, c.latestCategory, c.previousPlans);
-      for (const c of dataset.cla) insertCla.run(c.extract, c.child, c.birthMonth, c.startDate, c.endDate, bool(c.uasc), c.reasonCeased, c.legalStatus, c.categoryOfNeed, c.placementType, c.placementGroup, c.placementProvider);
-      if (report) db.prepare('INSERT INTO import_report (id, json) VALUES (1, ?)').run(JSON.stringify(report));
+      upsertExtracts(db, extractRows(dataset.extracts));
+      for (const list of ['referrals', 'cpp', 'cla'] as const) this.insertRows(list, dataset[list]);
+      writeReport(db, report ? JSON.stringify(report) : null);
     })();
+  }
+
+  /**
+   * Replaces only `lists`, in one transaction that also keeps their previous state for Undo. `dataset.extracts`
+   * is the whole extracts table afterwards (the kept lists' extracts with their ids, and any new ones); its
+   * rows for the other lists are ignored. Returns the change's id.
+   */
+  changeLists(change: { lists: readonly ListId[]; dataset: Dataset; report: ImportReport; description: string; madeAt: string; workbook?: { isDemo: boolean; title: string } }): number {
+    this.writable();
+    const db = this.db;
+    return db.transaction(() => {
+      const id = recordChange(db, change);
+      upsertExtracts(db, extractRows(change.dataset.extracts));
+      for (const list of change.lists) {
+        db.prepare(`DELETE FROM ${list}`).run();
+        this.insertRows(list, change.dataset[list]);
+      }
+      dropUnusedExtracts(db);
+      writeReport(db, JSON.stringify(change.report));
+      if (change.workbook) db.prepare('UPDATE workbook SET is_demo = ?, title = ? WHERE id = 1').run(change.workbook.isDemo ? 1 : 0, change.workbook.title);
+      return id;
+    })();
+  }
+
+  /** The changes Undo and Redo would act on now. */
+  listChanges(): { undo: ListChangeInfo | null; redo: ListChangeInfo | null } {
+    return { undo: changeToUndo(this.db), redo: changeToRedo(this.db) };
+  }
+
+  /** Takes back the newest list change (null when there is none), in one transaction. */
+  undoListChange(): ListChangeInfo | null {
+    return this.swap(changeToUndo(this.db));
+  }
+
+  /** Makes the oldest undone list change again (null when there is none), in one transaction. */
+  redoListChange(): ListChangeInfo | null {
+    return this.swap(changeToRedo(this.db));
+  }
+
+  private swap(change: ListChangeInfo | null): ListChangeInfo | null {
+    if (!change) return null;
+    this.writable();
+    this.db.transaction(() => swapChange(this.db, change.id))();
+    return change;
+  }
+
+  private insertRows<L extends ListId>(list: L, records: readonly ListRecord[L][]): void {
+    const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
+    const columns = listColumns[list];
+    const insert = this.db.prepare(`INSERT INTO ${list} (${columns}) VALUES (${columns.split(',').map(() => '?').join(', ')})`);
+    for (const record of records) {
+      if (list === 'referrals') {
+        const r = record as ReferralRecord;
+        insert.run(r.extract, r.child, r.birthMonth, r.referralDate, r.ageYears, r.source, bool(r.nfa), r.referralsInLast12Months);
+      } else if (list === 'cpp') {
+        const c = record as CppRecord;
+        insert.run(c.extract, c.child, c.birthMonth, c.startDate, c.endDate, c.initialCategory, c.latestCategory, c.previousPlans);
+      } else {
+        const c = record as ClaRecord;
+        insert.run(c.extract, c.child, c.birthMonth, c.startDate, c.endDate, bool(c.uasc), c.reasonCeased, c.legalStatus, c.categoryOfNeed, c.placementType, c.placementGroup, c.placementProvider);
+      }
+    }
+  }
+
+  readExtracts(): ExtractInfo[] {
+    return (this.db.prepare('SELECT id, label, extract_date, extract_date_source, window_start FROM extracts ORDER BY id').raw().all() as Array<[number, string, string, 'given' | 'inferred', string | null]>).map(
+      ([id, label, extractDate, extractDateSource, windowStart]): ExtractInfo => ({ id, label, extractDate, extractDateSource, ...(windowStart ? { windowStart } : {}) }),
+    );
+  }
+
+  /** Which extracts each list's rows refer to. */
+  extractIdsByList(): Record<ListId, number[]> {
+    const ids = (list: ListId) => (this.db.prepare(`SELECT DISTINCT extract_id AS id FROM ${list}`).all() as Array<{ id: number }>).map((r) => r.id);
+    return { referrals: ids('referrals'), cpp: ids('cpp'), cla: ids('cla') };
+  }
+
+  readReport(): ImportReport | null {
+    const report = this.db.prepare('SELECT json FROM import_report WHERE id = 1').get() as { json: string } | undefined;
+    return report ? (JSON.parse(report.json) as ImportReport) : null;
   }
 
   readLists(): { dataset: Dataset; report: ImportReport | null } {
     const db = this.db;
     const flag = (v: number | null) => (v === null ? null : v === 1);
-    const extracts = (db.prepare('SELECT id, label, extract_date, extract_date_source, window_start FROM extracts ORDER BY id').raw().all() as Array<[number, string, string, 'given' | 'inferred', string | null]>).map(
-      ([id, label, extractDate, extractDateSource, windowStart]): ExtractInfo => ({ id, label, extractDate, extractDateSource, ...(windowStart ? { windowStart } : {}) }),
-    );
+    const extracts = this.readExtracts();
     const referrals = (db.prepare('SELECT child, birth_month, extract_id, referral_date, age_years, source, nfa, referrals_12m FROM referrals ORDER BY id').raw().all() as unknown[][]).map(
       (r): ReferralRecord => ({ child: r[0] as string, birthMonth: r[1] as string | null, extract: r[2] as number, referralDate: r[3] as string, ageYears: r[4] as number | null, source: r[5] as string | null, nfa: flag(r[6] as number | null), referralsInLast12Months: r[7] as number | null }),
     );
@@ -401,8 +471,7 @@ export class WorkbookStore {
         placementProvider: r[11] as string | null,
       }),
     );
-    const report = db.prepare('SELECT json FROM import_report WHERE id = 1').get() as { json: string } | undefined;
-    return { dataset: { extracts, referrals, cpp, cla }, report: report ? (JSON.parse(report.json) as ImportReport) : null };
+    return { dataset: { extracts, referrals, cpp, cla }, report: this.readReport() };
   }
 
   rowCounts(): { referrals: number; cpp: number; cla: number } {

@@ -4,7 +4,8 @@ import type { ImportIssue } from '../../../shared/import/report.ts';
 
 const rowHeight = 28;
 const visibleRows = 12;
-const maxColumns = 12;
+// Annex A's List 8 has 34 columns in the template; exports often add a few.
+const maxColumns = 40;
 
 export interface CellPosition {
   row: number;
@@ -13,11 +14,14 @@ export interface CellPosition {
 
 // A spreadsheet-like grid for one list: Ctrl+V of rows copied from Excel, arrow keys, Enter to edit a
 // cell, Delete to remove a row. Only the rows in view are drawn, so 100,000 rows scroll smoothly.
-export function PasteGrid({ label, rows, issues, onRows, active, onActive }: {
+export function PasteGrid({ label, rows, issues, onRows, onEmptyPaste, active, onActive }: {
   label: string;
   rows: string[][];
   issues: readonly ImportIssue[];
-  onRows: (rows: string[][]) => void;
+  /** New rows: pasted (all the grid's rows replaced) or edited (a cell changed, a row deleted). */
+  onRows: (rows: string[][], how: 'paste' | 'edit') => void;
+  /** Ctrl+V with nothing on the clipboard but blanks. */
+  onEmptyPaste: () => void;
   active: CellPosition | null;
   onActive: (position: CellPosition | null) => void;
 }) {
@@ -33,6 +37,12 @@ export function PasteGrid({ label, rows, issues, onRows, active, onActive }: {
     if (!el || !active) return;
     const top = active.row * rowHeight;
     if (top < el.scrollTop || top > el.scrollTop + rowHeight * (visibleRows - 1)) el.scrollTop = Math.max(0, top - rowHeight * 3);
+    // And sideways: the cell an issue is about may be far to the right.
+    const cell = el.querySelector<HTMLElement>('.grid-row .grid-cell');
+    const start = cell?.offsetLeft ?? 0;
+    const width = cell?.offsetWidth ?? 144;
+    const left = start + active.column * width;
+    if (left < el.scrollLeft + start || left + width > el.scrollLeft + el.clientWidth) el.scrollLeft = Math.max(0, left - start);
   }, [active]);
 
   const columns = Math.min(maxColumns, Math.max(1, ...rows.slice(0, 200).map((r) => r.length)));
@@ -54,7 +64,7 @@ export function PasteGrid({ label, rows, issues, onRows, active, onActive }: {
       setEditing(rows[active.row]![active.column] ?? '');
     } else if (event.key === 'Delete' && active && rows.length) {
       event.preventDefault();
-      onRows(rows.filter((_, i) => i !== active.row));
+      onRows(rows.filter((_, i) => i !== active.row), 'edit');
       onActive(rows.length > 1 ? { row: Math.min(active.row, rows.length - 2), column: active.column } : null);
     }
   };
@@ -62,7 +72,7 @@ export function PasteGrid({ label, rows, issues, onRows, active, onActive }: {
     if (!active) return;
     const next = rows.map((r, i) => (i === active.row ? Object.assign([...r], { [active.column]: value }) : r));
     setEditing(null);
-    onRows(next);
+    onRows(next, 'edit');
   };
 
   return (
@@ -79,9 +89,13 @@ export function PasteGrid({ label, rows, issues, onRows, active, onActive }: {
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onPaste={(event) => {
           const text = event.clipboardData.getData('text/plain');
-          if (!text) return;
           event.preventDefault();
-          onRows(parseDelimited(text).map((r) => r.cells));
+          const pasted = parseDelimited(text).map((r) => r.cells);
+          if (pasted.every((r) => r.every((c) => c.trim() === ''))) {
+            onEmptyPaste();
+            return;
+          }
+          onRows(pasted, 'paste');
           onActive({ row: 0, column: 0 });
         }}
       >
@@ -101,6 +115,9 @@ export function PasteGrid({ label, rows, issues, onRows, active, onActive }: {
                 <div role="row" aria-rowindex={index + 1} key={index} className={`grid-row ${severity}`} style={{ top: index * rowHeight }}>
                   <span role="rowheader" className="grid-number">
                     {index + 1}
+                  </span>
+                  <span className="grid-issue" title={rowIssues.map((i) => i.message).join('\n')}>
+                    {severity === 'error' ? 'Rejected' : severity === 'warning' ? 'Check' : ''}
                   </span>
                   {Array.from({ length: columns }, (_, c) => {
                     const isActive = active?.row === index && active.column === c;
@@ -124,9 +141,6 @@ export function PasteGrid({ label, rows, issues, onRows, active, onActive }: {
                       </span>
                     );
                   })}
-                  <span className="grid-issue" title={rowIssues.map((i) => i.message).join('\n')}>
-                    {severity === 'error' ? 'Rejected' : severity === 'warning' ? 'Check' : ''}
-                  </span>
                 </div>
               );
             })}

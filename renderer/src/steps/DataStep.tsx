@@ -1,22 +1,34 @@
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
-import type { DateOrderAnswer, DateQuestion, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
+import type { DateOrderAnswer, DateQuestion, ImportResponse, ListChangeResult, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
 import type { ListId } from '../../../shared/import/list-catalogue.ts';
+import { countOfList } from '../../../shared/import/list-words.ts';
 import { formatDelimited } from '../../../shared/import/text/delimited.ts';
-import type { ImportReport } from '../../../shared/import/report.ts';
-import { DateOrderQuestion, mergeDateAnswers } from '../components/DateOrderQuestion.tsx';
+import type { ImportIssue, ImportReport, ListCounts } from '../../../shared/import/report.ts';
 import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
+import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
+import { ListIssues } from './data/ListIssues.tsx';
+import { ReplaceQuestion } from './data/ReplaceQuestion.tsx';
 import { WorkProgressBar } from '../components/WorkProgressBar.tsx';
+import { DateOrderQuestion, mergeDateAnswers } from '../components/DateOrderQuestion.tsx';
 
 const lists: ReadonlyArray<{ id: ListId; label: string; hint: string }> = [
   { id: 'referrals', label: 'Referrals (List 3)', hint: 'One row per referral in the six months before the extract.' },
   { id: 'cpp', label: 'Child protection (List 7)', hint: 'Everyone on a plan at the extract date, and plans that ended in the six months before.' },
   { id: 'cla', label: 'Children in care (List 8)', hint: 'Everyone looked after at the extract date, and those who left in the six months before.' },
 ];
+const labelOf = (list: ListId) => lists.find((l) => l.id === list)!.label;
 
 type Grids = Record<ListId, string[][]>;
 const empty: Grids = { referrals: [], cpp: [], cla: [] };
-
+type FileSource = { kind: 'file'; name: string; base64: string };
+type Sources = Parameters<WorkbookBridge['importLists']>[0]['sources'];
+/** Where the rows of an import came from: grids of this window (their rows before and after), or files. */
+type Origin = { kind: 'grids'; before: Partial<Grids>; after: Partial<Grids> } | { kind: 'files'; sources: FileSource[] };
+/** Which of the workbook's lists this window put there: Undo and a new extract date act on them without asking. */
+type Owners = Record<ListId, 'grid' | 'files' | null>;
+type Said = { kind: 'done' | 'unchanged'; message: string; at: ListId | 'top' };
+type ListNotice = { kind: 'empty' } | { kind: 'other-list'; list: ListId; rows: string[][] };
 
 function base64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
@@ -25,22 +37,35 @@ function base64(buffer: ArrayBuffer): string {
   return btoa(binary);
 }
 
-// The analyst's lists: pasted rows stay in this window only (raw IDs never leave it unpseudonymised);
-// each change is imported at once, and the workbook stores the pseudonymised result.
+const validDate = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
+const pasted = (list: ListId, rows: string[][]) => ({ kind: 'pasted' as const, list, name: `Pasted ${labelOf(list)}`, text: formatDelimited(rows) });
+
+// The analyst's lists: pasted rows stay in this window only (raw IDs never leave it unpseudonymised); each
+// change to a grid is imported at once and replaces that list only, and the workbook stores the
+// pseudonymised result. Replacing rows the workbook holds from elsewhere is asked first; every
+// replacement can be undone, also after a reload, because the workbook file keeps the previous state.
 export function DataStep({ bridge, workbook, report, onImported, importRequests }: {
   bridge: WorkbookBridge;
   workbook: WorkbookSummary;
+  /** The workbook's own import report. */
   report: ImportReport | null;
-  onImported: (workbook: WorkbookSummary, report: ImportReport) => void;
+  onImported: (workbook: WorkbookSummary, report: ImportReport | null) => void;
   /** Counts File > Import lists: each time it changes, the import button takes the focus. */
   importRequests: number;
 }) {
   const [grids, setGrids] = useState<Grids>(empty);
-  const undo = useRef<Grids[]>([]);
-  const redo = useRef<Grids[]>([]);
+  const gridChanges = useRef(new Map<number, { before: Partial<Grids>; after: Partial<Grids> }>());
+  const owners = useRef<Owners>({ referrals: null, cpp: null, cla: null });
+  const lastFiles = useRef<FileSource[]>([]);
+  // What the last imports read, per list (counts and issues), and the last import's notes on its files.
+  const [read, setRead] = useState<Partial<Record<ListId, { counts: ListCounts; issues: ImportIssue[] }>>>({});
+  const [lastReport, setLastReport] = useState<ImportReport | null>(null);
+  const [asking, setAsking] = useState<{ question: string; token: string; origin: Origin; keeps: string; at: ListId | 'top' } | null>(null);
+  const [said, setSaid] = useState<Said | null>(null);
+  const [notices, setNotices] = useState<Partial<Record<ListId, ListNotice>>>({});
   const [active, setActive] = useState<Record<ListId, CellPosition | null>>({ referrals: null, cpp: null, cla: null });
   const [status, setStatus] = useState<{ kind: 'idle' | 'working' | 'failed'; message?: string }>({ kind: 'idle' });
-  const [extractDate, setExtractDate] = useState('');
+  const [extractDate, setExtractDate] = useState(workbook.extractDate ?? '');
   const extractDateId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
@@ -48,38 +73,151 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
     if (importRequests > 0) importButton.current?.focus();
   }, [importRequests]);
 
+  // Another workbook: nothing in this window belongs to it.
+  useEffect(() => {
+    setGrids(empty);
+    gridChanges.current.clear();
+    owners.current = { referrals: null, cpp: null, cla: null };
+    lastFiles.current = [];
+    setRead({});
+    setLastReport(null);
+    setAsking(null);
+    setSaid(null);
+    setNotices({});
+    setExtractDate(workbook.extractDate ?? '');
+  }, [workbook.createdAt]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const call = useCallback(async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+    setStatus({ kind: 'working' });
+    try {
+      const answer = await work();
+      setStatus({ kind: 'idle' });
+      return answer;
+    } catch (err) {
+      // A cancelled import is not a failure: the progress bar says it was cancelled.
+      if ((err as { code?: string }).code === 'cancelled') setStatus({ kind: 'idle' });
+      else setStatus({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+      return undefined;
+    }
+  }, []);
+
+  const replaced = (origin: Origin, changeId: number, lists: readonly ListId[]) => {
+    if (origin.kind === 'grids') {
+      gridChanges.current.set(changeId, { before: origin.before, after: origin.after });
+      for (const list of lists) owners.current[list] = 'grid';
+    } else {
+      lastFiles.current = origin.sources;
+      // The grids no longer show what the workbook holds for these lists.
+      setGrids((g) => ({ ...g, ...Object.fromEntries(lists.map((l) => [l, []])) }));
+      for (const list of lists) owners.current[list] = 'files';
+    }
+  };
+
   // Date columns that read two ways are asked about; the answers go with every later import.
   const [dateQuestions, setDateQuestions] = useState<DateQuestion[]>([]);
   const dateAnswers = useRef<DateOrderAnswer[]>([]);
-  const lastSources = useRef<Parameters<WorkbookBridge['importLists']>[0]['sources']>([]);
-  const importNow = useCallback(
-    async (sources: Parameters<WorkbookBridge['importLists']>[0]['sources']) => {
-      if (sources.length === 0) return;
-      lastSources.current = sources;
-      setStatus({ kind: 'working' });
-      try {
-        const response = await bridge.importLists({ sources, extractDate: /^\d{4}-\d{2}-\d{2}$/.test(extractDate) ? extractDate : null, dateOrders: dateAnswers.current });
-        setDateQuestions(response.dateQuestions ?? []);
-        // With a date question open nothing was stored: the lists wait for the answer.
-        if (!response.dateQuestions?.length) onImported(response.workbook, response.report);
-        setStatus({ kind: 'idle' });
-      } catch (err) {
-        // A cancelled import is not a failure: the progress bar says it was cancelled.
-        if ((err as { code?: string }).code === 'cancelled') setStatus({ kind: 'idle' });
-        else setStatus({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
-      }
-    },
-    [bridge, onImported, extractDate],
-  );
-  const pastedSources = (from: Grids) => lists.filter((l) => from[l.id].length > 0).map((l) => ({ kind: 'pasted' as const, list: l.id, name: `Pasted ${l.label}`, text: formatDelimited(from[l.id]) }));
+  const lastImport = useRef<{ sources: Sources; origin: Origin; replaceWithoutAsking: ListId[] } | null>(null);
 
-  const apply = (next: Grids, record = true) => {
-    if (record) {
-      undo.current.push(grids);
-      redo.current = [];
+  const settle = (response: ImportResponse | undefined, origin: Origin) => {
+    if (!response) return;
+    // With a date question open nothing was stored: the lists wait for the answer.
+    setDateQuestions(response.dateQuestions ?? []);
+    const readNow = Object.fromEntries(
+      lists.filter((l) => response.report[l.id].present).map((l) => [l.id, { counts: response.report[l.id], issues: response.report.issues.filter((i) => i.list === l.id) }]),
+    );
+    setRead((r) => ({ ...r, ...readNow }));
+    setLastReport(response.report);
+    const at: ListId | 'top' = origin.kind === 'grids' && Object.keys(origin.after).length === 1 ? (Object.keys(origin.after)[0] as ListId) : 'top';
+    const outcome = response.outcome;
+    if (outcome.kind === 'confirm') {
+      const keeps = `Nothing was replaced: the workbook keeps its ${outcome.replacing.map((r) => countOfList(r.list, r.inWorkbook)).join(' and ')}.`;
+      setAsking({ question: outcome.question, token: outcome.token, origin, keeps, at });
+    } else if (outcome.kind === 'replaced') {
+      replaced(origin, outcome.changeId, outcome.lists);
+      setSaid({ kind: 'done', message: outcome.message, at });
+    } else {
+      setSaid({ kind: 'unchanged', message: outcome.message, at });
     }
-    setGrids(next);
-    void importNow(pastedSources(next));
+    onImported(response.workbook, response.workbookReport);
+  };
+
+  /** A question left unanswered is a no: its pasted rows leave their grid (but for `pastingInto`), as the workbook never took them. */
+  const dropQuestion = (pastingInto: Partial<Grids> = {}) => {
+    if (asking?.origin.kind === 'grids') {
+      const before = Object.fromEntries(Object.entries(asking.origin.before).filter(([list]) => !(list in pastingInto)));
+      setGrids((g) => ({ ...g, ...before }));
+    }
+    setAsking(null);
+  };
+
+  const importNow = async (sources: Sources, origin: Origin, replaceWithoutAsking: ListId[]) => {
+    if (sources.length === 0) return;
+    lastImport.current = { sources, origin, replaceWithoutAsking };
+    dropQuestion(origin.kind === 'grids' ? origin.after : {});
+    setSaid(null);
+    settle(await call(() => bridge.importLists({ sources, extractDate: validDate(extractDate), replaceWithoutAsking, dateOrders: dateAnswers.current })), origin);
+  };
+
+  const ownedBy = (kind: 'grid' | 'files') => lists.map((l) => l.id).filter((l) => owners.current[l] === kind);
+
+  /** Rows pasted or edited in one grid: shown at once, imported at once, replacing that list only. */
+  const changeGrid = (list: ListId, rows: string[][], how: 'paste' | 'edit') => {
+    if (how === 'paste') {
+      const other = otherListOfRows(rows, list);
+      if (other) {
+        setNotices((n) => ({ ...n, [list]: { kind: 'other-list', list: other, rows } }));
+        setSaid(null);
+        return;
+      }
+    }
+    setNotices((n) => ({ ...n, [list]: undefined }));
+    // What the grid showed before, as the workbook has it (not rows still waiting for an answer).
+    const waiting = asking?.origin.kind === 'grids' ? asking.origin.before[list] : undefined;
+    const before = waiting ?? grids[list];
+    setGrids((g) => ({ ...g, [list]: rows }));
+    if (rows.length === 0) {
+      setSaid({ kind: 'unchanged', message: `The grid is empty: the workbook still holds its ${countOfList(list, workbook.rows[list])}. Paste the list again to replace them.`, at: list });
+      return;
+    }
+    void importNow([pasted(list, rows)], { kind: 'grids', before: { [list]: before }, after: { [list]: rows } }, owners.current[list] === 'grid' ? [list] : []);
+  };
+
+  const answer = async (replace: boolean) => {
+    const waiting = asking;
+    if (!waiting) return;
+    setAsking(null);
+    if (replace) {
+      settle(await call(() => bridge.confirmImport({ token: waiting.token })), waiting.origin);
+      return;
+    }
+    // Kept: the pasted rows go back to what the grid showed before, so that grid and workbook agree.
+    if (waiting.origin.kind === 'grids') {
+      const before = waiting.origin.before;
+      setGrids((g) => ({ ...g, ...before }));
+      setRead((r) => ({ ...r, ...Object.fromEntries(Object.keys(before).map((l) => [l, undefined])) }));
+    }
+    setSaid({ kind: 'unchanged', message: waiting.keeps, at: waiting.at });
+  };
+
+  const undoOrRedo = async (direction: 'undo' | 'redo') => {
+    dropQuestion();
+    const result: ListChangeResult | undefined = await call(() => (direction === 'undo' ? bridge.undoListChange() : bridge.redoListChange()));
+    if (!result) return;
+    if (result.change) {
+      const known = gridChanges.current.get(result.change.id);
+      const side = known ? (direction === 'undo' ? known.before : known.after) : {};
+      const next: Partial<Grids> = {};
+      for (const list of result.change.lists) {
+        // Rows this window pasted come back to their grid; rows from elsewhere are only in the workbook.
+        next[list] = side[list] ?? [];
+        owners.current[list] = next[list]!.length > 0 ? 'grid' : null;
+      }
+      setGrids((g) => ({ ...g, ...next }));
+      setRead((r) => ({ ...r, ...Object.fromEntries(result.change!.lists.map((l) => [l, undefined])) }));
+      setLastReport(null);
+    }
+    setSaid({ kind: 'done', message: result.message, at: 'top' });
+    onImported(result.workbook, result.workbookReport);
   };
 
   useEffect(() => {
@@ -88,14 +226,12 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
       const target = event.target as HTMLElement | null;
       if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
       const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey && undo.current.length) {
+      if (key === 'z' && !event.shiftKey && workbook.undo) {
         event.preventDefault();
-        redo.current.push(grids);
-        apply(undo.current.pop()!, false);
-      } else if ((key === 'y' || (key === 'z' && event.shiftKey)) && redo.current.length) {
+        void undoOrRedo('undo');
+      } else if ((key === 'y' || (key === 'z' && event.shiftKey)) && workbook.redo) {
         event.preventDefault();
-        undo.current.push(grids);
-        apply(redo.current.pop()!, false);
+        void undoOrRedo('redo');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -104,15 +240,41 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
 
   const importFiles = async (files: FileList | File[]) => {
     const sources = await Promise.all([...files].map(async (f) => ({ kind: 'file' as const, name: f.name, base64: base64(await f.arrayBuffer()) })));
-    setGrids(empty);
-    await importNow(sources);
+    await importNow(sources, { kind: 'files', sources }, []);
   };
 
-  const fileNotes = (report?.issues ?? []).filter((i) => i.list === null);
+  // A new extract date is kept in the workbook and applied to the lists this window imported (the grids'
+  // rows and the last files); lists already in the workbook from before keep theirs until imported again.
+  const changeExtractDate = async () => {
+    const date = validDate(extractDate);
+    if (date === (workbook.extractDate ?? null)) return;
+    const saved = await call(() => bridge.setExtractDate({ extractDate: date }));
+    if (!saved) return;
+    onImported(saved, report);
+    const gridLists = ownedBy('grid').filter((l) => grids[l].length > 0);
+    if (gridLists.length) {
+      const rows = Object.fromEntries(gridLists.map((l) => [l, grids[l]]));
+      await importNow(gridLists.map((l) => pasted(l, grids[l])), { kind: 'grids', before: rows, after: rows }, gridLists);
+    }
+    const fileLists = ownedBy('files');
+    if (fileLists.length && lastFiles.current.length) await importNow(lastFiles.current, { kind: 'files', sources: lastFiles.current }, fileLists);
+  };
+
+  const fileNotes = ((lastReport ?? report)?.issues ?? []).filter((i) => i.list === null);
   const extractNote = fileNotes.find((i) => i.severity === 'info' && i.message.startsWith('No extract date'))?.message ?? null;
   // What happened to the files and sheets as a whole: a sheet that held no list, a file that could not
   // be read. Without these, a wrong file would seem to do nothing.
   const otherNotes = fileNotes.filter((i) => i.message !== extractNote);
+  const saying = (at: ListId | 'top') => (
+    <>
+      {asking?.at === at && <ReplaceQuestion question={asking.question} onReplace={() => void answer(true)} onKeep={() => void answer(false)} />}
+      {said?.at === at && (
+        <p className={said.kind === 'done' ? 'notice' : 'problem'} role="status">
+          {said.message}
+        </p>
+      )}
+    </>
+  );
 
   return (
     <div
@@ -134,19 +296,28 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
           accept=".xlsx,.xls,.xlsm,.ods,.csv,.tsv,.txt"
           className="visually-hidden"
           aria-label="Choose Annex A workbooks or CSV files to import"
-          onChange={(e) => e.target.files && void importFiles(e.target.files)}
+          onChange={(e) => {
+            if (e.target.files) void importFiles(e.target.files).finally(() => (e.target.value = ''));
+          }}
         />
-        <button type="button" disabled={undo.current.length === 0} onClick={() => undo.current.length && (redo.current.push(grids), apply(undo.current.pop()!, false))}>
+        <button type="button" disabled={!workbook.undo} aria-describedby={workbook.undo ? 'undo-what' : undefined} onClick={() => void undoOrRedo('undo')}>
           Undo
         </button>
-        <button type="button" disabled={redo.current.length === 0} onClick={() => redo.current.length && (undo.current.push(grids), apply(redo.current.pop()!, false))}>
+        <button type="button" disabled={!workbook.redo} aria-describedby={workbook.redo ? 'redo-what' : undefined} onClick={() => void undoOrRedo('redo')}>
           Redo
         </button>
+        {(workbook.undo || workbook.redo) && (
+          <span className="hint">
+            {workbook.undo && <span id="undo-what">Undo takes back {workbook.undo}. </span>}
+            {workbook.redo && <span id="redo-what">Redo makes {workbook.redo} again.</span>}
+          </span>
+        )}
       </div>
       <div className="row">
         <label htmlFor={extractDateId}>Date the lists were extracted (optional)</label>
-        <input id={extractDateId} type="date" value={extractDate} onChange={(e) => setExtractDate(e.target.value)} onBlur={() => void importNow(pastedSources(grids))} />
+        <input id={extractDateId} type="date" value={extractDate} onChange={(e) => setExtractDate(e.target.value)} onBlur={() => void changeExtractDate()} />
       </div>
+      {workbook.extractDate && <p className="hint">Kept in this workbook and used for every list you paste or import.</p>}
       {extractNote && <p className="hint">{extractNote}</p>}
       {otherNotes.length > 0 && (
         <details className="issues" open={otherNotes.some((n) => n.severity === 'error')}>
@@ -169,12 +340,14 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
         questions={dateQuestions}
         onAnswer={(answers) => {
           dateAnswers.current = mergeDateAnswers(dateAnswers.current, answers);
-          void importNow(lastSources.current);
+          const again = lastImport.current;
+          if (again) void importNow(again.sources, again.origin, again.replaceWithoutAsking);
         }}
         answered={dateAnswers.current}
         onAskAgain={() => {
           dateAnswers.current = [];
-          void importNow(lastSources.current);
+          const again = lastImport.current;
+          if (again) void importNow(again.sources, again.origin, again.replaceWithoutAsking);
         }}
       />
       {status.kind === 'failed' && (
@@ -182,49 +355,63 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
           The lists could not be imported: {status.message}
         </p>
       )}
+      {saying('top')}
       {lists.map((l) => {
-        const counts = report?.[l.id];
-        const issues = (report?.issues ?? []).filter((i) => i.list === l.id && i.severity !== 'info');
+        const shown = read[l.id] ?? (report ? { counts: report[l.id], issues: report.issues.filter((i) => i.list === l.id) } : null);
+        const counts = shown?.counts;
+        const issues = (shown?.issues ?? []).filter((i) => i.severity !== 'info');
+        const notice = notices[l.id];
         return (
           <section key={l.id} className="list-panel" aria-labelledby={`list-${l.id}`}>
             <h2 id={`list-${l.id}`}>{l.label}</h2>
             <p className="hint">{l.hint}</p>
-            <p className="counts" data-list={l.id}>
-              {counts?.present
-                ? `${counts.rowsAccepted.toLocaleString('en-GB')} accepted, ${counts.rowsRejected.toLocaleString('en-GB')} rejected, ${counts.rowsBlank.toLocaleString('en-GB')} blank of ${counts.rowsRead.toLocaleString('en-GB')} rows read.`
-                : `${workbook.rows[l.id].toLocaleString('en-GB')} rows in the workbook.`}
+            {counts?.present && (
+              <p className="counts" data-list={l.id}>
+                {`${counts.rowsAccepted.toLocaleString('en-GB')} accepted, ${counts.rowsRejected.toLocaleString('en-GB')} rejected, ${counts.rowsBlank.toLocaleString('en-GB')} blank of ${counts.rowsRead.toLocaleString('en-GB')} rows read.`}
+              </p>
+            )}
+            <p className="in-workbook" data-list={l.id}>
+              In this workbook: {countOfList(l.id, workbook.rows[l.id])}.
             </p>
             {counts?.present && counts.foundIn.some((where) => where !== `Pasted ${l.label}`) && <p className="hint">Read from: {counts.foundIn.join('; ')}.</p>}
+            {notice?.kind === 'empty' && (
+              <p className="problem" role="status">
+                Nothing to paste: the clipboard holds no rows. Copy the rows in Excel (Ctrl+C), then click the grid and press Ctrl+V.
+              </p>
+            )}
+            {notice?.kind === 'other-list' && (
+              <div className="notice" role="status">
+                <p>
+                  These rows look like {labelOf(notice.list)}: their header row names that list’s columns, so they were not added to {l.label}.
+                </p>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setNotices((n) => ({ ...n, [l.id]: undefined }));
+                    changeGrid(notice.list, notice.rows, 'edit');
+                  }}
+                >
+                  Put them in {labelOf(notice.list)}
+                </button>
+              </div>
+            )}
+            {saying(l.id)}
             <PasteGrid
               label={l.label}
               rows={grids[l.id]}
               issues={grids[l.id].length ? issues : []}
-              onRows={(rows) => apply({ ...grids, [l.id]: rows })}
+              onRows={(rows, how) => changeGrid(l.id, rows, how)}
+              onEmptyPaste={() => {
+                setNotices((n) => ({ ...n, [l.id]: { kind: 'empty' } }));
+                setSaid(null);
+              }}
               active={active[l.id]}
               onActive={(position) => setActive({ ...active, [l.id]: position })}
             />
-            {issues.length > 0 && (
-              <details className="issues" open={issues.length <= 5}>
-                <summary>
-                  {issues.length} {issues.length === 1 ? 'row needs' : 'rows need'} a look
-                </summary>
-                <ul>
-                  {issues.slice(0, 200).map((issue, k) => (
-                    <li key={k} className={issue.severity}>
-                      {issue.row !== null && grids[l.id].length > 0 && (
-                        <button type="button" onClick={() => setActive({ ...active, [l.id]: { row: issue.row! - 1, column: 0 } })}>
-                          Show row {issue.row}
-                        </button>
-                      )}{' '}
-                      {issue.severity === 'error' ? 'Rejected' : 'Kept'}: {issue.sheet ? `${issue.sheet}, ` : ''}
-                      {issue.row !== null ? `row ${issue.row}, ` : ''}
-                      {issue.column ? `${issue.column}: ` : ''}
-                      {issue.message}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            )}
+            <ListIssues
+              issues={issues}
+              onShow={grids[l.id].length > 0 ? (issue) => setActive({ ...active, [l.id]: { row: issue.row! - 1, column: columnOfIssue(grids[l.id], l.id, issue.column) } }) : null}
+            />
           </section>
         );
       })}

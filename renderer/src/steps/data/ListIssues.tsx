@@ -1,0 +1,43 @@
+import type { ImportIssue } from '../../../../shared/import/report.ts';
+import { countForPeople } from '../../../../shared/text/people-format.ts';
+
+/** How many issues are listed; the rest are counted ("and 2,175 more"). */
+export const listedIssues = 200;
+
+/** Rows with at least one issue: a row with three problems is one row that needs a look. */
+export function rowsNeedingALook(issues: readonly ImportIssue[]): number {
+  return new Set(issues.filter((i) => i.row !== null).map((i) => `${i.file}\u0000${i.sheet ?? ''}\u0000${i.row}`)).size;
+}
+
+function summaryOf(issues: readonly ImportIssue[]): string {
+  const rows = rowsNeedingALook(issues);
+  if (rows === 0) return `${countForPeople(issues.length)} ${issues.length === 1 ? 'issue' : 'issues'} to look at`;
+  const head = `${countForPeople(rows)} ${rows === 1 ? 'row needs' : 'rows need'} a look`;
+  return rows === issues.length ? head : `${head} (${countForPeople(issues.length)} issues)`;
+}
+
+// The issues of one list: counted by row, the first 200 listed with a button to show each in the grid.
+export function ListIssues({ issues, onShow }: { issues: readonly ImportIssue[]; onShow: ((issue: ImportIssue) => void) | null }) {
+  if (issues.length === 0) return null;
+  return (
+    <details className="issues" open={issues.length <= 5}>
+      <summary>{summaryOf(issues)}</summary>
+      <ul>
+        {issues.slice(0, listedIssues).map((issue, k) => (
+          <li key={k} className={issue.severity}>
+            {issue.row !== null && onShow && (
+              <button type="button" onClick={() => onShow(issue)}>
+                Show row {issue.row}
+              </button>
+            )}{' '}
+            {issue.severity === 'error' ? 'Rejected' : 'Kept'}: {issue.sheet ? `${issue.sheet}, ` : ''}
+            {issue.row !== null ? `row ${issue.row}, ` : ''}
+            {issue.column ? `${issue.column}: ` : ''}
+            {issue.message}
+          </li>
+        ))}
+        {issues.length > listedIssues && <li className="more">and {countForPeople(issues.length - listedIssues)} more</li>}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,28 @@
+// What the rows in a list's grid are: which list their header row names (so rows of another list are offered
+// to that list, never moved silently), and which grid column an import issue is about.
+import { isBlankRow } from '../../../../shared/import/cells.ts';
+import { detectTable, headerSearchDepth } from '../../../../shared/import/detect-table.ts';
+import { listCatalogue, normaliseHeader, type ListId } from '../../../../shared/import/list-catalogue.ts';
+
+/** The list pasted rows belong to by their header row, when that is another list than the grid's own. */
+export function otherListOfRows(rows: readonly string[][], grid: ListId): ListId | null {
+  const table = detectTable(rows.slice(0, headerSearchDepth), '', grid);
+  return (table.kind === 'model-list' || table.kind === 'missing-columns') && table.list !== grid ? table.list : null;
+}
+
+export function hasNoRows(rows: readonly string[][]): boolean {
+  return rows.every((row) => isBlankRow(row));
+}
+
+/** The grid column holding the issue's column (named by its header), or the first column. */
+export function columnOfIssue(rows: readonly string[][], list: ListId, column: string | null): number {
+  if (!column || rows.length === 0) return 0;
+  const table = detectTable(rows.slice(0, headerSearchDepth), '', list);
+  if (table.kind !== 'model-list' && table.kind !== 'missing-columns') return 0;
+  const wanted = normaliseHeader(column);
+  const field = listCatalogue[list].fields.find((f) => normaliseHeader(f.header) === wanted);
+  const index = field && table.kind === 'model-list' ? table.columns.get(field.key) : undefined;
+  if (index !== undefined) return index;
+  const byHeader = table.headers.findIndex((h) => normaliseHeader(h) === wanted);
+  return byHeader >= 0 ? byHeader : 0;
+}
