@@ -120,8 +120,9 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
 
   const settle = (response: ImportResponse | undefined, origin: Origin) => {
     if (!response) return;
-    // With a date question open nothing was stored: the lists wait for the answer.
+    // With a date question open nothing was stored and nothing is counted yet: the lists wait for the answer.
     setDateQuestions(response.dateQuestions ?? []);
+    if (response.dateQuestions?.length) return;
     const readNow = Object.fromEntries(
       lists.filter((l) => response.report[l.id].present).map((l) => [l.id, { counts: response.report[l.id], issues: response.report.issues.filter((i) => i.list === l.id) }]),
     );
