@@ -11,7 +11,7 @@ import { buildHistory } from '../../shared/engine/history.ts';
 import { futureLockdown } from '../../shared/engine/presets.ts';
 import { runModel } from '../../shared/engine/run-model.ts';
 import { parseScenario, type Scenario } from '../../shared/engine/scenario.ts';
-import { exportSheetNames, resultsWorkbook } from '../../shared/export/results-workbook.ts';
+import { exportedSheetNames, resultsWorkbook } from '../../shared/export/results-workbook.ts';
 import { calibrationResult } from '../../shared/result/calibration-result.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
@@ -300,10 +300,10 @@ export function createBackend(options: BackendOptions): Backend {
       const result = { ...buildResultJson({ dataset, report, run: runModel(dataset, [], { horizon: 24, scenarios }) }), calibration: calibrationResult(dataset, [], history) };
       const bytes = resultsWorkbook(result, { workbookTitle: s.info().title, appVersion: options.version, createdAt: now().toISOString() });
       const target = await options.chooseSavePath(`${fileSafe(s.info().title)} projections.xlsx`, 'excel');
-      if (target === null) return { saved: false, filePath: null, sheets: [...exportSheetNames] };
+      if (target === null) return { saved: false, filePath: null, sheets: exportedSheetNames(result) };
       writeFileAtomically(target, bytes);
       const download = options.transport === 'loopback' ? { download: { fileName: path.basename(target), base64: Buffer.from(bytes).toString('base64') } } : {};
-      return { saved: true, filePath: target, sheets: [...exportSheetNames], ...download };
+      return { saved: true, filePath: target, sheets: exportedSheetNames(result), ...download };
     },
     getProgress: () => work.state(),
     cancelWork: () => work.cancel(),

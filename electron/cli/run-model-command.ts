@@ -20,7 +20,11 @@ import { writeFileAtomically } from '../common/atomic-write.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSources } from './load-sources.ts';
-import { dateOrderNotes, summaryOfImport, summaryText } from './summary-text.ts';
+import { loadSsda903Files } from './load-ssda903.ts';
+import { importSsda903, type Ssda903Import } from '../../shared/import/ssda903/import-ssda903.ts';
+import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
+import { placementBacktest } from '../../shared/engine/placements/placement-backtest.ts';
+import { dateOrderNotes, summaryOfImport, summaryOfReturns, summaryText } from './summary-text.ts';
 import { exitCodes, optionsOrExitCode, type CommandIO } from './answer-without-running.ts';
 
 export { exitCodes, type CommandIO };
@@ -29,15 +33,14 @@ class InputError extends Error {}
 
 function missingFiles(options: ModelOptions): string[] {
   const files = [...options.inputs, options.history, options.scenario].filter((f): f is string => f !== null);
-  return files.filter((file) => !existsSync(file) || !statSync(file).isFile());
+  return [...files.filter((file) => !existsSync(file) || !statSync(file).isFile()), ...options.ssda903.filter((p) => !existsSync(p))];
 }
 
-function loadLists(options: ModelOptions): { dataset: Dataset; report: ImportReport | null; dateNotes: string } {
+function loadLists(options: ModelOptions, pseudonymKey: Uint8Array): { dataset: Dataset; report: ImportReport | null; dateNotes: string } {
   if (options.demo) return { ...demoImport(), dateNotes: '' };
   if (options.inputs.length === 0) return { dataset: { extracts: [], referrals: [], cpp: [], cla: [] }, report: null, dateNotes: '' };
-  // A fresh key per run: pseudonyms are consistent within this result and mean nothing outside it.
   const { dataset, report, dateColumns } = importLists(loadSources(options.inputs, options.extractDate), {
-    pseudonymKey: randomBytes(32),
+    pseudonymKey,
     today: new Date().toISOString().slice(0, 10),
     ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
   });
@@ -46,6 +49,16 @@ function loadLists(options: ModelOptions): { dataset: Dataset; report: ImportRep
     throw new InputError(`no referrals (List 3), child protection (List 7) or children in care (List 8) list was found in ${options.inputs.map((f) => `"${f}"`).join(', ')}.\n${reasons.join('\n')}`);
   }
   return { dataset, report, dateNotes: dateOrderNotes(dateColumns) };
+}
+
+function loadReturns(paths: readonly string[], pseudonymKey: Uint8Array, lists: Dataset): Ssda903Import {
+  const firstExtractId = Math.max(0, ...lists.extracts.map((e) => e.id)) + 1;
+  const returns = importSsda903(loadSsda903Files(paths), { pseudonymKey, firstExtractId });
+  if (returns.report.episodes.rowsAccepted === 0) {
+    const reasons = returns.report.issues.filter((i) => i.severity === 'error' || i.row === null).slice(0, 20).map((i) => `  ${i.file}${i.row ? `, row ${i.row}` : ''}${i.column ? `, column ${i.column}` : ''}: ${i.message}`);
+    throw new InputError(`no usable SSDA903 episodes were found in ${paths.map((f) => `"${f}"`).join(', ')}.\n${reasons.join('\n')}`);
+  }
+  return returns;
 }
 
 function loadHistory(file: string | null): AggregatePeriod[] {
@@ -70,7 +83,7 @@ function loadScenario(file: string | null): Scenario | null {
 
 function workbookTitle(options: ModelOptions): string {
   if (options.demo) return 'Demo authority (synthetic data)';
-  if (options.inputs.length) return options.inputs.map((f) => path.basename(f)).join(', ');
+  if (options.inputs.length || options.ssda903.length) return [...options.inputs, ...options.ssda903].map((f) => path.basename(f)).join(', ');
   return 'Aggregate history';
 }
 
@@ -91,7 +104,14 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
   try {
     const scenario = loadScenario(options.scenario);
     const aggregates = loadHistory(options.history);
-    const { dataset, report, dateNotes } = loadLists(options);
+    // A fresh key per run: pseudonyms are consistent within this result (lists and returns alike) and
+    // mean nothing outside it.
+    const pseudonymKey = randomBytes(32);
+    const lists = loadLists(options, pseudonymKey);
+    const returns = options.ssda903.length ? loadReturns(options.ssda903, pseudonymKey, lists.dataset) : null;
+    const dataset = returns ? withSsda903(lists.dataset, returns) : lists.dataset;
+    const { report, dateNotes } = lists;
+    const ssda903 = returns?.report;
     const writeJson = (json: string) => {
       if (options.json === '-') io.stdout(json);
       else if (options.json) writeFileAtomically(options.json, json);
@@ -102,19 +122,21 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
     } catch (err) {
       if (!(err instanceof NothingToProjectError)) throw err;
       // Still say what was read, so the analyst can see why there is nothing to project.
-      writeJson(`${JSON.stringify(buildResultJson({ dataset, report }), null, 2)}\n`);
-      io.stderr(`${report ? summaryOfImport(report) : ''}${dateNotes}Error: there is nothing to project from: the lists hold no dated rows and no aggregate history was given.\n`);
+      writeJson(`${JSON.stringify(buildResultJson({ dataset, report, ...(ssda903 ? { ssda903 } : {}) }), null, 2)}\n`);
+      io.stderr(`${report ? summaryOfImport(report) : ''}${ssda903 ? summaryOfReturns(ssda903) : ''}${dateNotes}Error: there is nothing to project from: the lists hold no dated rows and no aggregate history was given.\n`);
       return exitCodes.badInput;
     }
-    const backtest = options.backtestFrom ? runBacktest(dataset, aggregates, monthOfIso(`${options.backtestFrom}-01`), options.horizonMonths, run.history, scenario) : undefined;
+    const backtestFrom = options.backtestFrom ? monthOfIso(`${options.backtestFrom}-01`) : null;
+    const byPlacement = backtestFrom !== null && run.baseline.placements ? placementBacktest(dataset, aggregates, backtestFrom, options.horizonMonths, run.history) : null;
+    const backtest = backtestFrom !== null ? { ...runBacktest(dataset, aggregates, backtestFrom, options.horizonMonths, run.history, scenario), ...(byPlacement ? { byPlacement } : {}) } : undefined;
     const calibration = options.calibrate ? calibrate(dataset, aggregates, {}, run.history) : undefined;
-    const result = buildResultJson({ dataset, report, run, ...(backtest ? { backtest } : {}), ...(calibration ? { calibration } : {}) });
+    const result = buildResultJson({ dataset, report, run, ...(backtest ? { backtest } : {}), ...(calibration ? { calibration } : {}), ...(ssda903 ? { ssda903 } : {}) });
     // Build everything before writing anything: a failure leaves no file half-written.
     const json = `${JSON.stringify(result, null, 2)}\n`;
     const workbook = options.xlsx ? resultsWorkbook(result, { workbookTitle: workbookTitle(options), appVersion: appVersion(), createdAt: new Date().toISOString() }) : null;
     writeJson(json);
     if (options.xlsx && workbook) writeFileAtomically(options.xlsx, workbook);
-    const summary = summaryText(run, report, backtest, calibration) + dateNotes;
+    const summary = `${ssda903 ? summaryOfReturns(ssda903) : ''}${summaryText(run, report, backtest, calibration)}${dateNotes}`;
     if (options.json === '-') io.stderr(summary);
     else io.stdout(summary);
     return exitCodes.ok;

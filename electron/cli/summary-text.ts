@@ -5,6 +5,7 @@ import { calibrationSentences } from '../../shared/text/calibration-words.ts';
 import { monthLabel } from '../../shared/engine/months.ts';
 import type { ModelRun } from '../../shared/engine/run-model.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
+import type { Ssda903Report } from '../../shared/import/ssda903/import-ssda903.ts';
 import type { DateColumnDecision } from '../../shared/import/values/date-order.ts';
 
 const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
@@ -19,11 +20,19 @@ export function summaryOfImport(report: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+export function summaryOfReturns(report: Ssda903Report): string {
+  const years = report.returns.map((r) => r.label.replace('SSDA903 ', '')).join(', ');
+  const c = (name: string, counts: Ssda903Report['header']) => `${name}: ${counts.rowsRead} rows read, ${counts.rowsAccepted} accepted, ${counts.rowsRejected} rejected, ${counts.rowsBlank} blank`;
+  const problems = report.issues.filter((i) => i.severity !== 'info').length;
+  return `SSDA903 returns for ${years || 'no year'}. ${c('Episodes', report.episodes)}; ${c('header', report.header)}.${problems ? ` ${problems} issues: see "import.issues" in the JSON result.` : ''}\n`;
+}
+
 export function summaryText(run: ModelRun, report: ImportReport | null, backtest?: BacktestResult, calibration?: Calibration): string {
   const lines: string[] = [];
   if (report) lines.push(summaryOfImport(report).trimEnd());
   const e = run.estimates;
-  lines.push(
+  if (e.driver === 'claStarts') lines.push(`Last month observed: ${monthLabel(e.anchorMonth)}. About ${Math.round(e.referrals.level)} children a month enter care (no referrals were given); half of periods of care end within ${e.cla.duration.medianMonths.toFixed(0)} months.`);
+  else lines.push(
     `Last month observed: ${monthLabel(e.anchorMonth)}. About ${Math.round(e.cpp.conversion.perReferral * 100)} in 100 referrals lead to a child protection plan and ${Math.round(e.cla.conversion.perReferral * 100)} in 100 to care; half of plans end within ${e.cpp.duration.medianMonths.toFixed(0)} months and half of periods of care within ${e.cla.duration.medianMonths.toFixed(0)} months.`,
   );
   const H = run.setup.horizon;
@@ -33,6 +42,10 @@ export function summaryText(run: ModelRun, report: ImportReport | null, backtest
   lines.push(
     `Baseline in ${monthLabel(run.setup.startMonth + at)}: ${whole(b.series.cppOpen[at]!)} children on plans${band('cppOpen')}, ${whole(b.series.claOpen[at]!)} children in care${band('claOpen')}, ${money(b.costCumulative[at]!)} spent over ${at + 1} months, ${b.workers[at]!.toFixed(1)} workers needed.`,
   );
+  if (b.placements) {
+    const byGroup = Object.entries(b.placements.byGroup).filter(([, v]) => v[at]! >= 0.5).map(([g, v]) => `${g} ${whole(v[at]!)}`);
+    lines.push(`By placement in ${monthLabel(run.setup.startMonth + at)}: ${byGroup.join(', ')}; children in care cost ${money(b.placements.claCost.slice(0, at + 1).reduce((x, y) => x + y, 0))} over ${at + 1} months.`);
+  }
   for (const s of run.scenarios) {
     lines.push(
       `${s.scenario.name} in ${monthLabel(run.setup.startMonth + at)}: ${whole(s.series.cppOpen[at]!)} on plans, ${whole(s.series.claOpen[at]!)} in care, ${money(s.costCumulative[at]!)} spent (${s.costCumulative[at]! >= b.costCumulative[at]! ? '+' : '-'}${money(Math.abs(s.costCumulative[at]! - b.costCumulative[at]!))} against the baseline).`,

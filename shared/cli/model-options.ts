@@ -3,6 +3,8 @@
 
 export interface ModelOptions {
   inputs: string[];
+  /** SSDA903 returns: folders, zips or CSV files. */
+  ssda903: string[];
   history: string | null;
   extractDate: string | null; // YYYY-MM-DD
   scenario: string | null;
@@ -30,6 +32,8 @@ Data (at least one of these):
   --input PATH             An Annex A workbook (.xlsx, .xls, .ods) or a .csv/.tsv list. Repeat for
                            several files or extracts.
   --history PATH           Aggregate history CSV, for periods the lists do not cover.
+  --ssda903 PATH           SSDA903 returns: a folder with one subfolder a year, a zip of it, or CSV
+                           files. Repeatable; may be combined with --input.
   --demo                   Use the built-in synthetic demo authority instead of --input.
 
 Model:
@@ -50,7 +54,7 @@ Output:
 Exit status: 0 success, 1 the input cannot be used, 2 a mistake in the options.
 Example: npm run model -- --demo --xlsx results.xlsx`;
 
-const valueOptions = ['--input', '--history', '--extract-date', '--date-order', '--scenario', '--horizon', '--backtest-from', '--json', '--xlsx'] as const;
+const valueOptions = ['--input', '--ssda903', '--history', '--extract-date', '--date-order', '--scenario', '--horizon', '--backtest-from', '--json', '--xlsx'] as const;
 const flagOptions = ['--demo', '--calibrate', '--help', '-h'] as const;
 
 function isRealDate(iso: string): boolean {
@@ -65,6 +69,7 @@ export function parseModelOptions(argv: readonly string[]): ParseOutcome {
   const messages: string[] = [];
   const options: ModelOptions = {
     inputs: [],
+    ssda903: [],
     history: null,
     extractDate: null,
     scenario: null,
@@ -100,7 +105,7 @@ export function parseModelOptions(argv: readonly string[]): ParseOutcome {
       messages.push(`${name} needs a value.`);
       continue;
     }
-    if (name !== '--input' && seen.has(name)) {
+    if (name !== '--input' && name !== '--ssda903' && seen.has(name)) {
       messages.push(`${name} is given more than once; give it once.`);
       continue;
     }
@@ -108,6 +113,9 @@ export function parseModelOptions(argv: readonly string[]): ParseOutcome {
     switch (name) {
       case '--input':
         options.inputs.push(value);
+        break;
+      case '--ssda903':
+        options.ssda903.push(value);
         break;
       case '--history':
         options.history = value;
@@ -144,8 +152,9 @@ export function parseModelOptions(argv: readonly string[]): ParseOutcome {
   }
 
   if (options.demo && options.inputs.length > 0) messages.push('--demo replaces --input: give one or the other.');
-  if (!options.demo && options.inputs.length === 0 && options.history === null) {
-    messages.push('Say which data to use: --input with your Annex A file, --history with an aggregate CSV, or --demo.');
+  if (options.demo && options.ssda903.length > 0) messages.push('--demo replaces --ssda903: give one or the other.');
+  if (!options.demo && options.inputs.length === 0 && options.ssda903.length === 0 && options.history === null) {
+    messages.push('Say which data to use: --input with your Annex A file, --ssda903 with your SSDA903 returns, --history with an aggregate CSV, or --demo.');
   }
   return messages.length ? { kind: 'usage-error', messages } : { kind: 'run', options };
 }

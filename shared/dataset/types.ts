@@ -46,6 +46,25 @@ export interface ClaRecord extends ChildRecord {
   placementType: string | null;
   placementGroup: PlacementGroup | null;
   placementProvider: string | null;
+  /** Start of the current placement (List 8's "Start Date of Most Recent Placement"), where given. */
+  placementStartDate?: IsoDate | null;
+}
+
+/** In-house = PR0-PR3 (parents, own, other authority, other public); private = PR4-PR5 (private, voluntary). */
+export type ProviderKind = 'inHouse' | 'private';
+
+/** One placement of a child in care (an SSDA903 episode, or List 8's current placement). */
+export interface PlacementEpisode {
+  child: string; // pseudonym
+  birthMonth: IsoMonth | null;
+  extract: number;
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+  /** When the period of care this placement belongs to began. */
+  periodStart: IsoDate;
+  placementType: string | null;
+  placementGroup: PlacementGroup;
+  provider: ProviderKind | null;
 }
 
 export interface Dataset {
@@ -53,6 +72,8 @@ export interface Dataset {
   referrals: ReferralRecord[];
   cpp: CppRecord[];
   cla: ClaRecord[];
+  /** Placements by date, where SSDA903 returns (or List 8's placement start dates) give them. */
+  placements?: PlacementEpisode[];
 }
 
 export type ListRecord = { referrals: ReferralRecord; cpp: CppRecord; cla: ClaRecord };

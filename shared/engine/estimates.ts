@@ -21,6 +21,7 @@ import {
 import { defaultSeasonality, defaultTrendSe, estimateReferrals, type ReferralModel } from './estimate-referrals.ts';
 import type { MonthlyHistory } from './history.ts';
 import { lastDayIso, type MonthIndex } from './months.ts';
+import { entriesAsDriver, entriesConversion } from './placements/entries-driver.ts';
 
 export interface Estimates {
   anchorMonth: MonthIndex;
@@ -29,6 +30,8 @@ export interface Estimates {
   cla: { conversion: ConversionModel; duration: DurationModel; entryAgeShares: number[]; entryAgesFromData: boolean };
   /** Shares of children in care by placement group at the end of the last observed month. */
   placementMix: Partial<Record<PlacementGroup | 'unknown', number>>;
+  /** What drives starts: referrals, or (with no referrals at all) entries to care projected on their own. */
+  driver: 'referrals' | 'claStarts';
   notes: string[];
 }
 
@@ -104,10 +107,15 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
         (trend ? `the trend is measured on the periods (${trendWords(trend)}).` : `${fromAggregates.periodsUsed} periods are too few to measure a trend (${periodsForTrendText}), so it is taken as flat, give or take ${Math.round(defaultTrendSe * 100)}% a year.`),
     );
   }
+  // Without referrals, entries to care drive the projection (shared/engine/placements/entries-driver.ts).
+  const drivenByEntries = !referrals;
+  if (!referrals) referrals = entriesAsDriver(history, anchor);
   if (!referrals) throw new Error('There are no referral counts to project from: add List 3 (referrals) or referrals in the aggregate history.');
+  if (drivenByEntries) notes.push('There are no referrals, so children entering care are projected from their own monthly history (level, trend and season); the referrals line of the projection shows those entries.');
 
   // Conversion from referrals.
   const conversionFor = (list: 'cpp' | 'cla'): ConversionModel => {
+    if (drivenByEntries) return entriesConversion(history, list);
     const months = new Set([...listMonths(history, 'referrals')].filter((m) => listMonths(history, `${list}Starts`).has(m)));
     const defaultLag = list === 'cpp' ? 1.5 : 1;
     if (dataset[list].length > 0 && months.size > 0) {
@@ -162,6 +170,7 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
       entryAgesFromData: ages.fromData,
     },
     placementMix: dataset.cla.length ? placementMixAt(dataset.cla, anchor) : {},
+    driver: drivenByEntries ? 'claStarts' : 'referrals',
     notes,
   };
 }

@@ -22,7 +22,7 @@ export function unitCosts(scenario: Scenario, mix: Estimates['placementMix']): U
   let basis = scenario.costs.claWeekly !== undefined || scenario.costs.cppMonthly !== undefined ? 'your unit costs' : 'illustrative default unit costs (replace them with your own)';
   const groups = Object.entries(mix) as Array<[PlacementGroup | 'unknown', number]>;
   if (byPlacement && groups.length) {
-    claWeekly = groups.reduce((sum, [group, share]) => sum + share * (group === 'unknown' ? flat : (byPlacement[group] ?? defaultCosts.claWeeklyByPlacement[group])), 0);
+    claWeekly = groups.reduce((sum, [group, share]) => sum + share * (group === 'unknown' ? flat : groupWeekly(byPlacement[group], defaultCosts.claWeeklyByPlacement[group])), 0);
     basis = 'your weekly costs by placement type, weighted by the placements of children in care now';
   }
   return {
@@ -32,6 +32,14 @@ export function unitCosts(scenario: Scenario, mix: Estimates['placementMix']): U
     claPerWorker: scenario.caseloads.claPerWorker ?? defaultCaseloads.claPerWorker,
     basis,
   };
+}
+
+/** One weekly figure for a group given as a number or by provider (the mean of the sides given). */
+function groupWeekly(given: number | { inHouse?: number | undefined; private?: number | undefined } | undefined, fallback: number): number {
+  if (given === undefined) return fallback;
+  if (typeof given === 'number') return given;
+  const sides = [given.inHouse, given.private].filter((v): v is number => v !== undefined);
+  return sides.length ? sides.reduce((a, b) => a + b, 0) / sides.length : fallback;
 }
 
 export function monthlyCost(costs: UnitCosts, cppOpen: number, claOpen: number): number {

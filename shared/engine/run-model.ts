@@ -9,6 +9,9 @@ import { baselineScenario, type Scenario } from './scenario.ts';
 import { scenarioVectors } from './scenario-vectors.ts';
 import { buildSetup } from './setup.ts';
 import { startBands, type BandRun, type Bands } from './uncertainty.ts';
+import { buildPlacementSetup, type PlacementSetup } from './placements/placement-setup.ts';
+import { entryAgeSharesAt } from './placements/estimate-placements.ts';
+import { placementBands, projectScenarioPlacements, type PlacementBands, type PlacementProjection } from './placements/placement-projection.ts';
 
 export interface ModelOptions {
   horizon: number;
@@ -29,6 +32,13 @@ export interface ProjectedScenario {
   workers: Float64Array;
   annualCost: Array<{ year: string; months: number; total: number }>;
   bands: Bands | null;
+  /** Children in care by placement and what they cost, where placements are known (SSDA903 or List 8). */
+  placements: PlacementProjection | null;
+}
+
+export interface PreparedProjection {
+  setup: ProjectionSetup;
+  placementSetup: PlacementSetup | null;
 }
 
 export interface ModelRun {
@@ -53,42 +63,96 @@ export function costedBaseline(scenarios: readonly Scenario[]): Scenario {
   return costed ? { ...baselineScenario, costs: costed.costs, caseloads: costed.caseloads } : baselineScenario;
 }
 
-/** A scenario's bands, to be run a slice at a time (the window's engine worker) or at once. */
-export function startScenarioBands(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number } = bandOptions): BandRun {
-  return startBands(setup, scenarioVectors(scenario, setup.startMonth, setup.horizon), estimates, unitCosts(scenario, estimates.placementMix), options.draws, options.seed);
+/** A scenario's likely ranges: the totals' bands and, where placements are known, the placements'. */
+export interface ScenarioRanges {
+  bands: Bands;
+  placements: PlacementBands | null;
 }
 
-export function projectScenario(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number }): ProjectedScenario {
-  const vectors = scenarioVectors(scenario, setup.startMonth, setup.horizon);
-  const series = runProjection(setup, vectors, centralDraw(setup), allocateSeries(setup.horizon));
+/** A scenario's bands run a slice at a time; `ranges()` adds the placements' bands to `bands()`. */
+export interface ScenarioBandRun extends BandRun {
+  ranges(): ScenarioRanges;
+}
+
+/** Where placements are known: their starting point and the scenario's expected placements. */
+export interface PlacedScenario {
+  placementSetup: PlacementSetup;
+  central: PlacementProjection;
+}
+
+/**
+ * A scenario's bands, to be run a slice at a time (the window's engine worker) or at once. Where placements
+ * are known, each draw's path is kept in draw order and shared out by placement once every draw has run,
+ * so slices give the same numbers as a run at once, and spend's band is the placements' spend.
+ */
+export function startScenarioBands(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number } = bandOptions, placed: PlacedScenario | null = null): ScenarioBandRun {
+  const H = setup.horizon;
+  const { draws, seed } = options;
   const costs = unitCosts(scenario, estimates.placementMix);
-  const cost = series.cppOpen.map((cpp, t) => monthlyCost(costs, cpp, series.claOpen[t]!));
-  const workers = series.cppOpen.map((cpp, t) => workersNeeded(costs, cpp, series.claOpen[t]!));
+  const claOpen = placed ? new Float64Array(draws * H) : null;
+  const cppCost = placed ? new Float64Array(draws * H) : null;
+  const observe = (d: number, out: ProjectionSeries) => {
+    for (let t = 0; t < H; t++) {
+      claOpen![t * draws + d] = out.claOpen[t]!;
+      cppCost![t * draws + d] = out.cppOpen[t]! * costs.cppMonthly;
+    }
+  };
+  const run = startBands(setup, scenarioVectors(scenario, setup.startMonth, H), estimates, costs, draws, seed, placed ? observe : undefined);
+  let ranges: ScenarioRanges | null = null;
+  const finish = (): ScenarioRanges => {
+    if (ranges) return ranges;
+    const bands = run.bands();
+    if (!placed) return (ranges = { bands, placements: null });
+    const placements = placementBands(placed.central, placed.placementSetup, claOpen!, cppCost!, draws, seed);
+    return (ranges = { bands: { ...bands, cost: placements.cost }, placements });
+  };
   return {
-    scenario,
-    series,
-    costs,
-    cost,
-    costCumulative: cumulative(cost),
-    workers,
-    annualCost: annualSpend(setup.startMonth, cost),
-    bands: options.draws > 0 ? bandsAtOnce(startScenarioBands(setup, estimates, scenario, options)) : null,
+    get remaining() {
+      return run.remaining;
+    },
+    run: (more: number) => run.run(more),
+    bands: () => finish().bands,
+    ranges: finish,
   };
 }
 
-function bandsAtOnce(run: BandRun): Bands {
+/** An expected path with its likely ranges (or none), placements' included. */
+export function withRanges(path: ProjectedScenario, ranges: ScenarioRanges | null): ProjectedScenario {
+  return { ...path, bands: ranges?.bands ?? null, placements: path.placements && { ...path.placements, bands: ranges?.placements ?? null } };
+}
+
+export function projectScenario(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number }, placementSetup: PlacementSetup | null = null): ProjectedScenario {
+  const vectors = scenarioVectors(scenario, setup.startMonth, setup.horizon);
+  const series = runProjection(setup, vectors, centralDraw(setup), allocateSeries(setup.horizon));
+  const costs = unitCosts(scenario, estimates.placementMix);
+  // Where placements are known, children in care are costed placement by placement (placements/).
+  const placements = placementSetup ? projectScenarioPlacements(placementSetup, series, scenario, setup.startMonth, setup.horizon) : null;
+  const cost = series.cppOpen.map((cpp, t) => (placements ? cpp * costs.cppMonthly + placements.claCost[t]! : monthlyCost(costs, cpp, series.claOpen[t]!)));
+  const workers = series.cppOpen.map((cpp, t) => workersNeeded(costs, cpp, series.claOpen[t]!));
+  const path: ProjectedScenario = { scenario, series, costs, cost, costCumulative: cumulative(cost), workers, annualCost: annualSpend(setup.startMonth, cost), bands: null, placements };
+  if (options.draws <= 0) return path;
+  const run = startScenarioBands(setup, estimates, scenario, options, placements && placementSetup ? { placementSetup, central: placements } : null);
   run.run(run.remaining);
-  return run.bands();
+  return withRanges(path, run.ranges());
+}
+
+/** The projection's starting point, and the placements' where placements are known. */
+export function prepareProjection(dataset: Dataset, history: MonthlyHistory, estimates: Estimates, horizon: number): PreparedProjection {
+  const setup = buildSetup(dataset, history, estimates, horizon);
+  const placementSetup = buildPlacementSetup(dataset, history, estimates);
+  // Entrants growing older leave at 18 sooner: the total ages out the entrants the placements expect.
+  if (placementSetup?.model.source === 'ssda903' && setup.cla.entryAgeShares) setup.cla.entryAgeShares = entryAgeSharesAt(placementSetup.model, horizon / 24);
+  return { setup, placementSetup };
 }
 
 export function runModel(dataset: Dataset, aggregates: readonly AggregatePeriod[], options: ModelOptions): ModelRun {
   const history = buildHistory(dataset, aggregates);
   const estimates = estimate(dataset, history, aggregates);
-  const setup = buildSetup(dataset, history, estimates, options.horizon);
+  const { setup, placementSetup } = prepareProjection(dataset, history, estimates, options.horizon);
   const draws = options.draws ?? bandOptions.draws;
   const seed = options.seed ?? bandOptions.seed;
-  const baseline = projectScenario(setup, estimates, costedBaseline(options.scenarios ?? []), { draws, seed });
+  const baseline = projectScenario(setup, estimates, costedBaseline(options.scenarios ?? []), { draws, seed }, placementSetup);
   const scenarioBands = options.scenarioBands ?? bandOptions.scenarioBands;
-  const scenarios = (options.scenarios ?? []).map((s) => projectScenario(setup, estimates, s, { draws: scenarioBands ? draws : 0, seed }));
+  const scenarios = (options.scenarios ?? []).map((s) => projectScenario(setup, estimates, s, { draws: scenarioBands ? draws : 0, seed }, placementSetup));
   return { history, estimates, setup, baseline, scenarios };
 }

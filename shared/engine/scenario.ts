@@ -21,9 +21,24 @@ export const ShockSchema = z
   })
   .refine((s) => s.from <= s.to, { message: 'must not be before "from"', path: ['to'] });
 
+// Pounds a week for a placement group: one figure, or in-house (PR0-PR3) and private (PR4-PR5) apart.
+const weeklyCost = z.union([share(0, 50_000), z.strictObject({ inHouse: share(0, 50_000).optional(), private: share(0, 50_000).optional() })]);
 const placementCosts = z.strictObject(
-  Object.fromEntries(Object.keys(placementGroups).map((g) => [g, share(0, 50_000).optional()])) as Record<keyof typeof placementGroups, z.ZodOptional<z.ZodNumber>>,
+  Object.fromEntries(Object.keys(placementGroups).map((g) => [g, weeklyCost.optional()])) as Record<keyof typeof placementGroups, z.ZodOptional<typeof weeklyCost>>,
 );
+const placementTarget = z
+  .string()
+  .regex(new RegExp(`^(${Object.keys(placementGroups).join('|')})(:(inHouse|private))?$`), `must be a placement group (${Object.keys(placementGroups).join(', ')}), optionally with :inHouse or :private`);
+/** Of the children who would be in `from`, `share` are in `to` instead, phased in over `overMonths` from `fromDate`. */
+export const PlacementShiftSchema = z
+  .strictObject({
+    from: placementTarget,
+    to: placementTarget,
+    share: share(0, 1),
+    fromDate: isoDate,
+    overMonths: z.number().int('must be a whole number of months').min(0, 'must be at least 0').max(120, 'must be at most 120').default(0),
+  })
+  .refine((s) => s.from !== s.to, { message: 'must differ from "from"', path: ['to'] });
 
 export const ScenarioSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Scenario'),
@@ -45,8 +60,11 @@ export const ScenarioSchema = z.strictObject({
       cppMonthly: share(0, 50_000).optional(),
       /** Extension: pounds per week by placement group, used where List 8 gives placement types. */
       claWeeklyByPlacement: placementCosts.optional(),
+      /** Unit costs rise by this every April of the projection. */
+      inflationPerYear: share(-0.2, 0.5).optional(),
     })
     .default({}),
+  placementShifts: z.array(PlacementShiftSchema).max(20, 'at most 20 placement shifts').default([]),
   caseloads: z
     .strictObject({
       cppPerWorker: share(1, 200).optional(),
@@ -58,6 +76,7 @@ export const ScenarioSchema = z.strictObject({
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 export type Shock = z.output<typeof ShockSchema>;
+export type PlacementShift = z.output<typeof PlacementShiftSchema>;
 
 export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; messages: string[] };
 

@@ -4,7 +4,7 @@
 // years out of ten the outcome should fall between p10 and p90, if the model's assumptions hold.
 import type { Estimates } from './estimates.ts';
 import { monthlyCost, type UnitCosts } from './money.ts';
-import { allocateSeries, createWorkspace, runProjection, type ParameterDraw, type ProjectionSetup } from './project.ts';
+import { allocateSeries, createWorkspace, runProjection, type ParameterDraw, type ProjectionSeries, type ProjectionSetup } from './project.ts';
 import { createRandom, type Random } from './random.ts';
 import type { ScenarioVectors } from './scenario-vectors.ts';
 
@@ -38,6 +38,9 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (position - lo);
 }
 
+/** `observe` sees each draw's path in draw order (placements share each draw's children in care out by placement). */
+export type DrawObserver = (draw: number, series: ProjectionSeries) => void;
+
 /**
  * Bands computed a slice of draws at a time, so a window can keep drawing while they are worked out. Run
  * to the end, it gives exactly what monteCarloBands gives: the same random stream in the same order.
@@ -51,7 +54,7 @@ export interface BandRun {
   bands(): Bands;
 }
 
-export function startBands(setup: ProjectionSetup, vectors: ScenarioVectors, estimates: Estimates, costs: UnitCosts, draws: number, seed: number): BandRun {
+export function startBands(setup: ProjectionSetup, vectors: ScenarioVectors, estimates: Estimates, costs: UnitCosts, draws: number, seed: number, observe?: DrawObserver): BandRun {
   const H = setup.horizon;
   const rng = createRandom(seed);
   const out = allocateSeries(H);
@@ -65,6 +68,7 @@ export function startBands(setup: ProjectionSetup, vectors: ScenarioVectors, est
     run(more: number) {
       for (const end = Math.min(draws, d + more); d < end; d++) {
         runProjection(setup, vectors, drawParameters(setup, estimates, rng), out, workspace, rng);
+        observe?.(d, out);
         for (let t = 0; t < H; t++) {
           // Stored month-major so each month's draws are contiguous for sorting.
           samples.referrals[t * draws + d] = out.referrals[t]!;
@@ -92,8 +96,8 @@ export function startBands(setup: ProjectionSetup, vectors: ScenarioVectors, est
   };
 }
 
-export function monteCarloBands(setup: ProjectionSetup, vectors: ScenarioVectors, estimates: Estimates, costs: UnitCosts, draws: number, seed: number): Bands {
-  const run = startBands(setup, vectors, estimates, costs, draws, seed);
+export function monteCarloBands(setup: ProjectionSetup, vectors: ScenarioVectors, estimates: Estimates, costs: UnitCosts, draws: number, seed: number, observe?: DrawObserver): Bands {
+  const run = startBands(setup, vectors, estimates, costs, draws, seed, observe);
   run.run(draws);
   return run.bands();
 }

@@ -9,6 +9,7 @@ import type { PlacementGroup } from '../import/values/codes.ts';
 import type { BandsJson, ProjectedJson, ResultJson } from '../result/result-json.ts';
 import { monthForPeople, poundsForPeople } from '../text/people-format.ts';
 import { writeXlsx, type Cell, type ChartSpec, type SheetSpec } from './xlsx-writer.ts';
+import { placementsSheets } from './placements-sheet.ts';
 import { calibrationSheet } from './calibration-sheet.ts';
 
 export interface ExportMeta {
@@ -255,6 +256,12 @@ function aboutSheet(meta: ExportMeta): SheetSpec {
   return { name: 'About', landscape: false, columnWidths: [22, 100], rows, rowHeights, merges };
 }
 
+/** The sheets an export of this result has: the placements sheets only where placements are known. */
+export function exportedSheetNames(result: ResultJson): string[] {
+  const placements = placementsSheets(result).map((sheet) => sheet.name);
+  return exportSheetNames.flatMap((name) => (name === 'Projections' ? [name, ...placements] : [name]));
+}
+
 export function resultsWorkbook(result: ResultJson, meta: ExportMeta): Uint8Array {
   if (!result.projection || !result.history || !result.estimates) throw new Error('export: there is no projection to export yet.');
   const projections = projectionsSheet(result);
@@ -266,6 +273,7 @@ export function resultsWorkbook(result: ResultJson, meta: ExportMeta): Uint8Arra
       summarySheet(result, meta),
       chartsSheet(result, projections.column, result.projection.months.length),
       projections.sheet,
+      ...placementsSheets(result),
       historySheet(result),
       assumptionsSheet(result),
       calibrationSheet(result.calibration),

@@ -371,5 +371,7 @@ function toRecord(list: ListId, row: PendingRow, extract: number): ReferralRecor
     placementType,
     placementGroup: placementType ? placementGroupOf(placementType) : null,
     placementProvider: asString(v.placementProvider),
+    // Only where List 8 gives it (workbook files do not keep it yet).
+    ...(typeof v.placementStartDate === 'string' ? { placementStartDate: v.placementStartDate } : {}),
   };
 }

@@ -165,6 +165,7 @@ export const listCatalogue: Readonly<Record<ListId, ListSpec>> = {
       { key: 'categoryOfNeed', header: "Child's Category of Need", kind: 'code', required: false, codeList: 'need-category', aliases: ['childscategoryofneed', 'categoryofneed', 'childcategoryofneed', 'cin', 'needcode'] },
       { key: 'placementType', header: 'Placement Type', kind: 'code', required: false, codeList: 'placement-type', aliases: ['placementtype', 'placement', 'currentplacementtype', 'placementtypecode'] },
       { key: 'placementProvider', header: 'Placement Provider', kind: 'code', required: false, codeList: 'placement-provider', aliases: ['placementprovider', 'provider', 'placementprovidercode'] },
+      { key: 'placementStartDate', header: 'Start Date of Most Recent Placement', kind: 'date', required: false, aliases: ['startdateofmostrecentplacement', 'placementstartdate', 'currentplacementstartdate', 'dateofcurrentplacement', 'latestplacementstartdate'] },
     ],
   },
 };

@@ -9,7 +9,11 @@ import { monthLabel } from '../engine/months.ts';
 import { durationBandEdges } from '../engine/estimate-flows.ts';
 import type { ModelRun, ProjectedScenario } from '../engine/run-model.ts';
 import type { Bands } from '../engine/uncertainty.ts';
-import type { ImportReport, ListCounts } from '../import/report.ts';
+import { emptyCounts, type ImportReport, type ListCounts } from '../import/report.ts';
+import type { PlacementGroup } from '../import/values/codes.ts';
+import { combos } from '../engine/placements/groups.ts';
+import { placementHistory } from '../engine/placements/placement-history.ts';
+import type { Ssda903Report } from '../import/ssda903/import-ssda903.ts';
 
 export const resultSchemaVersion = 1;
 
@@ -50,8 +54,30 @@ function projected(p: ProjectedScenario, field: string) {
     costCumulative: pounds(p.costCumulative, `${field}.costCumulative`),
     workers: Array.from(p.workers, (v) => finite(v, `${field}.workers`, 2)),
     annualCost: p.annualCost.map((a) => ({ year: a.year, months: a.months, total: finite(a.total, `${field}.annualCost`, 0) })),
+    ...placementsJson(p, field),
     unitCosts: { claWeekly: finite(p.costs.claWeekly, 'unitCosts.claWeekly', 2), cppMonthly: p.costs.cppMonthly, cppPerWorker: p.costs.cppPerWorker, claPerWorker: p.costs.claPerWorker, basis: p.costs.basis },
   };
+}
+
+function placementsJson(p: ProjectedScenario, field: string) {
+  const pl = p.placements;
+  if (!pl) return {};
+  const byGroup = (values: Record<string, Float64Array>, name: string, round: typeof counts2) => Object.fromEntries(Object.entries(values).map(([g, v]) => [g, round(v, `${field}.${name}.${g}`)]));
+  return {
+    claByPlacement: byGroup(pl.byGroup, 'claByPlacement', counts2),
+    claByPlacementProvider: Object.fromEntries(combos.map((c, i) => [c, counts2(pl.byCombo[i]!, `${field}.claByPlacementProvider.${c}`)])),
+    costByPlacement: byGroup(pl.costByGroup, 'costByPlacement', pounds),
+    annualCostByPlacement: pl.annualCostByGroup.map((y) => ({ year: y.year, months: y.months, byPlacement: Object.fromEntries(Object.entries(y.byGroup).map(([g, v]) => [g, finite(v, `${field}.annualCostByPlacement`, 0)])) })),
+    placementUnitCosts: pl.unitCosts.map((u) => ({ placement: u.combo, weekly: finite(u.weekly, 'placementUnitCosts', 2), source: u.source, yours: u.yours })),
+    inflationPerYear: p.scenario.costs.inflationPerYear ?? 0,
+  };
+}
+
+function placementBandsJson(p: ProjectedScenario) {
+  const b = p.placements?.bands;
+  if (!b) return {};
+  const band = (x: { p10: number[]; p50: number[]; p90: number[] }, name: string) => ({ p10: x.p10.map((v) => finite(v, name, 2)), p50: x.p50.map((v) => finite(v, name, 2)), p90: x.p90.map((v) => finite(v, name, 2)) });
+  return { claByPlacement: Object.fromEntries(Object.entries(b.byGroup).map(([g, x]) => [g, band(x, `bands.claByPlacement.${g}`)])) };
 }
 
 function difference(scenario: ProjectedScenario, baseline: ProjectedScenario) {
@@ -63,21 +89,29 @@ function difference(scenario: ProjectedScenario, baseline: ProjectedScenario) {
     cost: minus(scenario.cost, baseline.cost, 'difference.cost', 0),
     costCumulative: minus(scenario.costCumulative, baseline.costCumulative, 'difference.costCumulative', 0),
     workers: minus(scenario.workers, baseline.workers, 'difference.workers', 2),
+    ...(scenario.placements && baseline.placements
+      ? {
+          claByPlacement: Object.fromEntries(Object.entries(scenario.placements.byGroup).map(([g, v]) => [g, minus(v, baseline.placements!.byGroup[g as PlacementGroup], 'difference.claByPlacement', 2)])),
+          costByPlacement: Object.fromEntries(Object.entries(scenario.placements.costByGroup).map(([g, v]) => [g, minus(v, baseline.placements!.costByGroup[g as PlacementGroup], 'difference.costByPlacement', 0)])),
+        }
+      : {}),
   };
 }
 
 export interface ResultInput {
   dataset: Dataset;
   report: ImportReport | null;
+  ssda903?: Ssda903Report;
   run?: ModelRun;
   backtest?: BacktestResult;
   calibration?: Calibration;
 }
 
-function historyJson(run: ModelRun) {
+function historyJson(run: ModelRun, dataset: Dataset) {
   const h = run.history;
   const series = Object.fromEntries(seriesNames.map((s) => [s, h.series[s].map((v) => (v === null ? null : finite(v, `history.${s}`, 2)))])) as Record<(typeof seriesNames)[number], (number | null)[]>;
-  return { months: h.months.map(monthLabel), ...series, sources: h.sources };
+  const byPlacement = placementHistory(dataset, h);
+  return { months: h.months.map(monthLabel), ...series, ...(byPlacement ? { claByPlacement: byPlacement } : {}), sources: h.sources };
 }
 
 function estimatesJson(run: ModelRun) {
@@ -94,12 +128,12 @@ function estimatesJson(run: ModelRun) {
 
 function projectionJson(run: ModelRun) {
   const months = Array.from({ length: run.setup.horizon }, (_, t) => monthLabel(run.setup.startMonth + t));
-  const scenarios = run.scenarios.map((s, i) => ({ ...projected(s, `scenarios[${i}]`), settings: s.scenario, difference: difference(s, run.baseline), bands: s.bands ? bandsJson(s.bands) : null }));
+  const scenarios = run.scenarios.map((s, i) => ({ ...projected(s, `scenarios[${i}]`), settings: s.scenario, difference: difference(s, run.baseline), bands: s.bands ? { ...bandsJson(s.bands), ...placementBandsJson(s) } : null }));
   return {
     months,
     baseline: projected(run.baseline, 'baseline'),
     ...(scenarios.length ? { scenario: scenarios[0]!, scenarios } : {}),
-    bands: { baseline: run.baseline.bands ? bandsJson(run.baseline.bands) : null },
+    bands: { baseline: run.baseline.bands ? { ...bandsJson(run.baseline.bands), ...placementBandsJson(run.baseline) } : null },
   };
 }
 
@@ -112,6 +146,12 @@ function backtestJson(b: BacktestResult) {
     mape: mape(b.mape, 'backtest.mape'),
     ...(b.scenario ? { scenario: { name: b.scenario.name, predicted: round(b.scenario.predicted, 'backtest.scenario.predicted'), mape: mape(b.scenario.mape, 'backtest.scenario.mape') } } : {}),
   };
+}
+
+function importJson(report: ImportReport | null, returns: Ssda903Report | undefined) {
+  if (!returns) return report ? { referrals: counts(report.referrals), cpp: counts(report.cpp), cla: counts(report.cla), issues: report.issues } : null;
+  const lists = { referrals: counts(report?.referrals ?? emptyCounts()), cpp: counts(report?.cpp ?? emptyCounts()), cla: counts(report?.cla ?? emptyCounts()) };
+  return { ...lists, episodes: counts(returns.episodes), header: counts(returns.header), ssda903Returns: returns.returns, issues: [...(report?.issues ?? []), ...returns.issues] };
 }
 
 export function calibrationJson(c: Calibration) {
@@ -139,10 +179,10 @@ export function buildResultJson(input: ResultInput) {
     extractDate: latest?.extractDate ?? null,
     extractDateSource: latest?.extractDateSource ?? null,
     extracts: input.dataset.extracts,
-    import: report ? { referrals: counts(report.referrals), cpp: counts(report.cpp), cla: counts(report.cla), issues: report.issues } : null,
+    import: importJson(report, input.ssda903),
     ...(run
       ? {
-          history: historyJson(run),
+          history: historyJson(run, input.dataset),
           rates: {
             cppPerReferral: finite(run.estimates.cpp.conversion.perReferral, 'rates.cppPerReferral', 5),
             claPerReferral: finite(run.estimates.cla.conversion.perReferral, 'rates.claPerReferral', 5),

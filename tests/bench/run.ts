@@ -25,6 +25,11 @@ import { allocateSeries, centralDraw, runProjection } from '../../shared/engine/
 import { scenarioVectors } from '../../shared/engine/scenario-vectors.ts';
 import { unitCosts } from '../../shared/engine/money.ts';
 import { monteCarloBands } from '../../shared/engine/uncertainty.ts';
+import { projectScenario } from '../../shared/engine/run-model.ts';
+import { buildPlacementSetup } from '../../shared/engine/placements/placement-setup.ts';
+import { importSsda903 } from '../../shared/import/ssda903/import-ssda903.ts';
+import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
+import { defaultPlacementRules, simulatePlacements, write903Returns } from '../../shared/synthetic/placement-authority.ts';
 
 const key = new Uint8Array(32).fill(9);
 const results: Array<{ name: string; ms: number; target: number | null; note?: string }> = [];
@@ -97,6 +102,20 @@ time('SheetJS (the former reader) reading the same workbook, no validation', nul
   }, 50);
   const costs = unitCosts(baselineScenario, estimates.placementMix);
   time('1,000-draw uncertainty bands, 60 months', 150, () => monteCarloBands(setup, scenarioVectors(baselineScenario, setup.startMonth, 60), estimates, costs, 1000, 1), 5);
+}
+
+// SSDA903: five years of returns of a large authority (about 2,000 children in care), imported; then a
+// 60-month projection by placement with 1,000-draw bands (the total's draws shared out by placement).
+{
+  const authority = simulatePlacements({ seed: 903, from: '2010-04-01', to: '2024-03-31', rules: { ...defaultPlacementRules, entrantsPerMonth: 55 } });
+  const files = write903Returns(authority, [2020, 2021, 2022, 2023, 2024]).map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.text) }));
+  const returns = time(`Five years of SSDA903 returns imported (${authority.inCare.length.toLocaleString('en-GB')} children in care at the end)`, 1000, () => importSsda903(files, { pseudonymKey: key }));
+  const dataset = withSsda903({ extracts: [], referrals: [], cpp: [], cla: [] }, returns);
+  const history = buildHistory(dataset, []);
+  const estimates = estimate(dataset, history, []);
+  const setup = buildSetup(dataset, history, estimates, 60);
+  const placementSetup = buildPlacementSetup(dataset, history, estimates);
+  time('60-month projection by placement with 1,000-draw bands', 300, () => projectScenario(setup, estimates, baselineScenario, { draws: 1000, seed: 1 }, placementSetup), 3);
 }
 
 // The Excel export of a long, busy projection: 120 months, four scenarios, bands.

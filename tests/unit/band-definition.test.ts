@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildHistory } from '../../shared/engine/history.ts';
 import { estimate } from '../../shared/engine/estimates.ts';
 import { futureLockdown } from '../../shared/engine/presets.ts';
-import { bandOptions, costedBaseline, projectScenario, runModel, startScenarioBands } from '../../shared/engine/run-model.ts';
+import { bandOptions, costedBaseline, prepareProjection, projectScenario, runModel, startScenarioBands, withRanges } from '../../shared/engine/run-model.ts';
 import { ScenarioSchema } from '../../shared/engine/scenario.ts';
-import { buildSetup } from '../../shared/engine/setup.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
 
@@ -16,20 +15,22 @@ describe('the likely ranges', () => {
   it('are the same run a slice at a time (as in the window) and at once (as for the export)', () => {
     const history = buildHistory(dataset, []);
     const estimates = estimate(dataset, history, []);
-    const setup = buildSetup(dataset, history, estimates, 24);
+    const { setup, placementSetup } = prepareProjection(dataset, history, estimates, 24);
     const scenarios = [futureLockdown(setup.startMonth), ScenarioSchema.parse({ name: 'Dearer care', newNormal: { from: '2025-01-01', referralChange: 0.1 }, costs: { claWeekly: 1500 } })];
     const exported = buildResultJson({ dataset, report: null, run: runModel(dataset, [], { horizon: 24, scenarios }) });
 
-    // As the worker does it: expected paths, then each range in slices of ten draws.
+    // As the worker does it: expected paths, then each range in slices of ten draws (the demo's List 8
+    // gives placements, so their ranges too).
     const sliced = [costedBaseline(scenarios), ...scenarios].map((scenario) => {
-      const path = projectScenario(setup, estimates, scenario, { draws: 0, seed: bandOptions.seed });
-      const run = startScenarioBands(setup, estimates, scenario);
+      const path = projectScenario(setup, estimates, scenario, { draws: 0, seed: bandOptions.seed }, placementSetup);
+      const run = startScenarioBands(setup, estimates, scenario, bandOptions, placementSetup && path.placements ? { placementSetup, central: path.placements } : null);
       expect(() => run.bands()).toThrow(/have not run yet/);
       while (run.remaining > 0) run.run(10);
-      return { ...path, bands: run.bands() };
+      return withRanges(path, run.ranges());
     });
     const onScreen = buildResultJson({ dataset, report: null, run: { history, estimates, setup, baseline: sliced[0]!, scenarios: sliced.slice(1) } });
 
+    expect(exported.projection!.bands.baseline!.claByPlacement).toBeDefined();
     expect(onScreen.projection!.bands).toEqual(exported.projection!.bands);
     expect(onScreen.projection!.scenarios!.map((s) => s.bands)).toEqual(exported.projection!.scenarios!.map((s) => s.bands));
     expect(exported.projection!.scenarios![1]!.bands!.cost.p90[11]).toBeGreaterThan(exported.projection!.bands.baseline!.cost.p90[11]!);

@@ -37,7 +37,7 @@ function cells(sheet: WorkSheet) {
 describe('npm run model -- --demo --xlsx out.xlsx', () => {
   it('writes the workbook', () => {
     expect(outcome.code, outcome.err).toBe(0);
-    expect(book.SheetNames).toEqual(['Summary', 'Charts', 'Projections', 'History', 'Assumptions', 'Calibration', 'Data quality', 'About']);
+    expect(book.SheetNames).toEqual(['Summary', 'Charts', 'Projections', 'Placements', 'Placement costs', 'History', 'Assumptions', 'Calibration', 'Data quality', 'About']);
   });
 
   it('gives the same numbers on the Projections sheet as the result JSON', () => {

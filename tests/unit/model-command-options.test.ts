@@ -15,10 +15,10 @@ const run = async (...argv: string[]) => {
 describe('npm run model options', () => {
   it('reads every option of the contract', () => {
     expect(
-      parseModelOptions(['--input', 'a.xlsx', '--input=b.csv', '--history', 'h.csv', '--extract-date', '2024-09-30', '--scenario', 's.json', '--horizon', '60', '--backtest-from', '2023-04', '--json', '-', '--xlsx', 'out.xlsx', '--date-order', 'mdy']),
+      parseModelOptions(['--input', 'a.xlsx', '--input=b.csv', '--ssda903', 'returns', '--ssda903', 'r.zip', '--history', 'h.csv', '--extract-date', '2024-09-30', '--scenario', 's.json', '--horizon', '60', '--backtest-from', '2023-04', '--calibrate', '--json', '-', '--xlsx', 'out.xlsx', '--date-order', 'mdy']),
     ).toEqual({
       kind: 'run',
-      options: { inputs: ['a.xlsx', 'b.csv'], history: 'h.csv', extractDate: '2024-09-30', scenario: 's.json', horizonMonths: 60, backtestFrom: '2023-04', calibrate: false, demo: false, json: '-', xlsx: 'out.xlsx', dateOrder: 'mdy' },
+      options: { inputs: ['a.xlsx', 'b.csv'], ssda903: ['returns', 'r.zip'], history: 'h.csv', extractDate: '2024-09-30', scenario: 's.json', horizonMonths: 60, backtestFrom: '2023-04', calibrate: true, demo: false, json: '-', xlsx: 'out.xlsx', dateOrder: 'mdy' },
     });
   });
 

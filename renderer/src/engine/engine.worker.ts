@@ -1,18 +1,28 @@
 // The demand engine off the UI thread: the window stays responsive while sliders move. A slider move is
 // answered at once with the expected paths; the likely ranges (hundreds of simulated futures each) follow,
 // worked out a slice at a time so that the next slider move never waits behind them. Ranges are kept by
-// scenario settings, so moving one scenario's slider recomputes only that scenario's range.
+// scenario settings, so moving one scenario's slider recomputes only that scenario's range. Where placements
+// are known, the expected paths and the ranges carry them too, as the export's do.
 import type { Dataset } from '../../../shared/dataset/types.ts';
 import { runBacktest } from '../../../shared/engine/backtest.ts';
 import { calibrationResult } from '../../../shared/result/calibration-result.ts';
 import { estimate, type Estimates } from '../../../shared/engine/estimates.ts';
 import { buildHistory, type MonthlyHistory } from '../../../shared/engine/history.ts';
 import { monthOfIso } from '../../../shared/engine/months.ts';
-import type { ProjectionSetup } from '../../../shared/engine/project.ts';
-import { bandOptions, costedBaseline, projectScenario, startScenarioBands, type ModelRun, type ProjectedScenario } from '../../../shared/engine/run-model.ts';
+import {
+  bandOptions,
+  costedBaseline,
+  prepareProjection,
+  projectScenario,
+  startScenarioBands,
+  withRanges,
+  type ModelRun,
+  type PreparedProjection,
+  type ProjectedScenario,
+  type ScenarioBandRun,
+  type ScenarioRanges,
+} from '../../../shared/engine/run-model.ts';
 import { parseScenario, type Scenario } from '../../../shared/engine/scenario.ts';
-import { buildSetup } from '../../../shared/engine/setup.ts';
-import type { BandRun, Bands } from '../../../shared/engine/uncertainty.ts';
 import { buildResultJson } from '../../../shared/result/result-json.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 
@@ -20,14 +30,14 @@ interface Fitted {
   dataset: Dataset;
   history: MonthlyHistory;
   estimates: Estimates;
-  setups: Map<number, ProjectionSetup>;
+  setups: Map<number, PreparedProjection>;
 }
 let fitted: Fitted | null = null;
 /** Expected paths and finished ranges by scenario settings (names aside), for the open workbook. */
 const expected = new Map<string, ProjectedScenario>();
-const finished = new Map<string, Bands>();
+const finished = new Map<string, ScenarioRanges>();
 /** Ranges being worked out, by the same key, kept across requests that still need them. */
-let running = new Map<string, BandRun>();
+let running = new Map<string, ScenarioBandRun>();
 let latestProjection = 0;
 
 const reply = (response: EngineResponse) => (self as unknown as Worker).postMessage(response);
@@ -40,10 +50,15 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
 
 const keyOf = (scenario: Scenario, horizon: number) => JSON.stringify([horizon, { ...scenario, name: '', description: '' }]);
 
-function setupFor(f: Fitted, horizon: number): ProjectionSetup {
-  let setup = f.setups.get(horizon);
-  if (!setup) f.setups.set(horizon, (setup = buildSetup(f.dataset, f.history, f.estimates, horizon)));
-  return setup;
+function setupFor(f: Fitted, horizon: number): PreparedProjection {
+  let prepared = f.setups.get(horizon);
+  if (!prepared) f.setups.set(horizon, (prepared = prepareProjection(f.dataset, f.history, f.estimates, horizon)));
+  return prepared;
+}
+
+function expectedPath(f: Fitted, horizon: number, key: string, scenario: Scenario): ProjectedScenario {
+  const { setup, placementSetup } = setupFor(f, horizon);
+  return expected.get(key) ?? remember(expected, key, projectScenario(setup, f.estimates, scenario, { draws: 0, seed: bandOptions.seed }, placementSetup));
 }
 
 interface Projected {
@@ -55,7 +70,7 @@ interface Projected {
 function project(scenariosRaw: unknown[], horizon: number, bands: boolean): Projected {
   const f = fitted;
   if (!f) throw new Error('No workbook is loaded.');
-  const setup = setupFor(f, horizon);
+  const { setup } = setupFor(f, horizon);
   const scenarios = scenariosRaw.map((raw, i) => {
     const parsed = parseScenario(raw);
     if (!parsed.ok) throw new Error(`Scenario ${i + 1}: ${parsed.messages.join('; ')}`);
@@ -64,10 +79,10 @@ function project(scenariosRaw: unknown[], horizon: number, bands: boolean): Proj
   const missing: Projected['missing'] = [];
   const projected = [costedBaseline(scenarios), ...scenarios].map((scenario) => {
     const key = keyOf(scenario, horizon);
-    const path = expected.get(key) ?? remember(expected, key, projectScenario(setup, f.estimates, scenario, { draws: 0, seed: bandOptions.seed }));
+    const path = expectedPath(f, horizon, key, scenario);
     const known = finished.get(key) ?? null;
     if (bands && !known && !missing.some((m) => m.key === key)) missing.push({ key, scenario });
-    return { ...path, scenario, bands: bands ? known : null };
+    return { ...withRanges(path, bands ? known : null), scenario };
   });
   const run: ModelRun = { history: f.history, estimates: f.estimates, setup, baseline: projected[0]!, scenarios: projected.slice(1) };
   return { result: buildResultJson({ dataset: f.dataset, report: null, run }), missing };
@@ -83,9 +98,12 @@ tick.port1.onmessage = () => work?.();
 
 function workOutRanges(request: Extract<EngineRequest, { kind: 'project' }>, missing: Projected['missing'], started: number): void {
   const f = fitted!;
-  const setup = setupFor(f, request.horizon);
-  const keep = new Map<string, BandRun>();
-  for (const m of missing) keep.set(m.key, running.get(m.key) ?? startScenarioBands(setup, f.estimates, m.scenario, bandOptions));
+  const { setup, placementSetup } = setupFor(f, request.horizon);
+  const keep = new Map<string, ScenarioBandRun>();
+  for (const m of missing) {
+    const central = expectedPath(f, request.horizon, m.key, m.scenario).placements;
+    keep.set(m.key, running.get(m.key) ?? startScenarioBands(setup, f.estimates, m.scenario, bandOptions, placementSetup && central ? { placementSetup, central } : null));
+  }
   running = keep;
   work = () => {
     if (request.id !== latestProjection || fitted !== f) return;
@@ -93,7 +111,7 @@ function workOutRanges(request: Extract<EngineRequest, { kind: 'project' }>, mis
     for (const [key, run] of running) {
       while (run.remaining > 0 && performance.now() < sliceEnds) run.run(10);
       if (run.remaining > 0) break;
-      remember(finished, key, run.bands());
+      remember(finished, key, run.ranges());
       running.delete(key);
     }
     if (running.size > 0) {

@@ -30,6 +30,8 @@ const placementTypes: CodeEntry[] = [
   entry('P2', 'Independent living', [token('P2')], [/independent living|living independently|lodgings/i]),
   entry('P3', 'Residential employment', [token('P3')], [/residential employment/i]),
   entry('H5', 'Residential accommodation not subject to children’s homes regulations', [token('H5')], [/residential accommodation|hostel|supported (accommodation|lodgings)/i]),
+  entry('K3', 'Supported accommodation (regulated)', [token('K3')]),
+  entry('K4', 'Supported accommodation (regulated, with a children’s home provider)', [token('K4')]),
   entry('K1', 'Secure children’s home', [token('K1'), token('H1'), token('H2')], [/secure/i]),
   entry('K2', 'Children’s home', [token('K2'), token('H3'), token('H4')], [/children'?s'? homes?|childrens home|homes? and hostels/i]),
   entry('R1', 'Residential care home', [token('R1')], [/residential care home|nursing home/i]),
@@ -60,7 +62,7 @@ export function placementGroupOf(code: string): PlacementGroup {
   if (code.startsWith('U')) return 'foster';
   if (code.startsWith('A')) return 'adoption';
   if (code === 'P1') return 'parents';
-  if (code === 'P2' || code === 'H5') return 'independent';
+  if (code === 'P2' || code === 'H5' || code === 'K3' || code === 'K4') return 'independent';
   if (code === 'K1' || code === 'R5') return 'secure';
   if (code === 'K2' || code === 'R1' || code === 'R2' || code === 'R3' || code === 'S1' || code === 'P3') return 'residential';
   return 'other';

@@ -1,0 +1,126 @@
+// One scenario's children in care by placement and what they cost: the placement projection inside the
+// scenario's total, its placement shifts, weekly costs by group and provider rising each April, and the
+// likely ranges (p10-p90) by group and for spend.
+import type { PlacementGroup } from '../../import/values/codes.ts';
+import { annualSpend } from '../money.ts';
+import { weeksPerMonth, type MonthIndex } from '../months.ts';
+import type { ProjectionSeries } from '../project.ts';
+import { createRandom } from '../random.ts';
+import type { Scenario } from '../scenario.ts';
+import type { Band } from '../uncertainty.ts';
+import { comboCount, groups } from './groups.ts';
+import { applyShifts } from './placement-shifts.ts';
+import type { PlacementSetup } from './placement-setup.ts';
+import { projectPlacements } from './project-placements.ts';
+import { placementUnitCosts, priceIndex, type PlacementUnitCost } from './unit-costs.ts';
+
+export interface PlacementBands {
+  byGroup: Record<PlacementGroup, Band>;
+  cost: Band;
+}
+
+export interface PlacementProjection {
+  /** Children by combo (group:provider), [combo][month], after the scenario's placement shifts. */
+  byCombo: Float64Array[];
+  byGroup: Record<PlacementGroup, Float64Array>;
+  /** Pounds a month by group: children times the weekly cost of their combo at that month's prices. */
+  costByGroup: Record<PlacementGroup, Float64Array>;
+  /** The children in care part of the monthly cost: the sum of costByGroup. */
+  claCost: Float64Array;
+  unitCosts: PlacementUnitCost[];
+  priceIndex: Float64Array;
+  annualCostByGroup: Array<{ year: string; months: number; byGroup: Record<PlacementGroup, number> }>;
+  bands: PlacementBands | null;
+}
+
+const G = groups.length;
+
+export function projectScenarioPlacements(setup: PlacementSetup, series: ProjectionSeries, scenario: Scenario, startMonth: MonthIndex, horizon: number): PlacementProjection {
+  const byCombo = projectPlacements(setup.model, setup.stock, series, horizon);
+  applyShifts(byCombo, scenario.placementShifts, startMonth);
+  const unitCosts = placementUnitCosts(scenario);
+  const prices = priceIndex(scenario, startMonth, horizon);
+  const byGroup = {} as Record<PlacementGroup, Float64Array>;
+  const costByGroup = {} as Record<PlacementGroup, Float64Array>;
+  const claCost = new Float64Array(horizon);
+  groups.forEach((group, g) => {
+    const children = new Float64Array(horizon);
+    const cost = new Float64Array(horizon);
+    for (const c of [g * 2, g * 2 + 1]) {
+      const weekly = unitCosts[c]!.weekly * weeksPerMonth;
+      for (let t = 0; t < horizon; t++) {
+        children[t]! += byCombo[c]![t]!;
+        cost[t]! += byCombo[c]![t]! * weekly * prices[t]!;
+      }
+    }
+    for (let t = 0; t < horizon; t++) claCost[t]! += cost[t]!;
+    byGroup[group] = children;
+    costByGroup[group] = cost;
+  });
+  const years = annualSpend(startMonth, claCost).map((y) => ({ ...y, byGroup: {} as Record<PlacementGroup, number> }));
+  for (const group of groups) annualSpend(startMonth, costByGroup[group]).forEach((y, i) => (years[i]!.byGroup[group] = y.total));
+  return { byCombo, byGroup, costByGroup, claCost, unitCosts, priceIndex: prices, annualCostByGroup: years.map(({ total: _, ...y }) => y), bands: null };
+}
+
+function percentiles(samples: Float64Array, draws: number, horizon: number): Band {
+  const band: Band = { p10: [], p50: [], p90: [] };
+  for (let t = 0; t < horizon; t++) {
+    const month = samples.subarray(t * draws, (t + 1) * draws).sort();
+    const at = (p: number) => {
+      const position = (draws - 1) * p;
+      const lo = Math.floor(position);
+      const hi = Math.min(draws - 1, lo + 1);
+      return month[lo]! + (month[hi]! - month[lo]!) * (position - lo);
+    };
+    band.p10.push(at(0.1));
+    band.p50.push(at(0.5));
+    band.p90.push(at(0.9));
+  }
+  return band;
+}
+
+/**
+ * Likely ranges by group and for spend, from the Monte Carlo draws of the total (children in care and on
+ * plans, month-major: [t * draws + d]). Each draw shares its total out as the central projection does, with
+ * the drift of each combo's share from today's scaled by a draw of how well the flows into it are known
+ * (more children seen moving or entering there, less uncertain), and with the chance variation of which
+ * children are where.
+ */
+export function placementBands(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number): PlacementBands {
+  const H = central.claCost.length;
+  const rng = createRandom(seed ^ 0x5eed);
+  const total = new Float64Array(H);
+  for (let t = 0; t < H; t++) for (let c = 0; c < comboCount; c++) total[t]! += central.byCombo[c]![t]!;
+  const share = (c: number, t: number) => (total[t]! > 0 ? central.byCombo[c]![t]! / total[t]! : 0);
+  const groupSamples = Array.from({ length: G }, () => new Float64Array(draws * H));
+  const costSamples = new Float64Array(draws * H);
+  const sigma = Array.from({ length: comboCount }, (_, c) => 1 / Math.sqrt(Math.max(1, setup.model.inflows[c]!)));
+  const shares = new Float64Array(comboCount);
+  const multiplier = new Float64Array(comboCount);
+  const weekly = central.unitCosts.map((u) => u.weekly * weeksPerMonth);
+  for (let d = 0; d < draws; d++) {
+    for (let c = 0; c < comboCount; c++) multiplier[c] = Math.exp(sigma[c]! * rng.normal() - (sigma[c]! * sigma[c]!) / 2);
+    for (let t = 0; t < H; t++) {
+      const n = claOpen[t * draws + d]!;
+      let sum = 0;
+      for (let c = 0; c < comboCount; c++) {
+        const s0 = share(c, 0);
+        const s = s0 + (share(c, t) - s0) * multiplier[c]!;
+        const chance = n > 0 ? Math.sqrt(Math.max(0, s * (1 - s)) / n) * rng.normal() : 0;
+        shares[c] = Math.max(0, s + chance);
+        sum += shares[c]!;
+      }
+      let cost = cppMonthlyCost[t * draws + d]!;
+      for (let g = 0; g < G; g++) groupSamples[g]![t * draws + d] = 0;
+      for (let c = 0; c < comboCount; c++) {
+        const children = sum > 0 ? (n * shares[c]!) / sum : 0;
+        groupSamples[c >> 1]![t * draws + d]! += children;
+        cost += children * weekly[c]! * central.priceIndex[t]!;
+      }
+      costSamples[t * draws + d] = cost;
+    }
+  }
+  const byGroup = {} as Record<PlacementGroup, Band>;
+  groups.forEach((group, g) => (byGroup[group] = percentiles(groupSamples[g]!, draws, H)));
+  return { byGroup, cost: percentiles(costSamples, draws, H) };
+}

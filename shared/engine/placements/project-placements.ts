@@ -1,0 +1,169 @@
+// Children in care by placement group and provider, month by month, inside the projected total. Every child
+// in care is held by placement, age in months and months in the placement. Each month: children turning 18
+// leave; the month's other leavers (as many as the projection of children in care says) leave from each
+// placement in proportion to its rate of leaving care; of those who stay, some move placement at the rate
+// for their group, age and months in the placement, to where children like them went; everyone grows a
+// month older; entrants arrive, aged as entrants are becoming, and placed as entrants of their age were.
+// The groups are then scaled to the projected total, so they add up to it exactly.
+import { ageBandOf, ageBandStarts, comboCount, groupOfCombo, maxAgeMonths, maxStayMonths, stayBandOf } from './groups.ts';
+import { entryAgeSharesAt, rateIndex, type PlacementModel, type PlacementStock } from './estimate-placements.ts';
+
+const A = ageBandStarts.length;
+const S = maxStayMonths + 1;
+const cellsPerCombo = maxAgeMonths * S;
+
+/**
+ * The fewest moves that give children entering an age band the mix of that band: each placement keeps as
+ * many as the new mix has room for; the rest move, with no time in their new placement, to the placements
+ * the new mix has more of.
+ */
+function remixInto(a: number, mix: Float64Array, mass: Float64Array, place: (d: number, a: number, n: number, k?: number) => void): void {
+  const row = ageBandOf(a) * comboCount;
+  let total = 0;
+  const byCombo = new Float64Array(comboCount);
+  for (let c = 0; c < comboCount; c++) for (let k = 0; k < S; k++) byCombo[c]! += mass[c * S + k]!;
+  for (let c = 0; c < comboCount; c++) total += byCombo[c]!;
+  if (!(total > 0)) return;
+  let moving = 0;
+  const deficit = new Float64Array(comboCount);
+  let deficits = 0;
+  for (let c = 0; c < comboCount; c++) {
+    const room = mix[row + c]! * total;
+    const keep = Math.min(byCombo[c]!, room);
+    const keepShare = byCombo[c]! > 0 ? keep / byCombo[c]! : 0;
+    for (let k = 0; k < S; k++) if (mass[c * S + k]! > 0) place(c, a, mass[c * S + k]! * keepShare, k);
+    moving += byCombo[c]! - keep;
+    deficit[c] = room - keep;
+    deficits += deficit[c]!;
+  }
+  if (moving > 0 && deficits > 0) for (let c = 0; c < comboCount; c++) if (deficit[c]! > 0) place(c, a, (moving * deficit[c]!) / deficits);
+}
+
+export interface TotalPath {
+  claStarts: ArrayLike<number>;
+  claEnds: ArrayLike<number>;
+  claAgedOut: ArrayLike<number>;
+  claOpen: ArrayLike<number>;
+}
+
+/** Children by combo (group:provider), [combo][month]. */
+export function projectPlacements(model: PlacementModel, stock: PlacementStock, total: TotalPath, horizon: number): Float64Array[] {
+  const out = Array.from({ length: comboCount }, () => new Float64Array(horizon));
+  let current = new Float64Array(comboCount * cellsPerCombo);
+  let next = new Float64Array(comboCount * cellsPerCombo);
+  // Which (combo, age) rows hold anyone: most are empty, and skipping them is most of the speed.
+  let rowsCurrent = new Uint8Array(comboCount * maxAgeMonths);
+  let rowsNext = new Uint8Array(comboCount * maxAgeMonths);
+  for (let i = 0; i < stock.count.length; i++) {
+    current[stock.combo[i]! * cellsPerCombo + stock.ageMonths[i]! * S + stock.stayMonths[i]!]! += stock.count[i]!;
+    rowsCurrent[stock.combo[i]! * maxAgeMonths + stock.ageMonths[i]!] = 1;
+  }
+  // Monthly probabilities of moving, by [group][ageBand][stayMonth], and relative exit rates.
+  const G = comboCount / 2;
+  const moveProbability = new Float64Array(G * A * S);
+  const exitRate = new Float64Array(G * A * S);
+  for (let g = 0; g < G; g++)
+    for (let a = 0; a < A; a++)
+      for (let k = 0; k < S; k++) {
+        const r = rateIndex(g, a, stayBandOf(k));
+        moveProbability[(g * A + a) * S + k] = 1 - Math.exp(-model.moveRate[r]!);
+        exitRate[(g * A + a) * S + k] = model.exitRate[r]!;
+      }
+  const moved = new Float64Array(G * maxAgeMonths);
+  const ageBand = Int32Array.from({ length: maxAgeMonths }, (_, a) => ageBandOf(a));
+  const comboSum = new Float64Array(comboCount);
+  const last = maxAgeMonths - 1; // this age turns 18 in the month and leaves
+  // The exit weight of a cell: how much of the month's leavers it gives, per child.
+  const exitWeight = (c: number, a: number, k: number) => (a >= last ? 0 : exitRate[(groupOfCombo(c) * A + ageBand[a]!) * S + k]!);
+  let weight = 0;
+  for (let i = 0; i < stock.count.length; i++) weight += stock.count[i]! * exitWeight(stock.combo[i]!, stock.ageMonths[i]!, stock.stayMonths[i]!);
+  // Cells are kept unscaled; `scale` brings them to the projected total (applied as they are read).
+  let scale = 1;
+  // List 8 alone sees no moves: at 5, 10 and 16 children take the placement mix of their new age band.
+  const remix = model.stockMix;
+  const crossing = Uint8Array.from({ length: maxAgeMonths }, (_, a) => (a > 0 && ageBand[a] !== ageBand[a - 1] ? 1 : 0));
+  const crossingMass = new Float64Array(comboCount * S);
+
+  for (let t = 0; t < horizon; t++) {
+    const exits = Math.max(0, total.claEnds[t]! - total.claAgedOut[t]!);
+    const factor = weight * scale > 0 ? exits / (weight * scale) : 0;
+    let nextWeight = 0;
+    next.fill(0);
+    rowsNext.fill(0);
+    moved.fill(0);
+    comboSum.fill(0);
+    for (let c = 0; c < comboCount; c++) {
+      const g = groupOfCombo(c);
+      for (let a = 0; a < last; a++) {
+        if (!rowsCurrent[c * maxAgeMonths + a]) continue;
+        const base = c * cellsPerCombo + a * S;
+        const rates = (g * A + ageBand[a]!) * S;
+        const to = c * cellsPerCombo + (a + 1) * S;
+        const nextRates = a + 1 < last ? (g * A + ageBand[a + 1]!) * S : -1;
+        for (let k = 0; k < S; k++) {
+          let n = current[base + k]!;
+          if (!(n > 0)) continue;
+          n *= scale;
+          const stay = n - Math.min(n, n * exitRate[rates + k]! * factor);
+          const moving = stay * moveProbability[rates + k]!;
+          const remaining = stay - moving;
+          const k1 = k + 1 < S ? k + 1 : k;
+          if (remix && crossing[a + 1]) {
+            // Children growing into the next age band are re-placed below, as children of that age are.
+            crossingMass[c * S + k1]! += remaining;
+          } else {
+            rowsNext[c * maxAgeMonths + a + 1] = 1;
+            next[to + k1]! += remaining;
+            comboSum[c]! += remaining;
+            if (nextRates >= 0) nextWeight += remaining * exitRate[nextRates + k1]!;
+          }
+          moved[g * maxAgeMonths + a + 1]! += moving;
+        }
+      }
+    }
+    const place = (d: number, a: number, n: number, k = 0) => {
+      if (!(n > 0)) return;
+      rowsNext[d * maxAgeMonths + a] = 1;
+      next[d * cellsPerCombo + a * S + k]! += n;
+      comboSum[d]! += n;
+      nextWeight += n * exitWeight(d, a, k);
+    };
+    if (remix) {
+      for (let a = 1; a < maxAgeMonths; a++) {
+        if (!crossing[a]) continue;
+        remixInto(a, remix, crossingMass, place);
+        crossingMass.fill(0);
+      }
+    }
+    for (let g = 0; g < G; g++) {
+      for (let a = 1; a < maxAgeMonths; a++) {
+        const m = moved[g * maxAgeMonths + a]!;
+        if (!(m > 0)) continue;
+        const row = (g * A + ageBand[a - 1]!) * comboCount;
+        for (let d = 0; d < comboCount; d++) place(d, a, m * model.destination[row + d]!);
+      }
+    }
+    // Entrants, mid-month, aged as entrants are becoming.
+    const starts = total.claStarts[t]!;
+    if (starts > 0) {
+      const ages = entryAgeSharesAt(model, (t + 0.5) / 12);
+      for (let y = 0; y < 18; y++) {
+        const a = y * 12 + 6;
+        const row = ageBand[a]! * comboCount;
+        for (let d = 0; d < comboCount; d++) place(d, a, starts * ages[y]! * model.entry[row + d]!);
+      }
+    }
+    // Held to the projected total, exactly.
+    let sum = 0;
+    for (let c = 0; c < comboCount; c++) sum += comboSum[c]!;
+    const target = Math.max(0, total.claOpen[t]!);
+    scale = sum > 0 ? target / sum : 0;
+    for (let c = 0; c < comboCount; c++) out[c]![t] = comboSum[c]! * scale;
+    // Nothing to share out (no placement known for anyone): all are "other".
+    if (sum === 0) out[comboCount - 2]![t] = target;
+    weight = nextWeight;
+    [current, next] = [next, current];
+    [rowsCurrent, rowsNext] = [rowsNext, rowsCurrent];
+  }
+  return out;
+}
