@@ -121,7 +121,7 @@ describe('the app in a browser over the loopback bridge', () => {
     expect(book.SheetNames).toEqual(['Summary', 'Charts', 'Projections', 'Placements', 'Placement costs', 'History', 'Assumptions', 'Calibration', 'Data quality', 'About']);
     expect(book.Sheets.Summary!.A1!.v).toBe('Demand projections: Northshire children 2026');
     await page.screenshot({ path: path.join(projectRoot, 'test-results', 'export-step.png') });
-  });
+  }, 60_000);
 
   it('cannot reach any address outside the app', async () => {
     const bystanderUrl = `http://127.0.0.1:${(bystander.address() as AddressInfo).port}/`;
