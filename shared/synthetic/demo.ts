@@ -7,6 +7,7 @@ import { englandLockdowns2020 } from '../engine/presets.ts';
 import { defaultAuthorityParameters, simulateAuthority, type SyntheticAuthority } from './authority.ts';
 import { annexASnapshot } from './annex-a-snapshot.ts';
 import { clipboardText } from './write-annex-a.ts';
+import { dateForPeople } from '../text/people-format.ts';
 
 export const demoExtractDates = ['2021-09-30', '2022-03-31', '2022-09-30', '2023-03-31', '2023-09-30', '2024-03-31', '2024-09-30'] as const;
 export const demoSeed = 1_947;
@@ -30,7 +31,7 @@ function importDemo(authority: SyntheticAuthority): ImportResult {
     const snapshot = annexASnapshot(authority, extractDate);
     return (['referrals', 'cpp', 'cla'] as const).map((list) => ({
       kind: 'pasted' as const,
-      name: `Demo ${list} ${extractDate}`,
+      name: `Demo ${list} ${dateForPeople(extractDate)}`,
       list,
       text: clipboardText(snapshot, list, true),
       extract: `Demo extract ${extractDate}`,

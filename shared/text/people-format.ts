@@ -98,3 +98,22 @@ export function dateFromPeople(text: string): string | null {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** The step a figure is shown to: counts to 1, money as poundsForPeople rounds it, workers as workersForPeople. */
+export function shownStep(unit: 'count' | 'pounds' | 'workers', n: number): number {
+  const a = Math.abs(n);
+  if (unit === 'pounds') return a < 10_000 ? 1 : a < 1_000_000 ? 100 : 1_000;
+  if (unit === 'workers') return a >= 20 ? 1 : 0.1;
+  return 1;
+}
+
+/**
+ * The difference between two figures as a reader sees them: both rounded to the coarser of their shown
+ * steps, so that "£1,651,000" against "£1,660,000" differs by "-£9,000" (never "-£9,411"), and two figures
+ * shown alike differ by nothing.
+ */
+export function shownDifference(unit: 'count' | 'pounds' | 'workers', value: number, base: number): number {
+  const step = Math.max(shownStep(unit, value), shownStep(unit, base));
+  const difference = Math.round(value / step) * step - Math.round(base / step) * step;
+  return step < 1 ? Math.round(difference * 10) / 10 : difference;
+}

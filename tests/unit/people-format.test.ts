@@ -44,3 +44,16 @@ describe('dates as people type them', () => {
     expect(dateFromPeople(dateForPeople('2025-12-31'))).toBe('2025-12-31');
   });
 });
+
+describe('differences as the reader sees them', () => {
+  it('subtracts the figures as shown, never more precisely than they are shown', async () => {
+    const { shownDifference } = await import('../../shared/text/people-format.ts');
+    expect(shownDifference('count', 295.4, 295.6)).toBe(-1); // shown as 295 and 296
+    expect(shownDifference('count', 295.6, 295.7)).toBe(0);
+    expect(shownDifference('pounds', 1_651_411, 1_660_000)).toBe(-9_000);
+    expect(shownDifference('pounds', 1_622_437, 1_622_000)).toBe(0); // both shown as £1,622,000
+    expect(shownDifference('pounds', 990_000, 1_200_000)).toBe(-210_000);
+    expect(shownDifference('workers', 12.34, 12.0)).toBe(0.3);
+    expect(shownDifference('workers', 35.4, 34.6)).toBe(0);
+  });
+});

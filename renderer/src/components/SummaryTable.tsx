@@ -2,7 +2,7 @@
 // and its difference from the baseline. One column per scenario, so four scenarios fit a laptop screen,
 // and every row is on the page (no inner scroll box). The same figures as the Excel export's Summary.
 import type { BandsJson, ProjectedJson, ResultJson } from '../../../shared/result/result-json.ts';
-import { signedForPeople } from '../../../shared/text/people-format.ts';
+import { shownDifference, signedForPeople } from '../../../shared/text/people-format.ts';
 import { formatFor, type ChartUnit } from '../charts/LineChart.tsx';
 
 type Scenario = NonNullable<NonNullable<ResultJson['projection']>['scenarios']>[number];
@@ -48,7 +48,7 @@ export function SummaryTable({ result, scenarios, at }: { result: ResultJson; sc
                   return (
                     <td key={c.name} data-column={c.name} data-value={value} {...(band ? { 'data-low': band.p10[at], 'data-high': band.p90[at] } : {})}>
                       <span className="figure">{format(value)}</span>
-                      {!c.isBaseline && <span className="difference">{format(Math.abs(value - base)) === format(0) ? 'same as the baseline' : `${signedForPeople(value - base, format)} on the baseline`}</span>}
+                      {!c.isBaseline && <span className="difference">{shownDifference(m.unit, value, base) === 0 ? 'same as the baseline' : `${signedForPeople(shownDifference(m.unit, value, base), format)} on the baseline`}</span>}
                       {m.band && (band ? <span className="range">likely {format(band.p10[at]!)} to {format(band.p90[at]!)}</span> : <span className="range pending">range being worked out</span>)}
                     </td>
                   );

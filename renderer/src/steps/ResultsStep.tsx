@@ -79,7 +79,8 @@ function BacktestPanel({ result, runBacktest }: { result: ResultJson; runBacktes
   const [from, setFrom] = useState(choices.at(-12) ?? choices[0] ?? '');
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'working' } | { kind: 'done'; backtest: BacktestResult } | { kind: 'failed'; message: string }>({ kind: 'idle' });
   const id = useId();
-  if (choices.length === 0) return <p>A backtest needs at least ten months of complete history.</p>;
+  // Too short a history for one backtest: the calibration panel above says what is missing, in one voice.
+  if (choices.length === 0) return null;
   const pct = (v: number | null) => (v === null ? 'not known' : percentForPeople(v));
   return (
     <section aria-labelledby={`${id}-heading`} className="panel">
