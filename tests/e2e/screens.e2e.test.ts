@@ -49,7 +49,7 @@ describe('the workbook screens', () => {
     await expect(page.locator('.in-words').innerText()).resolves.toContain('referrals are 20% lower than usual');
     await referralBox.fill('-60');
     await page.locator('.in-words').filter({ hasText: 'referrals are 60% lower than usual' }).waitFor();
-    await page.waitForFunction((old) => document.querySelectorAll('#scenario-referrals-caption tbody tr')[4]?.textContent?.trim() !== old, before.replace(/\s+/g, ''));
+    await page.waitForFunction((old) => document.querySelectorAll('#scenario-referrals-caption tbody tr')[4]?.textContent?.replace(/\s+/g, '') !== old, before.replace(/\s+/g, ''));
     const after = await figures();
     expect(after).not.toBe(before);
     await page.getByRole('button', { name: 'New: a new normal' }).click();
