@@ -364,7 +364,7 @@ describe('Save as killed midway (point 13)', () => {
     workbookWithLists(source);
     const expected = demoImport().dataset.referrals.length;
     const target = path.join(dir, 'Target.dwb');
-    let completed = 0;
+    let interrupted = 0;
     const rounds = 12;
     for (let round = 0; round < rounds; round++) {
       if (round % 2 === 0) rmSync(target, { force: true }); // half the time a new file, half a replacement
@@ -372,7 +372,6 @@ describe('Save as killed midway (point 13)', () => {
       children.push(child);
       let errors = '';
       child.stderr.on('data', (d) => (errors += d));
-      child.stdout.on('data', (d: Buffer) => (completed += (d.toString().match(/saved/g) ?? []).length));
       const exited = new Promise((r) => child.on('exit', r));
       // Kill at a random moment after the first copy has begun.
       await new Promise<void>((resolve, reject) => {
@@ -383,6 +382,8 @@ describe('Save as killed midway (point 13)', () => {
       child.kill('SIGKILL');
       await exited;
       expect(errors).toBe('');
+      // A temporary copy left beside the target: this kill landed in the middle of a Save as.
+      if (readdirSync(dir).some((f) => f.includes('.saving'))) interrupted++;
       if (existsSync(target)) {
         expect(statSync(target).size).toBeGreaterThan(0);
         const copy = WorkbookStore.open(target);
@@ -396,6 +397,7 @@ describe('Save as killed midway (point 13)', () => {
     await store.saveCopyAs(target);
     store.close();
     expect(readdirSync(dir).filter((f) => f.includes('.saving'))).toEqual([]);
-    expect(completed).toBeLessThan(rounds * 3);
+    // The test proves something only if kills landed midway (the writer saves without pause, so most do).
+    expect(interrupted).toBeGreaterThan(0);
   }, 120_000);
 });
