@@ -56,7 +56,7 @@ async function run(host: BackendHost): Promise<{ stallMs: number; totalMs: numbe
   phase('import');
   await expectOk('getWorkbookData', []);
   phase('read');
-  await expectOk('saveWorkbookAs', []);
+  await expectOk('saveWorkbookAs', [{}]);
   phase('save');
   await expectOk('exportToExcel', []);
   phase('export');
