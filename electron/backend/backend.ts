@@ -174,7 +174,7 @@ export function createBackend(options: BackendOptions): Backend {
       readOnlyReason: s.readOnlyReason,
       notice,
       rows: s.rowCounts(),
-      extractDate: /^\d{4}-\d{2}-\d{2}$/.test(s.setting(extractDateSetting) ?? '') ? s.setting(extractDateSetting) : null,
+      extractDate: keptExtractDate(s),
       undo: changes.undo?.description ?? null,
       redo: changes.redo?.description ?? null,
     };
@@ -189,6 +189,12 @@ export function createBackend(options: BackendOptions): Backend {
       ? `${direction === 'undo' ? 'Undone' : 'Done again'}: ${change.description}. The workbook holds ${workbookHolds(workbook.rows)}.`
       : `There is nothing to ${direction}.`;
     return { workbook, workbookReport: s.readReport(), change: change ? { id: change.id, lists: change.lists } : null, message };
+  }
+
+  /** The extract date the person gave, as kept in the workbook (read once; null when none or not a date). */
+  function keptExtractDate(s: WorkbookStore): string | null {
+    const kept = s.setting(extractDateSetting);
+    return kept !== null && /^\d{4}-\d{2}-\d{2}$/.test(kept) ? kept : null;
   }
 
   function savedScenarios(s: WorkbookStore): Scenario[] {
