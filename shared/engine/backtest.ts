@@ -9,6 +9,7 @@ import { firstDayIso, lastDayIso, monthLabel, type MonthIndex } from './months.t
 import { allocateSeries, centralDraw, runProjection, type ProjectionSeries, type ProjectionSetup } from './project.ts';
 import { baselineScenario, type Scenario } from './scenario.ts';
 import { scenarioVectors } from './scenario-vectors.ts';
+import { monthForPeople } from '../text/people-format.ts';
 import { buildSetup } from './setup.ts';
 
 export const backtestSeries = ['referrals', 'cppStarts', 'cppOpen', 'claStarts', 'claOpen'] as const;
@@ -123,7 +124,7 @@ export function fitBefore(dataset: Dataset, aggregates: readonly AggregatePeriod
   const known = datasetBefore(dataset, from);
   const knownAggregates = aggregatesBefore(aggregates, from);
   const history = buildHistory(known, knownAggregates);
-  if (history.lastObservedMonth === null) throw new Error(`Nothing is known before ${monthLabel(from)}: choose a later backtest month.`);
+  if (history.lastObservedMonth === null) throw new Error(`Nothing is known before ${monthForPeople(monthLabel(from))}: choose a later backtest month.`);
   const estimates = estimate(known, history, knownAggregates);
   const setup = buildSetup(known, history, estimates, horizon + (from - 1 - estimates.anchorMonth));
   return { history, estimates, setup };

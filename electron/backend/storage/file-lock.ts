@@ -195,7 +195,7 @@ export function acquireLock(file: string, now: () => Date = () => new Date()): L
     }
     tookOver = { owner, why };
   }
-  throw new Error(`Could not take the lock ${lockPath}.`);
+  throw new Error(`The workbook could not be opened for changes: another window kept taking its lock file (${lockPath}). Close the other window, or try again in a moment.`);
 }
 
 function heldLock(lockPath: string, me: LockOwner, tookOver: HeldLock['tookOver'], now: () => Date): HeldLock {
