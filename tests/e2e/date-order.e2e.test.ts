@@ -70,7 +70,7 @@ describe('a List 3 pasted with month-first dates', () => {
     await page.getByText(/No extract date was given/).waitFor({ state: 'detached', timeout: 30_000 });
     await expect(question.count()).resolves.toBe(0);
     await expect(referralDates()).resolves.toEqual(expected);
-    await expect(page.getByText('Dates read as you said: Date of referral in List 3, month first; Date of Birth in List 3, month first.').isVisible()).resolves.toBe(true);
+    await page.getByText('Dates read as you said: Date of referral in List 3, month first; Date of Birth in List 3, month first.').waitFor();
     await page.screenshot({ path: path.join(shots, 'screen-date-answered.png') });
 
     // The person can change their mind: asked again, nothing changes until they answer.

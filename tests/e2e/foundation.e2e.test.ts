@@ -45,11 +45,11 @@ afterAll(async () => {
 
 describe('the app in a browser over the loopback bridge', () => {
   it('opens on the demo workbook with the five steps visible, without errors', async () => {
-    await expect(page.getByRole('status').filter({ hasText: 'Demo workbook.' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('status').filter({ hasText: 'Demo workbook.' }).waitFor();
     const steps = await page.getByRole('navigation', { name: 'Steps' }).getByRole('button').allInnerTexts();
     expect(steps.map((s) => s.replace(/\s+/g, ' ').trim())).toEqual(['1 Data', '2 History', '3 Scenarios', '4 Results', '5 Export']);
-    await expect(page.getByText('Your data stays on this computer').isVisible()).resolves.toBe(true);
-    await expect(page.title()).resolves.toBe('Demo authority (synthetic data) - Demand Workbook');
+    await page.getByText('Your data stays on this computer').waitFor();
+    await page.waitForFunction(() => document.title === 'Demo authority (synthetic data) - Demand Workbook');
     mkdirSync(path.join(projectRoot, 'test-results'), { recursive: true });
     await page.screenshot({ path: path.join(projectRoot, 'test-results', 'first-screen.png') });
     expect(pageProblems).toEqual([]);
@@ -76,7 +76,7 @@ describe('the app in a browser over the loopback bridge', () => {
     await page.getByRole('button', { name: 'New workbook' }).click();
     await page.waitForFunction(() => document.title.startsWith('Untitled workbook'));
     await expect(page.getByLabel('Workbook name').inputValue()).resolves.toBe('Untitled workbook');
-    await expect(page.getByText('0 referrals, 0 child protection plans and 0 periods of care').isVisible()).resolves.toBe(true);
+    await page.getByText('0 referrals, 0 child protection plans and 0 periods of care').waitFor();
     await page.getByRole('button', { name: 'Open Northshire children 2026' }).click();
     await page.waitForFunction(() => document.title.startsWith('Northshire'));
     await page.waitForFunction(() => document.title.startsWith('Northshire children 2026'));
@@ -88,7 +88,7 @@ describe('the app in a browser over the loopback bridge', () => {
   it('shows the data folder under Help, Where is my data', async () => {
     await page.getByRole('button', { name: 'Where is my data?' }).click();
     const dialog = page.getByRole('dialog', { name: 'Where is my data?' });
-    await expect(dialog.getByText(app.dataFolder).isVisible()).resolves.toBe(true);
+    await dialog.getByText(app.dataFolder).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog.isVisible()).resolves.toBe(false);
   });

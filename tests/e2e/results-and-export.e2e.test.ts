@@ -41,8 +41,8 @@ describe('Scenarios and Results show what the export shows', () => {
     await expect(page.getByLabel('Change in referrals leading to care while it lasts', { exact: true }).first().inputValue()).resolves.toBe('-20');
     await expect(page.getByLabel('Change in referrals leading to a plan while it lasts', { exact: true }).first().inputValue()).resolves.toBe('0');
     // It falls before the projection: said in words, and no stub on the timeline.
-    await expect(page.getByText(/None of this scenario's shocks falls within the projection \(Oct 2024 to Sep 2026\), so they change nothing in it/).isVisible()).resolves.toBe(true);
-    await expect(page.getByText('This shock (23/03/2020 to 04/07/2020) ended before the projection starts in Oct 2024', { exact: false }).isVisible()).resolves.toBe(true);
+    await page.getByText(/None of this scenario's shocks falls within the projection \(Oct 2024 to Sep 2026\), so they change nothing in it/).waitFor();
+    await page.getByText('This shock (23/03/2020 to 04/07/2020) ended before the projection starts in Oct 2024', { exact: false }).waitFor();
     expect(await page.locator('.timeline-shock').count()).toBe(0);
     await expect(page.getByRole('img', { name: /^Timeline from Oct 2024 to Sep 2026: no shocks within it/ }).count()).resolves.toBe(1);
     expect(await axeViolations(page)).toEqual([]);
@@ -59,7 +59,7 @@ describe('Scenarios and Results show what the export shows', () => {
     await page.locator('.in-words').filter({ hasText: 'From 1 February 2025 to 4 May 2025' }).waitFor();
     await from.fill('02/31/2025');
     await from.press('Enter');
-    await expect(page.getByText('Write the date as day/month/year, for example 30/09/2025.').isVisible()).resolves.toBe(true);
+    await page.getByText('Write the date as day/month/year, for example 30/09/2025.').waitFor();
     await from.fill('23/01/2025');
     await from.press('Enter');
     await page.locator('.in-words').filter({ hasText: 'From 23 January 2025 to 4 May 2025' }).waitFor();
@@ -105,7 +105,7 @@ describe('Scenarios and Results show what the export shows', () => {
   it('Results: every summary row is on the page at 1366x768 with four scenarios, with the scenarios’ likely ranges', async () => {
     await step('4 Results').click();
     await page.getByRole('heading', { name: 'In Sep 2025 (12 months ahead)' }).waitFor();
-    await expect(page.getByRole('heading', { name: 'In Sep 2026 (24 months ahead)' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'In Sep 2026 (24 months ahead)' }).waitFor();
     await rangesWorkedOut();
     for (const months of [12, 24]) {
       const table = page.locator(`table.summary[data-months-ahead="${months}"]`);

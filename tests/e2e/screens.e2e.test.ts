@@ -31,7 +31,7 @@ describe('the workbook screens', () => {
   it('History shows the monthly charts and the estimated rates in words', async () => {
     await step('2 History').click();
     await page.getByRole('table').filter({ hasText: 'What the model' }).or(page.locator('table.rates')).first().waitFor({ timeout: 30_000 });
-    await expect(page.getByText(/About \d+ in 100 referrals lead to a child protection plan/).isVisible()).resolves.toBe(true);
+    await page.getByText(/About \d+ in 100 referrals lead to a child protection plan/).waitFor();
     expect(await page.locator('canvas').count()).toBe(3);
     await page.screenshot({ path: path.join(shots, 'screen-history.png'), fullPage: true });
   });
@@ -89,8 +89,8 @@ describe('the workbook screens', () => {
       await page.locator(`p.counts[data-list="${list}"]`).filter({ hasText: `${rows.length.toLocaleString('en-GB')} rows read` }).waitFor({ timeout: 30_000 });
     }
     await expect(page.locator('p.counts[data-list="cla"]').innerText()).resolves.toBe(`${n(cla.length - 1)} accepted, 1 rejected, 0 blank of ${n(cla.length)} rows read.`);
-    await expect(page.getByText(/Rejected: row 5, Date Ceased to be Looked After: ends \(01\/01\/2001\) before it starts/).isVisible()).resolves.toBe(true);
-    await expect(page.getByText(/No extract date was given .* it is taken as 3\d\/09\/2024, the latest date in its lists/).isVisible()).resolves.toBe(true);
+    await page.getByText(/Rejected: row 5, Date Ceased to be Looked After: ends \(01\/01\/2001\) before it starts/).waitFor();
+    await page.getByText(/No extract date was given .* it is taken as 3\d\/09\/2024, the latest date in its lists/).waitFor();
     await page.getByLabel('Date the lists were extracted (optional)').fill('2024-09-30');
     await page.getByLabel('Date the lists were extracted (optional)').blur();
     await page.getByText(/No extract date was given/).waitFor({ state: 'detached' });
@@ -118,10 +118,10 @@ describe('the workbook screens', () => {
     await question.getByRole('button', { name: 'Replace' }).click();
     await page.locator('p.counts[data-list="cla"]').filter({ hasText: '4 accepted, 1 rejected, 0 blank of 5 rows read.' }).waitFor({ timeout: 30_000 });
     await expect(page.locator('p.counts[data-list="referrals"]').innerText()).resolves.toBe('6 accepted, 0 rejected, 0 blank of 6 rows read.');
-    await expect(page.getByText(/Rejected: List 8, row 5, Date Started to be Looked After: the period of care starts \(24\/02\/2010\) before the child's date of birth/).isVisible()).resolves.toBe(true);
+    await page.getByText(/Rejected: List 8, row 5, Date Started to be Looked After: the period of care starts \(24\/02\/2010\) before the child's date of birth/).waitFor();
     // Sheets holding other lists are reported, not silently skipped.
     await page.getByText(/What was found in the files \(\d+\)/).click();
-    await expect(page.getByText('Contacts (List 1) found on sheet "List 1" of "liia-tools__Annex_A.xlsx": the model does not use it yet, so it was not read.').isVisible()).resolves.toBe(true);
+    await page.getByText('Contacts (List 1) found on sheet "List 1" of "liia-tools__Annex_A.xlsx": the model does not use it yet, so it was not read.').waitFor();
     // The workbook is the analyst's own now, no longer the demo.
     await expect(page.getByText('Demo workbook.').count()).resolves.toBe(0);
   });
@@ -137,10 +137,10 @@ describe('the workbook screens', () => {
     await page.waitForFunction(() => document.title.startsWith('Untitled workbook'));
     await page.getByRole('button', { name: 'Open Riverside LIIA sample' }).click();
     await page.waitForFunction(() => document.title.startsWith('Riverside LIIA sample'));
-    await expect(page.getByText(/6 referrals, 7 child protection plans and 4 periods of care in this workbook/).isVisible()).resolves.toBe(true);
+    await page.getByText(/6 referrals, 7 child protection plans and 4 periods of care in this workbook/).waitFor();
     await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: '3 Scenarios' }).click();
     await page.getByRole('button', { name: 'Another lockdown', exact: true }).waitFor();
-    await expect(page.getByRole('button', { name: 'New normal', exact: true }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'New normal', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Another lockdown', exact: true }).click();
     await expect(page.getByLabel('Change in referrals while it lasts', { exact: true }).inputValue()).resolves.toBe('-60');
   });

@@ -29,7 +29,7 @@ describe('Save as in the browser version', () => {
     const form = page.getByRole('form', { name: 'Save as' });
     await form.waitFor();
     await expect(form.getByLabel('File name').inputValue()).resolves.toBe('Demo authority (synthetic data)');
-    await expect(form.getByText(path.join(app.app.dataFolder, 'workbooks')).isVisible()).resolves.toBe(true);
+    await form.getByText(path.join(app.app.dataFolder, 'workbooks')).waitFor();
     await form.getByLabel('File name').fill('Northshire budget 2027');
     await form.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'save-as-name.png') });
@@ -85,7 +85,7 @@ describe('a workbook damaged while the app was closed', () => {
       await expect(notice.innerText()).resolves.toBe(
         'The workbook open when the app last closed could not be reopened. "Northshire.dwb" is damaged: it has lost its children in care (List 8), perhaps changed by another program. It was not opened and has not been changed. Open a copy you saved earlier, or start a new workbook and import the lists again.',
       );
-      await expect(page.getByText('Demo workbook.').isVisible()).resolves.toBe(true);
+      await page.getByText('Demo workbook.').waitFor();
       // Seen at once, above the steps, without scrolling.
       const box = await notice.boundingBox();
       expect(box!.y + box!.height).toBeLessThan(768);

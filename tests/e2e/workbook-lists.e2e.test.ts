@@ -150,7 +150,7 @@ describe('issues are counted by row', () => {
     expect(await summary.innerText()).toBe(`${n(distinctRows)} rows need a look (${n(expected.length)} issues)`);
     await summary.click();
     const more = page.getByText(`and ${n(expected.length - 200)} more`, { exact: true });
-    await expect(more.isVisible()).resolves.toBe(true);
+    await more.waitFor();
     await more.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'data-issues-counted-by-row.png') });
   }, 120_000);
