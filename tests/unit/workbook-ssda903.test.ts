@@ -137,6 +137,10 @@ describe('the backend importing returns', () => {
     expect(data.dataset.placements).toHaveLength(held.episodes);
     expect(data.returnsReport?.episodes.rowsAccepted).toBe(3737);
     expect(data.dataset.cla.length).toBeGreaterThan(100);
+    // The Excel export projects the same combined dataset: its placements sheets are there.
+    const exported = await backend.exportToExcel();
+    expect(exported.saved).toBe(true);
+    expect(exported.sheets).toEqual(expect.arrayContaining(['Placements', 'Placement costs']));
     backend.shutdown();
 
     // After a restart: a second import asks first, and changes nothing until confirmed.
