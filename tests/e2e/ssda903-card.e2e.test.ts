@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSsda903 } from '../../shared/import/ssda903/import-ssda903.ts';
 import { readZipFiles } from '../../shared/import/ssda903/zip-entries.ts';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
+import { axeViolations } from '../support/axe.ts';
 import { projectRoot } from '../support/loopback-app.ts';
 
 const sampleZip = path.resolve(projectRoot, '../shared/fixtures/ssda903/csdmpy-sample-v1.zip');
@@ -28,7 +29,8 @@ beforeAll(async () => {
   const sample = importSsda903([{ path: 'csdmpy-sample-v1.zip', bytes: new Uint8Array(readFileSync(sampleZip)) }], { pseudonymKey: new Uint8Array(32).fill(3) });
   episodes = sample.placements.length;
   children = new Set(sample.placements.map((p) => p.child)).size;
-  opened = await openAppPage({ width: 1366, height: 768 });
+  // bypassCSP lets axe's script in (accessibility checks of the card); the app's own code is unchanged.
+  opened = await openAppPage({ width: 1366, height: 768, bypassCSP: true });
   page = opened.page;
 }, 120_000);
 
@@ -89,6 +91,7 @@ describe('the SSDA903 card', () => {
     expect(await dialog.innerText()).toContain(`This workbook already holds SSDA903 returns: ${n(episodes)} placement episodes for ${n(children)} children, from the returns for 2017-18 to 2021-22 (5 returns). Replace them with the ${n(episodes)} placement episodes`);
     expect(await dialog.innerText()).toContain('read from returns?');
     await page.screenshot({ path: path.join(shots, 'ssda903-card-replace-question.png') });
+    expect(await axeViolations(page, 'section.returns-card')).toEqual([]);
     await dialog.getByRole('button', { name: 'Replace' }).click();
     await card().getByRole('status').filter({ hasText: 'Imported the SSDA903 returns' }).waitFor({ timeout: 60_000 });
     await expectCounts();
@@ -114,6 +117,7 @@ describe('the SSDA903 card', () => {
     expect(await card().locator('p.in-workbook').innerText()).toBe(held());
     await card().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'ssda903-card-missing-column.png') });
+    expect(await axeViolations(page, 'section.returns-card')).toEqual([]);
     expect(opened.problems).toEqual([]);
   });
 });
