@@ -42,9 +42,10 @@ describe('months a list did not see', () => {
 
   it('do not reach the result as zero referrals', () => {
     const result = buildResultJson({ dataset, report: null, run: runModel(dataset, [], { horizon: 12, scenarios: [] }) });
-    const i = result.history.months.indexOf('2025-02');
+    const history = result.history!;
+    const i = history.months.indexOf('2025-02');
     expect(i).toBeGreaterThanOrEqual(0);
-    expect(result.history.referrals[i]).toBeNull();
-    expect(result.history.claOpen[i]).toBeGreaterThan(0);
+    expect(history.referrals[i]).toBeNull();
+    expect(history.claOpen[i]).toBeGreaterThan(0);
   });
 });
