@@ -118,6 +118,23 @@ describe('the SSDA903 card', () => {
     await card().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'ssda903-card-missing-column.png') });
     expect(await axeViolations(page, 'section.returns-card')).toEqual([]);
-    expect(opened.problems).toEqual([]);
   });
+
+  it('Undo takes the returns back as it takes back a list, and Redo brings them again', async () => {
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    await page.getByText('Undo takes back the import of the SSDA903 returns from returns.').waitFor();
+    await undo.click();
+    await page.getByText('Undo takes back the import of the SSDA903 returns from csdmpy-sample-v1.zip.').waitFor({ timeout: 20_000 });
+    expect(await card().locator('p.in-workbook').innerText()).toBe(held());
+    await undo.click();
+    // Back to the demo, which held no returns: the card says so, and shows no counts of returns it no longer holds.
+    await card().locator('p.in-workbook').filter({ hasText: 'In this workbook: no SSDA903 returns.' }).waitFor({ timeout: 20_000 });
+    await expect.poll(() => card().locator('p.counts').count(), { timeout: 20_000 }).toBe(0);
+    // What was said of an import the workbook no longer holds is said no more.
+    expect(await card().innerText()).not.toContain('Nothing was imported');
+    await page.getByRole('button', { name: 'Redo', exact: true }).click();
+    await card().locator('p.in-workbook').filter({ hasText: held() }).waitFor({ timeout: 20_000 });
+    await card().locator('p.counts[data-list="episodes"]').filter({ hasText: 'Episodes: 3,737 accepted' }).waitFor({ timeout: 20_000 });
+    expect(opened.problems).toEqual([]);
+  }, 60_000);
 });

@@ -8,7 +8,11 @@ import { ListIssues } from './ListIssues.tsx';
 import { ReplaceQuestion } from './ReplaceQuestion.tsx';
 import { readChosenFiles, readDroppedFiles, type ReturnsFile } from './returns-files.ts';
 
-type Said = { kind: 'done' | 'unchanged'; message: string };
+/** What the card said, and what the workbook held of the returns then: said no more once that changes by other means. */
+type Said = { kind: 'done' | 'unchanged'; message: string; heldKey: string };
+
+/** What the workbook holds of the returns, and its last change: what the card said stays true while this does. */
+const heldKeyOf = (workbook: WorkbookSummary) => `${JSON.stringify(workbook.returns ?? null)}|${workbook.undo ?? ''}`;
 
 const counted = (c: ListCounts) =>
   `${c.rowsAccepted.toLocaleString('en-GB')} accepted, ${c.rowsRejected.toLocaleString('en-GB')} rejected, ${c.rowsBlank.toLocaleString('en-GB')} blank of ${c.rowsRead.toLocaleString('en-GB')} rows read.`;
@@ -27,7 +31,7 @@ export function Ssda903Card({ bridge, workbook, stored, appDialog, onImported }:
   appDialog: boolean;
   onImported: (workbook: WorkbookSummary) => void;
 }) {
-  const heldKey = JSON.stringify(workbook.returns ?? null);
+  const heldKey = heldKeyOf(workbook);
   const [read, setRead] = useState<{ report: Ssda903ReportJson; heldKey: string } | null>(null);
   const [asking, setAsking] = useState<{ question: string; token: string; keeps: string } | null>(null);
   const [said, setSaid] = useState<Said | null>(null);
@@ -46,11 +50,11 @@ export function Ssda903Card({ bridge, workbook, stored, appDialog, onImported }:
   const settle = (response: Ssda903ImportResponse) => {
     const outcome = response.outcome;
     if (outcome.kind === 'cancelled') return;
-    if (response.report) setRead({ report: response.report, heldKey: JSON.stringify(response.workbook.returns ?? null) });
+    if (response.report) setRead({ report: response.report, heldKey: heldKeyOf(response.workbook) });
     if (outcome.kind === 'confirm') {
       setAsking({ question: outcome.question, token: outcome.token, keeps: `Nothing was replaced: the workbook keeps its ${workbook.returns ? returnsInWords(workbook.returns) : 'returns'}.` });
     } else {
-      setSaid({ kind: outcome.kind === 'replaced' ? 'done' : 'unchanged', message: outcome.message });
+      setSaid({ kind: outcome.kind === 'replaced' ? 'done' : 'unchanged', message: outcome.message, heldKey: heldKeyOf(response.workbook) });
     }
     onImported(response.workbook);
   };
@@ -85,7 +89,7 @@ export function Ssda903Card({ bridge, workbook, stored, appDialog, onImported }:
     if (!waiting) return;
     setAsking(null);
     if (replace) await call(() => bridge.confirmSsda903Import({ token: waiting.token }));
-    else setSaid({ kind: 'unchanged', message: waiting.keeps });
+    else setSaid({ kind: 'unchanged', message: waiting.keeps, heldKey });
   };
 
   // The last import's report while the workbook holds what it left; else the workbook's own.
@@ -168,7 +172,7 @@ export function Ssda903Card({ bridge, workbook, stored, appDialog, onImported }:
           onKeep={() => void answer(false)}
         />
       )}
-      {said && (
+      {said && said.heldKey === heldKey && (
         <p className={said.kind === 'done' ? 'notice' : 'problem'} role="status">
           {said.message}
         </p>
