@@ -67,6 +67,12 @@ describe('the SSDA903 card', () => {
     await expectCounts();
     await card().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'ssda903-card-after-reload.png') });
+    // The rows kept with a warning are listed with their file, row and column.
+    await card().getByText(/^[\d,]+ rows need a look \([\d,]+ issues\)$/).click();
+    const first = await card().locator('.issues li.warning').first().innerText();
+    expect(first).toMatch(/^Kept: csdmpy-sample-v1\.zip\/\d{4}\/episodes\.csv, row \d+, [A-Z_]+: ./);
+    await card().locator('.issues li.warning').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'ssda903-card-warnings.png') });
   });
 
   it('gives the returns to the model: the History step shows children in care', async () => {
