@@ -225,6 +225,11 @@ function dataQualitySheet(result: ResultJson): SheetSpec {
       const c = imported[key];
       rows.push([txt(names[key]), txt(c.present ? 'Yes' : 'No'), num(c.rowsRead, 'integer'), num(c.rowsAccepted, 'integer'), num(c.rowsRejected, 'integer'), num(c.rowsBlank, 'integer'), num(c.duplicates, 'integer'), txt(c.foundIn.join('; '))]);
     }
+    // SSDA903 returns, where the result has them: their two tables are accounted for as the lists are.
+    for (const [key, name] of [['episodes', 'SSDA903 episodes'], ['header', 'SSDA903 header']] as const) {
+      const c = 'episodes' in imported ? imported[key] : null;
+      if (c) rows.push([txt(name), txt(c.present ? 'Yes' : 'No'), num(c.rowsRead, 'integer'), num(c.rowsAccepted, 'integer'), num(c.rowsRejected, 'integer'), num(c.rowsBlank, 'integer'), num(c.duplicates, 'integer'), txt(c.foundIn.join('; '))]);
+    }
     rows.push([]);
     issuesHeader = rows.length;
     rows.push(['List', 'File', 'Sheet', 'Row', 'Column', 'Severity', 'What was found'].map((h) => txt(h, 'header')));

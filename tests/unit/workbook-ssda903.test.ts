@@ -17,6 +17,8 @@ import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
 import { importSsda903 } from '../../shared/import/ssda903/import-ssda903.ts';
 import { readZipFiles } from '../../shared/import/ssda903/zip-entries.ts';
 import { parseDelimited } from '../../shared/import/text/delimited.ts';
+import { utils } from '@e965/xlsx';
+import { readWorkbook } from '../support/read-xlsx.ts';
 
 const sampleZip = path.resolve(import.meta.dirname, '../../../shared/fixtures/ssda903/csdmpy-sample-v1.zip');
 const zipBytes = new Uint8Array(readFileSync(sampleZip));
@@ -84,7 +86,7 @@ describe('SSDA903 returns in a workbook file', () => {
     const birthMonths = db.prepare('SELECT DISTINCT birth_month FROM ssda903_placements').pluck().all() as string[];
     db.close();
     expect(birthMonths.every((m) => /^\d{4}-\d{2}$/.test(m))).toBe(true);
-  });
+  }, 120_000);
 
   it('an import of lists keeps the returns, and Undo and Redo swap the returns after a reopen', () => {
     const file = path.join(folder(), 'undo.dwb');
@@ -141,6 +143,10 @@ describe('the backend importing returns', () => {
     const exported = await backend.exportToExcel();
     expect(exported.saved).toBe(true);
     expect(exported.sheets).toEqual(expect.arrayContaining(['Placements', 'Placement costs']));
+    // Its Data quality sheet accounts for the returns' rows as it does for the lists'.
+    const quality = utils.sheet_to_json<unknown[]>(readWorkbook(readFileSync(exported.filePath!)).Sheets['Data quality']!, { header: 1, raw: true });
+    expect(quality.find((r) => r[0] === 'SSDA903 episodes')?.slice(0, 6)).toEqual(['SSDA903 episodes', 'Yes', 3737, 3737, 0, 0]);
+    expect(quality.find((r) => r[0] === 'SSDA903 header')?.slice(0, 2)).toEqual(['SSDA903 header', 'Yes']);
     backend.shutdown();
 
     // After a restart: a second import asks first, and changes nothing until confirmed.
@@ -156,7 +162,7 @@ describe('the backend importing returns', () => {
     expect(undone.change).toMatchObject({ lists: [], returns: true });
     expect(undone.workbook.returns).toEqual(held);
     second.shutdown();
-  });
+  }, 120_000);
 
   it('changes nothing for a return with a missing column, and says where', async () => {
     const backend = backendIn(folder());
