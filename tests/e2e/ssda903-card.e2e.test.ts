@@ -2,7 +2,8 @@
 // loopback bridge with the real backend: the public csdmpy sample imported as a zip through the card gives
 // its counts and what the workbook holds, which a reload keeps; the same returns as a folder (one subfolder
 // a year) replace them after the person confirms; a return with a missing column changes nothing and says
-// which file, row and column; the model gets the returns (the History step has children in care).
+// which file, row and column; the model gets the returns (the History step has children in care); Undo and
+// Redo take the returns back and bring them again; a zip dropped on the card is read as returns.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -141,6 +142,25 @@ describe('the SSDA903 card', () => {
     await page.getByRole('button', { name: 'Redo', exact: true }).click();
     await card().locator('p.in-workbook').filter({ hasText: held() }).waitFor({ timeout: 20_000 });
     await card().locator('p.counts[data-list="episodes"]').filter({ hasText: 'Episodes: 3,737 accepted' }).waitFor({ timeout: 20_000 });
+  }, 60_000);
+
+  it('takes returns dropped on the card (not as Annex A lists), and keeps the workbook as it is when the person says so', async () => {
+    const bytes = [...readFileSync(sampleZip)];
+    await card().evaluate((section, zip) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(zip)], 'dropped returns.zip', { type: 'application/zip' }));
+      section.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, bytes);
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor({ timeout: 60_000 });
+    expect(await dialog.innerText()).toContain('read from dropped returns.zip?');
+    await dialog.getByRole('button', { name: 'Keep the workbook as it is' }).click();
+    const said = card().getByRole('status').filter({ hasText: 'Nothing was replaced' });
+    await said.waitFor();
+    expect(await said.innerText()).toBe(`Nothing was replaced: the workbook keeps its ${n(episodes)} placement episodes for ${n(children)} children, from the returns for 2017-18 to 2021-22 (5 returns).`);
+    // The Annex A lists were not touched by the drop: nothing was said of them.
+    expect(await page.locator('p.problem').filter({ hasText: 'no Annex A list' }).count()).toBe(0);
+    expect(await page.getByText('Undo takes back the import of the SSDA903 returns from csdmpy-sample-v1.zip.').count()).toBe(1);
     expect(opened.problems).toEqual([]);
   }, 60_000);
 });
