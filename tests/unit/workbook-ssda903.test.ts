@@ -122,6 +122,21 @@ describe('SSDA903 returns in a workbook file', () => {
   });
 });
 
+describe('replacing the returns', () => {
+  it('is one transaction: a replacement that fails half way leaves the returns, the lists and the history as they were', () => {
+    const store = WorkbookStore.create(path.join(folder(), 'atomic.dwb'), info);
+    const returns = importSsda903([{ path: 'csdmpy-sample-v1.zip', bytes: zipBytes }], { pseudonymKey: store.pseudonymKey() });
+    store.changeLists({ lists: [], dataset: noLists, report: null, returns, description: 'first', madeAt });
+    const before = { returns: store.readReturns(), changes: store.listChanges() };
+    // The last placement refers to a return that does not exist: the insert fails after thousands of rows went in.
+    const broken = { ...returns, placements: [...returns.placements.slice(0, -1), { ...returns.placements.at(-1)!, extract: 99 }] };
+    expect(() => store.changeLists({ lists: [], dataset: noLists, report: null, returns: broken, description: 'broken', madeAt })).toThrow(/FOREIGN KEY/);
+    expect(store.readReturns()).toEqual(before.returns);
+    expect(store.listChanges()).toEqual(before.changes);
+    store.close();
+  });
+});
+
 describe('the backend importing returns', () => {
   it('imports into an empty workbook, asks before replacing them, and gives the placements to the window', async () => {
     const dataFolder = folder();
