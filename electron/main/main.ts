@@ -79,7 +79,7 @@ if (!app.requestSingleInstanceLock()) {
         const options =
           what === 'folder'
             ? { title: 'Choose the folder of SSDA903 returns', properties: ['openDirectory' as const] }
-            : { title: 'Choose SSDA903 files', properties: ['openFile' as const, 'multiSelections' as const], filters: [{ name: 'SSDA903 returns (zip or CSV)', extensions: ['zip', 'csv'] }] };
+            : { title: 'Choose SSDA903 files', properties: ['openFile' as const, 'multiSelections' as const], filters: [{ name: 'SSDA903 returns (zip or CSV)', extensions: ['zip', 'csv', 'tsv', 'txt'] }] };
         const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return choice.canceled || choice.filePaths.length === 0 ? null : choice.filePaths;
       },
