@@ -58,7 +58,8 @@ export interface Backend extends BackendHandlers {
 
 /** The names a person gave: the top folder or file of each path ("returns" for "returns/2024/episodes.csv"). */
 function topNames(paths: readonly string[]): string[] {
-  return [...new Set(paths.map((p) => p.split('/')[0]!))].slice(0, 5).concat(new Set(paths.map((p) => p.split('/')[0])).size > 5 ? ['other files'] : []);
+  const names = [...new Set(paths.map((p) => p.split('/')[0]!))];
+  return names.length > 5 ? [...names.slice(0, 5), `${names.length - 5} other files`] : names;
 }
 
 export function createBackend(options: BackendOptions): Backend {
