@@ -10,6 +10,7 @@ import type { Scenario } from '../scenario.ts';
 import type { Band } from '../uncertainty.ts';
 import { comboCount, groups } from './groups.ts';
 import { applyShifts } from './placement-shifts.ts';
+import { interventionShifts } from '../interventions/placement-effects.ts';
 import type { PlacementSetup } from './placement-setup.ts';
 import { projectPlacements } from './project-placements.ts';
 import { placementUnitCosts, priceIndex, type PlacementUnitCost } from './unit-costs.ts';
@@ -37,7 +38,7 @@ const G = groups.length;
 
 export function projectScenarioPlacements(setup: PlacementSetup, series: ProjectionSeries, scenario: Scenario, startMonth: MonthIndex, horizon: number): PlacementProjection {
   const byCombo = projectPlacements(setup.model, setup.stock, series, horizon);
-  applyShifts(byCombo, scenario.placementShifts, startMonth);
+  applyShifts(byCombo, [...scenario.placementShifts, ...interventionShifts(scenario)], startMonth);
   const unitCosts = placementUnitCosts(scenario);
   const prices = priceIndex(scenario, startMonth, horizon);
   const byGroup = {} as Record<PlacementGroup, Float64Array>;
@@ -86,7 +87,18 @@ function percentiles(samples: Float64Array, draws: number, horizon: number): Ban
  * (more children seen moving or entering there, less uncertain), and with the chance variation of which
  * children are where.
  */
-export function placementBands(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number): PlacementBands {
+export function placementBands(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number, keepCost?: Float64Array): PlacementBands {
+  const H = central.claCost.length;
+  const { groupSamples, costSamples } = placementDrawSamples(central, setup, claOpen, cppMonthlyCost, draws, seed);
+  // Each draw's spend, month-major, before the percentiles sort it: what an intervention's saving is drawn from.
+  keepCost?.set(costSamples);
+  const byGroup = {} as Record<PlacementGroup, Band>;
+  groups.forEach((group, g) => (byGroup[group] = percentiles(groupSamples[g]!, draws, H)));
+  return { byGroup, cost: percentiles(costSamples, draws, H) };
+}
+
+/** Each draw's children by group and spend (month-major: [t * draws + d]), as placementBands shares them out. */
+export function placementDrawSamples(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number): { groupSamples: Float64Array[]; costSamples: Float64Array } {
   const H = central.claCost.length;
   const rng = createRandom(seed ^ 0x5eed);
   const total = new Float64Array(H);
@@ -106,7 +118,9 @@ export function placementBands(central: PlacementProjection, setup: PlacementSet
       for (let c = 0; c < comboCount; c++) {
         const s0 = share(c, 0);
         const s = s0 + (share(c, t) - s0) * multiplier[c]!;
-        const chance = n > 0 ? Math.sqrt(Math.max(0, s * (1 - s)) / n) * rng.normal() : 0;
+        // Drawn even when unused, so that two scenarios' draws stay in step (common random numbers).
+        const z = rng.normal();
+        const chance = n > 0 ? Math.sqrt(Math.max(0, s * (1 - s)) / n) * z : 0;
         shares[c] = Math.max(0, s + chance);
         sum += shares[c]!;
       }
@@ -120,7 +134,5 @@ export function placementBands(central: PlacementProjection, setup: PlacementSet
       costSamples[t * draws + d] = cost;
     }
   }
-  const byGroup = {} as Record<PlacementGroup, Band>;
-  groups.forEach((group, g) => (byGroup[group] = percentiles(groupSamples[g]!, draws, H)));
-  return { byGroup, cost: percentiles(costSamples, draws, H) };
+  return { groupSamples, costSamples };
 }
