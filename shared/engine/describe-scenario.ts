@@ -27,6 +27,19 @@ export function describeScenario(scenario: Scenario): string[] {
   if (scenario.referralTrendPerYear !== 0) lines.push(`Referrals ${scenario.referralTrendPerYear > 0 ? 'grow' : 'fall'} by a further ${percent(scenario.referralTrendPerYear)} a year.`);
   if (scenario.conversionChange.cpp !== 0) lines.push(`${change(scenario.conversionChange.cpp, 'more', 'fewer')} referrals lead to a child protection plan throughout.`);
   if (scenario.conversionChange.cla !== 0) lines.push(`${change(scenario.conversionChange.cla, 'more', 'fewer')} referrals lead to care throughout.`);
+  for (const i of scenario.interventions) {
+    const e = i.effects;
+    const effects = [
+      e.referralChange !== 0 ? `referrals ${change(e.referralChange, 'higher', 'lower')}` : '',
+      e.cppStartChange !== 0 ? `${change(e.cppStartChange, 'more', 'fewer')} plans start` : '',
+      e.claStartChange !== 0 ? `${change(e.claStartChange, 'more', 'fewer')} children come into care` : '',
+      e.cppExitChange !== 0 ? `plans end ${change(e.cppExitChange, 'more often', 'less often')}` : '',
+      e.claExitChange !== 0 ? `children leave care ${change(e.claExitChange, 'more often', 'less often')}` : '',
+      ...i.placementShifts.map((s) => `${share(s.share)} of the children who would be in ${s.from} are in ${s.to} instead`),
+    ].filter(Boolean);
+    const when = i.to ? `from ${longDate(i.from)} to ${longDate(i.to)}` : `from ${longDate(i.from)}`;
+    lines.push(`Intervention "${i.name}" ${when}, costing £${Math.round(i.costPerYear).toLocaleString('en-GB')} a year: ${effects.length ? `while it runs, ${effects.join('; ')}` : 'no effect on demand is assumed'}.`);
+  }
   if (lines.length === 0) lines.push('No change from the baseline: demand continues as the history shows.');
   return lines;
 }

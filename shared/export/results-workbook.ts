@@ -10,6 +10,7 @@ import type { BandsJson, ProjectedJson, ResultJson } from '../result/result-json
 import { monthForPeople, poundsForPeople } from '../text/people-format.ts';
 import { writeXlsx, type Cell, type ChartSpec, type SheetSpec } from './xlsx-writer.ts';
 import { placementsSheets } from './placements-sheet.ts';
+import { interventionsSheets } from './interventions-sheet.ts';
 import { calibrationSheet } from './calibration-sheet.ts';
 
 export interface ExportMeta {
@@ -259,7 +260,8 @@ function aboutSheet(meta: ExportMeta): SheetSpec {
 /** The sheets an export of this result has: the placements sheets only where placements are known. */
 export function exportedSheetNames(result: ResultJson): string[] {
   const placements = placementsSheets(result).map((sheet) => sheet.name);
-  return exportSheetNames.flatMap((name) => (name === 'Projections' ? [name, ...placements] : [name]));
+  const interventions = interventionsSheets(result).map((sheet) => sheet.name);
+  return exportSheetNames.flatMap((name) => (name === 'Projections' ? [name, ...placements, ...interventions] : [name]));
 }
 
 export function resultsWorkbook(result: ResultJson, meta: ExportMeta): Uint8Array {
@@ -274,6 +276,7 @@ export function resultsWorkbook(result: ResultJson, meta: ExportMeta): Uint8Arra
       chartsSheet(result, projections.column, result.projection.months.length),
       projections.sheet,
       ...placementsSheets(result),
+      ...interventionsSheets(result),
       historySheet(result),
       assumptionsSheet(result),
       calibrationSheet(result.calibration),
