@@ -91,6 +91,8 @@ export interface ScenarioBandRun extends BandRun {
 export interface PlacedScenario {
   placementSetup: PlacementSetup;
   central: PlacementProjection;
+  /** The expected placements of the scenario without each of its interventions, where already worked out. */
+  withoutEach?: ReadonlyArray<PlacementProjection | null>;
 }
 
 /**
@@ -116,7 +118,7 @@ export function startScenarioBands(setup: ProjectionSetup, estimates: Estimates,
     }
   };
   const run = startBands(setup, scenarioVectors(scenario, setup.startMonth, H), estimates, costs, draws, seed, placed || weighing ? observe : undefined);
-  const others = weighing ? startInterventionDraws(setup, estimates, scenario, options, placed?.placementSetup ?? null) : null;
+  const others = weighing ? startInterventionDraws(setup, estimates, scenario, options, placed?.placementSetup ?? null, placed?.withoutEach) : null;
   const running = interventionsCost(scenario, setup.startMonth, H);
   let ranges: ScenarioRanges | null = null;
   const finish = (): ScenarioRanges => {
@@ -167,9 +169,10 @@ function expectedPath(setup: ProjectionSetup, estimates: Estimates, scenario: Sc
 
 export function projectScenario(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number }, placementSetup: PlacementSetup | null = null): ProjectedScenario {
   const path = expectedPath(setup, estimates, scenario, placementSetup);
-  path.interventions = scenario.interventions.map((intervention, i) => weighIntervention(intervention, setup.startMonth, path, expectedPath(setup, estimates, withoutIntervention(scenario, i), placementSetup)));
+  const withoutEach = scenario.interventions.map((_, i) => expectedPath(setup, estimates, withoutIntervention(scenario, i), placementSetup));
+  path.interventions = scenario.interventions.map((intervention, i) => weighIntervention(intervention, setup.startMonth, path, withoutEach[i]!));
   if (options.draws <= 0) return path;
-  const run = startScenarioBands(setup, estimates, scenario, options, path.placements && placementSetup ? { placementSetup, central: path.placements } : null);
+  const run = startScenarioBands(setup, estimates, scenario, options, path.placements && placementSetup ? { placementSetup, central: path.placements, withoutEach: withoutEach.map((w) => w.placements) } : null);
   run.run(run.remaining);
   return withRanges(path, run.ranges());
 }

@@ -9,7 +9,7 @@ import type { Scenario } from '../scenario.ts';
 import { scenarioVectors } from '../scenario-vectors.ts';
 import { startBands, type BandRun } from '../uncertainty.ts';
 import type { PlacementSetup } from '../placements/placement-setup.ts';
-import { placementDrawSamples, projectScenarioPlacements } from '../placements/placement-projection.ts';
+import { placementDrawSamples, projectScenarioPlacements, type PlacementProjection } from '../placements/placement-projection.ts';
 import { createLedger, monthlyQuantiles, quantiles, recordDraw, type DrawLedger } from './draw-ledger.ts';
 import type { InterventionRanges } from './outcomes.ts';
 import { interventionCost, withoutIntervention } from './running.ts';
@@ -28,7 +28,7 @@ interface WithoutRun {
   finish: () => void;
 }
 
-function startWithout(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, draws: number, seed: number, placementSetup: PlacementSetup | null): WithoutRun {
+function startWithout(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, draws: number, seed: number, placementSetup: PlacementSetup | null, known: PlacementProjection | null): WithoutRun {
   const H = setup.horizon;
   const vectors = scenarioVectors(scenario, setup.startMonth, H);
   const costs = unitCosts(scenario, estimates.placementMix);
@@ -36,7 +36,7 @@ function startWithout(setup: ProjectionSetup, estimates: Estimates, scenario: Sc
   if (!placementSetup) {
     return { run: startBands(setup, vectors, estimates, costs, draws, seed, (d, out) => recordDraw(ledger, d, out, costs)), ledger, finish: () => {} };
   }
-  const central = projectScenarioPlacements(placementSetup, runProjection(setup, vectors, centralDraw(setup), allocateSeries(H)), scenario, setup.startMonth, H);
+  const central = known ?? projectScenarioPlacements(placementSetup, runProjection(setup, vectors, centralDraw(setup), allocateSeries(H)), scenario, setup.startMonth, H);
   const claOpen = new Float64Array(draws * H);
   const cppCost = new Float64Array(draws * H);
   const run = startBands(setup, vectors, estimates, costs, draws, seed, (d, out) => {
@@ -46,13 +46,14 @@ function startWithout(setup: ProjectionSetup, estimates: Estimates, scenario: Sc
       cppCost[t * draws + d] = out.cppOpen[t]! * costs.cppMonthly;
     }
   });
-  return { run, ledger, finish: () => ledger.spend.set(placementDrawSamples(central, placementSetup, claOpen, cppCost, draws, seed).costSamples) };
+  return { run, ledger, finish: () => ledger.spend.set(placementDrawSamples(central, placementSetup, claOpen, cppCost, draws, seed, false).costSamples) };
 }
 
-export function startInterventionDraws(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number }, placementSetup: PlacementSetup | null): InterventionDrawRun {
+/** `withoutPlacements`: each scenario-without-one's expected placements, where already worked out. */
+export function startInterventionDraws(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number }, placementSetup: PlacementSetup | null, withoutPlacements: ReadonlyArray<PlacementProjection | null> = []): InterventionDrawRun {
   const { draws, seed } = options;
   const H = setup.horizon;
-  const withouts = scenario.interventions.map((_, i) => startWithout(setup, estimates, withoutIntervention(scenario, i), draws, seed, placementSetup));
+  const withouts = scenario.interventions.map((_, i) => startWithout(setup, estimates, withoutIntervention(scenario, i), draws, seed, placementSetup, withoutPlacements[i] ?? null));
   return {
     get remaining() {
       return Math.max(0, ...withouts.map((w) => w.run.remaining));
