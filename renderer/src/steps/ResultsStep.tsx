@@ -6,6 +6,7 @@ import { ChartLegend } from '../charts/ChartLegend.tsx';
 import { baselineColour, LineChart, scenarioColour } from '../charts/LineChart.tsx';
 import { summaryMeasures, SummaryTable } from '../components/SummaryTable.tsx';
 import { CalibrationPanel } from '../components/CalibrationPanel.tsx';
+import { InterventionResults } from './interventions/InterventionResults.tsx';
 import type { CalibrationJson } from '../../../shared/result/result-json.ts';
 
 /** Results show the baseline and up to this many scenarios (the Excel export has them all). */
@@ -67,6 +68,7 @@ export function ResultsStep({ result, runBacktest, calibrate, rangesPending = fa
           <SummaryTable result={result} scenarios={scenarios} at={at} />
         </section>
       ))}
+      <InterventionResults result={result} rangesPending={rangesPending} />
       {calibrate && <CalibrationPanel calibrate={calibrate} />}
       <BacktestPanel result={result} runBacktest={runBacktest} />
     </>

@@ -10,6 +10,7 @@ import { baselineColour, LineChart, scenarioColour } from '../charts/LineChart.t
 import { DateField } from '../components/DateField.tsx';
 import { NumberField } from '../components/NumberField.tsx';
 import { moveShocksInto, shockPlace, shockPlaceInWords } from './scenario-window.ts';
+import { InterventionsEditor } from './interventions/InterventionsEditor.tsx';
 
 type Shock = NonNullable<ScenarioInput['shocks']>[number];
 
@@ -163,6 +164,7 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
             <NumberField label="Change in referrals leading to a plan" unit="%" percent min={-95} max={100} step={1} value={current.conversionChange?.cpp ?? 0} onChange={(v) => update({ conversionChange: { cpp: v, cla: current.conversionChange?.cla ?? 0 } })} />
             <NumberField label="Change in referrals leading to care" unit="%" percent min={-95} max={100} step={1} value={current.conversionChange?.cla ?? 0} onChange={(v) => update({ conversionChange: { cla: v, cpp: current.conversionChange?.cpp ?? 0 } })} />
           </fieldset>
+          <InterventionsEditor scenario={current} start={start} onChange={(interventions) => update({ interventions })} />
           <fieldset>
             <legend>Money and staff</legend>
             <NumberField label="Cost per child looked after" unit="£ a week" min={0} max={10000} step={50} value={current.costs?.claWeekly ?? 1200} onChange={(v) => update({ costs: { ...current.costs, claWeekly: v } })} />
