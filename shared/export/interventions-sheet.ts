@@ -30,11 +30,10 @@ function interventionSheet(scenario: WithInterventions, months: string[], name: 
   rows.push(
     [
       'Intervention', 'From', 'To', '£ a year', 'Cost over the projection (£)', 'Saving (£)', 'Saving: likely from (p10)', 'to (p90)', 'Net (£)', 'Net: likely from (p10)', 'to (p90)',
-      'Children kept out of care', 'likely from (p10)', 'to (p90)', 'Plans avoided', 'Months of care avoided', 'Pays for itself from', 'In a sentence', 'Where the effect comes from',
+      'Children kept out of care', 'likely from (p10)', 'to (p90)', 'Plans avoided', 'Months of care avoided', 'Pays for itself from',
     ].map((h) => txt(h, 'header')),
   );
   for (const i of list) {
-    const s = i.settings;
     rows.push([
       txt(i.name, 'wrap'),
       { date: i.from },
@@ -53,9 +52,22 @@ function interventionSheet(scenario: WithInterventions, months: string[], name: 
       num(i.outcomes.plansAvoided.expected, 'decimal1'),
       num(i.outcomes.childMonthsInCareAvoided.expected, 'decimal1'),
       txt(i.paybackMonth ? monthForPeople(i.paybackMonth) : 'not within the projection'),
-      txt(i.sentence, 'wrap'),
-      txt([s.description, s.source].filter(Boolean).join(' ') || 'Your own figures.', 'wrap'),
     ]);
+  }
+  // The words, each in a block across the table's width, its row tall enough for its lines.
+  const merges: NonNullable<SheetSpec['merges']> = [{ fromColumn: 0, fromRow: 1, toColumn: 10, toRow: 1 }];
+  const heights: Record<number, number> = { 1: 32, [summaryHeader]: 48 };
+  const wide = (label: Cell, text: string) => {
+    const r = rows.length;
+    merges.push({ fromColumn: 1, fromRow: r, toColumn: 12, toRow: r });
+    heights[r] = 15 * Math.max(1, Math.ceil(text.length / 140));
+    rows.push([label, txt(text, 'wrap')]);
+  };
+  rows.push([]);
+  for (const i of list) {
+    wide(txt(i.name, 'header'), i.sentence);
+    wide(txt('What it is'), i.settings.description ?? 'Your own intervention.');
+    wide(txt('Where the effect comes from'), i.settings.source ?? 'Your own figures.');
   }
   rows.push([]);
   const monthHeader = rows.length;
@@ -75,15 +87,14 @@ function interventionSheet(scenario: WithInterventions, months: string[], name: 
       ]),
     ]);
   });
-  const heights: Record<number, number> = { 1: 32, [summaryHeader]: 48, [monthHeader]: 75 };
-  for (let r = summaryHeader + 1; r <= summaryHeader + list.length; r++) heights[r] = 90;
+  heights[monthHeader] = 75;
   return {
     name,
     rows,
     freezeColumns: 1,
-    columnWidths: [26, 11, 11, 11, 13, 13, 13, 13, 13, 13, 13, 11, 10, 10, 10, 11, 14, 60, 60, ...Array(Math.max(0, list.length * columns.length - 18)).fill(13)],
+    columnWidths: [26, 11, 11, 11, 13, 13, 13, 13, 13, 13, 13, 11, 10, 10, 10, 11, 22, ...Array(Math.max(0, list.length * columns.length - 16)).fill(13)],
     rowHeights: heights,
-    merges: [{ fromColumn: 0, fromRow: 1, toColumn: 10, toRow: 1 }],
+    merges,
     landscape: true,
   };
 }
