@@ -75,7 +75,7 @@ describe('npm run model with interventions', () => {
     expect(rows[4]![6]).toBe(edge.totals.saving.p10);
     expect(rows.some((r) => r[0] === 'Edge of care team' && r[1] === edge.sentence)).toBe(true);
     expect(rows[5]![4]).toBe(panel.totals.cost);
-  });
+  }, 90_000); // four runs of 500 draws and an export: slow on a busy machine
 
   it('stops on an out-of-range intervention, naming the field, and writes nothing', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'model-interventions-'));

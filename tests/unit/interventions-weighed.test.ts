@@ -48,7 +48,7 @@ describe('an intervention weighed against the same scenario without it', () => {
     // The scenario spends what the baseline spends plus the team.
     const base = project(costedBaseline([ScenarioSchema.parse({})]) as ScenarioInput);
     s.cost.forEach((v, t) => expect(v - base.cost[t]!).toBeCloseTo(o.cost[t]!, 4));
-  });
+  }, 60_000);
 
   it('housing effects are accepted but change nothing in children’s services', () => {
     const s = project({ interventions: [{ name: 'Prevention', from, costPerYear: 100_000, effects: { approachChange: -0.3, taStartChange: -0.2, taExitChange: 0.1 } }] }, 0);
@@ -73,7 +73,7 @@ describe('an intervention weighed against the same scenario without it', () => {
     const r = o.ranges!;
     expect(r.net.p10).toBeCloseTo(o.expected.cost - r.saving.p90, 4);
     expect(r.net.p90).toBeCloseTo(o.expected.cost - r.saving.p10, 4);
-  });
+  }, 60_000);
 
   it('pays back in the month the cumulative lines cross, and its ranges are ordered and tight (common random numbers)', () => {
     const s = project({ interventions: [{ name: 'Edge of care team', from, to: twoYearsOn, costPerYear: 400_000, effects: { claStartChange: -0.2 } }, { name: 'Conferences', from, costPerYear: 150_000, effects: { cppStartChange: -0.1, claStartChange: -0.05 } }] });
@@ -102,7 +102,7 @@ describe('an intervention weighed against the same scenario without it', () => {
     expect(fgc.expected.plansAvoided).toBeGreaterThan(0);
     // The scenario's spend includes both running costs.
     s.cost.forEach((v, t) => expect(v).toBeCloseTo(s.serviceCost[t]! + s.interventions[0]!.cost[t]! + fgc.cost[t]!, 4));
-  });
+  }, 60_000);
 
   it('acts only while it runs: before it starts nothing differs; its placement shifts end with it', () => {
     const stepDown = { name: 'Step-down', from, to: twoYearsOn, costPerYear: 300_000, placementShifts: [{ from: 'residential', to: 'foster', share: 0.2, overMonths: 6 }] };
