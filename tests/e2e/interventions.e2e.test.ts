@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
+import { axeViolations } from '../support/axe.ts';
 import { projectRoot } from '../support/loopback-app.ts';
 
 let opened: AppPage;
@@ -15,7 +16,8 @@ const shots = path.join(projectRoot, 'test-results');
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  opened = await openAppPage({ width: 1366, height: 768 });
+  // axe's own script needs the Content-Security-Policy bypassed in this test's page.
+  opened = await openAppPage({ width: 1366, height: 768, bypassCSP: true });
   ({ page, problems } = opened);
 });
 
@@ -37,6 +39,7 @@ describe('interventions on the screens', () => {
     await expect(slider.inputValue()).resolves.toBe('-15');
     await page.locator('.in-words').filter({ hasText: 'Intervention "Edge of care team"' }).waitFor();
     await page.screenshot({ path: path.join(shots, 'screen-interventions-scenarios.png'), fullPage: true });
+    await expect(axeViolations(page, 'fieldset.interventions')).resolves.toEqual([]);
 
     await step('4 Results').click();
     await sentence().filter({ hasText: /\(likely [\d,]+ to [\d,]+\)/ }).waitFor({ timeout: 60_000 });
@@ -51,6 +54,7 @@ describe('interventions on the screens', () => {
     expect(headers.slice(0, 5)).toEqual(['Month', 'Cost so far', 'Saving so far', 'Saving so far: likely from', 'to']);
     await page.locator('.intervention-panel').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'screen-interventions-results.png'), fullPage: true });
+    await expect(axeViolations(page, '.intervention-results')).resolves.toEqual([]);
 
     // Move the slider: a quarter fewer children coming into care keeps more out.
     await step('3 Scenarios').click();
@@ -76,5 +80,6 @@ describe('interventions on the screens', () => {
     await expect(page.getByLabel('Change in referrals from the new normal on', { exact: true }).inputValue()).resolves.toBe('5');
     await expect(fields.getByLabel('Change in children coming into care while it runs', { exact: true }).inputValue()).resolves.toBe('-25');
     await page.screenshot({ path: path.join(shots, 'screen-interventions-problem.png'), fullPage: true });
+    await expect(axeViolations(page, 'fieldset.interventions')).resolves.toEqual([]);
   });
 });
