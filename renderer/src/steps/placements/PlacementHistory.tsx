@@ -41,7 +41,7 @@ export function PlacementHistory({ history }: { history: History }) {
       <StackedChart id="history-placements" title="Children in care at month end, by placement type" yTitle="Children" months={history.months} parts={groups.map((g, k) => ({ label: placementLabel(g), values: byGroup[g], colour: partColours[k]! }))} />
       {last !== undefined && (
         <div className="table-wide" tabIndex={0} role="region" aria-label="Children in care by placement type: the figures">
-          <table className="summary placement-history-table">
+          <table className="placement-history-table">
             <thead>
               <tr>
                 <th scope="col">Placement type</th>

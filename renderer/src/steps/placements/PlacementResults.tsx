@@ -78,7 +78,7 @@ export function PlacementResults({ result, scenarioCount, shaded }: { result: Re
           figures && (
             <section key={at} aria-labelledby={`placements-${at}`}>
               <h3 id={`placements-${at}`}>
-                By placement type in {monthForPeople(p.months[at]!)} ({at + 1} months ahead)
+                By placement type, {monthForPeople(p.months[at]!)} ({at + 1} months ahead)
               </h3>
               <PlacementTable figures={figures} />
             </section>

@@ -7,6 +7,7 @@ import { countForPeople, monthForPeople, poundsForPeople, shownDifference, signe
 export function PlacementTable({ figures }: { figures: PlacementFigures }) {
   const base = figures.columns[0]!;
   const spendWords = `spent in the ${figures.spendMonths === 12 ? '12 months' : `${figures.spendMonths} months`} to ${monthForPeople(figures.month)}`;
+  const children = (n: number) => `${countForPeople(n)} ${countForPeople(n) === '1' ? 'child' : 'children'}`;
   const total = (c: PlacementFigures['columns'][number]) => ({ children: c.figures.reduce((s, f) => s + f.children, 0), spend: c.figures.reduce((s, f) => s + f.spend, 0) });
   const difference = (unit: 'count' | 'pounds', value: number, baseline: number) => {
     const d = shownDifference(unit, value, baseline);
@@ -14,7 +15,10 @@ export function PlacementTable({ figures }: { figures: PlacementFigures }) {
   };
   return (
     <div className="table-wide" tabIndex={0} role="region" aria-label={`Placements in ${monthForPeople(figures.month)}`}>
-      <table className="summary placement-table" data-months-ahead={figures.at + 1}>
+      <table className="placement-table" data-months-ahead={figures.at + 1}>
+        <caption>
+          Children in care at the end of {monthForPeople(figures.month)}, with their likely range, and what their placements cost: {spendWords}.
+        </caption>
         <thead>
           <tr>
             <th scope="col">Placement type</th>
@@ -33,16 +37,14 @@ export function PlacementTable({ figures }: { figures: PlacementFigures }) {
                 const f = c.figures[g]!;
                 return (
                   <td key={c.name} data-column={c.name} data-value={f.children} data-spend={f.spend} {...(f.low !== null ? { 'data-low': f.low, 'data-high': f.high } : {})}>
-                    <span className="figure">{countForPeople(f.children)} children</span>
+                    <span className="figure">{children(f.children)}</span>
                     {!c.isBaseline && <span className="difference">{difference('count', f.children, b.children)}</span>}
                     {f.low !== null && f.high !== null && (
                       <span className="range">
                         likely {countForPeople(f.low)} to {countForPeople(f.high)}
                       </span>
                     )}
-                    <span className="spend">
-                      {poundsForPeople(f.spend)} {spendWords}
-                    </span>
+                    <span className="spend">{poundsForPeople(f.spend)} spent</span>
                     {!c.isBaseline && <span className="difference">{difference('pounds', f.spend, b.spend)}</span>}
                   </td>
                 );
@@ -55,8 +57,8 @@ export function PlacementTable({ figures }: { figures: PlacementFigures }) {
               const t = total(c);
               return (
                 <td key={c.name} data-column={c.name} data-value={t.children} data-spend={t.spend}>
-                  <span className="figure">{countForPeople(t.children)} children</span>
-                  <span className="spend">{poundsForPeople(t.spend)}</span>
+                  <span className="figure">{children(t.children)}</span>
+                  <span className="spend">{poundsForPeople(t.spend)} spent</span>
                   {!c.isBaseline && <span className="difference">{difference('pounds', t.spend, total(base).spend)}</span>}
                 </td>
               );
