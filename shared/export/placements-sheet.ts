@@ -63,9 +63,13 @@ function summarySheet(result: ResultJson): SheetSpec {
   }
   if (last) {
     rows.push([], [txt(`In words, ${monthForPeople(last.month)}`, 'title')]);
+    // As the Results step words them: the baseline, beside each scenario in turn.
+    const scenarios = last.columns.length - 1;
     for (const g of groups) {
-      merges.push({ fromColumn: 0, fromRow: rows.length, toColumn: 9, toRow: rows.length });
-      rows.push([txt(placementSentence(last, g), 'wrap')]);
+      for (const k of scenarios ? Array.from({ length: scenarios }, (_, i) => i) : [null]) {
+        merges.push({ fromColumn: 0, fromRow: rows.length, toColumn: 9, toRow: rows.length });
+        rows.push([txt(placementSentence(last, g, k), 'wrap')]);
+      }
     }
   }
   const width = Math.max(...rows.map((r) => r.length));

@@ -91,12 +91,14 @@ const range = (f: PlacementFigure) => (f.low !== null && f.high !== null ? ` (li
 const spendWords = (figures: PlacementFigures, spend: number) => `${poundsForPeople(spend)} in the ${figures.spendMonths === 12 ? '12 months' : `${figures.spendMonths} months`} to ${monthForPeople(figures.month)}`;
 
 /**
- * One group in words: "Children’s homes and residential settings: 47 children now (Sep 2024), about 50 in
+ * One group in words, the baseline and one scenario (by its place among the scenarios) or none: "Children’s homes and residential settings: 47 children now (Sep 2024), about 50 in
  * Sep 2026 (likely 41 to 58), £10,023,000 in the 12 months to Sep 2026. Under Step down: about 40 (likely 33 to
  * 47), £8,100,000 (-£1,923,000 on the baseline)."
  */
-export function placementSentence(figures: PlacementFigures, group: PlacementGroup): string {
-  const [base, ...scenarios] = figures.columns.map((c) => ({ name: c.name, figure: c.figures.find((f) => f.group === group)! }));
+export function placementSentence(figures: PlacementFigures, group: PlacementGroup, scenario: number | null = null): string {
+  const [base, ...all] = figures.columns.map((c) => ({ name: c.name, figure: c.figures.find((f) => f.group === group)! }));
+  // One scenario beside the baseline: with more, a sentence would be too long to read.
+  const scenarios = scenario === null ? [] : all.slice(scenario, scenario + 1);
   const b = base!.figure;
   const now = figures.now ? `${countForPeople(figures.now.children[group])} ${figures.now.children[group] === 1 ? 'child' : 'children'} now (${monthForPeople(figures.now.month)}), ` : '';
   const parts = [`${b.label}: ${now}about ${countForPeople(b.children)} in ${monthForPeople(figures.month)}${range(b)}, ${spendWords(figures, b.spend)}.`];

@@ -6,6 +6,7 @@ import type { PlacementGroup } from '../../../../shared/import/values/codes.ts';
 import { placementBandsOf, placementFiguresAt, placementLabel, placementSentence, placementsOf } from '../../../../shared/result/placement-figures.ts';
 import type { ResultJson } from '../../../../shared/result/result-json.ts';
 import { monthForPeople } from '../../../../shared/text/people-format.ts';
+import { ChartLegend } from '../../charts/ChartLegend.tsx';
 import { baselineColour, LineChart, scenarioColour } from '../../charts/LineChart.tsx';
 import { PlacementTable } from './PlacementTable.tsx';
 
@@ -24,18 +25,24 @@ export function PlacementResults({ result, scenarioCount, shaded }: { result: Re
   const label = placementLabel(group);
   const ats = [11, 23].filter((at) => at < p.months.length);
   const last = placementFiguresAt(result, ats.at(-1) ?? p.months.length - 1, scenarioCount);
+  // The sentences put one scenario beside the baseline: the only one, or the one whose range is shaded.
+  const worded = scenarios.length === 1 ? 0 : shaded >= 0 && shaded < scenarios.length ? shaded : null;
   return (
     <section className="placement-results" aria-labelledby="placement-results-heading">
       <h2 id="placement-results-heading">Children in care and spend by placement type</h2>
       {last && (
-        <ul className="placement-sentences">
-          {groups.map((g) => (
-            <li key={g} data-group={g}>
-              {placementSentence(last, g)}
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="hint">{worded === null ? 'The baseline in words; shade a scenario’s likely range above to read it beside the baseline.' : `The baseline and ${scenarios[worded]!.name} in words.`}</p>
+          <ul className="placement-sentences">
+            {groups.map((g) => (
+              <li key={g} data-group={g}>
+                {placementSentence(last, g, worded)}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
+      <ChartLegend items={[{ label: 'Baseline', colour: baselineColour, ...(shaded < 0 ? { note: 'shaded: its likely range' } : {}) }, ...scenarios.map((s, i) => ({ label: s.name, colour: scenarioColour(i), ...(shaded === i ? { note: 'shaded: its likely range' } : {}) }))]} />
       <div className="row">
         <label htmlFor={pickId}>Placement type on the charts</label>
         <select id={pickId} value={group} onChange={(e) => setGroup(e.target.value as PlacementGroup)}>
@@ -78,7 +85,7 @@ export function PlacementResults({ result, scenarioCount, shaded }: { result: Re
           figures && (
             <section key={at} aria-labelledby={`placements-${at}`}>
               <h3 id={`placements-${at}`}>
-                By placement type, {monthForPeople(p.months[at]!)} ({at + 1} months ahead)
+                By placement type, {monthForPeople(p.months[at]!)}
               </h3>
               <PlacementTable figures={figures} />
             </section>
