@@ -4,7 +4,7 @@
 // from the same placementFiguresAt), and every weekly cost with its source.
 import { placementGroupLabel } from '../engine/estimates.ts';
 import { groups } from '../engine/placements/groups.ts';
-import { placementFiguresAt, placementSentence, type PlacementFigures } from '../result/placement-figures.ts';
+import { placementFiguresAt, placementLabel, placementSentence, type PlacementFigures } from '../result/placement-figures.ts';
 import type { ResultJson } from '../result/result-json.ts';
 import { monthForPeople } from '../text/people-format.ts';
 import type { Cell, SheetSpec } from './xlsx-writer.ts';
@@ -67,8 +67,9 @@ function summarySheet(result: ResultJson): SheetSpec {
     const scenarios = last.columns.length - 1;
     for (const g of groups) {
       for (const k of scenarios ? Array.from({ length: scenarios }, (_, i) => i) : [null]) {
-        merges.push({ fromColumn: 0, fromRow: rows.length, toColumn: 9, toRow: rows.length });
-        rows.push([txt(placementSentence(last, g, k), 'wrap')]);
+        // The placement type in the first column, which repeats on every page printed across; the words beside it.
+        merges.push({ fromColumn: 1, fromRow: rows.length, toColumn: 10, toRow: rows.length });
+        rows.push([txt(placementLabel(g), 'wrap'), txt(placementSentence(last, g, k), 'wrap')]);
       }
     }
   }
