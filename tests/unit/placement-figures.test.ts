@@ -7,6 +7,7 @@ import { runModel } from '../../shared/engine/run-model.ts';
 import { ScenarioSchema } from '../../shared/engine/scenario.ts';
 import { placementFiguresAt, placementSentence, placementsNow } from '../../shared/result/placement-figures.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
+import { describeScenario } from '../../shared/engine/describe-scenario.ts';
 import { demoDataset } from '../../shared/synthetic/demo.ts';
 import { countForPeople, poundsForPeople } from '../../shared/text/people-format.ts';
 
@@ -55,5 +56,25 @@ describe('placement figures at a month of the projection', () => {
     const baseline = `Children’s homes and residential settings: ${now.children.residential} children now (Sep 2024), about ${countForPeople(b.children)} in Sep 2026 (likely ${countForPeople(b.low!)} to ${countForPeople(b.high!)}), ${poundsForPeople(b.spend)} in the 12 months to Sep 2026.`;
     expect(placementSentence(figures, 'residential')).toBe(baseline);
     expect(placementSentence(figures, 'residential', 0)).toMatch(new RegExp(`^${baseline.replace(/[()]/g, '\\$&')} Under Step down: about ${countForPeople(s.children)} \\(likely ${countForPeople(s.low!)} to ${countForPeople(s.high!)}\\), £[\\d,]+ \\(-£[\\d,]+ on the baseline\\)\\.$`));
+  });
+});
+
+describe('a scenario’s placement settings in words', () => {
+  it('names each shift, the costs given and the yearly rise, as the Scenarios step and the export’s Summary say them', () => {
+    const scenario = ScenarioSchema.parse({
+      name: 'Carers',
+      placementShifts: [
+        { from: 'foster:private', to: 'foster:inHouse', share: 0.15, fromDate: '2025-04-01', overMonths: 24 },
+        { from: 'residential', to: 'independent', share: 0.5, fromDate: '2025-06-01' },
+      ],
+      costs: { claWeeklyByPlacement: { residential: { private: 6000 } }, inflationPerYear: 0.04 },
+    });
+    expect(describeScenario(scenario)).toEqual([
+      'Of the children who would be in fostering (private), 15% are in fostering (in-house) instead, phased in over 24 months from 1 April 2025.',
+      'Of the children who would be in children’s homes and residential settings, 50% are in independent and semi-independent living instead, from 1 June 2025.',
+      'Your own weekly costs for children’s homes and residential settings.',
+      'Unit costs rise by 4% every April.',
+    ]);
+    expect(describeScenario(ScenarioSchema.parse({ costs: { inflationPerYear: 0.03 } }))).toEqual(['No change from the baseline: demand continues as the history shows.', 'Unit costs rise by 3% every April.']);
   });
 });
