@@ -114,7 +114,9 @@ function historyJson(run: ModelRun, dataset: Dataset) {
   const h = run.history;
   const series = Object.fromEntries(seriesNames.map((s) => [s, h.series[s].map((v) => (v === null ? null : finite(v, `history.${s}`, 2)))])) as Record<(typeof seriesNames)[number], (number | null)[]>;
   const byPlacement = placementHistory(dataset, h);
-  return { months: h.months.map(monthLabel), ...series, ...(byPlacement ? { claByPlacement: byPlacement } : {}), sources: h.sources };
+  // List 8 gives each child's current placement only: the screens say so beside a history built from it.
+  const from = dataset.placements?.length ? ('ssda903' as const) : ('list8' as const);
+  return { months: h.months.map(monthLabel), ...series, ...(byPlacement ? { claByPlacement: byPlacement, claByPlacementFrom: from } : {}), sources: h.sources };
 }
 
 function estimatesJson(run: ModelRun) {
