@@ -6,10 +6,12 @@ import { annualSpend } from '../money.ts';
 import { weeksPerMonth, type MonthIndex } from '../months.ts';
 import type { ProjectionSeries } from '../project.ts';
 import { createRandom } from '../random.ts';
+import { inverseNormal } from '../common-draws.ts';
 import type { Scenario } from '../scenario.ts';
 import type { Band } from '../uncertainty.ts';
 import { comboCount, groups } from './groups.ts';
 import { applyShifts } from './placement-shifts.ts';
+import { interventionShifts } from '../interventions/placement-effects.ts';
 import type { PlacementSetup } from './placement-setup.ts';
 import { projectPlacements } from './project-placements.ts';
 import { placementUnitCosts, priceIndex, type PlacementUnitCost } from './unit-costs.ts';
@@ -37,7 +39,7 @@ const G = groups.length;
 
 export function projectScenarioPlacements(setup: PlacementSetup, series: ProjectionSeries, scenario: Scenario, startMonth: MonthIndex, horizon: number): PlacementProjection {
   const byCombo = projectPlacements(setup.model, setup.stock, series, horizon);
-  applyShifts(byCombo, scenario.placementShifts, startMonth);
+  applyShifts(byCombo, [...scenario.placementShifts, ...interventionShifts(scenario)], startMonth);
   const unitCosts = placementUnitCosts(scenario);
   const prices = priceIndex(scenario, startMonth, horizon);
   const byGroup = {} as Record<PlacementGroup, Float64Array>;
@@ -86,41 +88,65 @@ function percentiles(samples: Float64Array, draws: number, horizon: number): Ban
  * (more children seen moving or entering there, less uncertain), and with the chance variation of which
  * children are where.
  */
-export function placementBands(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number): PlacementBands {
+export function placementBands(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number, keepCost?: Float64Array): PlacementBands {
   const H = central.claCost.length;
-  const rng = createRandom(seed ^ 0x5eed);
-  const total = new Float64Array(H);
-  for (let t = 0; t < H; t++) for (let c = 0; c < comboCount; c++) total[t]! += central.byCombo[c]![t]!;
-  const share = (c: number, t: number) => (total[t]! > 0 ? central.byCombo[c]![t]! / total[t]! : 0);
-  const groupSamples = Array.from({ length: G }, () => new Float64Array(draws * H));
-  const costSamples = new Float64Array(draws * H);
-  const sigma = Array.from({ length: comboCount }, (_, c) => 1 / Math.sqrt(Math.max(1, setup.model.inflows[c]!)));
-  const shares = new Float64Array(comboCount);
-  const multiplier = new Float64Array(comboCount);
-  const weekly = central.unitCosts.map((u) => u.weekly * weeksPerMonth);
-  for (let d = 0; d < draws; d++) {
-    for (let c = 0; c < comboCount; c++) multiplier[c] = Math.exp(sigma[c]! * rng.normal() - (sigma[c]! * sigma[c]!) / 2);
-    for (let t = 0; t < H; t++) {
-      const n = claOpen[t * draws + d]!;
-      let sum = 0;
-      for (let c = 0; c < comboCount; c++) {
-        const s0 = share(c, 0);
-        const s = s0 + (share(c, t) - s0) * multiplier[c]!;
-        const chance = n > 0 ? Math.sqrt(Math.max(0, s * (1 - s)) / n) * rng.normal() : 0;
-        shares[c] = Math.max(0, s + chance);
-        sum += shares[c]!;
-      }
-      let cost = cppMonthlyCost[t * draws + d]!;
-      for (let g = 0; g < G; g++) groupSamples[g]![t * draws + d] = 0;
-      for (let c = 0; c < comboCount; c++) {
-        const children = sum > 0 ? (n * shares[c]!) / sum : 0;
-        groupSamples[c >> 1]![t * draws + d]! += children;
-        cost += children * weekly[c]! * central.priceIndex[t]!;
-      }
-      costSamples[t * draws + d] = cost;
-    }
-  }
+  const { groupSamples, costSamples } = placementDrawSamples(central, setup, claOpen, cppMonthlyCost, draws, seed);
+  // Each draw's spend, month-major, before the percentiles sort it: what an intervention's saving is drawn from.
+  keepCost?.set(costSamples);
   const byGroup = {} as Record<PlacementGroup, Band>;
   groups.forEach((group, g) => (byGroup[group] = percentiles(groupSamples[g]!, draws, H)));
   return { byGroup, cost: percentiles(costSamples, draws, H) };
+}
+
+/**
+ * Each draw's children by group and spend (month-major: [t * draws + d]), as placementBands shares them
+ * out; without `byGroup`, spend only (what weighing an intervention needs). Each chance variation is drawn
+ * from one uniform number, whether or not it is used, so two scenarios' draws stay in step (common random
+ * numbers).
+ */
+export function placementDrawSamples(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number, byGroup = true): { groupSamples: Float64Array[]; costSamples: Float64Array } {
+  const H = central.claCost.length;
+  const C = comboCount;
+  const rng = createRandom(seed ^ 0x5eed);
+  // Central shares by combo and month ([c * H + t]), and each combo's share today.
+  const shareAt = new Float64Array(C * H);
+  for (let t = 0; t < H; t++) {
+    let total = 0;
+    for (let c = 0; c < C; c++) total += central.byCombo[c]![t]!;
+    for (let c = 0; c < C; c++) shareAt[c * H + t] = total > 0 ? central.byCombo[c]![t]! / total : 0;
+  }
+  const groupSamples = byGroup ? Array.from({ length: G }, () => new Float64Array(draws * H)) : [];
+  const costSamples = new Float64Array(draws * H);
+  const sigma = Array.from({ length: C }, (_, c) => 1 / Math.sqrt(Math.max(1, setup.model.inflows[c]!)));
+  const shares = new Float64Array(C);
+  const multiplier = new Float64Array(C);
+  const weekly = Float64Array.from(central.unitCosts, (u) => u.weekly * weeksPerMonth);
+  for (let d = 0; d < draws; d++) {
+    for (let c = 0; c < C; c++) multiplier[c] = Math.exp(sigma[c]! * inverseNormal(rng.next()) - (sigma[c]! * sigma[c]!) / 2);
+    for (let t = 0; t < H; t++) {
+      const i = t * draws + d;
+      const n = claOpen[i]!;
+      const spread = n > 0 ? 1 / Math.sqrt(n) : 0;
+      let sum = 0;
+      for (let c = 0; c < C; c++) {
+        const s0 = shareAt[c * H]!;
+        const s = s0 + (shareAt[c * H + t]! - s0) * multiplier[c]!;
+        const z = inverseNormal(rng.next());
+        const share = s + Math.sqrt(Math.max(0, s * (1 - s))) * spread * z;
+        shares[c] = share > 0 ? share : 0;
+        sum += shares[c]!;
+      }
+      const perShare = sum > 0 ? n / sum : 0;
+      const price = central.priceIndex[t]!;
+      let cost = cppMonthlyCost[i]!;
+      if (byGroup) for (let g = 0; g < G; g++) groupSamples[g]![i] = 0;
+      for (let c = 0; c < C; c++) {
+        const children = shares[c]! * perShare;
+        if (byGroup) groupSamples[c >> 1]![i]! += children;
+        cost += children * weekly[c]! * price;
+      }
+      costSamples[i] = cost;
+    }
+  }
+  return { groupSamples, costSamples };
 }
