@@ -37,4 +37,47 @@ describe('typing an intervention figure key by key', () => {
     await referrals.press('Tab');
     expect(await referrals.inputValue()).toBe('-10');
   });
+
+  it('takes a half-typed decimal as it is typed, without rewriting it', async () => {
+    const fields = page.locator('fieldset.intervention').first();
+    const intoCare = fields.getByLabel('Change in children coming into care while it runs', { exact: true });
+    await intoCare.click();
+    await intoCare.press('Control+a');
+    await page.keyboard.type('-7.5');
+    expect(await intoCare.inputValue()).toBe('-7.5');
+    await intoCare.press('Enter');
+    expect(await intoCare.inputValue()).toBe('-7.5');
+    // The slider moves in whole percents; the figure in use is the one typed.
+    await page.locator('.in-words').filter({ hasText: '7.5% fewer children come into care' }).waitFor();
+  });
+
+  it('refuses a figure out of range naming the field, keeping the last good one', async () => {
+    const fields = page.locator('fieldset.intervention').first();
+    const cost = fields.getByLabel('Running cost', { exact: true });
+    await cost.click();
+    await cost.press('Control+a');
+    await page.keyboard.type('-5000');
+    await cost.press('Tab');
+    expect(await cost.inputValue()).toBe('-5000');
+    await expect(cost.getAttribute('aria-invalid')).resolves.toBe('true');
+    await fields.getByRole('alert').filter({ hasText: 'Edge of care team, running cost: must be between 0 and 5,000,000 £ a year; 400,000 £ a year is kept until then.' }).waitFor();
+    await expect(fields.getByLabel('Running cost (slider)').inputValue()).resolves.toBe('400000');
+
+    const referrals = fields.getByLabel('Change in referrals while it runs', { exact: true });
+    await referrals.click();
+    await referrals.press('Control+a');
+    await page.keyboard.type('-150');
+    await referrals.press('Tab');
+    expect(await referrals.inputValue()).toBe('-150');
+    await fields.getByRole('alert').filter({ hasText: 'Edge of care team, change in referrals while it runs: must be between -100 and 100 %; -10 % is kept until then.' }).waitFor();
+    await page.locator('fieldset.interventions').screenshot({ path: 'test-results/screen-intervention-refused.png' });
+
+    // Corrected, the message goes and the figure is used.
+    await cost.click();
+    await cost.press('Control+a');
+    await page.keyboard.type('250000');
+    await cost.press('Tab');
+    await expect(cost.getAttribute('aria-invalid')).resolves.toBe('false');
+    await expect(fields.getByLabel('Running cost (slider)').inputValue()).resolves.toBe('250000');
+  });
 });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 
 // A slider and a number box for one setting, kept in step, with its unit in words. Percentages are shown
 // as whole percents (-40 %) and stored as fractions (-0.4). What is typed stays as typed while the box has
@@ -33,9 +33,13 @@ export function NumberField({ label, hint, value, onChange, min, max, step, unit
     const n = Math.min(max, Math.max(min, Number(raw)));
     if (n !== shown) onChange(n / scale);
   };
+  // Typing -150 passes through -1 and -15 on the way: a refused figure goes back to the figure the box
+  // had when it was entered, not to one half-typed on the way.
+  const onEntry = useRef<number | null>(null);
   const typed = (raw: string) => {
     setDraft(raw);
-    use(raw);
+    if (strict && outOfRange(raw) && onEntry.current !== null && onEntry.current !== value) onChange(onEntry.current);
+    else use(raw);
   };
   // Leaving the box: a strict field keeps a refused figure for correcting; anything else shows the figure in use.
   const settle = () => setDraft((d) => (d !== null && strict && outOfRange(d) ? d : null));
@@ -73,6 +77,7 @@ export function NumberField({ label, hint, value, onChange, min, max, step, unit
           value={draft ?? shown}
           aria-invalid={problem !== null}
           onChange={(e) => typed(e.target.value)}
+          onFocus={() => (onEntry.current = value)}
           onBlur={settle}
           onKeyDown={(e) => e.key === 'Enter' && settle()}
           {...(described ? { 'aria-describedby': described } : {})}
