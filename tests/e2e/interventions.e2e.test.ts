@@ -43,7 +43,7 @@ describe('interventions on the screens', () => {
 
     await step('4 Results').click();
     await sentence().filter({ hasText: /\(likely [\d,]+ to [\d,]+\)/ }).waitFor({ timeout: 60_000 });
-    await expect(sentence().innerText()).resolves.toMatch(/^Edge of care team: for £400,000 a year, it keeps about [\d,]+ children out of care \(likely [\d,]+ to [\d,]+\) and saves £[\d.,]+m? over two years \(likely .+\); it (pays for itself from [A-Z][a-z]+ 20\d\d|does not pay for itself within the two years shown)\.$/);
+    await expect(sentence().innerText()).resolves.toMatch(/^Edge of care team: for £400,000 a year, it keeps about [\d,]+ children out of care \(likely [\d,]+ to [\d,]+\) and saves £[\d.,]+m? \(likely £[\d.,]+m? to £[\d.,]+m?\) over the two years projected \([A-Z][a-z]+ 20\d\d to [A-Z][a-z]+ 20\d\d\); it (pays for itself from [A-Z][a-z]+ 20\d\d|does not pay for itself within them)\.$/);
     const before = await keptOutOfCare();
     expect(before).toBeGreaterThan(0);
     // The chart: cumulative cost and saving with its likely range, the payback month marked.
