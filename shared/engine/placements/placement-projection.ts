@@ -5,6 +5,7 @@ import type { PlacementGroup } from '../../import/values/codes.ts';
 import { annualSpend } from '../money.ts';
 import { weeksPerMonth, type MonthIndex } from '../months.ts';
 import type { ProjectionSeries } from '../project.ts';
+import { bandOfSamples } from '../percentiles.ts';
 import { createRandom } from '../random.ts';
 import type { Scenario } from '../scenario.ts';
 import type { Band } from '../uncertainty.ts';
@@ -62,23 +63,6 @@ export function projectScenarioPlacements(setup: PlacementSetup, series: Project
   return { byCombo, byGroup, costByGroup, claCost, unitCosts, priceIndex: prices, annualCostByGroup: years.map(({ total: _, ...y }) => y), bands: null };
 }
 
-function percentiles(samples: Float64Array, draws: number, horizon: number): Band {
-  const band: Band = { p10: [], p50: [], p90: [] };
-  for (let t = 0; t < horizon; t++) {
-    const month = samples.subarray(t * draws, (t + 1) * draws).sort();
-    const at = (p: number) => {
-      const position = (draws - 1) * p;
-      const lo = Math.floor(position);
-      const hi = Math.min(draws - 1, lo + 1);
-      return month[lo]! + (month[hi]! - month[lo]!) * (position - lo);
-    };
-    band.p10.push(at(0.1));
-    band.p50.push(at(0.5));
-    band.p90.push(at(0.9));
-  }
-  return band;
-}
-
 /**
  * Likely ranges by group and for spend, from the Monte Carlo draws of the total (children in care and on
  * plans, month-major: [t * draws + d]). Each draw shares its total out as the central projection does, with
@@ -91,36 +75,47 @@ export function placementBands(central: PlacementProjection, setup: PlacementSet
   const rng = createRandom(seed ^ 0x5eed);
   const total = new Float64Array(H);
   for (let t = 0; t < H; t++) for (let c = 0; c < comboCount; c++) total[t]! += central.byCombo[c]![t]!;
-  const share = (c: number, t: number) => (total[t]! > 0 ? central.byCombo[c]![t]! / total[t]! : 0);
+  // Each combo's share of the central total by month ([t][c]), and its drift from today's share: worked
+  // out once, not in every draw.
+  const drift = new Float64Array(H * comboCount);
+  const start = new Float64Array(comboCount);
+  for (let c = 0; c < comboCount; c++) start[c] = total[0]! > 0 ? central.byCombo[c]![0]! / total[0]! : 0;
+  for (let t = 0; t < H; t++) for (let c = 0; c < comboCount; c++) drift[t * comboCount + c] = (total[t]! > 0 ? central.byCombo[c]![t]! / total[t]! : 0) - start[c]!;
   const groupSamples = Array.from({ length: G }, () => new Float64Array(draws * H));
   const costSamples = new Float64Array(draws * H);
   const sigma = Array.from({ length: comboCount }, (_, c) => 1 / Math.sqrt(Math.max(1, setup.model.inflows[c]!)));
   const shares = new Float64Array(comboCount);
   const multiplier = new Float64Array(comboCount);
-  const weekly = central.unitCosts.map((u) => u.weekly * weeksPerMonth);
+  const weekly = Float64Array.from(central.unitCosts, (u) => u.weekly * weeksPerMonth);
+  const prices = central.priceIndex;
+  const byGroup = new Float64Array(G);
   for (let d = 0; d < draws; d++) {
     for (let c = 0; c < comboCount; c++) multiplier[c] = Math.exp(sigma[c]! * rng.normal() - (sigma[c]! * sigma[c]!) / 2);
     for (let t = 0; t < H; t++) {
-      const n = claOpen[t * draws + d]!;
+      const at = t * draws + d;
+      const n = claOpen[at]!;
+      const row = t * comboCount;
       let sum = 0;
       for (let c = 0; c < comboCount; c++) {
-        const s0 = share(c, 0);
-        const s = s0 + (share(c, t) - s0) * multiplier[c]!;
+        const s = start[c]! + drift[row + c]! * multiplier[c]!;
         const chance = n > 0 ? Math.sqrt(Math.max(0, s * (1 - s)) / n) * rng.normal() : 0;
-        shares[c] = Math.max(0, s + chance);
-        sum += shares[c]!;
+        const share = Math.max(0, s + chance);
+        shares[c] = share;
+        sum += share;
       }
-      let cost = cppMonthlyCost[t * draws + d]!;
-      for (let g = 0; g < G; g++) groupSamples[g]![t * draws + d] = 0;
+      let cost = cppMonthlyCost[at]!;
+      byGroup.fill(0);
+      const price = prices[t]!;
       for (let c = 0; c < comboCount; c++) {
         const children = sum > 0 ? (n * shares[c]!) / sum : 0;
-        groupSamples[c >> 1]![t * draws + d]! += children;
-        cost += children * weekly[c]! * central.priceIndex[t]!;
+        byGroup[c >> 1]! += children;
+        cost += children * weekly[c]! * price;
       }
-      costSamples[t * draws + d] = cost;
+      for (let g = 0; g < G; g++) groupSamples[g]![at] = byGroup[g]!;
+      costSamples[at] = cost;
     }
   }
-  const byGroup = {} as Record<PlacementGroup, Band>;
-  groups.forEach((group, g) => (byGroup[group] = percentiles(groupSamples[g]!, draws, H)));
-  return { byGroup, cost: percentiles(costSamples, draws, H) };
+  const bands = {} as Record<PlacementGroup, Band>;
+  groups.forEach((group, g) => (bands[group] = bandOfSamples(groupSamples[g]!, draws, H)));
+  return { byGroup: bands, cost: bandOfSamples(costSamples, draws, H) };
 }
