@@ -2,6 +2,7 @@
 import type { BacktestResult } from '../../shared/engine/backtest.ts';
 import type { Calibration } from '../../shared/engine/calibration.ts';
 import { calibrationSentences } from '../../shared/text/calibration-words.ts';
+import { interventionSentence } from '../../shared/text/intervention-words.ts';
 import { monthLabel } from '../../shared/engine/months.ts';
 import type { ModelRun } from '../../shared/engine/run-model.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
@@ -50,6 +51,7 @@ export function summaryText(run: ModelRun, report: ImportReport | null, backtest
     lines.push(
       `${s.scenario.name} in ${monthLabel(run.setup.startMonth + at)}: ${whole(s.series.cppOpen[at]!)} on plans, ${whole(s.series.claOpen[at]!)} in care, ${money(s.costCumulative[at]!)} spent (${s.costCumulative[at]! >= b.costCumulative[at]! ? '+' : '-'}${money(Math.abs(s.costCumulative[at]! - b.costCumulative[at]!))} against the baseline).`,
     );
+    for (const o of s.interventions) lines.push(interventionSentence(o, run.setup.startMonth, H));
   }
   if (backtest) {
     const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);

@@ -81,7 +81,7 @@ export function whatIsMissing(dataset: Dataset, history: MonthlyHistory, aggrega
   const needed = Math.ceil((monthsNeeded - months) / 6);
   return (
     `Your lists cover ${months} complete ${months === 1 ? 'month' : 'months'}; a backtest needs at least ${monthsNeeded}: ${monthsToFit} to fit the model and more to compare with what happened. ` +
-    (earlier ? `Add the extract from six months earlier (taken on ${dateForPeople(earlier)})${needed > 1 ? ` and the ${needed - 1} before it` : ''}.` : 'Add an earlier extract.')
+    (earlier ? `Add the extract from six months earlier (taken on ${dateForPeople(earlier)})${needed === 2 ? ' and the one before it' : needed > 2 ? ` and the ${needed - 1} before it` : ''}.` : 'Add an earlier extract.')
   );
 }
 

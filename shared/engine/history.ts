@@ -37,6 +37,14 @@ function inAnyWindow(month: MonthIndex, windows: MonthlyHistory['windows']): boo
   return windows.some((w) => month >= w.first && month <= w.last);
 }
 
+// The windows of the extracts that held a list: List 8 imported on its own says nothing about referrals
+// or plans in the months only it saw.
+function windowsHolding(records: ReadonlyArray<{ extract: number }>, windows: MonthlyHistory['windows']): MonthlyHistory['windows'] {
+  const holding = new Set<number>();
+  for (const r of records) holding.add(r.extract);
+  return windows.filter((w) => holding.has(w.extract));
+}
+
 function countEpisodes(episodes: ReadonlyArray<CppRecord | ClaRecord>, month: MonthIndex) {
   const end = lastDayIso(month);
   let starts = 0;
@@ -79,14 +87,14 @@ export function buildHistory(dataset: Dataset, aggregates: readonly AggregatePer
     const m = monthOfIso(r.referralDate);
     referralsByMonth.set(m, (referralsByMonth.get(m) ?? 0) + 1);
   }
+  const seenBy = { referrals: windowsHolding(dataset.referrals, windows), cpp: windowsHolding(dataset.cpp, windows), cla: windowsHolding(dataset.cla, windows) };
   months.forEach((month, i) => {
-    if (!inAnyWindow(month, windows)) return;
-    if (dataset.referrals.length > 0) {
+    if (inAnyWindow(month, seenBy.referrals)) {
       series.referrals[i] = referralsByMonth.get(month) ?? 0;
       sources.referrals[i] = 'lists';
     }
     for (const [list, prefix] of [['cpp', 'cpp'], ['cla', 'cla']] as const) {
-      if (dataset[list].length === 0) continue;
+      if (!inAnyWindow(month, seenBy[list])) continue;
       const c = countEpisodes(dataset[list], month);
       series[`${prefix}Starts`][i] = c.starts;
       series[`${prefix}Ends`][i] = c.ends;

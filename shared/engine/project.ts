@@ -5,6 +5,7 @@
 import type { Random } from './random.ts';
 import { calendarMonth, type MonthIndex } from './months.ts';
 import type { ScenarioVectors } from './scenario-vectors.ts';
+import { poissonFromUniform } from './common-draws.ts';
 
 export interface OpenCases {
   /** Months since start at the end of the last observed month. */
@@ -182,8 +183,11 @@ export function createWorkspace(setup: ProjectionSetup): ProjectionWorkspace {
   return { cpp: state(setup.cpp), cla: state(setup.cla), referrals: new Float64Array(setup.horizon), baseline: new Float64Array(setup.horizon) };
 }
 
+// Every draw takes its random number whether or not it needs it, so that runs with different means stay
+// in step (common random numbers: see common-draws.ts).
 function normal(rng: Random, mean: number, variance: number): number {
-  return variance > 0 ? mean + Math.sqrt(variance) * rng.normal() : mean;
+  const z = rng.normal();
+  return variance > 0 ? mean + Math.sqrt(variance) * z : mean;
 }
 
 /**
@@ -223,7 +227,7 @@ export function runProjection(
   }
   for (let t = 0; t < H; t++) {
     const expected = Math.max(0, refs[t]!);
-    refs[t] = rng ? rng.poisson(expected) : expected;
+    refs[t] = rng ? poissonFromUniform(expected, rng.next()) : expected;
     out.referrals[t] = refs[t]!;
   }
 
@@ -266,7 +270,7 @@ export function runProjection(
       let expectedStarts = 0;
       for (let k = 0; k < s.lagWeights.length; k++) expectedStarts += s.lagWeights[k]! * referralAt(t - k);
       expectedStarts *= conversion * convVector[t]!;
-      const newStarts = rng ? rng.poisson(Math.max(0, expectedStarts)) : Math.max(0, expectedStarts);
+      const newStarts = rng ? poissonFromUniform(expectedStarts, rng.next()) : Math.max(0, expectedStarts);
       starts[t] = newStarts;
 
       // First pass: children turning 18 leave; everyone else's expected exits are noted.
@@ -317,7 +321,8 @@ export function runProjection(
       variance += newStarts * firstHalf * (1 - firstHalf);
 
       // Drawn exits are shared in proportion to expected exits: the total carries the randomness.
-      const scale = rng && expectedExits > 0 ? Math.max(0, normal(rng, expectedExits, variance)) / expectedExits : 1;
+      const drawnExits = rng ? normal(rng, expectedExits, variance) : expectedExits;
+      const scale = rng && expectedExits > 0 ? Math.max(0, drawnExits) / expectedExits : 1;
 
       // Second pass: apply the exits.
       let exits = 0;

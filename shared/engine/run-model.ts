@@ -12,6 +12,10 @@ import { startBands, type BandRun, type Bands } from './uncertainty.ts';
 import { buildPlacementSetup, type PlacementSetup } from './placements/placement-setup.ts';
 import { entryAgeSharesAt } from './placements/estimate-placements.ts';
 import { placementBands, projectScenarioPlacements, type PlacementBands, type PlacementProjection } from './placements/placement-projection.ts';
+import { createLedger, recordDraw } from './interventions/draw-ledger.ts';
+import { startInterventionDraws } from './interventions/intervention-draws.ts';
+import { weighIntervention, type InterventionOutcome, type InterventionRanges } from './interventions/outcomes.ts';
+import { interventionsCost, withoutIntervention } from './interventions/running.ts';
 
 export interface ModelOptions {
   horizon: number;
@@ -27,13 +31,20 @@ export interface ProjectedScenario {
   scenario: Scenario;
   series: ProjectionSeries;
   costs: UnitCosts;
+  /** Pounds a month: services, plus the scenario's interventions' running costs. */
   cost: Float64Array;
+  /** Pounds a month on services alone (plans and care): what an intervention saves is measured on this. */
+  serviceCost: Float64Array;
+  /** Pounds a month of the interventions' running costs (zero without interventions). */
+  interventionCost: Float64Array;
   costCumulative: number[];
   workers: Float64Array;
   annualCost: Array<{ year: string; months: number; total: number }>;
   bands: Bands | null;
   /** Children in care by placement and what they cost, where placements are known (SSDA903 or List 8). */
   placements: PlacementProjection | null;
+  /** Each intervention weighed: cost against what the same scenario without it would spend. */
+  interventions: InterventionOutcome[];
 }
 
 export interface PreparedProjection {
@@ -67,6 +78,8 @@ export function costedBaseline(scenarios: readonly Scenario[]): Scenario {
 export interface ScenarioRanges {
   bands: Bands;
   placements: PlacementBands | null;
+  /** Each intervention's likely ranges, in the scenario's order; empty without interventions. */
+  interventions: InterventionRanges[];
 }
 
 /** A scenario's bands run a slice at a time; `ranges()` adds the placements' bands to `bands()`. */
@@ -78,6 +91,8 @@ export interface ScenarioBandRun extends BandRun {
 export interface PlacedScenario {
   placementSetup: PlacementSetup;
   central: PlacementProjection;
+  /** The expected placements of the scenario without each of its interventions, where already worked out. */
+  withoutEach?: ReadonlyArray<PlacementProjection | null>;
 }
 
 /**
@@ -91,26 +106,38 @@ export function startScenarioBands(setup: ProjectionSetup, estimates: Estimates,
   const costs = unitCosts(scenario, estimates.placementMix);
   const claOpen = placed ? new Float64Array(draws * H) : null;
   const cppCost = placed ? new Float64Array(draws * H) : null;
+  // With interventions, each draw's spend is kept to weigh it against the same draw without each one.
+  const weighing = scenario.interventions.length > 0;
+  const ledger = weighing ? createLedger(draws, H) : null;
   const observe = (d: number, out: ProjectionSeries) => {
+    if (ledger) recordDraw(ledger, d, out, placed ? null : costs);
+    if (!placed) return;
     for (let t = 0; t < H; t++) {
       claOpen![t * draws + d] = out.claOpen[t]!;
       cppCost![t * draws + d] = out.cppOpen[t]! * costs.cppMonthly;
     }
   };
-  const run = startBands(setup, scenarioVectors(scenario, setup.startMonth, H), estimates, costs, draws, seed, placed ? observe : undefined);
+  const run = startBands(setup, scenarioVectors(scenario, setup.startMonth, H), estimates, costs, draws, seed, placed || weighing ? observe : undefined);
+  const others = weighing ? startInterventionDraws(setup, estimates, scenario, options, placed?.placementSetup ?? null, placed?.withoutEach) : null;
+  const running = interventionsCost(scenario, setup.startMonth, H);
   let ranges: ScenarioRanges | null = null;
   const finish = (): ScenarioRanges => {
     if (ranges) return ranges;
     const bands = run.bands();
-    if (!placed) return (ranges = { bands, placements: null });
-    const placements = placementBands(placed.central, placed.placementSetup, claOpen!, cppCost!, draws, seed);
-    return (ranges = { bands: { ...bands, cost: placements.cost }, placements });
+    const placements = placed ? placementBands(placed.central, placed.placementSetup, claOpen!, cppCost!, draws, seed, ledger?.spend) : null;
+    const services = placements ? placements.cost : bands.cost;
+    // Spend's range includes the interventions' own cost, known for certain: every percentile moves by it.
+    const cost = weighing ? { p10: services.p10.map((v, t) => v + running[t]!), p50: services.p50.map((v, t) => v + running[t]!), p90: services.p90.map((v, t) => v + running[t]!) } : services;
+    return (ranges = { bands: { ...bands, cost }, placements, interventions: others && ledger ? others.ranges(ledger) : [] });
   };
   return {
     get remaining() {
-      return run.remaining;
+      return Math.max(run.remaining, others?.remaining ?? 0);
     },
-    run: (more: number) => run.run(more),
+    run: (more: number) => {
+      run.run(more);
+      others?.run(more);
+    },
     bands: () => finish().bands,
     ranges: finish,
   };
@@ -118,20 +145,34 @@ export function startScenarioBands(setup: ProjectionSetup, estimates: Estimates,
 
 /** An expected path with its likely ranges (or none), placements' included. */
 export function withRanges(path: ProjectedScenario, ranges: ScenarioRanges | null): ProjectedScenario {
-  return { ...path, bands: ranges?.bands ?? null, placements: path.placements && { ...path.placements, bands: ranges?.placements ?? null } };
+  return {
+    ...path,
+    bands: ranges?.bands ?? null,
+    placements: path.placements && { ...path.placements, bands: ranges?.placements ?? null },
+    interventions: path.interventions.map((outcome, i) => ({ ...outcome, ranges: ranges?.interventions[i] ?? null })),
+  };
 }
 
-export function projectScenario(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number }, placementSetup: PlacementSetup | null = null): ProjectedScenario {
+/** A scenario's expected path and its spend, the interventions' running costs included, without weighing them. */
+function expectedPath(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, placementSetup: PlacementSetup | null): ProjectedScenario {
   const vectors = scenarioVectors(scenario, setup.startMonth, setup.horizon);
   const series = runProjection(setup, vectors, centralDraw(setup), allocateSeries(setup.horizon));
   const costs = unitCosts(scenario, estimates.placementMix);
   // Where placements are known, children in care are costed placement by placement (placements/).
   const placements = placementSetup ? projectScenarioPlacements(placementSetup, series, scenario, setup.startMonth, setup.horizon) : null;
-  const cost = series.cppOpen.map((cpp, t) => (placements ? cpp * costs.cppMonthly + placements.claCost[t]! : monthlyCost(costs, cpp, series.claOpen[t]!)));
+  const serviceCost = series.cppOpen.map((cpp, t) => (placements ? cpp * costs.cppMonthly + placements.claCost[t]! : monthlyCost(costs, cpp, series.claOpen[t]!)));
+  const interventionCost = interventionsCost(scenario, setup.startMonth, setup.horizon);
+  const cost = serviceCost.map((v, t) => v + interventionCost[t]!);
   const workers = series.cppOpen.map((cpp, t) => workersNeeded(costs, cpp, series.claOpen[t]!));
-  const path: ProjectedScenario = { scenario, series, costs, cost, costCumulative: cumulative(cost), workers, annualCost: annualSpend(setup.startMonth, cost), bands: null, placements };
+  return { scenario, series, costs, cost, serviceCost, interventionCost, costCumulative: cumulative(cost), workers, annualCost: annualSpend(setup.startMonth, cost), bands: null, placements, interventions: [] };
+}
+
+export function projectScenario(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number }, placementSetup: PlacementSetup | null = null): ProjectedScenario {
+  const path = expectedPath(setup, estimates, scenario, placementSetup);
+  const withoutEach = scenario.interventions.map((_, i) => expectedPath(setup, estimates, withoutIntervention(scenario, i), placementSetup));
+  path.interventions = scenario.interventions.map((intervention, i) => weighIntervention(intervention, setup.startMonth, path, withoutEach[i]!));
   if (options.draws <= 0) return path;
-  const run = startScenarioBands(setup, estimates, scenario, options, placements && placementSetup ? { placementSetup, central: placements } : null);
+  const run = startScenarioBands(setup, estimates, scenario, options, path.placements && placementSetup ? { placementSetup, central: path.placements, withoutEach: withoutEach.map((w) => w.placements) } : null);
   run.run(run.remaining);
   return withRanges(path, run.ranges());
 }

@@ -3,6 +3,7 @@
 import { dayNumber } from '../import/values/dates.ts';
 import { daysInMonth, firstDayIso, monthOfIso, type MonthIndex } from './months.ts';
 import type { Scenario } from './scenario.ts';
+import { applyInterventionEffects } from './interventions/effects.ts';
 
 export interface ScenarioVectors {
   /** Multiplier on baseline referrals (shocks, new normal, extra trend). */
@@ -59,5 +60,6 @@ export function scenarioVectors(scenario: Scenario, startMonth: MonthIndex, hori
       v.returns.push({ lostMonths, share: shock.returnShare, firstReturnMonth: monthOfIso(shock.to) + 1 - startMonth, months: shock.returnMonths });
     }
   }
+  applyInterventionEffects(v, scenario.interventions, startMonth, horizon);
   return v;
 }

@@ -40,6 +40,48 @@ export const PlacementShiftSchema = z
   })
   .refine((s) => s.from !== s.to, { message: 'must differ from "from"', path: ['to'] });
 
+// An intervention's effects while it runs, as changes: -0.15 is 15% fewer. Below -100% means nothing at all.
+const effect = share(-1, 5).default(0);
+export const InterventionEffectsSchema = z.strictObject({
+  referralChange: effect,
+  cppStartChange: effect,
+  claStartChange: effect,
+  cppExitChange: effect,
+  claExitChange: effect,
+  /** Housing (prevention): accepted now, used once the housing service projects approaches and temporary accommodation. */
+  approachChange: effect,
+  taStartChange: effect,
+  taExitChange: effect,
+});
+
+/** A placement shift made by an intervention: in force only while it runs, from its start unless `fromDate` says later. */
+const InterventionShiftSchema = z
+  .strictObject({
+    from: placementTarget,
+    to: placementTarget,
+    share: share(0, 1),
+    fromDate: isoDate.optional(),
+    overMonths: z.number().int('must be a whole number of months').min(0, 'must be at least 0').max(120, 'must be at most 120').default(0),
+  })
+  .refine((s) => s.from !== s.to, { message: 'must differ from "from"', path: ['to'] });
+
+/** Something the council pays for to change demand: what it costs a year while it runs, and what it changes. */
+export const InterventionSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+    description: z.string().max(2000, 'must be at most 2000 characters').optional(),
+    /** Where the size of effect comes from, in words (a published evaluation, or "illustrative"). */
+    source: z.string().max(1000, 'must be at most 1000 characters').optional(),
+    from: isoDate,
+    to: isoDate.optional(),
+    /** Pounds a year, spread over the months it runs. */
+    costPerYear: share(0, 100_000_000),
+    effects: InterventionEffectsSchema.default({ referralChange: 0, cppStartChange: 0, claStartChange: 0, cppExitChange: 0, claExitChange: 0, approachChange: 0, taStartChange: 0, taExitChange: 0 }),
+    placementShifts: z.array(InterventionShiftSchema).max(20, 'at most 20 placement shifts').default([]),
+  })
+  .refine((i) => i.to === undefined || i.from <= i.to, { message: 'must not be before "from"', path: ['to'] })
+  .refine((i) => i.placementShifts.every((s) => s.fromDate === undefined || s.fromDate >= i.from), { message: 'must not start before the intervention does', path: ['placementShifts'] });
+
 export const ScenarioSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').default('Scenario'),
   description: z.string().max(2000).optional(),
@@ -65,6 +107,7 @@ export const ScenarioSchema = z.strictObject({
     })
     .default({}),
   placementShifts: z.array(PlacementShiftSchema).max(20, 'at most 20 placement shifts').default([]),
+  interventions: z.array(InterventionSchema).max(10, 'at most 10 interventions').default([]),
   caseloads: z
     .strictObject({
       cppPerWorker: share(1, 200).optional(),
@@ -77,6 +120,9 @@ export type Scenario = z.output<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 export type Shock = z.output<typeof ShockSchema>;
 export type PlacementShift = z.output<typeof PlacementShiftSchema>;
+export type Intervention = z.output<typeof InterventionSchema>;
+export type InterventionInput = z.input<typeof InterventionSchema>;
+export type InterventionEffects = z.output<typeof InterventionEffectsSchema>;
 
 export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; messages: string[] };
 

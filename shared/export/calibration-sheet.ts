@@ -16,8 +16,8 @@ export function calibrationSheet(calibration: CalibrationJson | undefined): Shee
   const paragraph = (text: string) => {
     const r = rows.length;
     rows.push([txt(text, 'wrap')]);
+    // Its height follows its words wrapped in the merged width (the writer's autoHeights).
     merges.push({ fromColumn: 0, fromRow: r, toColumn: 5, toRow: r });
-    rowHeights[r] = 15 * Math.max(1, Math.ceil(text.length / 120)) + 4;
   };
   if (!calibration) {
     paragraph('Not measured for this export. In the app the Results step measures it; from the command line, add --calibrate.');
@@ -28,7 +28,6 @@ export function calibrationSheet(calibration: CalibrationJson | undefined): Shee
   rows.push([]);
   const header = rows.length;
   rows.push(['Measure', 'Months ahead', 'Comparisons', 'Average error', 'Carrying forward: average error', 'Inside the likely range'].map((h) => txt(h, 'header')));
-  rowHeights[header] = 32;
   for (const key of ['referrals', 'cppOpen', 'claOpen'] as const) {
     const name = calibrationSeriesNames[key];
     for (const h of calibration.series[key].byHorizon) {

@@ -10,6 +10,7 @@ import type { BandsJson, ProjectedJson, ResultJson } from '../result/result-json
 import { monthForPeople, poundsForPeople } from '../text/people-format.ts';
 import { writeXlsx, type Cell, type ChartSpec, type SheetSpec } from './xlsx-writer.ts';
 import { placementsSheets } from './placements-sheet.ts';
+import { interventionsSheets } from './interventions-sheet.ts';
 import { calibrationSheet } from './calibration-sheet.ts';
 
 export interface ExportMeta {
@@ -59,13 +60,12 @@ function headline(result: ResultJson, at: number): Cell[][] {
 function summarySheet(result: ResultJson, meta: ExportMeta): SheetSpec {
   const p = result.projection!;
   const merges: NonNullable<SheetSpec['merges']> = [];
-  const heights: Record<number, number> = {};
   // Long text sits in a merged block across the table's width, its row tall enough for its lines.
   const wide = (label: string, text: string): Cell[] => {
     const r = rows.length;
     merges.push({ fromColumn: 1, fromRow: r, toColumn: 6, toRow: r });
-    heights[r] = 15 * Math.max(1, Math.ceil(text.length / 110));
-    return [txt(label), txt(text, 'wrap')];
+    // The height follows the words wrapped in the merged width (the writer's autoHeights); the label sits at the top beside them.
+    return [txt(label, 'wrap'), txt(text, 'wrap')];
   };
   const rows: Cell[][] = [
     [txt(`Demand projections: ${meta.workbookTitle}`, 'title')],
@@ -78,7 +78,11 @@ function summarySheet(result: ResultJson, meta: ExportMeta): SheetSpec {
   rows.push(wide('Baseline', 'Demand continues as the history shows: the usual level of referrals with its trend and seasons, and the rates estimated from the lists.'));
   for (const s of p.scenarios ?? []) rows.push(wide(s.name, describeScenario(s.settings as Scenario).join(' ')));
   const u = p.baseline.unitCosts;
-  rows.push(wide('Costs and staff', `${u.basis[0]!.toUpperCase()}${u.basis.slice(1)}: about ${poundsForPeople(u.claWeekly)} a week per child looked after; ${poundsForPeople(u.cppMonthly)} a month per child protection plan; ${u.cppPerWorker} plans or ${u.claPerWorker} children in care per social worker.`));
+  const placed = 'placementUnitCosts' in p.baseline;
+  const claCosts = placed
+    ? 'Children in care costed by placement type and provider at the weekly costs of the Placement costs sheet, each with its source'
+    : `${u.basis[0]!.toUpperCase()}${u.basis.slice(1)}: about ${poundsForPeople(u.claWeekly)} a week per child looked after`;
+  rows.push(wide('Costs and staff', `${claCosts}; ${poundsForPeople(u.cppMonthly)} a month per child protection plan; ${u.cppPerWorker} plans or ${u.claPerWorker} children in care per social worker.`));
   for (const at of [11, 23]) {
     if (at >= p.months.length) continue;
     rows.push([], [txt(`In ${monthForPeople(p.months[at]!)} (${at + 1} months ahead)`, 'title')]);
@@ -86,7 +90,7 @@ function summarySheet(result: ResultJson, meta: ExportMeta): SheetSpec {
   }
   rows.push([]);
   rows.push(wide('About the ranges', 'The likely range is where the outcome should fall in eight years out of ten if the model’s assumptions hold. See the About sheet for how the model works, and the Assumptions sheet for every rate used.'));
-  return { name: 'Summary', rows, columnWidths: [40, 14, 13, 13, ...Array(4 * (p.scenarios?.length ?? 0)).fill(14)], landscape: true, merges, rowHeights: heights };
+  return { name: 'Summary', rows, columnWidths: [40, 14, 13, 13, ...Array(4 * (p.scenarios?.length ?? 0)).fill(14)], landscape: true, merges, repeatColumns: 1 };
 }
 
 interface ProjectionColumns {
@@ -176,7 +180,7 @@ function assumptionsSheet(result: ResultJson): SheetSpec {
   const z = 1.2816; // 80% interval, as the bands
   const rows: Cell[][] = [['What', 'Estimate', 'Likely range from', 'to', 'Unit', 'Where it comes from', 'In words'].map((h) => txt(h, 'header'))];
   const add = (what: string, value: number, low: number | null, high: number | null, unit: string, source: string, words: string, style: 'decimal1' | 'decimal2' | 'percent' | 'integer' | 'pounds' = 'decimal2') =>
-    rows.push([txt(what), num(value, style), low === null ? null : num(low, style), high === null ? null : num(high, style), txt(unit), txt(source, 'wrap'), txt(words, 'wrap')]);
+    rows.push([txt(what, 'wrap'), num(value, style), low === null ? null : num(low, style), high === null ? null : num(high, style), txt(unit, 'wrap'), txt(source, 'wrap'), txt(words, 'wrap')]);
   const sourceOf = (s: string) => (s === 'lists' ? 'Your Annex A lists' : s === 'aggregate' ? 'Your aggregate history' : 'National default (see About)');
   const r = e.referrals;
   add('Referrals per month (usual level, before seasons)', r.level, r.level - z * r.levelSe, r.level + z * r.levelSe, 'per month', `${sourceOf(r.source)}; ${r.monthsUsed} complete months`, `About ${Math.round(r.level)} referrals in an ordinary month.`, 'decimal1');
@@ -205,14 +209,20 @@ function assumptionsSheet(result: ResultJson): SheetSpec {
   e.cla.entryAgeShares.forEach((share, age) => add(`Children entering care aged ${age}`, share, null, null, 'share of entrants', e.cla.entryAgesFromData ? 'Your List 8 dates of birth, smoothed' : 'National age pattern', `${(share * 100).toFixed(1)}% of children entering care are ${age}.`, 'percent'));
   for (const [group, share] of Object.entries(e.placementMix)) add(`Children in care now: ${placementGroupLabel(group as PlacementGroup | 'unknown')}`, share ?? 0, null, null, 'share', 'Your List 8 placement types', `${((share ?? 0) * 100).toFixed(0)}% of children looked after.`, 'percent');
   const u = result.projection!.baseline.unitCosts;
-  add('Weekly cost per child looked after', u.claWeekly, null, null, '£ per week', u.basis, 'Used for the spend figures.', 'pounds');
+  if ('placementUnitCosts' in result.projection!.baseline) rows.push([txt('Weekly cost of children in care', 'wrap'), null, null, null, txt('£ per week'), txt('By placement type and provider: the Placement costs sheet, each with its source', 'wrap'), txt('Used for the spend figures.', 'wrap')]);
+  else add('Weekly cost per child looked after', u.claWeekly, null, null, '£ per week', u.basis, 'Used for the spend figures.', 'pounds');
   add('Monthly cost per child protection plan', u.cppMonthly, null, null, '£ per month', 'Scenario setting or illustrative default', 'Used for the spend figures.', 'pounds');
   add('Plans per social worker', u.cppPerWorker, null, null, 'plans', 'Scenario setting or illustrative default', 'Used for the workers needed.', 'integer');
   add('Children in care per social worker', u.claPerWorker, null, null, 'children', 'Scenario setting or illustrative default', 'Used for the workers needed.', 'integer');
   rows.push([], [txt('Defaults used', 'header')]);
-  for (const note of e.notes) rows.push([txt(note, 'wrap')]);
+  // Each note across the table's width, its row as tall as its wrapped words (never printed over the next).
+  const merges: NonNullable<SheetSpec['merges']> = [];
+  for (const note of e.notes) {
+    merges.push({ fromColumn: 0, fromRow: rows.length, toColumn: 6, toRow: rows.length });
+    rows.push([txt(note, 'wrap')]);
+  }
   if (e.notes.length === 0) rows.push([txt('None: every rate above comes from your own data.')]);
-  return { name: 'Assumptions', rows, columnWidths: [46, 12, 14, 12, 18, 40, 50], freezeRows: 1, filterHeaderRow: 0 };
+  return { name: 'Assumptions', rows, columnWidths: [46, 12, 14, 12, 18, 40, 50], freezeRows: 1, filterHeaderRow: 0, merges };
 }
 
 function dataQualitySheet(result: ResultJson): SheetSpec {
@@ -223,18 +233,18 @@ function dataQualitySheet(result: ResultJson): SheetSpec {
   if (imported) {
     for (const key of ['referrals', 'cpp', 'cla'] as const) {
       const c = imported[key];
-      rows.push([txt(names[key]), txt(c.present ? 'Yes' : 'No'), num(c.rowsRead, 'integer'), num(c.rowsAccepted, 'integer'), num(c.rowsRejected, 'integer'), num(c.rowsBlank, 'integer'), num(c.duplicates, 'integer'), txt(c.foundIn.join('; '))]);
+      rows.push([txt(names[key], 'wrap'), txt(c.present ? 'Yes' : 'No'), num(c.rowsRead, 'integer'), num(c.rowsAccepted, 'integer'), num(c.rowsRejected, 'integer'), num(c.rowsBlank, 'integer'), num(c.duplicates, 'integer'), txt(c.foundIn.join('; '), 'wrap')]);
     }
     rows.push([]);
     issuesHeader = rows.length;
     rows.push(['List', 'File', 'Sheet', 'Row', 'Column', 'Severity', 'What was found'].map((h) => txt(h, 'header')));
     for (const i of imported.issues) {
-      rows.push([txt(i.list ? names[i.list] : ''), txt(i.file), txt(i.sheet ?? ''), i.row === null ? null : num(i.row, 'integer'), txt(i.column ?? ''), txt(i.severity), txt(i.message, 'wrap')]);
+      rows.push([txt(i.list ? names[i.list] : '', 'wrap'), txt(i.file, 'wrap'), txt(i.sheet ?? '', 'wrap'), i.row === null ? null : num(i.row, 'integer'), txt(i.column ?? '', 'wrap'), txt(i.severity), txt(i.message, 'wrap')]);
     }
   } else {
     rows.push([txt('No lists were imported: the projection uses aggregate figures only.')]);
   }
-  return { name: 'Data quality', rows, columnWidths: [26, 28, 16, 8, 26, 10, 70, 30], ...(issuesHeader !== undefined ? { filterHeaderRow: issuesHeader } : {}) };
+  return { name: 'Data quality', rows, columnWidths: [24, 24, 14, 9, 22, 10, 56, 30], ...(issuesHeader !== undefined ? { filterHeaderRow: issuesHeader } : {}) };
 }
 
 function aboutSheet(meta: ExportMeta): SheetSpec {
@@ -246,10 +256,9 @@ function aboutSheet(meta: ExportMeta): SheetSpec {
     'Child IDs were replaced by pseudonyms at import; no names, workers, teams or postcodes are stored or exported. Nothing left the computer.',
   ];
   const rows: Cell[][] = [[txt('How this projection was made', 'title')], ...paragraphs.map((p) => [txt(p, 'wrap')])];
-  const rowHeights: Record<number, number> = {};
+  const rowHeights: Record<number, number> = { 0: 22 };
   const merges: NonNullable<SheetSpec['merges']> = [];
-  paragraphs.forEach((p, i) => {
-    rowHeights[i + 1] = 15 * Math.ceil(p.length / 115) + 4;
+  paragraphs.forEach((_, i) => {
     merges.push({ fromColumn: 0, fromRow: i + 1, toColumn: 1, toRow: i + 1 });
   });
   rows.push([], [txt('Made with'), txt(`Demand Workbook ${meta.appVersion}`)], [txt('Made on'), { date: meta.createdAt.slice(0, 10) }], [txt('The method in full'), txt('docs/model.md, which comes with Demand Workbook')]);
@@ -259,7 +268,8 @@ function aboutSheet(meta: ExportMeta): SheetSpec {
 /** The sheets an export of this result has: the placements sheets only where placements are known. */
 export function exportedSheetNames(result: ResultJson): string[] {
   const placements = placementsSheets(result).map((sheet) => sheet.name);
-  return exportSheetNames.flatMap((name) => (name === 'Projections' ? [name, ...placements] : [name]));
+  const interventions = interventionsSheets(result).map((sheet) => sheet.name);
+  return exportSheetNames.flatMap((name) => (name === 'Projections' ? [name, ...placements, ...interventions] : [name]));
 }
 
 export function resultsWorkbook(result: ResultJson, meta: ExportMeta): Uint8Array {
@@ -274,6 +284,7 @@ export function resultsWorkbook(result: ResultJson, meta: ExportMeta): Uint8Arra
       chartsSheet(result, projections.column, result.projection.months.length),
       projections.sheet,
       ...placementsSheets(result),
+      ...interventionsSheets(result),
       historySheet(result),
       assumptionsSheet(result),
       calibrationSheet(result.calibration),

@@ -45,6 +45,8 @@ export interface SheetSpec {
   charts?: ChartSpec[];
   /** Row heights in points by 0-based row (wrapped text needs them: not every reader autofits). */
   rowHeights?: Record<number, number>;
+  /** Columns repeated on every printed page when the sheet prints more than one page wide (default: the frozen ones). */
+  repeatColumns?: number;
   /** Merged areas, 0-based inclusive. */
   merges?: Array<{ fromColumn: number; fromRow: number; toColumn: number; toRow: number }>;
 }
@@ -70,20 +72,20 @@ const stylesXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left/><right/><top/><bottom style="thin"><color rgb="FF1D4F91"/></bottom><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
 <cellXfs count="15">
-<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>
 <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>
-<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>
-<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="167" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
-<xf numFmtId="168" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>
+<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top"/></xf>
+<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>
+<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>
+<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>
+<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>
+<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>
+<xf numFmtId="167" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>
+<xf numFmtId="168" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>
-<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1" applyAlignment="1"><alignment vertical="top"/></xf>
 <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1" quotePrefix="1"><alignment wrapText="1" vertical="top"/></xf>
-<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" quotePrefix="1"/>
+<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" quotePrefix="1" applyAlignment="1"><alignment vertical="top"/></xf>
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1" quotePrefix="1"><alignment wrapText="1" vertical="top"/></xf>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
@@ -117,6 +119,10 @@ export function columnName(index: number): string {
 
 export function cellRef(column: number, row: number, absolute = false): string {
   return absolute ? `$${columnName(column)}$${row + 1}` : `${columnName(column)}${row + 1}`;
+}
+
+function repeatedColumns(sheet: SheetSpec): number {
+  return sheet.repeatColumns ?? sheet.freezeColumns ?? 0;
 }
 
 function quoteSheet(name: string): string {
@@ -168,21 +174,71 @@ function fittedWidths(sheet: SheetSpec, width: number): number[] {
   });
 }
 
-/** Header rows wrap: give them the height of their longest header, since not every reader autofits. */
-function headerHeights(sheet: SheetSpec, widths: number[]): Record<number, number> {
+/** Lines a text takes wrapped at word boundaries in a column `width` characters wide (bold text is wider). */
+export function wrappedLines(text: string, width: number, bold = false): number {
+  const fits = Math.max(4, Math.floor((width - 1) * (bold ? 0.9 : 1.12)));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let line = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line === 0) line = word.length;
+      else if (line + 1 + word.length <= fits) line += 1 + word.length;
+      else {
+        lines++;
+        line = word.length;
+      }
+      // A word longer than the column breaks across lines.
+      while (line > fits) {
+        lines++;
+        line -= fits;
+      }
+    }
+  }
+  return Math.max(1, lines);
+}
+
+/**
+ * Rows with wrapped text (headers, long notes) get the height of their tallest cell, words wrapped at the
+ * column's width (a merged cell's whole width), since not every reader autofits: without it LibreOffice
+ * prints the second line over the next row.
+ */
+function autoHeights(sheet: SheetSpec, widths: number[]): Record<number, number> {
   const heights: Record<number, number> = { ...sheet.rowHeights };
+  const mergedWidth = new Map<string, number>();
+  const covered = new Set<string>();
+  for (const m of sheet.merges ?? []) {
+    for (let r = m.fromRow; r <= m.toRow; r++) for (let c = m.fromColumn; c <= m.toColumn; c++) if (r !== m.fromRow || c !== m.fromColumn) covered.add(`${r}:${c}`);
+    if (m.fromRow === m.toRow) mergedWidth.set(`${m.fromRow}:${m.fromColumn}`, widths.slice(m.fromColumn, m.toColumn + 1).reduce((a, b) => a + b, 0));
+  }
   sheet.rows.forEach((row, r) => {
     if (heights[r] !== undefined) return;
-    const lines = Math.max(0, ...row.map((cell, c) => (cell && typeof cell === 'object' && 'style' in cell && cell.style === 'header' ? Math.ceil(textOf(cell).length / Math.max(1, (widths[c] ?? 10) - 1)) : 0)));
-    if (lines > 1) heights[r] = 15 * lines + 2;
+    const lines = Math.max(
+      0,
+      ...row.map((cell, c) => {
+        if (!cell || typeof cell !== 'object' || !('style' in cell) || (cell.style !== 'header' && cell.style !== 'wrap') || covered.has(`${r}:${c}`)) return 0;
+        return wrappedLines(textOf(cell), mergedWidth.get(`${r}:${c}`) ?? widths[c] ?? 10, cell.style === 'header');
+      }),
+    );
+    if (lines > 1) heights[r] = 15 * lines + 3;
+    else if (row.some((cell) => cell && typeof cell === 'object' && 'style' in cell && cell.style === 'title')) heights[r] = 21;
   });
   return heights;
+}
+
+/** Pages across a printed sheet: at most about 210 characters of columns a landscape page, so print stays readable. */
+function pagesWide(widths: number[], landscape: boolean, repeated: number): number {
+  const perPage = landscape ? 210 : 140;
+  const total = widths.reduce((a, b) => a + b, 0);
+  const titles = widths.slice(0, repeated).reduce((a, b) => a + b, 0);
+  if (total <= perPage) return 1;
+  return Math.ceil((total - titles) / Math.max(40, perPage - titles));
 }
 
 function sheetXml(sheet: SheetSpec, hasDrawing: boolean): string {
   const width = Math.max(1, ...sheet.rows.map((r) => r.length));
   const widths = fittedWidths(sheet, width);
-  const heights = headerHeights(sheet, widths);
+  const heights = autoHeights(sheet, widths);
   const dimension = `A1:${cellRef(width - 1, Math.max(0, sheet.rows.length - 1))}`;
   const freezeRows = sheet.freezeRows ?? 0;
   const freezeColumns = sheet.freezeColumns ?? 0;
@@ -210,7 +266,7 @@ function sheetXml(sheet: SheetSpec, hasDrawing: boolean): string {
 <sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}
 <sheetData>${rows}</sheetData>${filter}${merges}
 <pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>
-<pageSetup paperSize="9" orientation="${sheet.landscape === false ? 'portrait' : 'landscape'}" fitToWidth="1" fitToHeight="0"/>
+<pageSetup paperSize="9" orientation="${sheet.landscape === false ? 'portrait' : 'landscape'}" fitToWidth="${pagesWide(widths, sheet.landscape !== false, repeatedColumns(sheet))}" fitToHeight="0"/>
 <headerFooter><oddFooter>&amp;L${escapeXml(sheet.name)}&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>${hasDrawing ? '<drawing r:id="rId1"/>' : ''}
 </worksheet>`;
 }
@@ -318,13 +374,16 @@ export function writeXlsx(book: WorkbookSpec): Uint8Array {
     }
   });
 
-  // Header rows repeat on every printed page of the sheets that have them.
+  // Header rows repeat on every printed page of the sheets that have them, and the first columns on the
+  // pages of a sheet printed more than one page wide.
   const definedNames = book.sheets
     .map((sheet, i) => {
-      if (sheet.filterHeaderRow === undefined) return '';
       const width = Math.max(1, ...sheet.rows.map((r) => r.length));
       const header = sheet.filterHeaderRow;
-      return `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(`${quoteSheet(sheet.name)}!${cellRef(0, header, true)}:${cellRef(width - 1, Math.max(header, sheet.rows.length - 1), true)}`)}</definedName><definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${quoteSheet(sheet.name)}!$${header + 1}:$${header + 1}`)}</definedName>`;
+      const columns = repeatedColumns(sheet);
+      const titles = [...(columns ? [`${quoteSheet(sheet.name)}!$A:$${columnName(columns - 1)}`] : []), ...(header !== undefined ? [`${quoteSheet(sheet.name)}!$${header + 1}:$${header + 1}`] : [])];
+      const filter = header !== undefined ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(`${quoteSheet(sheet.name)}!${cellRef(0, header, true)}:${cellRef(width - 1, Math.max(header, sheet.rows.length - 1), true)}`)}</definedName>` : '';
+      return `${filter}${titles.length ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(titles.join(','))}</definedName>` : ''}`;
     })
     .join('');
   const workbook = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -14,6 +14,8 @@ import type { PlacementGroup } from '../import/values/codes.ts';
 import { combos } from '../engine/placements/groups.ts';
 import { placementHistory } from '../engine/placements/placement-history.ts';
 import type { Ssda903Report } from '../import/ssda903/import-ssda903.ts';
+import type { MonthIndex } from '../engine/months.ts';
+import { interventionsJson } from './interventions-json.ts';
 
 export const resultSchemaVersion = 1;
 
@@ -38,7 +40,7 @@ function bandsJson(bands: Bands) {
   return { referrals: band('referrals', 2), cppOpen: band('cppOpen', 2), claOpen: band('claOpen', 2), cost: band('cost', 0) };
 }
 
-function projected(p: ProjectedScenario, field: string) {
+function projected(p: ProjectedScenario, field: string, startMonth: MonthIndex) {
   const s = p.series;
   return {
     name: p.scenario.name,
@@ -55,6 +57,7 @@ function projected(p: ProjectedScenario, field: string) {
     workers: Array.from(p.workers, (v) => finite(v, `${field}.workers`, 2)),
     annualCost: p.annualCost.map((a) => ({ year: a.year, months: a.months, total: finite(a.total, `${field}.annualCost`, 0) })),
     ...placementsJson(p, field),
+    ...interventionsJson(p, startMonth, field, finite),
     unitCosts: { claWeekly: finite(p.costs.claWeekly, 'unitCosts.claWeekly', 2), cppMonthly: p.costs.cppMonthly, cppPerWorker: p.costs.cppPerWorker, claPerWorker: p.costs.claPerWorker, basis: p.costs.basis },
   };
 }
@@ -111,7 +114,9 @@ function historyJson(run: ModelRun, dataset: Dataset) {
   const h = run.history;
   const series = Object.fromEntries(seriesNames.map((s) => [s, h.series[s].map((v) => (v === null ? null : finite(v, `history.${s}`, 2)))])) as Record<(typeof seriesNames)[number], (number | null)[]>;
   const byPlacement = placementHistory(dataset, h);
-  return { months: h.months.map(monthLabel), ...series, ...(byPlacement ? { claByPlacement: byPlacement } : {}), sources: h.sources };
+  // List 8 gives each child's current placement only: the screens say so beside a history built from it.
+  const from = dataset.placements?.length ? ('ssda903' as const) : ('list8' as const);
+  return { months: h.months.map(monthLabel), ...series, ...(byPlacement ? { claByPlacement: byPlacement, claByPlacementFrom: from } : {}), sources: h.sources };
 }
 
 function estimatesJson(run: ModelRun) {
@@ -128,10 +133,10 @@ function estimatesJson(run: ModelRun) {
 
 function projectionJson(run: ModelRun) {
   const months = Array.from({ length: run.setup.horizon }, (_, t) => monthLabel(run.setup.startMonth + t));
-  const scenarios = run.scenarios.map((s, i) => ({ ...projected(s, `scenarios[${i}]`), settings: s.scenario, difference: difference(s, run.baseline), bands: s.bands ? { ...bandsJson(s.bands), ...placementBandsJson(s) } : null }));
+  const scenarios = run.scenarios.map((s, i) => ({ ...projected(s, `scenarios[${i}]`, run.setup.startMonth), settings: s.scenario, difference: difference(s, run.baseline), bands: s.bands ? { ...bandsJson(s.bands), ...placementBandsJson(s) } : null }));
   return {
     months,
-    baseline: projected(run.baseline, 'baseline'),
+    baseline: projected(run.baseline, 'baseline', run.setup.startMonth),
     ...(scenarios.length ? { scenario: scenarios[0]!, scenarios } : {}),
     bands: { baseline: run.baseline.bands ? { ...bandsJson(run.baseline.bands), ...placementBandsJson(run.baseline) } : null },
   };

@@ -3,6 +3,8 @@
 // and the files keep ISO dates (2021-09-30, 2025-09) and exact numbers. One module so that a screen and the
 // export never word the same figure two ways.
 
+import { isoFromParts } from './calendar.ts';
+
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const longMonthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
@@ -94,9 +96,7 @@ export function dateFromPeople(text: string): string | null {
   if (!m) return null;
   const [day, month] = [Number(m[1]), Number(m[2])];
   const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isoFromParts(year, month, day);
 }
 
 /** The step a figure is shown to: counts to 1, money as poundsForPeople rounds it, workers as workersForPeople. */

@@ -28,4 +28,22 @@ describe('calibration on the Results step', () => {
     await page.screenshot({ path: path.join(shots, 'screen-results-calibration.png') });
     expect(opened.problems).toEqual([]);
   }, 120_000);
+
+  it('on a workbook of six months, says what is missing instead of figures', async () => {
+    const { page } = opened;
+    await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: '1 Data' }).click();
+    await page.getByRole('button', { name: 'New workbook' }).click();
+    await page.waitForFunction(() => document.title.startsWith('Untitled workbook'));
+    const fixture = path.resolve(import.meta.dirname, '../../../shared/fixtures/annex-a/liia-tools__Annex_A.xlsx');
+    await page.getByLabel('Choose Annex A workbooks or CSV files to import').setInputFiles(fixture);
+    await page.locator('p.counts[data-list="referrals"]').filter({ hasText: '6 accepted' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: '4 Results' }).click();
+    const panel = page.locator('section.calibration');
+    await panel.getByRole('button', { name: 'Measure how far to trust them' }).click();
+    await panel.locator('.calibration-missing').waitFor({ timeout: 60_000 });
+    await expect(panel.locator('.calibration-missing').innerText()).resolves.toMatch(/^Your lists cover 5 complete months; a backtest needs at least 12: 6 to fit the model and more to compare with what happened. Add the extract from six months earlier \(taken on \d\d\/\d\d\/\d{4}\) and the one before it\.$/);
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'screen-results-calibration-short.png') });
+    expect(opened.problems).toEqual([]);
+  }, 120_000);
 });

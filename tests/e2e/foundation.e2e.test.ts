@@ -118,7 +118,7 @@ describe('the app in a browser over the loopback bridge', () => {
     const savedPath = (await status.locator('code').innerText()).trim();
     expect(savedPath.startsWith(path.join(app.dataFolder, 'exports'))).toBe(true);
     const book = readWorkbook(readFileSync(savedPath));
-    expect(book.SheetNames).toEqual(['Summary', 'Charts', 'Projections', 'Placements', 'Placement costs', 'History', 'Assumptions', 'Calibration', 'Data quality', 'About']);
+    expect(book.SheetNames).toEqual(['Summary', 'Charts', 'Projections', 'Placement summary', 'Placements', 'Placement costs', 'History', 'Assumptions', 'Calibration', 'Data quality', 'About']);
     expect(book.Sheets.Summary!.A1!.v).toBe('Demand projections: Northshire children 2026');
     await page.screenshot({ path: path.join(projectRoot, 'test-results', 'export-step.png') });
   }, 60_000);

@@ -63,7 +63,7 @@ describe('Scenarios and Results show what the export shows', () => {
     await from.fill('23/01/2025');
     await from.press('Enter');
     await page.locator('.in-words').filter({ hasText: 'From 23 January 2025 to 4 May 2025' }).waitFor();
-  });
+  }, 40_000); // axe over the whole Scenarios step, placement costs included, on a busy machine
 
   it('Scenarios: the charts stay beside the settings while a slider moves; the edited scenario is always drawn, with its range', async () => {
     for (const preset of ['New: another lockdown', 'New: a new normal', 'New: another lockdown', 'New: a new normal']) await page.getByRole('button', { name: preset }).click();

@@ -32,7 +32,9 @@ describe('the workbook screens', () => {
     await step('2 History').click();
     await page.getByRole('table').filter({ hasText: 'What the model' }).or(page.locator('table.rates')).first().waitFor({ timeout: 30_000 });
     await page.getByText(/About \d+ in 100 referrals lead to a child protection plan/).waitFor();
-    expect(await page.locator('canvas').count()).toBe(3);
+    // Three monthly charts, and children in care by placement type (the demo's List 8 gives placement types).
+    expect(await page.locator('canvas').count()).toBe(4);
+    expect(await page.locator('section.placement-history canvas').count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'screen-history.png'), fullPage: true });
   });
 

@@ -37,7 +37,7 @@ function cells(sheet: WorkSheet) {
 describe('npm run model -- --demo --xlsx out.xlsx', () => {
   it('writes the workbook', () => {
     expect(outcome.code, outcome.err).toBe(0);
-    expect(book.SheetNames).toEqual(['Summary', 'Charts', 'Projections', 'Placements', 'Placement costs', 'History', 'Assumptions', 'Calibration', 'Data quality', 'About']);
+    expect(book.SheetNames).toEqual(['Summary', 'Charts', 'Projections', 'Placement summary', 'Placements', 'Placement costs', 'History', 'Assumptions', 'Calibration', 'Data quality', 'About']);
   });
 
   it('gives the same numbers on the Projections sheet as the result JSON', () => {
@@ -81,12 +81,50 @@ describe('npm run model -- --demo --xlsx out.xlsx', () => {
     const xml = parts.get('xl/worksheets/sheet3.xml')!;
     expect(xml).toContain('state="frozen"');
     expect(xml).toMatch(/<autoFilter ref="A1:[A-Z]+25"\/>/);
-    expect(xml).toContain('orientation="landscape" fitToWidth="1" fitToHeight="0"');
     expect(xml).toMatch(/<col min="1" max="1" width="\d+"/);
     const styles = parts.get('xl/styles.xml')!;
     expect(styles).toContain('<b/>');
     const workbookXml = parts.get('xl/workbook.xml')!;
     expect(workbookXml).toContain('_xlnm.Print_Titles');
+  });
+
+  it('prints wide sheets across pages at a readable size, the first column and the header row on every page', () => {
+    // Projections holds dozens of columns: squeezed onto one page wide, its figures printed too small to read.
+    const xml = parts.get('xl/worksheets/sheet3.xml')!;
+    const widths = [...xml.matchAll(/<col min="\d+" max="\d+" width="([\d.]+)"/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    const pages = Number(/orientation="landscape" fitToWidth="(\d+)" fitToHeight="0"/.exec(xml)?.[1]);
+    expect(widths).toBeGreaterThan(300);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(widths / pages).toBeLessThanOrEqual(215);
+    expect(parts.get('xl/workbook.xml')!).toContain(`'Projections'!$A:$A,'Projections'!$1:$1`);
+    // A narrow sheet still prints one page wide.
+    expect(parts.get('xl/worksheets/sheet4.xml')!).toContain('fitToWidth="1"');
+  });
+
+  it('gives every row of wrapped text longer than its column the height of its lines, so nothing prints over the next row', () => {
+    const wrapStyles = new Set(['1', '10', '12', '14']);
+    let checked = 0;
+    for (const [name, xml] of parts) {
+      if (!name.startsWith('xl/worksheets/sheet')) continue;
+      const widths = [...xml.matchAll(/<col min="(\d+)" max="\d+" width="([\d.]+)"/g)].map((m) => Number(m[2]));
+      const merged = [...xml.matchAll(/<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)\d+"\/>/g)].map((m) => ({ row: Number(m[2]), from: m[1]!, to: m[3]! }));
+      const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      for (const row of xml.matchAll(/<row r="(\d+)"( ht="([\d.]+)")?[^>]*>(.*?)<\/row>/g)) {
+        const r = Number(row[1]);
+        const height = row[3] ? Number(row[3]) : 15;
+        for (const cell of row[4]!.matchAll(/<c r="([A-Z]+)\d+" s="(\d+)" t="inlineStr"><is><t xml:space="preserve">([^<]*)<\/t>/g)) {
+          if (!wrapStyles.has(cell[2]!)) continue;
+          const m = merged.find((x) => x.row === r && x.from === cell[1]);
+          const width = m ? widths.slice(col(m.from), col(m.to) + 1).reduce((a, b) => a + b, 0) : (widths[col(cell[1]!)] ?? 8.43);
+          const text = cell[3]!.replace(/&amp;/g, '&');
+          // Generous to the sheet: a line holds 1.3 characters per unit of width even in bold.
+          if (text.length <= width * 1.3) continue;
+          checked++;
+          expect(height, `${name} row ${r}: "${text.slice(0, 40)}…" in ${width} wide`).toBeGreaterThanOrEqual(15 * Math.ceil(text.length / (width * 1.3)));
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('has native charts that reference the exported cells', () => {
@@ -193,9 +231,11 @@ describe.runIf((soffice && pdftoppm) || process.env.CI)('the export rendered by 
     const results = path.join(projectRoot, 'test-results');
     mkdirSync(results, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(results, 'export-summary')]);
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '2', '-l', '2', '-singlefile', pdf, path.join(results, 'export-charts')]);
+    // The first page of the Charts sheet (its footer names it), after however many pages the Summary takes.
+    const chartPage = String([1, 2, 3, 4].find((n) => /^Charts$/m.test(execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' }))));
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', chartPage, '-l', chartPage, '-singlefile', pdf, path.join(results, 'export-charts')]);
     // The chart page, as raw pixels: the baseline series is drawn in the export's blue (1D4F91).
-    const ppm = spawnSync('pdftoppm', ['-r', '60', '-f', '2', '-l', '2', '-singlefile', pdf], { maxBuffer: 64 * 1024 * 1024 }).stdout as Buffer;
+    const ppm = spawnSync('pdftoppm', ['-r', '60', '-f', chartPage, '-l', chartPage, '-singlefile', pdf], { maxBuffer: 64 * 1024 * 1024 }).stdout as Buffer;
     const headerEnd = ppm.indexOf('\n255\n') + 5;
     let blue = 0;
     let red = 0;

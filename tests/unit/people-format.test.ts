@@ -40,6 +40,8 @@ describe('dates as people type them', () => {
     expect(dateFromPeople('09/30/2021')).toBeNull();
     expect(dateFromPeople('29/02/2023')).toBeNull();
     expect(dateFromPeople('29/02/2024')).toBe('2024-02-29');
+    expect(dateFromPeople('31/04/2025')).toBeNull();
+    expect(dateFromPeople('01/01/1850')).toBeNull(); // the same years as dates read from files
     expect(dateFromPeople('2021-09-30')).toBeNull();
     expect(dateFromPeople(dateForPeople('2025-12-31'))).toBe('2025-12-31');
   });

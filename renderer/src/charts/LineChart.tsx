@@ -14,6 +14,8 @@ export interface ChartSeries {
   dashed?: boolean;
   /** A likely range drawn as a band behind the line. */
   band?: { low: readonly number[]; high: readonly number[] } | undefined;
+  /** Drawn as points, not a line: a month marked (where an intervention pays for itself). */
+  marker?: boolean;
 }
 
 /** What the numbers are: says how they are written on the axis, in tooltips and in the table. */
@@ -52,7 +54,7 @@ export function LineChart({ title, months, series, yTitle, id, unit = 'count', l
       datasets.push({ label: `${s.label}: likely range (low)`, data: [...s.band.low], borderColor: 'transparent', backgroundColor: 'transparent', pointRadius: 0, fill: false });
       datasets.push({ label: `${s.label}: likely range`, data: [...s.band.high], borderColor: 'transparent', backgroundColor: `${s.colour}2e`, pointRadius: 0, fill: '-1' });
     }
-    datasets.push({ label: s.label, data: [...s.values], borderColor: s.colour, backgroundColor: s.colour, borderWidth: 2, borderDash: s.dashed ? [6, 4] : [], pointRadius: 0, spanGaps: false, tension: 0 });
+    datasets.push({ label: s.label, data: [...s.values], borderColor: s.colour, backgroundColor: s.colour, borderWidth: 2, borderDash: s.dashed ? [6, 4] : [], pointRadius: s.marker ? 7 : 0, pointStyle: s.marker ? 'rectRot' : 'circle', showLine: !s.marker, spanGaps: false, tension: 0 });
   }
   const options: ChartOptions<'line'> = {
     responsive: true,
@@ -114,7 +116,7 @@ export function LineChart({ title, months, series, yTitle, id, unit = 'count', l
                   <tr key={m}>
                     <th scope="row">{monthForPeople(m)}</th>
                     {series.flatMap((s) => [
-                      cell(s.values[i], s.label),
+                      s.marker && s.values[i] === null ? <td key={s.label} /> : cell(s.values[i], s.label),
                       ...(s.band ? [cell(s.band.low[i], `${s.label}-low`), cell(s.band.high[i], `${s.label}-high`)] : []),
                     ])}
                   </tr>

@@ -1,6 +1,7 @@
 import type { ResultJson } from '../../../shared/result/result-json.ts';
 import { countForPeople, percentForPeople } from '../../../shared/text/people-format.ts';
 import { LineChart, palette } from '../charts/LineChart.tsx';
+import { PlacementHistory } from './placements/PlacementHistory.tsx';
 
 const pct = (x: number) => percentForPeople(x);
 
@@ -42,6 +43,7 @@ export function HistoryStep({ result }: { result: ResultJson }) {
           />
         ))}
       </div>
+      <PlacementHistory history={h} />
       <h2>What the model estimates from your lists</h2>
       <table className="rates">
         <caption className="visually-hidden">Estimated rates with their likely ranges</caption>

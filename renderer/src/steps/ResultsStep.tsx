@@ -6,7 +6,9 @@ import { ChartLegend } from '../charts/ChartLegend.tsx';
 import { baselineColour, LineChart, scenarioColour } from '../charts/LineChart.tsx';
 import { summaryMeasures, SummaryTable } from '../components/SummaryTable.tsx';
 import { CalibrationPanel } from '../components/CalibrationPanel.tsx';
+import { InterventionResults } from './interventions/InterventionResults.tsx';
 import type { CalibrationJson } from '../../../shared/result/result-json.ts';
+import { PlacementResults } from './placements/PlacementResults.tsx';
 
 /** Results show the baseline and up to this many scenarios (the Excel export has them all). */
 const maxShown = 4;
@@ -67,6 +69,8 @@ export function ResultsStep({ result, runBacktest, calibrate, rangesPending = fa
           <SummaryTable result={result} scenarios={scenarios} at={at} />
         </section>
       ))}
+      <PlacementResults result={result} scenarioCount={maxShown} shaded={shadedIndex} />
+      <InterventionResults result={result} rangesPending={rangesPending} />
       {calibrate && <CalibrationPanel calibrate={calibrate} />}
       <BacktestPanel result={result} runBacktest={runBacktest} />
     </>

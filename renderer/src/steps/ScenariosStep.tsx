@@ -9,7 +9,10 @@ import { ChartLegend } from '../charts/ChartLegend.tsx';
 import { baselineColour, LineChart, scenarioColour } from '../charts/LineChart.tsx';
 import { DateField } from '../components/DateField.tsx';
 import { NumberField } from '../components/NumberField.tsx';
+import { PlacementShifts } from './placements/PlacementShifts.tsx';
+import { UnitCostTable } from './placements/UnitCostTable.tsx';
 import { moveShocksInto, shockPlace, shockPlaceInWords } from './scenario-window.ts';
+import { InterventionsEditor } from './interventions/InterventionsEditor.tsx';
 
 type Shock = NonNullable<ScenarioInput['shocks']>[number];
 
@@ -49,6 +52,8 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
     onCompare(compare.filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)));
   };
   const projection = result?.projection;
+  // Where List 8 or SSDA903 gives placement types, children in care are costed placement by placement.
+  const placementsKnown = projection !== undefined && 'claByPlacement' in projection.baseline;
   const scenarioResults = projection?.scenarios ?? [];
   // The scenario being edited is always drawn, with up to four others ticked to compare.
   const shown = [...new Set([selected, ...compare])].filter((i) => i < scenarioResults.length).sort((a, b) => a - b);
@@ -163,9 +168,15 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
             <NumberField label="Change in referrals leading to a plan" unit="%" percent min={-95} max={100} step={1} value={current.conversionChange?.cpp ?? 0} onChange={(v) => update({ conversionChange: { cpp: v, cla: current.conversionChange?.cla ?? 0 } })} />
             <NumberField label="Change in referrals leading to care" unit="%" percent min={-95} max={100} step={1} value={current.conversionChange?.cla ?? 0} onChange={(v) => update({ conversionChange: { cla: v, cpp: current.conversionChange?.cpp ?? 0 } })} />
           </fieldset>
+          {placementsKnown && <PlacementShifts shifts={current.placementShifts ?? []} onChange={(placementShifts) => update({ placementShifts })} startIso={start ? `${start}-01` : '2025-01-01'} />}
+          <InterventionsEditor scenario={current} start={start} onChange={(interventions) => update({ interventions })} />
           <fieldset>
             <legend>Money and staff</legend>
-            <NumberField label="Cost per child looked after" unit="£ a week" min={0} max={10000} step={50} value={current.costs?.claWeekly ?? 1200} onChange={(v) => update({ costs: { ...current.costs, claWeekly: v } })} />
+            {placementsKnown ? (
+              <UnitCostTable scenario={current} onChange={(costs) => update({ costs })} />
+            ) : (
+              <NumberField label="Cost per child looked after" unit="£ a week" min={0} max={10000} step={50} value={current.costs?.claWeekly ?? 1200} onChange={(v) => update({ costs: { ...current.costs, claWeekly: v } })} />
+            )}
             <NumberField label="Cost per child protection plan" unit="£ a month" min={0} max={5000} step={10} value={current.costs?.cppMonthly ?? 350} onChange={(v) => update({ costs: { ...current.costs, cppMonthly: v } })} />
             <NumberField label="Plans per social worker" unit="plans" min={1} max={60} step={1} value={current.caseloads?.cppPerWorker ?? 15} onChange={(v) => update({ caseloads: { ...current.caseloads, cppPerWorker: v } })} />
             <NumberField label="Children in care per social worker" unit="children" min={1} max={60} step={1} value={current.caseloads?.claPerWorker ?? 15} onChange={(v) => update({ caseloads: { ...current.caseloads, claPerWorker: v } })} />

@@ -7,10 +7,12 @@ import { weeksPerMonth, type MonthIndex } from '../months.ts';
 import type { ProjectionSeries } from '../project.ts';
 import { bandOfSamples } from '../percentiles.ts';
 import { createRandom } from '../random.ts';
+import { inverseNormal } from '../common-draws.ts';
 import type { Scenario } from '../scenario.ts';
 import type { Band } from '../uncertainty.ts';
 import { comboCount, groups } from './groups.ts';
 import { applyShifts } from './placement-shifts.ts';
+import { interventionShifts } from '../interventions/placement-effects.ts';
 import type { PlacementSetup } from './placement-setup.ts';
 import { projectPlacements } from './project-placements.ts';
 import { placementUnitCosts, priceIndex, type PlacementUnitCost } from './unit-costs.ts';
@@ -38,7 +40,7 @@ const G = groups.length;
 
 export function projectScenarioPlacements(setup: PlacementSetup, series: ProjectionSeries, scenario: Scenario, startMonth: MonthIndex, horizon: number): PlacementProjection {
   const byCombo = projectPlacements(setup.model, setup.stock, series, horizon);
-  applyShifts(byCombo, scenario.placementShifts, startMonth);
+  applyShifts(byCombo, [...scenario.placementShifts, ...interventionShifts(scenario)], startMonth);
   const unitCosts = placementUnitCosts(scenario);
   const prices = priceIndex(scenario, startMonth, horizon);
   const byGroup = {} as Record<PlacementGroup, Float64Array>;
@@ -70,52 +72,65 @@ export function projectScenarioPlacements(setup: PlacementSetup, series: Project
  * (more children seen moving or entering there, less uncertain), and with the chance variation of which
  * children are where.
  */
-export function placementBands(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number): PlacementBands {
+export function placementBands(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number, keepCost?: Float64Array): PlacementBands {
   const H = central.claCost.length;
+  const { groupSamples, costSamples } = placementDrawSamples(central, setup, claOpen, cppMonthlyCost, draws, seed);
+  // Each draw's spend, month-major, before the percentiles reorder it: what an intervention's saving is drawn from.
+  keepCost?.set(costSamples);
+  const byGroup = {} as Record<PlacementGroup, Band>;
+  groups.forEach((group, g) => (byGroup[group] = bandOfSamples(groupSamples[g]!, draws, H)));
+  return { byGroup, cost: bandOfSamples(costSamples, draws, H) };
+}
+
+/**
+ * Each draw's children by group and spend (month-major: [t * draws + d]), as placementBands shares them
+ * out; without `byGroup`, spend only (what weighing an intervention needs). Each chance variation is drawn
+ * from one uniform number, whether or not it is used, so two scenarios' draws stay in step (common random
+ * numbers).
+ */
+export function placementDrawSamples(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number, byGroup = true): { groupSamples: Float64Array[]; costSamples: Float64Array } {
+  const H = central.claCost.length;
+  const C = comboCount;
   const rng = createRandom(seed ^ 0x5eed);
-  const total = new Float64Array(H);
-  for (let t = 0; t < H; t++) for (let c = 0; c < comboCount; c++) total[t]! += central.byCombo[c]![t]!;
-  // Each combo's share of the central total by month ([t][c]), and its drift from today's share: worked
-  // out once, not in every draw.
-  const drift = new Float64Array(H * comboCount);
-  const start = new Float64Array(comboCount);
-  for (let c = 0; c < comboCount; c++) start[c] = total[0]! > 0 ? central.byCombo[c]![0]! / total[0]! : 0;
-  for (let t = 0; t < H; t++) for (let c = 0; c < comboCount; c++) drift[t * comboCount + c] = (total[t]! > 0 ? central.byCombo[c]![t]! / total[t]! : 0) - start[c]!;
-  const groupSamples = Array.from({ length: G }, () => new Float64Array(draws * H));
+  // Central shares by combo and month ([c * H + t]), and each combo's share today.
+  const shareAt = new Float64Array(C * H);
+  for (let t = 0; t < H; t++) {
+    let total = 0;
+    for (let c = 0; c < C; c++) total += central.byCombo[c]![t]!;
+    for (let c = 0; c < C; c++) shareAt[c * H + t] = total > 0 ? central.byCombo[c]![t]! / total : 0;
+  }
+  const groupSamples = byGroup ? Array.from({ length: G }, () => new Float64Array(draws * H)) : [];
   const costSamples = new Float64Array(draws * H);
-  const sigma = Array.from({ length: comboCount }, (_, c) => 1 / Math.sqrt(Math.max(1, setup.model.inflows[c]!)));
-  const shares = new Float64Array(comboCount);
-  const multiplier = new Float64Array(comboCount);
+  const sigma = Array.from({ length: C }, (_, c) => 1 / Math.sqrt(Math.max(1, setup.model.inflows[c]!)));
+  const shares = new Float64Array(C);
+  const multiplier = new Float64Array(C);
   const weekly = Float64Array.from(central.unitCosts, (u) => u.weekly * weeksPerMonth);
-  const prices = central.priceIndex;
-  const byGroup = new Float64Array(G);
   for (let d = 0; d < draws; d++) {
-    for (let c = 0; c < comboCount; c++) multiplier[c] = Math.exp(sigma[c]! * rng.normal() - (sigma[c]! * sigma[c]!) / 2);
+    for (let c = 0; c < C; c++) multiplier[c] = Math.exp(sigma[c]! * inverseNormal(rng.next()) - (sigma[c]! * sigma[c]!) / 2);
     for (let t = 0; t < H; t++) {
-      const at = t * draws + d;
-      const n = claOpen[at]!;
-      const row = t * comboCount;
+      const i = t * draws + d;
+      const n = claOpen[i]!;
+      const spread = n > 0 ? 1 / Math.sqrt(n) : 0;
       let sum = 0;
-      for (let c = 0; c < comboCount; c++) {
-        const s = start[c]! + drift[row + c]! * multiplier[c]!;
-        const chance = n > 0 ? Math.sqrt(Math.max(0, s * (1 - s)) / n) * rng.normal() : 0;
-        const share = Math.max(0, s + chance);
-        shares[c] = share;
-        sum += share;
+      for (let c = 0; c < C; c++) {
+        const s0 = shareAt[c * H]!;
+        const s = s0 + (shareAt[c * H + t]! - s0) * multiplier[c]!;
+        const z = inverseNormal(rng.next());
+        const share = s + Math.sqrt(Math.max(0, s * (1 - s))) * spread * z;
+        shares[c] = share > 0 ? share : 0;
+        sum += shares[c]!;
       }
-      let cost = cppMonthlyCost[at]!;
-      byGroup.fill(0);
-      const price = prices[t]!;
-      for (let c = 0; c < comboCount; c++) {
-        const children = sum > 0 ? (n * shares[c]!) / sum : 0;
-        byGroup[c >> 1]! += children;
+      const perShare = sum > 0 ? n / sum : 0;
+      const price = central.priceIndex[t]!;
+      let cost = cppMonthlyCost[i]!;
+      if (byGroup) for (let g = 0; g < G; g++) groupSamples[g]![i] = 0;
+      for (let c = 0; c < C; c++) {
+        const children = shares[c]! * perShare;
+        if (byGroup) groupSamples[c >> 1]![i]! += children;
         cost += children * weekly[c]! * price;
       }
-      for (let g = 0; g < G; g++) groupSamples[g]![at] = byGroup[g]!;
-      costSamples[at] = cost;
+      costSamples[i] = cost;
     }
   }
-  const bands = {} as Record<PlacementGroup, Band>;
-  groups.forEach((group, g) => (bands[group] = bandOfSamples(groupSamples[g]!, draws, H)));
-  return { byGroup: bands, cost: bandOfSamples(costSamples, draws, H) };
+  return { groupSamples, costSamples };
 }

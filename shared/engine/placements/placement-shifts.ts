@@ -1,7 +1,8 @@
 // Scenario levers on placements: "of the children who would be in residential care, 10% are fostered
 // instead, phased in over 12 months from April 2025". Each shift moves a share of one group (or one
 // provider's side of it) to another, month by month; the total in care is unchanged.
-import { monthOfIso, type MonthIndex } from '../months.ts';
+import { firstDayIso, monthOfIso, type MonthIndex } from '../months.ts';
+import { monthOverlap } from '../scenario-vectors.ts';
 import type { PlacementShift } from '../scenario.ts';
 import { comboCount, combos, groups } from './groups.ts';
 
@@ -12,15 +13,19 @@ function targets(spec: string): number[] {
   return [g * 2, g * 2 + 1];
 }
 
-/** Share of a shift in force in a month: nothing before its first month, all of it after `overMonths`. */
-export function phaseIn(shift: PlacementShift, month: MonthIndex): number {
+/** A shift with an end: an intervention's shift holds only while the intervention runs (`until`, its last day). */
+export type WindowedShift = PlacementShift & { until?: string | undefined };
+
+/** Share of a shift in force in a month: nothing before its first month, all of it after `overMonths`, nothing after `until`. */
+export function phaseIn(shift: WindowedShift, month: MonthIndex): number {
   const k = month - monthOfIso(shift.fromDate) + 1;
   if (k <= 0) return 0;
-  return shift.overMonths <= 0 ? 1 : Math.min(1, k / shift.overMonths);
+  const phased = shift.overMonths <= 0 ? 1 : Math.min(1, k / shift.overMonths);
+  return shift.until === undefined ? phased : phased * monthOverlap(month, firstDayIso(month), shift.until);
 }
 
 /** Applies the shifts in order to children by combo, [combo][month], in place. */
-export function applyShifts(byCombo: Float64Array[], shifts: readonly PlacementShift[], startMonth: MonthIndex): void {
+export function applyShifts(byCombo: Float64Array[], shifts: readonly WindowedShift[], startMonth: MonthIndex): void {
   if (byCombo.length !== comboCount) throw new Error(`placement shifts: expected ${combos.length} placement series`);
   const horizon = byCombo[0]?.length ?? 0;
   for (const shift of shifts) {

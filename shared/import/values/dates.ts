@@ -1,6 +1,7 @@
 // Dates as Annex A files hold them: real date cells, Excel serial numbers, and text in UK (day-first)
 // forms. Month-first is never guessed: 03/04/2024 is 3 April 2024 unless the column's order has been
 // settled as month first (see date-order.ts), from its own values and the person's answer.
+import { earliestYear, isoFromParts, latestYear } from '../../text/calendar.ts';
 import { longDateForPeople } from '../../text/people-format.ts';
 import { cellText, type Cell } from '../cells.ts';
 import { describeCell, quoted } from './describe-cell.ts';
@@ -17,17 +18,7 @@ const monthNames: Record<string, number> = {
   january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
 };
 
-// Real dates in children's social care data fall in this window; anything else is a typo or a number.
-const earliestYear = 1900;
-const latestYear = 2100;
-
-export function isoFromParts(year: number, month: number, day: number): string | null {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
-  if (year < earliestYear || year > latestYear || month < 1 || month > 12 || day < 1) return null;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  if (day > (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)) return null;
-  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
-}
+export { isoFromParts };
 
 /**
  * Excel's 1900 date system: serial 1 is 1 January 1900, and Excel counts a 29 February 1900 that never

@@ -1,0 +1,95 @@
+// The draws behind an intervention's likely ranges: for each intervention, the scenario without it run
+// with the same seed as the scenario itself, so draw d with and without it lives the same random future
+// (common random numbers) and their difference is the intervention's doing, not noise. An intervention
+// with no effect saves exactly nothing in every draw.
+import type { Estimates } from '../estimates.ts';
+import { unitCosts } from '../money.ts';
+import { allocateSeries, centralDraw, runProjection, type ProjectionSetup } from '../project.ts';
+import type { Scenario } from '../scenario.ts';
+import { scenarioVectors } from '../scenario-vectors.ts';
+import { startBands, type BandRun } from '../uncertainty.ts';
+import type { PlacementSetup } from '../placements/placement-setup.ts';
+import { placementDrawSamples, projectScenarioPlacements, type PlacementProjection } from '../placements/placement-projection.ts';
+import { createLedger, monthlyQuantiles, quantiles, recordDraw, type DrawLedger } from './draw-ledger.ts';
+import type { InterventionRanges } from './outcomes.ts';
+import { interventionCost, withoutIntervention } from './running.ts';
+
+export interface InterventionDrawRun {
+  readonly remaining: number;
+  run(more: number): void;
+  /** Each intervention's ranges, given the scenario's own draws (run to the end, with every draw's spend). */
+  ranges(withAll: DrawLedger): InterventionRanges[];
+}
+
+interface WithoutRun {
+  run: BandRun;
+  ledger: DrawLedger;
+  /** Where placements are known: children in care and plans' spend by draw, priced once all have run. */
+  finish: () => void;
+}
+
+function startWithout(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, draws: number, seed: number, placementSetup: PlacementSetup | null, known: PlacementProjection | null): WithoutRun {
+  const H = setup.horizon;
+  const vectors = scenarioVectors(scenario, setup.startMonth, H);
+  const costs = unitCosts(scenario, estimates.placementMix);
+  const ledger = createLedger(draws, H);
+  if (!placementSetup) {
+    return { run: startBands(setup, vectors, estimates, costs, draws, seed, (d, out) => recordDraw(ledger, d, out, costs)), ledger, finish: () => {} };
+  }
+  const central = known ?? projectScenarioPlacements(placementSetup, runProjection(setup, vectors, centralDraw(setup), allocateSeries(H)), scenario, setup.startMonth, H);
+  const claOpen = new Float64Array(draws * H);
+  const cppCost = new Float64Array(draws * H);
+  const run = startBands(setup, vectors, estimates, costs, draws, seed, (d, out) => {
+    recordDraw(ledger, d, out, null);
+    for (let t = 0; t < H; t++) {
+      claOpen[t * draws + d] = out.claOpen[t]!;
+      cppCost[t * draws + d] = out.cppOpen[t]! * costs.cppMonthly;
+    }
+  });
+  return { run, ledger, finish: () => ledger.spend.set(placementDrawSamples(central, placementSetup, claOpen, cppCost, draws, seed, false).costSamples) };
+}
+
+/** `withoutPlacements`: each scenario-without-one's expected placements, where already worked out. */
+export function startInterventionDraws(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number }, placementSetup: PlacementSetup | null, withoutPlacements: ReadonlyArray<PlacementProjection | null> = []): InterventionDrawRun {
+  const { draws, seed } = options;
+  const H = setup.horizon;
+  const withouts = scenario.interventions.map((_, i) => startWithout(setup, estimates, withoutIntervention(scenario, i), draws, seed, placementSetup, withoutPlacements[i] ?? null));
+  return {
+    get remaining() {
+      return Math.max(0, ...withouts.map((w) => w.run.remaining));
+    },
+    run(more: number) {
+      for (const w of withouts) w.run.run(more);
+    },
+    ranges(withAll: DrawLedger) {
+      return withouts.map((w, i) => {
+        if (w.run.remaining > 0) throw new Error(`intervention ranges: ${w.run.remaining} of ${draws} draws have not run yet`);
+        w.finish();
+        const without = w.ledger;
+        const cost = interventionCost(scenario.interventions[i]!, setup.startMonth, H).reduce((a, b) => a + b, 0);
+        const cumulativeSaving = new Float64Array(draws * H);
+        const saving = new Float64Array(draws);
+        const net = new Float64Array(draws);
+        const per = (pick: (l: DrawLedger) => Float64Array) => Float64Array.from(pick(without), (v, d) => v - pick(withAll)[d]!);
+        for (let d = 0; d < draws; d++) {
+          let total = 0;
+          for (let t = 0; t < H; t++) {
+            total += without.spend[t * draws + d]! - withAll.spend[t * draws + d]!;
+            cumulativeSaving[t * draws + d] = total;
+          }
+          saving[d] = total;
+          net[d] = cost - total;
+        }
+        return {
+          draws,
+          saving: quantiles(saving),
+          net: quantiles(net),
+          childrenKeptOutOfCare: quantiles(per((l) => l.claStarts)),
+          plansAvoided: quantiles(per((l) => l.cppStarts)),
+          childMonthsInCareAvoided: quantiles(per((l) => l.claMonths)),
+          cumulativeSaving: monthlyQuantiles(cumulativeSaving, draws, H),
+        };
+      });
+    },
+  };
+}

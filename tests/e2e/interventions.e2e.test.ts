@@ -1,0 +1,85 @@
+// Interventions in the browser, over the loopback bridge with the real backend and engine: add one from a
+// preset on Scenarios, move its slider, and read on Results its sentence and its chart of cost against
+// saving; a field out of range is named and the rest of the scenario stays.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAppPage, type AppPage } from '../support/app-page.ts';
+import { axeViolations } from '../support/axe.ts';
+import { projectRoot } from '../support/loopback-app.ts';
+
+let opened: AppPage;
+let page: Page;
+let problems: string[];
+const shots = path.join(projectRoot, 'test-results');
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  // axe's own script needs the Content-Security-Policy bypassed in this test's page.
+  opened = await openAppPage({ width: 1366, height: 768, bypassCSP: true });
+  ({ page, problems } = opened);
+});
+
+afterAll(async () => opened?.close());
+
+const step = (name: string) => page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name });
+const sentence = () => page.locator('.director-sentence').first();
+const keptOutOfCare = async () => Number((/keeps about ([\d,]+) children out of care/.exec(await sentence().innerText())?.[1] ?? 'NaN').replace(/,/g, ''));
+
+describe('interventions on the screens', () => {
+  it('adds an edge of care team from a preset, moves its slider, and reads its sentence and chart', async () => {
+    await step('3 Scenarios').click();
+    await page.getByRole('button', { name: 'New: a new normal' }).click();
+    await page.getByLabel('Start from').selectOption({ label: 'Edge of care team' });
+    await page.getByRole('button', { name: 'Add this intervention' }).click();
+    const fields = page.locator('fieldset.intervention');
+    await expect(fields.getByLabel('Running cost', { exact: true }).inputValue()).resolves.toBe('400000');
+    const slider = fields.getByLabel('Change in children coming into care while it runs (slider)');
+    await expect(slider.inputValue()).resolves.toBe('-15');
+    await page.locator('.in-words').filter({ hasText: 'Intervention "Edge of care team"' }).waitFor();
+    await page.screenshot({ path: path.join(shots, 'screen-interventions-scenarios.png'), fullPage: true });
+    await expect(axeViolations(page, 'fieldset.interventions')).resolves.toEqual([]);
+
+    await step('4 Results').click();
+    await sentence().filter({ hasText: /\(likely [\d,]+ to [\d,]+\)/ }).waitFor({ timeout: 60_000 });
+    await expect(sentence().innerText()).resolves.toMatch(/^Edge of care team: for £400,000 a year, it keeps about [\d,]+ children out of care \(likely [\d,]+ to [\d,]+\) and saves £[\d.,]+m? over two years \(likely .+\); it (pays for itself from [A-Z][a-z]+ 20\d\d|does not pay for itself within the two years shown)\.$/);
+    const before = await keptOutOfCare();
+    expect(before).toBeGreaterThan(0);
+    // The chart: cumulative cost and saving with its likely range, the payback month marked.
+    const panel = page.locator('.intervention-panel').first();
+    expect(await panel.locator('canvas').count()).toBe(1);
+    await panel.locator('summary').click();
+    const headers = await panel.locator('thead th').allInnerTexts();
+    expect(headers.slice(0, 5)).toEqual(['Month', 'Cost so far', 'Saving so far', 'Saving so far: likely from', 'to']);
+    await page.locator('.intervention-panel').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'screen-interventions-results.png'), fullPage: true });
+    await expect(axeViolations(page, '.intervention-results')).resolves.toEqual([]);
+
+    // Move the slider: a quarter fewer children coming into care keeps more out.
+    await step('3 Scenarios').click();
+    await slider.focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+    await expect(slider.inputValue()).resolves.toBe('-25');
+    await step('4 Results').click();
+    await page.waitForFunction((old) => {
+      const m = /keeps about ([\d,]+) children/.exec(document.querySelector('.director-sentence')?.textContent ?? '');
+      return m !== null && Number(m[1]!.replace(/,/g, '')) > old;
+    }, before, { timeout: 60_000 });
+    expect(await keptOutOfCare()).toBeGreaterThan(before);
+    expect(problems).toEqual([]);
+  });
+
+  it('names a field out of range and keeps the rest of the scenario', async () => {
+    await step('3 Scenarios').click();
+    const fields = page.locator('fieldset.intervention').first();
+    await fields.getByLabel('to', { exact: true }).fill('01/01/2020');
+    await fields.getByLabel('to', { exact: true }).press('Enter');
+    await fields.getByRole('alert').filter({ hasText: 'to: must not be before "from"' }).waitFor();
+    // The rest stays as it was: the new normal, and the intervention's other settings.
+    await expect(page.getByLabel('Change in referrals from the new normal on', { exact: true }).inputValue()).resolves.toBe('5');
+    await expect(fields.getByLabel('Change in children coming into care while it runs', { exact: true }).inputValue()).resolves.toBe('-25');
+    await page.screenshot({ path: path.join(shots, 'screen-interventions-problem.png'), fullPage: true });
+    await expect(axeViolations(page, 'fieldset.interventions')).resolves.toEqual([]);
+  });
+});
