@@ -20,6 +20,7 @@ export interface BackendWorkerOptions {
   dataFolder: string;
   chooseSavePath: (suggestedName: string, kind: 'workbook' | 'excel') => Promise<string | null>;
   chooseOpenPath?: () => Promise<string | null>;
+  chooseSsda903Paths?: (what: 'folder' | 'files') => Promise<string[] | null>;
 }
 
 /** The worker's script when running from the TypeScript sources. */
@@ -57,6 +58,11 @@ export function startBackendWorker(options: BackendWorkerOptions): BackendHost {
         work = message.work && { ...message.work, cancelling: message.work.cancelling || (work?.cancelling === true && work.task === message.work.task && work.startedAt === message.work.startedAt) };
         return;
       case 'ask': {
+        if (message.question === 'ssda903-paths') {
+          const replyPaths = (paths: string[] | null) => worker?.postMessage({ type: 'chosen-paths', id: message.id, paths } satisfies ToWorker);
+          (options.chooseSsda903Paths?.(message.what) ?? Promise.resolve(null)).then(replyPaths, () => replyPaths(null));
+          return;
+        }
         const reply = (path: string | null) => worker?.postMessage({ type: 'chosen', id: message.id, path } satisfies ToWorker);
         const choose = message.question === 'save-path' ? options.chooseSavePath(message.suggestedName, message.kind) : (options.chooseOpenPath?.() ?? Promise.resolve(null));
         choose.then(reply, () => reply(null));
@@ -94,6 +100,7 @@ export function startBackendWorker(options: BackendWorkerOptions): BackendHost {
       dataFolder: options.dataFolder,
       cancelFlag,
       canChooseOpenPath: options.chooseOpenPath !== undefined,
+      canChooseSsda903Paths: options.chooseSsda903Paths !== undefined,
     };
     const started = new Worker(options.entry, { workerData: setup });
     started.on('message', onMessage);

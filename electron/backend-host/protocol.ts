@@ -13,12 +13,15 @@ export interface WorkerSetup {
   cancelFlag: SharedArrayBuffer;
   /** Whether the main process can show an "open file" chooser (the browser version cannot). */
   canChooseOpenPath: boolean;
+  /** Whether the main process can show the SSDA903 chooser (folders, zips, CSV files). */
+  canChooseSsda903Paths: boolean;
 }
 
 export type ToWorker =
   | { type: 'call'; id: number; method: unknown; args: unknown }
   | { type: 'call-json'; id: number; method: string; body: Uint8Array }
   | { type: 'chosen'; id: number; path: string | null }
+  | { type: 'chosen-paths'; id: number; paths: string[] | null }
   | { type: 'open-file'; id: number; file: string }
   | { type: 'shutdown' };
 
@@ -26,6 +29,7 @@ export type FromWorker =
   | { type: 'answer'; id: number; ok: boolean; code: string | null; json: Uint8Array }
   | { type: 'ask'; id: number; question: 'save-path'; suggestedName: string; kind: 'workbook' | 'excel' }
   | { type: 'ask'; id: number; question: 'open-path' }
+  | { type: 'ask'; id: number; question: 'ssda903-paths'; what: 'folder' | 'files' }
   | { type: 'opened'; id: number; error: string | null }
   | { type: 'work'; work: PublishedWork | null }
   | { type: 'closed' };

@@ -20,6 +20,13 @@ const ask = (question: { question: 'save-path'; suggestedName: string; kind: 'wo
     questions.set(id, resolve);
     post({ type: 'ask', id, ...question });
   });
+const pathQuestions = new Map<number, (paths: string[] | null) => void>();
+const askPaths = (what: 'folder' | 'files') =>
+  new Promise<string[] | null>((resolve) => {
+    const id = nextQuestion++;
+    pathQuestions.set(id, resolve);
+    post({ type: 'ask', id, question: 'ssda903-paths', what });
+  });
 
 const work = createWorkTracker({ cancelFlag: new Int32Array(setup.cancelFlag), publish: (state) => post({ type: 'work', work: state }) });
 const backend = createBackend({
@@ -31,6 +38,7 @@ const backend = createBackend({
   // The clock of the work stops while the person is in a dialog.
   chooseSavePath: (suggestedName, kind) => work.hold(() => ask({ question: 'save-path', suggestedName, kind })),
   ...(setup.canChooseOpenPath ? { chooseOpenPath: () => work.hold(() => ask({ question: 'open-path' })) } : {}),
+  ...(setup.canChooseSsda903Paths ? { chooseSsda903Paths: (what: 'folder' | 'files') => work.hold(() => askPaths(what)) } : {}),
 });
 const dispatch = createDispatcher(backend);
 
@@ -55,6 +63,10 @@ port.on('message', (message: ToWorker) => {
     case 'chosen':
       questions.get(message.id)?.(message.path);
       questions.delete(message.id);
+      return;
+    case 'chosen-paths':
+      pathQuestions.get(message.id)?.(message.paths);
+      pathQuestions.delete(message.id);
       return;
     case 'open-file':
       try {

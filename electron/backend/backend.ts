@@ -21,6 +21,10 @@ import { writeFileAtomically } from '../common/atomic-write.ts';
 import { privateFolder } from '../common/private-files.ts';
 import { pruneAutosaves } from './autosave-folder.ts';
 import { listImports } from './list-import.ts';
+import { importSsda903, type Ssda903File } from '../../shared/import/ssda903/import-ssda903.ts';
+import { loadSsda903Files } from '../common/load-ssda903.ts';
+import { ssda903Imports } from './ssda903-import.ts';
+import { workbookDataset } from './workbook-dataset.ts';
 import { recentFiles } from './recent-files.ts';
 import { WorkbookStore } from './storage/workbook-store.ts';
 import { createWorkTracker, trackWork, type WorkTracker } from './work.ts';
@@ -35,6 +39,8 @@ export interface BackendOptions {
   chooseSavePath: (suggestedName: string, kind: 'workbook' | 'excel') => Promise<string | null>;
   /** Asks which workbook file to open; null when the person cancels. */
   chooseOpenPath?: () => Promise<string | null>;
+  /** Asks which SSDA903 folders, zips or CSV files to import (the desktop app's dialog); null when cancelled. */
+  chooseSsda903Paths?: (what: 'folder' | 'files') => Promise<string[] | null>;
   /** What the backend is busy with, for the progress bar, and the cancel flag (see work.ts). */
   work?: WorkTracker;
 }
@@ -50,6 +56,12 @@ export interface Backend extends BackendHandlers {
   shutdown(): void;
 }
 
+/** The names a person gave: the top folder or file of each path ("returns" for "returns/2024/episodes.csv"). */
+function topNames(paths: readonly string[]): string[] {
+  const names = [...new Set(paths.map((p) => p.split('/')[0]!))];
+  return names.length > 5 ? [...names.slice(0, 5), `${names.length - 5} other files`] : names;
+}
+
 export function createBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
   const work = options.work ?? createWorkTracker();
@@ -61,6 +73,7 @@ export function createBackend(options: BackendOptions): Backend {
   /** Said about the open workbook until another is opened (a stale lock taken over, a workbook that could not be reopened). */
   let notice: string | null = null;
   const imports = listImports({ now, demoTitle: demoWorkbookTitle, untitled: 'Untitled workbook' });
+  const returnsImports = ssda903Imports({ now, demoTitle: demoWorkbookTitle, untitled: 'Untitled workbook' });
 
   const fileSafe = (title: string) => title.replace(/[^\w\- ()]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Workbook';
 
@@ -70,6 +83,7 @@ export function createBackend(options: BackendOptions): Backend {
   // Only a workbook that opened whole is recorded here, so a damaged one is never reopened at the next start.
   function switchTo(next: WorkbookStore, chosen: string | null, saying: string | null = next.notice): void {
     imports.forget();
+    returnsImports.forget();
     store?.close();
     store = next;
     chosenPath = chosen;
@@ -177,18 +191,20 @@ export function createBackend(options: BackendOptions): Backend {
       extractDate: keptExtractDate(s),
       undo: changes.undo?.description ?? null,
       redo: changes.redo?.description ?? null,
+      returns: s.returnsHeld(),
     };
   }
 
   function changeLists(direction: 'undo' | 'redo'): ListChangeResult {
     const s = current();
     imports.forget();
+    returnsImports.forget();
     const change = direction === 'undo' ? s.undoListChange() : s.redoListChange();
     const workbook = summary();
     const message = change
       ? `${direction === 'undo' ? 'Undone' : 'Done again'}: ${change.description}. The workbook holds ${workbookHolds(workbook.rows)}.`
       : `There is nothing to ${direction}.`;
-    return { workbook, workbookReport: s.readReport(), change: change ? { id: change.id, lists: change.lists } : null, message };
+    return { workbook, workbookReport: s.readReport(), change: change ? { id: change.id, lists: change.lists, ...(change.returns ? { returns: true } : {}) } : null, message };
   }
 
   /** The extract date the person gave, as kept in the workbook (read once; null when none or not a date). */
@@ -250,11 +266,12 @@ export function createBackend(options: BackendOptions): Backend {
     },
     getWorkbookData: () => {
       const s = current();
-      const { dataset, report } = s.readLists();
-      return { dataset, report, scenarios: s.readScenarios() };
+      const { dataset, report, returns } = workbookDataset(s);
+      return { dataset, report, returnsReport: returns?.report ?? null, scenarios: s.readScenarios() };
     },
     importLists: ({ sources, extractDate, dateOrders, replaceWithoutAsking }) => {
       const s = current();
+      returnsImports.forget();
       // Pasted lists are one extract, whichever grid they came from and whenever: a list pasted alone joins the others.
       const extract = 'Pasted lists';
       const result = importLists(
@@ -278,6 +295,35 @@ export function createBackend(options: BackendOptions): Backend {
       const settled = imports.settle(s, result, from, replaceWithoutAsking ?? []);
       if (settled.outcome.kind === 'replaced') nameAutosaveTruthfully();
       return { workbook: summary(), report: result.report, ...settled };
+    },
+    importSsda903: async ({ source }) => {
+      const s = current();
+      imports.forget();
+      let files: Ssda903File[];
+      let names: string[];
+      if (source.kind === 'files') {
+        files = source.files.map((f) => ({ path: f.path.replace(/\\/g, '/'), bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }));
+        names = topNames(files.map((f) => f.path));
+      } else {
+        if (!options.chooseSsda903Paths) throw new Error('The browser version cannot show the app’s file dialog: choose the folder, zip or files with the buttons on the card, or drop them on it.');
+        const chosen = await options.chooseSsda903Paths(source.what);
+        if (!chosen || chosen.length === 0) return { workbook: summary(), report: null, outcome: { kind: 'cancelled' as const } };
+        files = chosen.flatMap((p) => {
+          // Shown from the chosen folder's own name: "returns/2024/episodes.csv", not the whole path.
+          const parent = path.dirname(path.resolve(p)).split(path.sep).join('/').replace(/\/+$/, '');
+          return loadSsda903Files([p]).map((f) => ({ ...f, path: f.path.startsWith(`${parent}/`) ? f.path.slice(parent.length + 1) : f.path }));
+        });
+        names = chosen.map((p) => path.basename(p));
+      }
+      const returns = importSsda903(files, { pseudonymKey: s.pseudonymKey() });
+      const outcome = returnsImports.settle(s, returns, names);
+      if (outcome.kind === 'replaced') nameAutosaveTruthfully();
+      return { workbook: summary(), report: returns.report, outcome };
+    },
+    confirmSsda903Import: ({ token }) => {
+      const { outcome, returns } = returnsImports.confirm(current(), token);
+      if (outcome.kind === 'replaced') nameAutosaveTruthfully();
+      return { workbook: summary(), report: returns.report, outcome };
     },
     confirmImport: ({ token }) => {
       const { result, ...settled } = imports.confirm(current(), token);
@@ -304,7 +350,7 @@ export function createBackend(options: BackendOptions): Backend {
       // Five steps, each named on the progress bar as it begins.
       const step = (done: number, stage: string) => work.step(stage, done, 5);
       step(0, 'Reading the workbook’s lists');
-      const { dataset, report } = s.readLists();
+      const { dataset, report, returns } = workbookDataset(s);
       const history = buildHistory(dataset, []);
       if (history.lastObservedMonth === null) throw new Error('There is nothing to export yet: add your lists on the Data step first.');
       const saved = savedScenarios(s);
@@ -312,7 +358,7 @@ export function createBackend(options: BackendOptions): Backend {
       step(1, 'Projecting the scenarios');
       const run = runModel(dataset, [], { horizon: 24, scenarios });
       step(2, 'Checking the projections against the past');
-      const result = { ...buildResultJson({ dataset, report, run }), calibration: calibrationResult(dataset, [], history) };
+      const result = { ...buildResultJson({ dataset, report, run, ...(returns ? { ssda903: returns.report } : {}) }), calibration: calibrationResult(dataset, [], history) };
       step(3, 'Writing the Excel workbook');
       const bytes = resultsWorkbook(result, { workbookTitle: s.info().title, appVersion: options.version, createdAt: now().toISOString() });
       const target = await options.chooseSavePath(`${fileSafe(s.info().title)} projections.xlsx`, 'excel');

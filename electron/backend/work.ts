@@ -145,6 +145,7 @@ export function elapsed(work: PublishedWork, now: number): WorkProgress {
 /** Which methods are work worth reporting, and how they are described before they report stages. */
 const tasks: Partial<Record<keyof BackendHandlers, { task: WorkTask; stage: string; cancellable: boolean }>> = {
   importLists: { task: 'import', stage: 'Reading your lists', cancellable: true },
+  importSsda903: { task: 'import', stage: 'Reading the SSDA903 returns', cancellable: false },
   saveWorkbookAs: { task: 'save', stage: 'Saving the workbook', cancellable: false },
   openWorkbook: { task: 'open', stage: 'Opening the workbook', cancellable: false },
   openRecentWorkbook: { task: 'open', stage: 'Opening the workbook', cancellable: false },

@@ -20,7 +20,7 @@ import { writeFileAtomically } from '../common/atomic-write.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSources } from './load-sources.ts';
-import { loadSsda903Files } from './load-ssda903.ts';
+import { loadSsda903Files } from '../common/load-ssda903.ts';
 import { importSsda903, type Ssda903Import } from '../../shared/import/ssda903/import-ssda903.ts';
 import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
 import { placementBacktest } from '../../shared/engine/placements/placement-backtest.ts';

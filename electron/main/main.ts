@@ -74,6 +74,15 @@ if (!app.requestSingleInstanceLock()) {
         const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return choice.canceled ? null : (choice.filePaths[0] ?? null);
       },
+      // SSDA903 returns: a folder with one subfolder a year, or a zip of it, or single CSV files.
+      chooseSsda903Paths: async (what) => {
+        const options =
+          what === 'folder'
+            ? { title: 'Choose the folder of SSDA903 returns', properties: ['openDirectory' as const] }
+            : { title: 'Choose SSDA903 files', properties: ['openFile' as const, 'multiSelections' as const], filters: [{ name: 'SSDA903 returns (zip or CSV)', extensions: ['zip', 'csv', 'tsv', 'txt'] }] };
+        const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return choice.canceled || choice.filePaths.length === 0 ? null : choice.filePaths;
+      },
     });
     backendRef = backend;
     registerBridgeHandlers(ipcMain, backend, () => mainWindow?.webContents.id ?? null);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkbookBridge } from '../../shared/contracts/bridge.ts';
 import type { MenuCommand } from '../../shared/contracts/menu-commands.ts';
-import type { AppInfo, WorkbookSummary } from '../../shared/contracts/schemas.ts';
+import type { AppInfo, Ssda903ReportJson, WorkbookSummary } from '../../shared/contracts/schemas.ts';
 import type { Dataset } from '../../shared/dataset/types.ts';
 import type { ScenarioInput } from '../../shared/engine/scenario.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
@@ -25,6 +25,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
   const [workbook, setWorkbook] = useState<WorkbookSummary | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
+  const [returnsReport, setReturnsReport] = useState<Ssda903ReportJson | null>(null);
   const [scenarios, setScenarios] = useState<ScenarioInput[]>([]);
   const [selected, setSelected] = useState(0);
   const [compare, setCompare] = useState<number[]>([]);
@@ -60,7 +61,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
   }, [bridge, run]);
 
   // A different workbook, or new lists: fetch its data and fit the model again in the worker.
-  const dataKey = workbook ? `${workbook.createdAt}|${workbook.filePath}|${workbook.rows.referrals}|${workbook.rows.cpp}|${workbook.rows.cla}|${report ? report.issues.length : ''}` : '';
+  const dataKey = workbook ? `${workbook.createdAt}|${workbook.filePath}|${workbook.rows.referrals}|${workbook.rows.cpp}|${workbook.rows.cla}|${report ? report.issues.length : ''}|${JSON.stringify(workbook.returns ?? null)}|${workbook.undo ?? ''}` : '';
   useEffect(() => {
     if (!workbook) return;
     let cancelled = false;
@@ -70,6 +71,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
       const data = await bridge.getWorkbookData();
       if (cancelled) return;
       setReport(data.report);
+      setReturnsReport(data.returnsReport);
       setScenarios(data.scenarios as ScenarioInput[]);
       setSelected(0);
       setCompare([]);
@@ -196,6 +198,8 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
               bridge={bridge}
               workbook={workbook}
               report={report}
+              returnsReport={returnsReport}
+              appDialog={appInfo?.transport === 'electron'}
               importRequests={importRequests}
               onImported={(next, nextReport) => {
                 setReport(nextReport);

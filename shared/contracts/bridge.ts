@@ -3,7 +3,7 @@
 // loopback server and the loopback client all derive their behaviour from this table, so a method cannot
 // exist on one transport and not the other, and no payload crosses unchecked.
 import { z } from 'zod';
-import { AppInfo, ConfirmImportRequest, ExcelExportResult, ImportRequest, ImportResponse, ListChangeResult, OpenRecentRequest, RecentWorkbooks, RenameWorkbookRequest, SaveAsRequest, SaveResult, SaveScenariosRequest, SetExtractDateRequest, WorkbookData, WorkbookSummary } from './schemas.ts';
+import { AppInfo, ConfirmImportRequest, ExcelExportResult, ImportRequest, ImportResponse, ListChangeResult, OpenRecentRequest, RecentWorkbooks, RenameWorkbookRequest, SaveAsRequest, SaveResult, SaveScenariosRequest, SetExtractDateRequest, Ssda903ImportRequest, Ssda903ImportResponse, WorkbookData, WorkbookSummary } from './schemas.ts';
 import { MenuCommand } from './menu-commands.ts';
 import { CancelResult, ProgressState } from './progress.ts';
 
@@ -31,6 +31,8 @@ export const bridgeMethods = {
   getWorkbookData: method(z.tuple([]), WorkbookData, 'The pseudonymised lists, the import report and the scenarios of the open workbook.'),
   importLists: method(z.tuple([ImportRequest]), ImportResponse, 'Import pasted lists or files: replaces only the lists they hold, asking first where the workbook has rows.'),
   confirmImport: method(z.tuple([ConfirmImportRequest]), ImportResponse, 'Replace the lists of the import that waited for the person to confirm.'),
+  importSsda903: method(z.tuple([Ssda903ImportRequest]), Ssda903ImportResponse, 'Import SSDA903 returns (files read by the window, or chosen in the app’s own dialog): replaces the returns the workbook holds, asking first.'),
+  confirmSsda903Import: method(z.tuple([ConfirmImportRequest]), Ssda903ImportResponse, 'Replace the returns with those of the import that waited for the person to confirm.'),
   undoListChange: method(z.tuple([]), ListChangeResult, 'Take back the last replacement of lists (kept in the workbook file).'),
   redoListChange: method(z.tuple([]), ListChangeResult, 'Make the last undone replacement of lists again.'),
   setExtractDate: method(z.tuple([SetExtractDateRequest]), WorkbookSummary, 'Keep the extract date in the workbook, for every import.'),

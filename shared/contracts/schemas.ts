@@ -27,6 +27,17 @@ export const WorkbookTitle = z
       .max(120, 'must be at most 120 characters'),
   );
 
+/** The SSDA903 returns a workbook holds, counted: what the Data step says of them. */
+export const ReturnsSummary = z.strictObject({
+  returns: z.number().int().min(1),
+  episodes: z.number().int().min(0),
+  children: z.number().int().min(0),
+  /** The 31 March the first and the last return end on. */
+  firstYearEnding: z.string().regex(/^\d{4}-03-31$/),
+  lastYearEnding: z.string().regex(/^\d{4}-03-31$/),
+});
+export type ReturnsSummary = z.infer<typeof ReturnsSummary>;
+
 export const WorkbookSummary = z.strictObject({
   title: z.string().min(1).max(120),
   isDemo: z.boolean(),
@@ -43,6 +54,8 @@ export const WorkbookSummary = z.strictObject({
   /** What Undo and Redo would take back or make again ("the paste into ..."), kept in the workbook file. */
   undo: z.string().nullable(),
   redo: z.string().nullable(),
+  /** The SSDA903 returns it holds, or null (absent from answers of versions before the returns). */
+  returns: ReturnsSummary.nullable().optional(),
 });
 export type WorkbookSummary = z.infer<typeof WorkbookSummary>;
 
@@ -106,8 +119,23 @@ export const DatasetSchema = z.strictObject({
       placementType: z.string().nullable(),
       placementGroup: z.enum(['foster', 'adoption', 'parents', 'independent', 'residential', 'secure', 'other']).nullable(),
       placementProvider: z.string().nullable(),
+      placementStartDate: isoDate.nullable().optional(),
     }),
   ),
+  /** Placements by date, where SSDA903 returns (or List 8's placement start dates) give them. */
+  placements: z
+    .array(
+      z.strictObject({
+        ...childRecord,
+        startDate: isoDate,
+        endDate: isoDate.nullable(),
+        periodStart: isoDate,
+        placementType: z.string().nullable(),
+        placementGroup: z.enum(['foster', 'adoption', 'parents', 'independent', 'residential', 'secure', 'other']),
+        provider: z.enum(['inHouse', 'private']).nullable(),
+      }),
+    )
+    .optional(),
 });
 
 const listCounts = z.strictObject({
@@ -137,9 +165,31 @@ export const ImportReportSchema = z.strictObject({
   ),
 });
 
+const importIssue = z.strictObject({
+  list: ListId.nullable(),
+  file: z.string(),
+  sheet: z.string().nullable(),
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+});
+
+/** What an SSDA903 import read: the header and episodes rows accounted for, the returns found, every issue. */
+export const Ssda903ReportSchema = z.strictObject({
+  header: listCounts,
+  episodes: listCounts,
+  returns: z.array(z.strictObject({ label: z.string(), folder: z.string(), yearEnding: isoDate, files: z.array(z.string()) })),
+  issues: z.array(importIssue),
+});
+export type Ssda903ReportJson = z.infer<typeof Ssda903ReportSchema>;
+
 export const WorkbookData = z.strictObject({
+  /** The lists and the SSDA903 returns combined, as the model reads them. */
   dataset: DatasetSchema,
   report: ImportReportSchema.nullable(),
+  /** What the import of the returns the workbook holds read, or null when it holds none. */
+  returnsReport: Ssda903ReportSchema.nullable(),
   /** Scenario JSON as saved; the engine validates each before use. */
   scenarios: z.array(z.unknown()),
 });
@@ -207,7 +257,7 @@ export const ListChangeResult = z.strictObject({
   workbook: WorkbookSummary,
   workbookReport: ImportReportSchema.nullable(),
   /** The change undone or redone, or null when there was none. */
-  change: z.strictObject({ id: z.number().int(), lists: z.array(ListId) }).nullable(),
+  change: z.strictObject({ id: z.number().int(), lists: z.array(ListId), returns: z.boolean().optional() }).nullable(),
   message: z.string(),
 });
 export type ListChangeResult = z.infer<typeof ListChangeResult>;
@@ -215,3 +265,41 @@ export type ListChangeResult = z.infer<typeof ListChangeResult>;
 export const SetExtractDateRequest = z.strictObject({ extractDate: isoDate.nullable() });
 
 export const SaveScenariosRequest = z.strictObject({ scenarios: z.array(z.unknown()).max(20, 'at most 20 scenarios') });
+
+// ---------------------------------------------------------------- SSDA903 returns across the bridge
+
+/**
+ * Returns to import: files the window read (a chosen or dropped folder's files with their relative paths,
+ * a zip, single CSVs), or, in the desktop app, a file dialog of the app's own: its paths never cross the
+ * bridge, the backend reads what the person chose.
+ */
+export const Ssda903ImportRequest = z.strictObject({
+  source: z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('files'),
+      files: z
+        .array(z.strictObject({ path: z.string().min(1).max(1000), base64: z.string().max(maxPasteCharacters) }))
+        .min(1, 'give at least one file')
+        .max(2000),
+    }),
+    z.strictObject({ kind: z.literal('choose'), what: z.enum(['folder', 'files']) }),
+  ]),
+});
+export type Ssda903ImportRequest = z.input<typeof Ssda903ImportRequest>;
+
+export const Ssda903Outcome = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('replaced'), changeId: z.number().int(), message: z.string() }),
+  z.strictObject({ kind: z.literal('confirm'), token: z.string().min(16).max(64), question: z.string() }),
+  z.strictObject({ kind: z.literal('unchanged'), message: z.string() }),
+  /** The person closed the file dialog without choosing. */
+  z.strictObject({ kind: z.literal('cancelled') }),
+]);
+export type Ssda903Outcome = z.infer<typeof Ssda903Outcome>;
+
+export const Ssda903ImportResponse = z.strictObject({
+  workbook: WorkbookSummary,
+  /** What this import read (null when nothing was chosen). */
+  report: Ssda903ReportSchema.nullable(),
+  outcome: Ssda903Outcome,
+});
+export type Ssda903ImportResponse = z.infer<typeof Ssda903ImportResponse>;

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { ExtractInfo } from '../../../shared/dataset/types.ts';
 import type { ListId } from '../../../shared/import/list-catalogue.ts';
+import { forgetReturns, keepReturns, swapReturns } from './ssda903-tables.ts';
 
 /** How many list replacements can be undone (the newest ones; older ones are forgotten). */
 export const keptListChanges = 10;
@@ -16,6 +17,8 @@ export const listColumns: Readonly<Record<ListId, string>> = {
   cla: 'extract_id, child, birth_month, start_date, end_date, uasc, reason_ceased, legal_status, category_of_need, placement_type, placement_group, placement_provider',
 };
 const listIds: readonly ListId[] = ['referrals', 'cpp', 'cla'];
+/** In a change's `lists`: the change replaced the SSDA903 returns too (they are kept as a whole). */
+const returnsMark = 'ssda903';
 
 export interface ListChangeInfo {
   id: number;
@@ -23,6 +26,8 @@ export interface ListChangeInfo {
   /** What the change did, in words: "the paste into Child protection plans (List 7)". */
   description: string;
   lists: ListId[];
+  /** Present (true) when the change replaced the SSDA903 returns. */
+  returns?: true;
 }
 
 interface ExtractRow {
@@ -76,6 +81,7 @@ function forgetChanges(db: Database.Database, where: string, ...params: unknown[
   const ids = (db.prepare(`SELECT id FROM list_changes WHERE ${where}`).all(...params) as Array<{ id: number }>).map((r) => r.id);
   for (const id of ids) {
     for (const list of listIds) db.prepare(`DELETE FROM list_change_${list} WHERE change_id = ?`).run(id);
+    forgetReturns(db, id);
     db.prepare('DELETE FROM list_changes WHERE id = ?').run(id);
   }
 }
@@ -84,23 +90,25 @@ function forgetChanges(db: Database.Database, where: string, ...params: unknown[
  * Keeps the present state of `lists` (and of the extracts, report, demo flag and title) as a new change, about
  * to be replaced by the caller. A new change ends what could be redone, as in any editor.
  */
-export function recordChange(db: Database.Database, change: { description: string; lists: readonly ListId[]; madeAt: string }): number {
+export function recordChange(db: Database.Database, change: { description: string; lists: readonly ListId[]; madeAt: string; returns?: boolean }): number {
   forgetChanges(db, 'undone = 1');
   const side = currentSide(db);
   const id = Number(
     db
       .prepare('INSERT INTO list_changes (made_at, description, lists, undone, other_extracts, other_report, other_is_demo, other_title) VALUES (?, ?, ?, 0, ?, ?, ?, ?)')
-      .run(change.madeAt, change.description, JSON.stringify(change.lists), side.extracts, side.report, side.isDemo, side.title).lastInsertRowid,
+      .run(change.madeAt, change.description, JSON.stringify(change.returns ? [...change.lists, returnsMark] : change.lists), side.extracts, side.report, side.isDemo, side.title).lastInsertRowid,
   );
   for (const list of change.lists) {
     db.prepare(`INSERT INTO list_change_${list} (change_id, ${listColumns[list]}) SELECT ?, ${listColumns[list]} FROM ${list} ORDER BY id`).run(id);
   }
+  if (change.returns) keepReturns(db, id);
   forgetChanges(db, 'id NOT IN (SELECT id FROM list_changes ORDER BY id DESC LIMIT ?)', keptListChanges);
   return id;
 }
 
 function infoOf(row: { id: number; made_at: string; description: string; lists: string }): ListChangeInfo {
-  return { id: row.id, madeAt: row.made_at, description: row.description, lists: JSON.parse(row.lists) as ListId[] };
+  const lists = JSON.parse(row.lists) as string[];
+  return { id: row.id, madeAt: row.made_at, description: row.description, lists: listIds.filter((l) => lists.includes(l)), ...(lists.includes(returnsMark) ? { returns: true as const } : {}) };
 }
 
 /** The change Undo would take back: the newest one not undone. */
@@ -125,7 +133,9 @@ export function swapChange(db: Database.Database, id: number): void {
   const otherExtracts = JSON.parse(change.other_extracts) as ExtractRow[];
   // The extracts first, so that the rows coming back can refer to them.
   upsertExtracts(db, otherExtracts);
-  for (const list of JSON.parse(change.lists) as ListId[]) {
+  const lists = JSON.parse(change.lists) as string[];
+  if (lists.includes(returnsMark)) swapReturns(db, id);
+  for (const list of listIds.filter((l) => lists.includes(l))) {
     const columns = listColumns[list];
     db.prepare(`INSERT INTO list_change_${list} (change_id, ${columns}) SELECT ?, ${columns} FROM ${list} ORDER BY id`).run(-id);
     db.prepare(`DELETE FROM ${list}`).run();

@@ -151,6 +151,93 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX list_change_cla_change ON list_change_cla (change_id);
     `,
   },
+  {
+    version: 4,
+    description: 'SSDA903 returns: the returns read, their periods of care and placements (pseudonymised), their import report; kept for undo as the lists are',
+    // Kept apart from the Annex A lists: an import of lists never touches the returns, nor the returns the
+    // lists. Extract ids here count the returns (1, 2, ...) and are placed after the lists' extracts when
+    // read. Only what the model needs: the child's pseudonym, the month of birth, the episode's dates and
+    // codes; never a UPN, a postcode or a date of birth.
+    sql: `
+      CREATE TABLE ssda903_extracts (
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL,
+        extract_date TEXT NOT NULL,
+        window_start TEXT
+      ) STRICT;
+      CREATE TABLE ssda903_care (
+        id INTEGER PRIMARY KEY,
+        extract_id INTEGER NOT NULL REFERENCES ssda903_extracts(id) ON DELETE CASCADE,
+        child TEXT NOT NULL,
+        birth_month TEXT,
+        start_date TEXT NOT NULL,
+        end_date TEXT,
+        reason_ceased TEXT,
+        legal_status TEXT,
+        category_of_need TEXT,
+        placement_type TEXT,
+        placement_group TEXT,
+        placement_provider TEXT
+      ) STRICT;
+      CREATE TABLE ssda903_placements (
+        id INTEGER PRIMARY KEY,
+        extract_id INTEGER NOT NULL REFERENCES ssda903_extracts(id) ON DELETE CASCADE,
+        child TEXT NOT NULL,
+        birth_month TEXT,
+        start_date TEXT NOT NULL,
+        end_date TEXT,
+        period_start TEXT NOT NULL,
+        placement_type TEXT,
+        placement_group TEXT NOT NULL,
+        provider TEXT CHECK (provider IN ('inHouse', 'private'))
+      ) STRICT;
+      CREATE TABLE ssda903_report (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        json TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX ssda903_placements_child ON ssda903_placements (child, start_date);
+      CREATE INDEX ssda903_care_child ON ssda903_care (child, start_date);
+      CREATE TABLE list_change_ssda903_extracts (
+        change_id INTEGER NOT NULL,
+        id INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        extract_date TEXT NOT NULL,
+        window_start TEXT
+      ) STRICT;
+      CREATE TABLE list_change_ssda903_care (
+        change_id INTEGER NOT NULL,
+        extract_id INTEGER NOT NULL,
+        child TEXT NOT NULL,
+        birth_month TEXT,
+        start_date TEXT NOT NULL,
+        end_date TEXT,
+        reason_ceased TEXT,
+        legal_status TEXT,
+        category_of_need TEXT,
+        placement_type TEXT,
+        placement_group TEXT,
+        placement_provider TEXT
+      ) STRICT;
+      CREATE TABLE list_change_ssda903_placements (
+        change_id INTEGER NOT NULL,
+        extract_id INTEGER NOT NULL,
+        child TEXT NOT NULL,
+        birth_month TEXT,
+        start_date TEXT NOT NULL,
+        end_date TEXT,
+        period_start TEXT NOT NULL,
+        placement_type TEXT,
+        placement_group TEXT NOT NULL,
+        provider TEXT
+      ) STRICT;
+      CREATE TABLE list_change_ssda903_report (
+        change_id INTEGER NOT NULL,
+        json TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX list_change_ssda903_care_change ON list_change_ssda903_care (change_id);
+      CREATE INDEX list_change_ssda903_placements_change ON list_change_ssda903_placements (change_id);
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

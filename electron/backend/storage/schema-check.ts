@@ -41,6 +41,10 @@ const tableWords: Readonly<Record<string, string>> = {
   import_report: 'its import report',
   scenarios: 'its scenarios',
   settings: 'its settings',
+  ssda903_extracts: 'its SSDA903 returns',
+  ssda903_care: 'its periods of care from the SSDA903 returns',
+  ssda903_placements: 'its placements from the SSDA903 returns',
+  ssda903_report: 'its SSDA903 import report',
 };
 
 const describeTable = (table: string) => tableWords[table] ?? `its "${table}" table`;

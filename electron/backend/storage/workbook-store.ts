@@ -16,6 +16,8 @@ import { acquireLock, LockNotWritableError, lockPathFor, lockRefreshMs, processA
 import { lockedTargetMessage, lockLostReason, openElsewhereReason, takenOverNotice } from './lock-messages.ts';
 import { changeToRedo, changeToUndo, dropUnusedExtracts, extractRows, listColumns, recordChange, swapChange, upsertExtracts, writeReport, type ListChangeInfo } from './list-changes.ts';
 import { applicationId, latestSchemaVersion, migrations } from './migrations.ts';
+import { readReturns, readReturnsReport, returnsHeld, writeReturns, type ReturnsHeld } from './ssda903-tables.ts';
+import type { Ssda903Import, Ssda903Report } from '../../../shared/import/ssda903/import-ssda903.ts';
 import { missingParts } from './schema-check.ts';
 
 export type WorkbookFileProblem = 'missing' | 'not-a-workbook' | 'newer-version' | 'already-exists' | 'read-only' | 'damaged' | 'locked' | 'cannot-read';
@@ -361,6 +363,7 @@ export class WorkbookStore {
       upsertExtracts(db, extractRows(dataset.extracts));
       for (const list of ['referrals', 'cpp', 'cla'] as const) this.insertRows(list, dataset[list]);
       writeReport(db, report ? JSON.stringify(report) : null);
+      writeReturns(db, null);
     })();
   }
 
@@ -369,18 +372,28 @@ export class WorkbookStore {
    * is the whole extracts table afterwards (the kept lists' extracts with their ids, and any new ones); its
    * rows for the other lists are ignored. Returns the change's id.
    */
-  changeLists(change: { lists: readonly ListId[]; dataset: Dataset; report: ImportReport; description: string; madeAt: string; workbook?: { isDemo: boolean; title: string } }): number {
+  changeLists(change: {
+    lists: readonly ListId[];
+    dataset: Dataset;
+    report: ImportReport | null;
+    description: string;
+    madeAt: string;
+    workbook?: { isDemo: boolean; title: string };
+    /** Given (null: none), the SSDA903 returns are replaced too, in the same change. */
+    returns?: Ssda903Import | null;
+  }): number {
     this.writable();
     const db = this.db;
     return db.transaction(() => {
-      const id = recordChange(db, change);
+      const id = recordChange(db, { ...change, returns: change.returns !== undefined });
       upsertExtracts(db, extractRows(change.dataset.extracts));
       for (const list of change.lists) {
         db.prepare(`DELETE FROM ${list}`).run();
         this.insertRows(list, change.dataset[list]);
       }
       dropUnusedExtracts(db);
-      writeReport(db, JSON.stringify(change.report));
+      writeReport(db, change.report ? JSON.stringify(change.report) : null);
+      if (change.returns !== undefined) writeReturns(db, change.returns);
       if (change.workbook) db.prepare('UPDATE workbook SET is_demo = ?, title = ? WHERE id = 1').run(change.workbook.isDemo ? 1 : 0, change.workbook.title);
       return id;
     })();
@@ -472,6 +485,19 @@ export class WorkbookStore {
       }),
     );
     return { dataset: { extracts, referrals, cpp, cla }, report: this.readReport() };
+  }
+
+  /** The SSDA903 returns the workbook holds (extract ids 1, 2, ... of their own), or null. */
+  readReturns(): Ssda903Import | null {
+    return readReturns(this.db);
+  }
+
+  readReturnsReport(): Ssda903Report | null {
+    return readReturnsReport(this.db);
+  }
+
+  returnsHeld(): ReturnsHeld | null {
+    return returnsHeld(this.db);
   }
 
   rowCounts(): { referrals: number; cpp: number; cla: number } {

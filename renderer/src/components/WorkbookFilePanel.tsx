@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
 import type { AppInfo, RecentWorkbook, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
+import { returnsInWords } from '../../../shared/import/ssda903/returns-words.ts';
 import { SaveAsNameForm } from './SaveAsNameForm.tsx';
 
 // Where the open workbook is kept, and the commands to save it elsewhere or open another.
@@ -45,6 +46,7 @@ export function WorkbookFilePanel({ bridge, appInfo, workbook, onChange, run }: 
         {workbook.rows.referrals.toLocaleString('en-GB')} referrals, {workbook.rows.cpp.toLocaleString('en-GB')} child protection plans and{' '}
         {workbook.rows.cla.toLocaleString('en-GB')} periods of care in this workbook.
       </p>
+      {workbook.returns && <p>With the SSDA903 returns: {returnsInWords(workbook.returns)}.</p>}
       <div className="row-of-buttons">
         <button type="button" aria-expanded={asksForName ? naming : undefined} onClick={() => (asksForName ? setNaming(true) : saveAs())}>
           Save as…

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
-import type { DateOrderAnswer, DateQuestion, ImportResponse, ListChangeResult, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
+import type { DateOrderAnswer, DateQuestion, ImportResponse, ListChangeResult, Ssda903ReportJson, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
 import type { ListId } from '../../../shared/import/list-catalogue.ts';
 import { countOfList } from '../../../shared/import/list-words.ts';
 import { formatDelimited } from '../../../shared/import/text/delimited.ts';
@@ -9,6 +9,7 @@ import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
 import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
 import { ListIssues } from './data/ListIssues.tsx';
 import { ReplaceQuestion } from './data/ReplaceQuestion.tsx';
+import { Ssda903Card } from './data/Ssda903Card.tsx';
 import { WorkProgressBar } from '../components/WorkProgressBar.tsx';
 import { DateOrderQuestion, mergeDateAnswers } from '../components/DateOrderQuestion.tsx';
 
@@ -44,11 +45,15 @@ const pasted = (list: ListId, rows: string[][]) => ({ kind: 'pasted' as const, l
 // change to a grid is imported at once and replaces that list only, and the workbook stores the
 // pseudonymised result. Replacing rows the workbook holds from elsewhere is asked first; every
 // replacement can be undone, also after a reload, because the workbook file keeps the previous state.
-export function DataStep({ bridge, workbook, report, onImported, importRequests }: {
+export function DataStep({ bridge, workbook, report, returnsReport, appDialog, onImported, importRequests }: {
   bridge: WorkbookBridge;
   workbook: WorkbookSummary;
   /** The workbook's own import report. */
   report: ImportReport | null;
+  /** What the import of the SSDA903 returns the workbook holds read. */
+  returnsReport: Ssda903ReportJson | null;
+  /** True in the desktop app: the returns are chosen in its own file dialog. */
+  appDialog: boolean;
   onImported: (workbook: WorkbookSummary, report: ImportReport | null) => void;
   /** Counts File > Import lists: each time it changes, the import button takes the focus. */
   importRequests: number;
@@ -416,6 +421,7 @@ export function DataStep({ bridge, workbook, report, onImported, importRequests 
           </section>
         );
       })}
+      <Ssda903Card bridge={bridge} workbook={workbook} stored={returnsReport} appDialog={appDialog} onImported={(next) => onImported(next, report)} />
     </div>
   );
 }

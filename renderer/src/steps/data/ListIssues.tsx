@@ -17,7 +17,8 @@ function summaryOf(issues: readonly ImportIssue[]): string {
 }
 
 // The issues of one list: counted by row, the first 200 listed with a button to show each in the grid.
-export function ListIssues({ issues, onShow }: { issues: readonly ImportIssue[]; onShow: ((issue: ImportIssue) => void) | null }) {
+// `withFile`: each issue names its file first (returns come in many files, one a table and a year).
+export function ListIssues({ issues, onShow, withFile = false }: { issues: readonly ImportIssue[]; onShow: ((issue: ImportIssue) => void) | null; withFile?: boolean }) {
   if (issues.length === 0) return null;
   return (
     <details className="issues" open={issues.length <= 5}>
@@ -30,10 +31,17 @@ export function ListIssues({ issues, onShow }: { issues: readonly ImportIssue[];
                 Show row {issue.row}
               </button>
             )}{' '}
-            {issue.severity === 'error' ? 'Rejected' : 'Kept'}: {issue.sheet ? `${issue.sheet}, ` : ''}
-            {issue.row !== null ? `row ${issue.row}, ` : ''}
-            {issue.column ? `${issue.column}: ` : ''}
-            {issue.message}
+            {issue.severity === 'error' ? 'Rejected' : 'Kept'}:{' '}
+            {withFile ? (
+              `${[issue.file, issue.row !== null ? `row ${issue.row}` : '', issue.column ?? ''].filter(Boolean).join(', ')}: ${issue.message}`
+            ) : (
+              <>
+                {issue.sheet ? `${issue.sheet}, ` : ''}
+                {issue.row !== null ? `row ${issue.row}, ` : ''}
+                {issue.column ? `${issue.column}: ` : ''}
+                {issue.message}
+              </>
+            )}
           </li>
         ))}
         {issues.length > listedIssues && <li className="more">and {countForPeople(issues.length - listedIssues)} more</li>}

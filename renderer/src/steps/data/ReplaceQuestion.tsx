@@ -1,7 +1,13 @@
 import { useEffect, useId, useRef } from 'react';
 
 // Asked before an import replaces rows the workbook holds: the question in words, Replace or keep.
-export function ReplaceQuestion({ question, onReplace, onKeep }: { question: string; onReplace: () => void; onKeep: () => void }) {
+export function ReplaceQuestion({ question, onReplace, onKeep, hint = 'The other lists stay as they are. Undo brings the replaced rows back, even after the workbook is closed and opened again.' }: {
+  question: string;
+  onReplace: () => void;
+  onKeep: () => void;
+  /** What stays, and how to take it back. */
+  hint?: string;
+}) {
   const replace = useRef<HTMLButtonElement>(null);
   const id = useId();
   useEffect(() => {
@@ -21,7 +27,7 @@ export function ReplaceQuestion({ question, onReplace, onKeep }: { question: str
         {question}
       </p>
       <p id={`${id}-hint`} className="hint">
-        The other lists stay as they are. Undo brings the replaced rows back, even after the workbook is closed and opened again.
+        {hint}
       </p>
       <div className="row-of-buttons">
         <button type="button" ref={replace} onClick={onReplace}>

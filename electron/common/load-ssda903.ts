@@ -1,6 +1,6 @@
-// SSDA903 paths named on the command line to files for the import: a folder is read with its subfolders
-// (one a year), a zip or a CSV is read as it is. Paths keep the folder's own name, so messages say
-// "returns/2024/episodes.csv".
+// SSDA903 paths (named on the command line, or chosen in the desktop app's dialog) to files for the import:
+// a folder is read with its subfolders (one a year), a zip or a CSV is read as it is. Paths keep the
+// folder's own name, so messages say "returns/2024/episodes.csv".
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Ssda903File } from '../../shared/import/ssda903/import-ssda903.ts';
