@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { createPartialDispatcher } from '../../shared/contracts/dispatch.ts';
 import type { Transport } from '../../shared/contracts/schemas.ts';
-import { elapsed, type PublishedWork } from '../backend/work.ts';
+import { elapsed, requestCancel, type PublishedWork } from '../backend/work.ts';
 import { encodeEnvelope, failure, type EncodedAnswer } from './encoded.ts';
 import type { BackendHost } from './host.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
@@ -39,8 +39,8 @@ export function startBackendWorker(options: BackendWorkerOptions): BackendHost {
   const local = createPartialDispatcher({
     getProgress: () => ({ work: work && elapsed(work, Date.now()) }),
     cancelWork: () => {
-      if (!work?.cancellable) return { cancelling: false };
-      Atomics.store(flag, 0, 1);
+      // The state published may be a moment old: the shared flag says whether the worker has begun to save.
+      if (!work?.cancellable || !requestCancel(flag)) return { cancelling: false };
       work = { ...work, cancelling: true };
       return { cancelling: true };
     },

@@ -246,7 +246,7 @@ export function createBackend(options: BackendOptions): Backend {
       const s = current();
       const target = await options.chooseSavePath(`${fileSafe(fileName ?? s.info().title)}${workbookExtension}`, 'workbook');
       if (target === null) return { saved: false, workbook: summary() };
-      await s.saveCopyAs(target);
+      await s.saveCopyAs(target, (copied, pages) => work.step('Saving the workbook', pages > 0 ? Math.floor((100 * copied) / pages) : 0, 100, 'percent'));
       switchTo(WorkbookStore.open(target), path.resolve(target));
       return { saved: true, workbook: summary() };
     },
@@ -283,6 +283,9 @@ export function createBackend(options: BackendOptions): Backend {
         ),
         { pseudonymKey: s.pseudonymKey(), onProgress: work.importProgress, today: now().toISOString().slice(0, 10), ...(dateOrders ? { dateOrders } : {}) },
       );
+      // Nothing is stored past this point if the person cancelled; from here on the lists are being saved,
+      // and a cancel is refused (the bar shows the saving without a Cancel button).
+      work.commit('Saving the lists to the workbook');
       // A column whose dates could be read the wrong way round is asked about before anything is stored.
       if (result.dateQuestions.length > 0) {
         const outcome = { kind: 'unchanged' as const, message: 'Nothing was imported yet: say how the dates are written, and the lists are read again.' };
@@ -342,15 +345,23 @@ export function createBackend(options: BackendOptions): Backend {
     },
     exportToExcel: async () => {
       const s = current();
+      // Five steps, each named on the progress bar as it begins.
+      const step = (done: number, stage: string) => work.step(stage, done, 5);
+      step(0, 'Reading the workbook’s lists');
       const { dataset, report, returns } = workbookDataset(s);
       const history = buildHistory(dataset, []);
       if (history.lastObservedMonth === null) throw new Error('There is nothing to export yet: add your lists on the Data step first.');
       const saved = savedScenarios(s);
       const scenarios = saved.length ? saved : [futureLockdown(history.lastObservedMonth + 1)];
-      const result = { ...buildResultJson({ dataset, report, run: runModel(dataset, [], { horizon: 24, scenarios }), ...(returns ? { ssda903: returns.report } : {}) }), calibration: calibrationResult(dataset, [], history) };
+      step(1, 'Projecting the scenarios');
+      const run = runModel(dataset, [], { horizon: 24, scenarios });
+      step(2, 'Checking the projections against the past');
+      const result = { ...buildResultJson({ dataset, report, run, ...(returns ? { ssda903: returns.report } : {}) }), calibration: calibrationResult(dataset, [], history) };
+      step(3, 'Writing the Excel workbook');
       const bytes = resultsWorkbook(result, { workbookTitle: s.info().title, appVersion: options.version, createdAt: now().toISOString() });
       const target = await options.chooseSavePath(`${fileSafe(s.info().title)} projections.xlsx`, 'excel');
       if (target === null) return { saved: false, filePath: null, sheets: exportedSheetNames(result) };
+      step(4, 'Saving the Excel file');
       writeFileAtomically(target, bytes);
       const download = options.transport === 'loopback' ? { download: { fileName: path.basename(target), base64: Buffer.from(bytes).toString('base64') } } : {};
       return { saved: true, filePath: target, sheets: exportedSheetNames(result), ...download };

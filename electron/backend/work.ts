@@ -18,6 +18,14 @@ export interface WorkTracker {
   stage(stage: string, total: number | null, cancellable: boolean): void;
   /** How far the stage is; throws WorkCancelledError when a cancel was asked and the stage can stop. */
   advance(done: number): void;
+  /**
+   * The point of no return, before the task changes anything: throws WorkCancelledError if a cancel was
+   * asked at any time before (nothing was changed), and otherwise refuses every later cancel (the answer
+   * says so) while `stage` (e.g. "Saving the lists to the workbook") is shown without a Cancel button.
+   */
+  commit(stage: string): void;
+  /** A stage of work that cannot be cancelled, counted in steps or percent: "Projecting the scenarios: 1 of 5 steps". */
+  step(stage: string, done: number, total: number, unit?: 'steps' | 'percent'): void;
   end(): void;
   /** Stops the clock while the person answers a dialog: a file chooser is not work in progress. */
   hold<T>(during: () => Promise<T>): Promise<T>;
@@ -28,11 +36,22 @@ export interface WorkTracker {
 }
 
 export interface WorkTrackerOptions {
-  /** One Int32 cell; set to 1 to cancel. Shared with the main process when the backend runs in a worker. */
+  /** One Int32 cell (see requestCancel). Shared with the main process when the backend runs in a worker. */
   cancelFlag?: Int32Array;
   /** Called with each new state (throttled while counting): the worker posts it to the main process. */
   publish?: (work: PublishedWork | null) => void;
   now?: () => number;
+}
+
+// The shared cancel flag: the task runs and may be cancelled; a cancel was asked; the task is past its
+// point of no return (see commit) and can no longer be cancelled.
+const running = 0;
+const cancelAsked = 1;
+const committed = 2;
+
+/** Asks the task to stop; false when it is past its point of no return. Safe from any thread. */
+export function requestCancel(flag: Int32Array): boolean {
+  return Atomics.compareExchange(flag, 0, running, cancelAsked) !== committed;
 }
 
 export function createWorkTracker(options: WorkTrackerOptions = {}): WorkTracker {
@@ -47,11 +66,11 @@ export function createWorkTracker(options: WorkTrackerOptions = {}): WorkTracker
     lastPublished = t;
     options.publish(work && { ...work });
   };
-  const cancelRequested = () => Atomics.load(flag, 0) === 1;
+  const cancelRequested = () => Atomics.load(flag, 0) === cancelAsked;
 
   const tracker: WorkTracker = {
     begin(task, stage, cancellable) {
-      Atomics.store(flag, 0, 0);
+      Atomics.store(flag, 0, running);
       work = { task, stage, done: 0, total: null, unit: task === 'import' ? 'rows' : 'steps', startedAt: now(), cancellable, cancelling: false };
       publish(true);
     },
@@ -66,9 +85,23 @@ export function createWorkTracker(options: WorkTrackerOptions = {}): WorkTracker
       work.done = done;
       publish(false);
     },
+    step(stage, done, total, unit = 'steps') {
+      if (!work) return;
+      const same = work.stage === stage && work.unit === unit && work.total === total;
+      work = { ...work, stage, done, total, unit, cancellable: false };
+      publish(!same);
+    },
+    commit(stage) {
+      if (!work) return;
+      // One atomic step decides between a cancel already asked and the work going ahead: a cancel from
+      // the main process after it finds the flag committed and is refused there (requestCancel).
+      if (Atomics.compareExchange(flag, 0, running, committed) === cancelAsked) throw new WorkCancelledError();
+      tracker.stage(stage, null, false);
+    },
     end() {
       work = null;
-      Atomics.store(flag, 0, 0);
+      // Nothing to cancel until the next task begins: a late cancel is refused, not left for it.
+      Atomics.store(flag, 0, committed);
       publish(true);
     },
     async hold(during) {
@@ -86,7 +119,8 @@ export function createWorkTracker(options: WorkTrackerOptions = {}): WorkTracker
     },
     importProgress(progress) {
       if (progress.phase === 'reading') tracker.stage(`Opening ${progress.source}`, null, true);
-      else if (progress.phase === 'checking') tracker.stage('Checking the rows across lists and saving them', null, false);
+      // Still cancellable: a cancel is honoured when the checks are done, before anything is saved (commit).
+      else if (progress.phase === 'checking') tracker.stage('Checking the rows across lists', null, true);
       else {
         const stage = `Reading ${listCatalogue[progress.list].name}`;
         if (work?.stage !== stage || work.total !== progress.total) tracker.stage(stage, progress.total, true);
@@ -95,8 +129,7 @@ export function createWorkTracker(options: WorkTrackerOptions = {}): WorkTracker
     },
     state: () => ({ work: work && elapsed(work, now()) }),
     cancel() {
-      if (!work?.cancellable) return { cancelling: false };
-      Atomics.store(flag, 0, 1);
+      if (!work?.cancellable || !requestCancel(flag)) return { cancelling: false };
       work.cancelling = true;
       return { cancelling: true };
     },

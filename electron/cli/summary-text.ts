@@ -32,7 +32,7 @@ export function summaryText(run: ModelRun, report: ImportReport | null, backtest
   const lines: string[] = [];
   if (report) lines.push(summaryOfImport(report).trimEnd());
   const e = run.estimates;
-  if (e.driver === 'claStarts') lines.push(`Last month observed: ${monthLabel(e.anchorMonth)}. About ${Math.round(e.referrals.level)} children a month enter care (no referrals were given); half of periods of care end within ${e.cla.duration.medianMonths.toFixed(0)} months.`);
+  if (e.driver === 'claStarts') lines.push(`Last month observed: ${monthLabel(e.anchorMonth)}. About ${Math.round(e.referrals.level) === 1 ? '1 child a month comes' : `${Math.round(e.referrals.level)} children a month come`} into care (no referrals were given); half of periods of care end within ${e.cla.duration.medianMonths.toFixed(0)} months.`);
   else lines.push(
     `Last month observed: ${monthLabel(e.anchorMonth)}. About ${Math.round(e.cpp.conversion.perReferral * 100)} in 100 referrals lead to a child protection plan and ${Math.round(e.cla.conversion.perReferral * 100)} in 100 to care; half of plans end within ${e.cpp.duration.medianMonths.toFixed(0)} months and half of periods of care within ${e.cla.duration.medianMonths.toFixed(0)} months.`,
   );

@@ -12,11 +12,11 @@ export const WorkProgress = z.strictObject({
   task: WorkTask,
   /** What is being done now, e.g. "Reading Referrals (List 3)" or "Writing the Excel workbook". */
   stage: z.string().min(1).max(200),
-  /** How many of `total` have been done (rows, for the import). */
+  /** How many of `total` have been done (rows, for the import; steps of an export; percent of a save). */
   done: z.number().int().min(0),
   /** null while the total is not known yet (a file being unpacked). */
   total: z.number().int().min(0).nullable(),
-  unit: z.enum(['rows', 'steps']),
+  unit: z.enum(['rows', 'steps', 'percent']),
   /** Milliseconds since the task began, so the window shows a bar only for work that takes a while. */
   elapsedMs: z.number().min(0),
   /** Whether cancelWork can stop it now (an import can; a file half-written cannot). */
@@ -41,6 +41,7 @@ export const cancelledMessage = 'Cancelled: nothing was changed.';
 /** "Reading Referrals (List 3): 60,000 of 100,000 rows", or the stage alone when there is nothing to count. */
 export function describeWork(work: WorkProgress): string {
   if (work.cancelling) return `${work.stage}: stopping…`;
+  if (work.unit === 'percent' && work.total !== null && work.total > 0) return `${work.stage}: ${Math.floor((100 * work.done) / work.total)}%`;
   if (work.total !== null && work.total > 0) return `${work.stage}: ${countForPeople(work.done)} of ${countForPeople(work.total)} ${work.unit === 'rows' ? 'rows' : 'steps'}`;
   if (work.done > 0 && work.unit === 'rows') return `${work.stage}: ${countForPeople(work.done)} rows`;
   return `${work.stage}…`;

@@ -144,6 +144,8 @@ interface SeriesState {
   existingExits: Float64Array;
   cohortExits: Float64Array;
   exitTable: Float64Array;
+  /** The exit table's row for each open-case group in each month, [t * groups + i]: the same in every draw. */
+  exitRow: Int32Array;
 }
 
 export interface ProjectionWorkspace {
@@ -161,6 +163,9 @@ export function createWorkspace(setup: ProjectionSetup): ProjectionWorkspace {
     const n = compact.duration.length;
     const leaveShare = new Float64Array(H + 1);
     for (const g of groups) if (g.ageOutAfter <= H) leaveShare[g.ageOutAfter] = leaveShare[g.ageOutAfter]! + g.share;
+    const maxK = s.rates.length - 1;
+    const exitRow = new Int32Array(H * n);
+    for (let t = 0; t < H; t++) for (let i = 0; i < n; i++) exitRow[t * n + i] = Math.min(maxK, Math.floor(compact.duration[i]! + t + 0.5));
     return {
       groups,
       compact,
@@ -172,6 +177,7 @@ export function createWorkspace(setup: ProjectionSetup): ProjectionWorkspace {
       existingExits: new Float64Array(n),
       cohortExits: new Float64Array(H),
       exitTable: new Float64Array(s.rates.length),
+      exitRow,
     };
   };
   return { cpp: state(setup.cpp), cla: state(setup.cla), referrals: new Float64Array(setup.horizon), baseline: new Float64Array(setup.horizon) };
@@ -240,7 +246,9 @@ export function runProjection(
     const rates = s.rates;
     const maxK = rates.length - 1;
     const { cohorts, cohortShare, existing, existingExits, cohortExits, base, leaveShare } = ws;
-    const { duration, initial, outMonth, outGroup, outCount } = ws.compact;
+    const { initial, outMonth, outGroup, outCount } = ws.compact;
+    const exitRow = ws.exitRow;
+    const groupCount = existing.length;
     let nextOut = 0;
     existing.set(initial);
     base.set(initial);
@@ -278,11 +286,12 @@ export function runProjection(
         base[g] = Math.max(0, base[g]! - outCount[nextOut]!);
         nextOut++;
       }
-      for (let i = 0; i < existing.length; i++) {
+      const rowAt = t * groupCount;
+      for (let i = 0; i < groupCount; i++) {
         const n = existing[i]!;
         existingExits[i] = 0;
         if (n <= 0) continue;
-        const q = exitTable[Math.min(maxK, Math.floor(duration[i]! + t + 0.5))]!;
+        const q = exitTable[exitRow[rowAt + i]!]!;
         existingExits[i] = n * q;
         expectedExits += n * q;
         variance += n * q * (1 - q);
@@ -318,7 +327,7 @@ export function runProjection(
       // Second pass: apply the exits.
       let exits = 0;
       let stock = 0;
-      for (let i = 0; i < existing.length; i++) {
+      for (let i = 0; i < groupCount; i++) {
         const n = existing[i]!;
         if (n <= 0) continue;
         const leaving = Math.min(n, existingExits[i]! * scale);

@@ -21,32 +21,41 @@ export function createRandom(seed: number): Random {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = splitmix();
+  // The state lives in typed arrays, not in variables the closures share: those would hold most 32-bit
+  // values boxed, and box them anew on every draw. Bit for bit the same numbers either way.
+  const state = new Uint32Array(4);
+  state[0] = splitmix();
+  state[1] = splitmix();
+  state[2] = splitmix();
+  state[3] = splitmix();
   const next = () => {
+    const a = state[0]!;
+    const b = state[1]!;
+    const c = state[2]!;
+    const d = state[3]!;
     const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) >>> 0;
+    state[3] = d + 1;
+    state[0] = b ^ (b >>> 9);
+    state[1] = c + (c << 3);
+    const rotated = (c << 21) | (c >>> 11);
+    state[2] = rotated + t;
     return t / 4294967296;
   };
   for (let i = 0; i < 12; i++) next();
-  let spare: number | null = null;
+  // The second value of each Box-Muller pair, kept for the next call.
+  const spare = new Float64Array(1);
+  let hasSpare = false;
   const normal = () => {
-    if (spare !== null) {
-      const v = spare;
-      spare = null;
-      return v;
+    if (hasSpare) {
+      hasSpare = false;
+      return spare[0]!;
     }
     let u = 0;
     while (u === 0) u = next();
     const v = next();
     const r = Math.sqrt(-2 * Math.log(u));
-    spare = r * Math.sin(2 * Math.PI * v);
+    spare[0] = r * Math.sin(2 * Math.PI * v);
+    hasSpare = true;
     return r * Math.cos(2 * Math.PI * v);
   };
   const poisson = (mean: number): number => {

@@ -4,6 +4,7 @@
 // years out of ten the outcome should fall between p10 and p90, if the model's assumptions hold.
 import type { Estimates } from './estimates.ts';
 import { monthlyCost, type UnitCosts } from './money.ts';
+import { bandOfSamples } from './percentiles.ts';
 import { allocateSeries, createWorkspace, runProjection, type ParameterDraw, type ProjectionSeries, type ProjectionSetup } from './project.ts';
 import { createRandom, type Random } from './random.ts';
 import type { ScenarioVectors } from './scenario-vectors.ts';
@@ -29,13 +30,6 @@ export function drawParameters(setup: ProjectionSetup, estimates: Estimates, rng
     cppExitMultiplier: lognormal(estimates.cpp.duration.logSe),
     claExitMultiplier: lognormal(estimates.cla.duration.logSe),
   };
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  const position = (sorted.length - 1) * p;
-  const lo = Math.floor(position);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (position - lo);
 }
 
 /** `observe` sees each draw's path in draw order (placements share each draw's children in care out by placement). */
@@ -81,16 +75,7 @@ export function startBands(setup: ProjectionSetup, vectors: ScenarioVectors, est
     bands() {
       if (d < draws) throw new Error(`bands: ${draws - d} of ${draws} draws have not run yet`);
       const bands = {} as Bands;
-      for (const s of bandSeries) {
-        const band: Band = { p10: [], p50: [], p90: [] };
-        for (let t = 0; t < H; t++) {
-          const month = samples[s].subarray(t * draws, (t + 1) * draws).sort();
-          band.p10.push(percentile(month, 0.1));
-          band.p50.push(percentile(month, 0.5));
-          band.p90.push(percentile(month, 0.9));
-        }
-        bands[s] = band;
-      }
+      for (const s of bandSeries) bands[s] = bandOfSamples(samples[s], draws, H);
       return bands;
     },
   };

@@ -1,6 +1,7 @@
 // The Excel export an analyst can put in front of a director: Summary, Charts, Projections, History,
 // Assumptions, Data quality and About. Built from the result JSON, so the numbers in the file are the
 // numbers of the command-line result, to the penny and to the hundredth of a child.
+import { arrivalsWords } from '../text/arrivals-words.ts';
 import { describeScenario } from '../engine/describe-scenario.ts';
 import { durationBandEdges } from '../engine/estimate-flows.ts';
 import { placementGroupLabel } from '../engine/estimates.ts';
@@ -48,7 +49,7 @@ function headline(result: ResultJson, at: number): Cell[][] {
   };
   return [
     header,
-    row('Referrals in the month', (x) => x.referrals[at]!, 'integer', 'referrals'),
+    row(arrivalsWords(result.estimates?.driver).inMonth, (x) => x.referrals[at]!, 'integer', 'referrals'),
     row('Children on child protection plans', (x) => x.cppOpen[at]!, 'integer', 'cppOpen'),
     row('Children looked after', (x) => x.claOpen[at]!, 'integer', 'claOpen'),
     row('Spend in the month', (x) => x.cost[at]!, 'pounds', 'cost'),
@@ -151,7 +152,7 @@ function chartsSheet(result: ResultJson, columns: Record<string, number>, rowsOf
     rows: [[txt('Baseline against scenarios. The charts read the Projections sheet: restyle or copy them as any Excel chart.', 'text')]],
     columnWidths: Array(10).fill(12),
     charts: [
-      chart('Referrals per month', 'Referrals', 'referrals', 0),
+      chart(arrivalsWords(result.estimates?.driver).perMonth, arrivalsWords(result.estimates?.driver).axis, 'referrals', 0),
       chart('Children on child protection plans', 'Children', 'cppOpen', 1),
       chart('Children looked after', 'Children', 'claOpen', 2),
     ],
@@ -181,18 +182,24 @@ function assumptionsSheet(result: ResultJson): SheetSpec {
   const rows: Cell[][] = [['What', 'Estimate', 'Likely range from', 'to', 'Unit', 'Where it comes from', 'In words'].map((h) => txt(h, 'header'))];
   const add = (what: string, value: number, low: number | null, high: number | null, unit: string, source: string, words: string, style: 'decimal1' | 'decimal2' | 'percent' | 'integer' | 'pounds' = 'decimal2') =>
     rows.push([txt(what, 'wrap'), num(value, style), low === null ? null : num(low, style), high === null ? null : num(high, style), txt(unit, 'wrap'), txt(source, 'wrap'), txt(words, 'wrap')]);
-  const sourceOf = (s: string) => (s === 'lists' ? 'Your Annex A lists' : s === 'aggregate' ? 'Your aggregate history' : 'National default (see About)');
+  const imported = result.import as { referrals?: { rowsAccepted: number }; cpp?: { rowsAccepted: number }; cla?: { rowsAccepted: number }; episodes?: unknown } | null | undefined;
+  const listRows = (imported?.referrals?.rowsAccepted ?? 0) + (imported?.cpp?.rowsAccepted ?? 0) + (imported?.cla?.rowsAccepted ?? 0);
+  const yours = imported?.episodes ? (listRows > 0 ? 'Your Annex A lists and SSDA903 returns' : 'Your SSDA903 returns') : 'Your Annex A lists';
+  const sourceOf = (s: string) => (s === 'lists' ? yours : s === 'aggregate' ? 'Your aggregate history' : 'National default (see About)');
   const r = e.referrals;
-  add('Referrals per month (usual level, before seasons)', r.level, r.level - z * r.levelSe, r.level + z * r.levelSe, 'per month', `${sourceOf(r.source)}; ${r.monthsUsed} complete months`, `About ${Math.round(r.level)} referrals in an ordinary month.`, 'decimal1');
-  add('Referral trend', r.trendPerYear, r.trendPerYear - z * r.trendSe, r.trendPerYear + z * r.trendSe, 'per year', r.seasonalityEstimated ? sourceOf(r.source) : 'Assumed flat: under 24 months of history', r.trendPerYear >= 0 ? `Referrals growing by about ${(r.trendPerYear * 100).toFixed(1)}% a year.` : `Referrals falling by about ${(-r.trendPerYear * 100).toFixed(1)}% a year.`, 'percent');
+  // Without referrals, entries to care drive the projection: the rows say so rather than speak of referrals.
+  const byEntries = e.driver === 'claStarts';
+  const arrivals = byEntries ? 'entries to care' : 'referrals';
+  add(byEntries ? 'Entries to care per month (usual level, before seasons)' : 'Referrals per month (usual level, before seasons)', r.level, Math.max(0, r.level - z * r.levelSe), r.level + z * r.levelSe, 'per month', `${sourceOf(r.source)}; ${r.monthsUsed} complete months`, byEntries ? `About ${Math.round(r.level)} entries to care in an ordinary month (no referrals were given).` : `About ${Math.round(r.level)} referrals in an ordinary month.`, 'decimal1');
+  add(byEntries ? 'Trend in entries to care' : 'Referral trend', r.trendPerYear, r.trendPerYear - z * r.trendSe, r.trendPerYear + z * r.trendSe, 'per year', r.seasonalityEstimated ? sourceOf(r.source) : 'Assumed flat: under 24 months of history', r.trendPerYear >= 0 ? `${byEntries ? 'Entries to care' : 'Referrals'} growing by about ${(r.trendPerYear * 100).toFixed(1)}% a year.` : `${byEntries ? 'Entries to care' : 'Referrals'} falling by about ${(-r.trendPerYear * 100).toFixed(1)}% a year.`, 'percent');
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   r.seasonality.forEach((s, m) =>
-    add(`Seasonal factor: ${months[m]}`, s, r.seasonalityEstimated ? s - z * r.seasonalitySe[m]! : null, r.seasonalityEstimated ? s + z * r.seasonalitySe[m]! : null, 'times the usual month', r.seasonalityEstimated ? sourceOf(r.source) : 'Typical pattern of English authorities', `${months[m]} has ${s >= 1 ? `${((s - 1) * 100).toFixed(0)}% more` : `${((1 - s) * 100).toFixed(0)}% fewer`} referrals than an average month.`),
+    add(`Seasonal factor: ${months[m]}`, s, r.seasonalityEstimated ? s - z * r.seasonalitySe[m]! : null, r.seasonalityEstimated ? s + z * r.seasonalitySe[m]! : null, 'times the usual month', r.seasonalityEstimated ? sourceOf(r.source) : 'Typical pattern of English authorities', `${months[m]} has ${s >= 1 ? `${((s - 1) * 100).toFixed(0)}% more` : `${((1 - s) * 100).toFixed(0)}% fewer`} ${arrivals} than an average month.`),
   );
   for (const [key, name, noun] of [['cpp', 'child protection plan', 'plans'], ['cla', 'period of care', 'children in care']] as const) {
     const c = e[key].conversion;
-    add(`${name[0]!.toUpperCase()}${name.slice(1)} starts per referral`, c.perReferral, Math.max(0, c.perReferral - z * c.se), c.perReferral + z * c.se, 'per referral', `${sourceOf(c.source)}; ${Math.round(c.startsUsed)} starts over ${Math.round(c.referralsUsed)} referrals`, `About ${(c.perReferral * 100).toFixed(1)} in 100 referrals lead to a ${name}.`, 'decimal2');
-    add(`Delay from referral to ${name}`, c.meanLagMonths, null, null, 'months on average', c.lagFromData ? `Your lists: ${Math.round((c.linkedShare ?? 0) * 100)}% of starts linked to their referral` : 'Default delay', `Most ${noun} start within ${Math.max(1, Math.round(c.meanLagMonths + 0.5))} months of the referral.`, 'decimal1');
+    if (!byEntries) add(`${name[0]!.toUpperCase()}${name.slice(1)} starts per referral`, c.perReferral, Math.max(0, c.perReferral - z * c.se), c.perReferral + z * c.se, 'per referral', `${sourceOf(c.source)}; ${Math.round(c.startsUsed)} starts over ${Math.round(c.referralsUsed)} referrals`, `About ${(c.perReferral * 100).toFixed(1)} in 100 referrals lead to a ${name}.`, 'decimal2');
+    if (!byEntries) add(`Delay from referral to ${name}`, c.meanLagMonths, null, null, 'months on average', c.lagFromData ? `Your lists: ${Math.round((c.linkedShare ?? 0) * 100)}% of starts linked to their referral` : 'Default delay', `Most ${noun} start within ${Math.max(1, Math.round(c.meanLagMonths + 0.5))} months of the referral.`, 'decimal1');
     const d = e[key].duration;
     const spread = Math.exp(z * d.logSe);
     add(`How long a ${name} lasts: median`, d.medianMonths, d.medianMonths / spread, d.medianMonths * spread, 'months', sourceOf(d.source), `Half of ${noun} end within ${d.medianMonths.toFixed(0)} months.`, 'decimal1');
@@ -207,7 +214,7 @@ function assumptionsSheet(result: ResultJson): SheetSpec {
     });
   }
   e.cla.entryAgeShares.forEach((share, age) => add(`Children entering care aged ${age}`, share, null, null, 'share of entrants', e.cla.entryAgesFromData ? 'Your List 8 dates of birth, smoothed' : 'National age pattern', `${(share * 100).toFixed(1)}% of children entering care are ${age}.`, 'percent'));
-  for (const [group, share] of Object.entries(e.placementMix)) add(`Children in care now: ${placementGroupLabel(group as PlacementGroup | 'unknown')}`, share ?? 0, null, null, 'share', 'Your List 8 placement types', `${((share ?? 0) * 100).toFixed(0)}% of children looked after.`, 'percent');
+  for (const [group, share] of Object.entries(e.placementMix)) add(`Children in care now: ${placementGroupLabel(group as PlacementGroup | 'unknown')}`, share ?? 0, null, null, 'share', result.history?.claByPlacementFrom === 'ssda903' ? 'Your SSDA903 returns' : 'Your List 8 placement types', `${((share ?? 0) * 100).toFixed(0)}% of children looked after.`, 'percent');
   const u = result.projection!.baseline.unitCosts;
   if ('placementUnitCosts' in result.projection!.baseline) rows.push([txt('Weekly cost of children in care', 'wrap'), null, null, null, txt('£ per week'), txt('By placement type and provider: the Placement costs sheet, each with its source', 'wrap'), txt('Used for the spend figures.', 'wrap')]);
   else add('Weekly cost per child looked after', u.claWeekly, null, null, '£ per week', u.basis, 'Used for the spend figures.', 'pounds');

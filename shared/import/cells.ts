@@ -5,17 +5,32 @@ export type Cell = string | number | boolean | Date | null;
 const blankMarkers = new Set(['', '#n/a', 'n/a', '#null!', 'null', 'nan', '-', '--', 'none', '#value!', '#ref!']);
 
 /** Text of a cell with non-breaking and odd spaces folded to plain spaces and trimmed. */
-const oddSpace = /[\u00a0\u2007\u202f\u200b\ufeff\t\r\n]| {2}/;
 
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'string') {
     // Fast path for the common, clean cell: most cells of a large paste need no work at all.
-    if (cell === '' || (cell.charCodeAt(0) > 32 && cell.charCodeAt(cell.length - 1) > 32 && !oddSpace.test(cell))) return cell;
+    if (cell === '' || (cell.charCodeAt(0) > 32 && cell.charCodeAt(cell.length - 1) > 32 && !hasOddSpace(cell))) return cell;
     return cell.replace(/[\u00a0\u2007\u202f\u200b\ufeff\t\r\n]+/g, ' ').replace(/ {2,}/g, ' ').trim();
   }
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
   return String(cell);
+}
+
+/** True when the text holds an odd space (non-breaking, zero-width, tab, line break) or two spaces in a row. */
+function hasOddSpace(text: string): boolean {
+  // A scan by character codes: a regular expression per cell is most of the time of this check.
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (c === 0x09 || c === 0x0a || c === 0x0d) return true;
+    } else if (c === 0x20) {
+      if (previous === 0x20) return true;
+    } else if (c >= 0xa0 && (c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0x200b || c === 0xfeff)) return true;
+    previous = c;
+  }
+  return false;
 }
 
 /** True for cells that carry no value, including the placeholders spreadsheets use for "no value". */

@@ -67,31 +67,80 @@ export function flagDateOutliers(rows: readonly DatedRow[], today: string): Date
     if (!byKey.has(key)) byKey.set(key, f);
     flags.set(row, byKey);
   };
-  const groups = new Map<string, { key: ActivityDateKey; entries: Array<{ row: DatedRow; day: number; iso: string }> }>();
-  for (const row of rows) {
-    for (const key of activityDateKeys) {
+  // Each column's dates as (row index, day) pairs in two growing number lists: no object per date.
+  // Columns are found through the row's extract and list, which change rarely from one row to the next.
+  const groups = new Map<string, DateColumn>();
+  const dayOf = new Map<string, number>(); // dates repeat: a list holds a few thousand distinct days
+  let lastExtract: string | null = null;
+  let lastList: ListId | null = null;
+  const lastColumns: (DateColumn | undefined)[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (row.extract !== lastExtract || row.list !== lastList) {
+      lastExtract = row.extract;
+      lastList = row.list;
+      lastColumns.length = 0;
+    }
+    for (let k = 0; k < activityDateKeys.length; k++) {
+      const key = activityDateKeys[k]!;
       const iso = row.values[key];
       if (typeof iso !== 'string') continue;
       if (iso > today) {
         flag(row, key, { kind: 'future', reason: `${dateForPeople(iso)} is after the day of import (${dateForPeople(today)})` });
         continue;
       }
-      const id = `${row.extract}\u0000${row.list}\u0000${key}`;
-      const group = groups.get(id) ?? { key, entries: [] };
-      group.entries.push({ row, day: dayNumber(iso), iso });
-      groups.set(id, group);
+      let day = dayOf.get(iso);
+      if (day === undefined) dayOf.set(iso, (day = dayNumber(iso)));
+      let group = lastColumns[k];
+      if (!group) {
+        // Made when its first date is met, so that columns are judged in the order they were met.
+        const id = `${row.extract}\u0000${row.list}\u0000${key}`;
+        group = groups.get(id);
+        if (!group) groups.set(id, (group = { key, rowIndex: [], days: [] }));
+        lastColumns[k] = group;
+      }
+      group.rowIndex.push(r);
+      group.days.push(day);
     }
   }
-  for (const { key, entries } of groups.values()) {
-    entries.sort((a, b) => a.day - b.day);
-    const days = entries.map((e) => e.day);
+  for (const group of groups.values()) {
+    const n = group.days.length;
+    const { key } = group;
+    const order = orderByDay(group);
+    const days = Array.from(order, (i) => group.days[i]!);
     const later = apartAtTop(days);
     const earlier = key === 'startDate' ? 0 : apartAtTop(days.map((d) => -d).reverse());
     if (later === 0 && earlier === 0) continue;
     const bulk = days.slice(earlier, days.length - later);
     const most = `most from ${dateForPeople(isoFromDayNumber(quantile(bulk, 0.05)))} to ${dateForPeople(isoFromDayNumber(quantile(bulk, 0.95)))}`;
-    for (const e of entries.slice(entries.length - later)) flag(e.row, key, { kind: 'later', reason: `${dateForPeople(e.iso)} is far later than the rest of this column (${most})` });
-    for (const e of entries.slice(0, earlier)) flag(e.row, key, { kind: 'earlier', reason: `${dateForPeople(e.iso)} is far earlier than the rest of this column (${most})` });
+    const rowAt = (k: number) => rows[group.rowIndex[order[k]!]!]!;
+    const isoAt = (k: number) => rowAt(k).values[key] as string;
+    for (let k = n - later; k < n; k++) flag(rowAt(k), key, { kind: 'later', reason: `${dateForPeople(isoAt(k))} is far later than the rest of this column (${most})` });
+    for (let k = 0; k < earlier; k++) flag(rowAt(k), key, { kind: 'earlier', reason: `${dateForPeople(isoAt(k))} is far earlier than the rest of this column (${most})` });
   }
   return flags;
+}
+
+interface DateColumn {
+  key: ActivityDateKey;
+  /** Index in the rows of each date, and its day number, in the order met. */
+  rowIndex: number[];
+  days: number[];
+}
+
+/**
+ * The positions of a column's dates sorted by day, ties in the order met (as a stable sort keeps them):
+ * day and position packed into one number so that the typed array's own numeric sort does it.
+ */
+function orderByDay(column: DateColumn): Uint32Array {
+  const n = column.days.length;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = column.days[i]! * n + i; // exact: |day| < 2^17, n < 2^32
+  packed.sort();
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = packed[i]!;
+    order[i] = p - Math.floor(p / n) * n;
+  }
+  return order;
 }

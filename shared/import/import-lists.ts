@@ -311,10 +311,10 @@ function checkAgainstExtract(row: PendingRow, extract: ExtractInfo, flagged: Rea
   }
 }
 
-function dedupeKey(list: ListId, row: PendingRow): string {
-  const v = row.values;
-  if (list === 'referrals') return `${row.child}|${v.referralDate}|${v.referralSource ?? ''}`;
-  return `${row.child}|${v.startDate}`;
+/** Whether two rows of one list are the same referral, plan or period of care (the child already matched). */
+function sameEvent(list: ListId, a: PendingRow, b: PendingRow): boolean {
+  if (list === 'referrals') return a.values.referralDate === b.values.referralDate && (a.values.referralSource ?? '') === (b.values.referralSource ?? '');
+  return a.values.startDate === b.values.startDate;
 }
 
 function completeness(row: PendingRow): number {
@@ -322,25 +322,43 @@ function completeness(row: PendingRow): number {
 }
 
 // Rows repeat across stacked extracts (and sometimes within one). Keep the most complete; on a tie, the
-// one from the later extract, which knows more (an end date, a newer placement).
+// one from the later extract, which knows more (an end date, a newer placement). Kept rows stay where
+// their event was first met. Rows are found by child first: most children have one row in a list, so
+// no key is built for the row.
 function mergeDuplicates(list: ListId, rows: readonly PendingRow[], extracts: ReadonlyMap<string, ExtractInfo>, issues: ImportIssue[]): PendingRow[] {
-  const groups = new Map<string, PendingRow>();
+  const kept: PendingRow[] = [];
+  const byChild = new Map<string, number | number[]>(); // positions in `kept` of the child's events
   for (const row of rows) {
-    const key = dedupeKey(list, row);
-    const kept = groups.get(key);
-    if (!kept) {
-      groups.set(key, row);
+    const child = row.child!;
+    const known = byChild.get(child);
+    let at = -1;
+    if (known !== undefined) {
+      if (typeof known === 'number') {
+        if (sameEvent(list, kept[known]!, row)) at = known;
+      } else {
+        for (const k of known) {
+          if (sameEvent(list, kept[k]!, row)) {
+            at = k;
+            break;
+          }
+        }
+      }
+    }
+    if (at < 0) {
+      const position = kept.push(row) - 1;
+      byChild.set(child, known === undefined ? position : typeof known === 'number' ? [known, position] : (known.push(position), known));
       continue;
     }
-    if (kept.extract === row.extract && JSON.stringify(kept.values) === JSON.stringify(row.values)) {
-      issues.push({ list, file: row.file, sheet: row.sheet, row: row.row, column: null, severity: 'warning', message: `repeats row ${kept.row} exactly; it was counted once` });
+    const previous = kept[at]!;
+    if (previous.extract === row.extract && JSON.stringify(previous.values) === JSON.stringify(row.values)) {
+      issues.push({ list, file: row.file, sheet: row.sheet, row: row.row, column: null, severity: 'warning', message: `repeats row ${previous.row} exactly; it was counted once` });
     }
     const better =
-      completeness(row) > completeness(kept) ||
-      (completeness(row) === completeness(kept) && extracts.get(row.extract)!.extractDate > extracts.get(kept.extract)!.extractDate);
-    if (better) groups.set(key, row);
+      completeness(row) > completeness(previous) ||
+      (completeness(row) === completeness(previous) && extracts.get(row.extract)!.extractDate > extracts.get(previous.extract)!.extractDate);
+    if (better) kept[at] = row;
   }
-  return [...groups.values()];
+  return kept;
 }
 
 const asString = (v: FieldValue | undefined) => (typeof v === 'string' ? v : null);

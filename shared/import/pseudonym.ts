@@ -20,6 +20,11 @@ function compress(state: Uint32Array, w: Uint32Array, bytes: Uint8Array, offset:
     const j = offset + i * 4;
     w[i] = ((bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!) >>> 0;
   }
+  compressWords(state, w);
+}
+
+/** The compression of the block already in w[0..15] (big-endian words); w[16..63] is overwritten. */
+function compressWords(state: Uint32Array, w: Uint32Array): void {
   for (let i = 16; i < 64; i++) {
     const x = w[i - 15]!;
     const y = w[i - 2]!;
@@ -126,6 +131,49 @@ function isPlainNumber(text: string): boolean {
 const base32 = 'ABCDEFGHJKMNPQRSTVWXYZ0123456789'; // no I, L, O, U: nothing to misread
 const base32Codes = Array.from(base32, (c) => c.charCodeAt(0));
 
+/** The longest ASCII ID whose HMAC inner message fits one block after the key block (64 + 55 + 9 <= 128). */
+const longestOneBlockId = 55;
+
+/**
+ * HMAC-SHA-256 of a short ASCII ID, written straight into the message schedule from its character codes:
+ * no byte array per ID, and the outer hash takes the inner digest as words. Two compressions per ID,
+ * as in the general code; null when the ID is longer or not ASCII (the general code takes those).
+ */
+function createShortAsciiHmac(key: Uint8Array): (id: string, out: Uint32Array) => boolean {
+  const block = key.length > 64 ? sha256(key) : key;
+  const pad = (xor: number) => {
+    const bytes = new Uint8Array(64);
+    for (let i = 0; i < 64; i++) bytes[i] = (block[i] ?? 0) ^ xor;
+    const state = Uint32Array.from(initialState);
+    compress(state, scratch, bytes, 0);
+    return state;
+  };
+  const inner = pad(0x36);
+  const outer = pad(0x5c);
+  const w = new Uint32Array(64);
+  return (id, out) => {
+    const n = id.length;
+    if (n > longestOneBlockId) return false;
+    w.fill(0, 0, 16);
+    for (let i = 0; i < n; i++) {
+      const c = id.charCodeAt(i);
+      if (c > 0x7f) return false;
+      w[i >> 2] = w[i >> 2]! | (c << (24 - 8 * (i & 3)));
+    }
+    w[n >> 2] = w[n >> 2]! | (0x80 << (24 - 8 * (n & 3)));
+    w[15] = (64 + n) * 8; // bits after the key block
+    out.set(inner);
+    compressWords(out, w);
+    for (let i = 0; i < 8; i++) w[i] = out[i]!;
+    w[8] = 0x80000000;
+    w.fill(0, 9, 15);
+    w[15] = (64 + 32) * 8;
+    out.set(outer);
+    compressWords(out, w);
+    return true;
+  };
+}
+
 export interface Pseudonymiser {
   (rawId: Cell): string;
 }
@@ -135,14 +183,21 @@ export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
   if (key.length < 16) throw new Error('pseudonym key: must be at least 16 bytes');
   const cache = new Map<string, string>();
   const hmac = createHmacSha256(key);
-  const letters = new Array<number>(13).fill(67); // "C" and twelve base-32 letters
+  const shortHmac = createShortAsciiHmac(key);
+  const digest = new Uint32Array(8);
+  // The letter for a digest byte: base 32 of its low five bits.
+  const letter = (word: number, shift: number) => base32Codes[(word >>> shift) & 31]!;
   return (rawId) => {
     const id = normaliseChildId(rawId);
     let pseudonym = cache.get(id);
     if (pseudonym === undefined) {
-      const digest = hmac(utf8Bytes(id));
-      for (let i = 0; i < 12; i++) letters[i + 1] = base32Codes[digest[i]! & 31]!;
-      pseudonym = String.fromCharCode(...letters); // one string, not twelve concatenations
+      if (!shortHmac(id, digest)) {
+        const bytes = hmac(utf8Bytes(id));
+        for (let i = 0; i < 8; i++) digest[i] = ((bytes[i * 4]! << 24) | (bytes[i * 4 + 1]! << 16) | (bytes[i * 4 + 2]! << 8) | bytes[i * 4 + 3]!) >>> 0;
+      }
+      const a = digest[0]!, b = digest[1]!, c = digest[2]!;
+      // "C" and the letters of the digest's first twelve bytes, in one string.
+      pseudonym = String.fromCharCode(67, letter(a, 24), letter(a, 16), letter(a, 8), letter(a, 0), letter(b, 24), letter(b, 16), letter(b, 8), letter(b, 0), letter(c, 24), letter(c, 16), letter(c, 8), letter(c, 0));
       cache.set(id, pseudonym);
     }
     return pseudonym;

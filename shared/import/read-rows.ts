@@ -77,7 +77,11 @@ const noProblems: readonly RowProblem[] = Object.freeze([]);
 
 /** The column index of each of the list's fields in this layout (-1 when absent), worked out once per layout. */
 const fieldColumns = new WeakMap<TableLayout, Int32Array>();
+// The rows of one table come one after another with one layout: the last one is kept at hand.
+let lastLayout: TableLayout | null = null;
+let lastColumns: Int32Array | null = null;
 function columnsOf(layout: TableLayout): Int32Array {
+  if (layout === lastLayout) return lastColumns!;
   let columns = fieldColumns.get(layout);
   if (!columns) {
     const fields = listCatalogue[layout.list].fields;
@@ -85,6 +89,8 @@ function columnsOf(layout: TableLayout): Int32Array {
     for (let f = 0; f < fields.length; f++) columns[f] = layout.columns.get(fields[f]!.key) ?? -1;
     fieldColumns.set(layout, columns);
   }
+  lastLayout = layout;
+  lastColumns = columns;
   return columns;
 }
 

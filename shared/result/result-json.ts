@@ -123,6 +123,8 @@ function estimatesJson(run: ModelRun) {
   const e = run.estimates;
   return {
     anchorMonth: monthLabel(e.anchorMonth),
+    /** What drives the projection: referrals, or (without them) entries to care. */
+    driver: e.driver,
     referrals: { ...e.referrals, anchorMonth: monthLabel(e.referrals.anchorMonth) },
     cpp: { conversion: e.cpp.conversion, duration: { ...e.cpp.duration, bandEdgesMonths: [...durationBandEdges] } },
     cla: { conversion: e.cla.conversion, duration: { ...e.cla.duration, bandEdgesMonths: [...durationBandEdges] }, entryAgeShares: e.cla.entryAgeShares, entryAgesFromData: e.cla.entryAgesFromData },

@@ -1,5 +1,7 @@
 // `npm run bench`: speed figures, printed, not asserted (timings on shared machines are noisy). Each line
-// names the target it is measured against.
+// names the target it is measured against. `npm run bench -- --only paste,placements` runs only the named
+// parts: paste, workbook, engine, placements (the SSDA903 import and the projection by placement), export,
+// files, stall, command, browser.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -8,9 +10,6 @@ import { importLists } from '../../shared/import/import-lists.ts';
 import { readWithSheetJs } from '../../shared/import/workbook.ts';
 import { clipboardText, templateWorkbook } from '../../shared/synthetic/write-annex-a.ts';
 import { largeSnapshot } from './bench-data.ts';
-import { browserBenchmarks } from './browser-bench.ts';
-import { commandBenchmarks } from './command-bench.ts';
-import { mainStallBenchmarks } from './main-stall-bench.ts';
 import { WorkbookStore } from '../../electron/backend/storage/workbook-store.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
 import { buildHistory } from '../../shared/engine/history.ts';
@@ -36,62 +35,82 @@ import { defaultPlacementRules, simulatePlacements, write903Returns } from '../.
 const key = new Uint8Array(32).fill(9);
 const results: Array<{ name: string; ms: number; target: number | null; note?: string }> = [];
 
-function time<T>(name: string, target: number | null, run: () => T, repeats = 3): T {
+const parts = ['paste', 'workbook', 'engine', 'placements', 'export', 'files', 'stall', 'command', 'browser'] as const;
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : null;
+const unknown = (only ?? []).filter((p) => !(parts as readonly string[]).includes(p));
+if (unknown.length > 0) throw new Error(`bench: no part called ${unknown.join(', ')}; the parts are ${parts.join(', ')}`);
+const wanted = (part: (typeof parts)[number]) => only === null || only.includes(part);
+
+/**
+ * The best of `repeats` runs by the clock; with `processorTime`, a second line with the best processor time
+ * (all the process's threads, the collector's too), far steadier than the clock on a machine busy with
+ * other work.
+ */
+function time<T>(name: string, target: number | null, run: () => T, repeats = 3, processorTime = false): T {
   let best = Infinity;
+  let bestCpu = Infinity;
   let value!: T;
   for (let i = 0; i < repeats; i++) {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     value = run();
     best = Math.min(best, performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    bestCpu = Math.min(bestCpu, (used.user + used.system) / 1000);
   }
   results.push({ name, ms: best, target });
+  if (processorTime) results.push({ name: `${name}: processor time`, ms: bestCpu, target: null });
   return value;
 }
 
-const pasted = clipboardText(largeSnapshot(100_000, 0, 0), 'referrals', true);
-const pastedResult = time('Paste of 100,000 List 3 rows, parsed and validated', 1000, () =>
-  importLists([{ kind: 'pasted', name: 'Pasted', list: 'referrals', text: pasted }], { pseudonymKey: key }),
-);
-if (pastedResult.report.referrals.rowsAccepted !== 100_000) throw new Error('bench: paste lost rows');
-
-const bigWorkbook = templateWorkbook(largeSnapshot(60_000, 20_000, 20_000));
-const workbookResult = time('Annex A workbook of 100,000 rows read and validated', 1500, () =>
-  importLists([{ kind: 'workbook', name: 'big.xlsx', bytes: bigWorkbook }], { pseudonymKey: key }),
-);
-const total = (['referrals', 'cpp', 'cla'] as const).reduce((sum, l) => sum + workbookResult.report[l].rowsRead, 0);
-if (total !== 100_000) throw new Error(`bench: workbook read ${total} rows`);
-// Processor time too: on a machine busy with other work it is far steadier than the clock.
-let workbookCpuMs = Infinity;
-for (let i = 0; i < 3; i++) {
-  const before = process.cpuUsage();
-  importLists([{ kind: 'workbook', name: 'big.xlsx', bytes: bigWorkbook }], { pseudonymKey: key });
-  const used = process.cpuUsage(before);
-  workbookCpuMs = Math.min(workbookCpuMs, (used.user + used.system) / 1000);
+if (wanted('paste')) {
+  const pasted = clipboardText(largeSnapshot(100_000, 0, 0), 'referrals', true);
+  const paste = () => importLists([{ kind: 'pasted', name: 'Pasted', list: 'referrals', text: pasted }], { pseudonymKey: key });
+  const pastedResult = time('Paste of 100,000 List 3 rows, parsed and validated', 1000, paste, 5, true);
+  if (pastedResult.report.referrals.rowsAccepted !== 100_000) throw new Error('bench: paste lost rows');
 }
-results.push({ name: 'Annex A workbook of 100,000 rows read and validated: processor time', ms: workbookCpuMs, target: null });
 
-// The same workbook read by pandas with openpyxl, where Debian's python3-pandas is installed.
-const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas, openpyxl'], { stdio: 'ignore' }).status === 0);
-if (python) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-  const file = path.join(dir, 'big.xlsx');
-  writeFileSync(file, bigWorkbook);
-  const script = `import time, pandas\nbest = 1e9\ncpu = 1e9\nfor _ in range(3):\n    t = time.perf_counter()\n    c = time.process_time()\n    sheets = pandas.read_excel(${JSON.stringify(file)}, sheet_name=None, header=1, engine="openpyxl")\n    best = min(best, time.perf_counter() - t)\n    cpu = min(cpu, time.process_time() - c)\nprint(best * 1000, cpu * 1000, sum(len(s) for s in sheets.values()))`;
-  const [ms, cpuMs, rows] = execFileSync(python, ['-c', script], { encoding: 'utf8' }).trim().split(' ').map(Number);
-  results.push({ name: `pandas (openpyxl) reading the same workbook (${rows} rows, no validation)`, ms: ms!, target: null });
-  results.push({ name: 'pandas (openpyxl) reading the same workbook: processor time', ms: cpuMs!, target: null });
-  const ours = results.find((r) => r.name === 'Annex A workbook of 100,000 rows read and validated')!.ms;
-  results.push({ name: `Ratio: pandas time / Demand Workbook time (target at least 4x: ${ms! / ours >= 4 ? 'met' : 'MISSED'})`, ms: ms! / ours, target: null, note: 'x' });
-  results.push({ name: `Ratio of processor times (target at least 4x: ${cpuMs! / workbookCpuMs >= 4 ? 'met' : 'MISSED'})`, ms: cpuMs! / workbookCpuMs, target: null, note: 'x' });
-  rmSync(dir, { recursive: true, force: true });
-} else {
-  results.push({ name: 'pandas comparison skipped: python3-pandas and python3-openpyxl are not installed (Debian: apt-get install python3-pandas python3-openpyxl)', ms: NaN, target: null });
+if (wanted('workbook')) {
+  const bigWorkbook = templateWorkbook(largeSnapshot(60_000, 20_000, 20_000));
+  const workbookResult = time('Annex A workbook of 100,000 rows read and validated', 1500, () =>
+    importLists([{ kind: 'workbook', name: 'big.xlsx', bytes: bigWorkbook }], { pseudonymKey: key }),
+  );
+  const total = (['referrals', 'cpp', 'cla'] as const).reduce((sum, l) => sum + workbookResult.report[l].rowsRead, 0);
+  if (total !== 100_000) throw new Error(`bench: workbook read ${total} rows`);
+  // Processor time too: on a machine busy with other work it is far steadier than the clock.
+  let workbookCpuMs = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const before = process.cpuUsage();
+    importLists([{ kind: 'workbook', name: 'big.xlsx', bytes: bigWorkbook }], { pseudonymKey: key });
+    const used = process.cpuUsage(before);
+    workbookCpuMs = Math.min(workbookCpuMs, (used.user + used.system) / 1000);
+  }
+  results.push({ name: 'Annex A workbook of 100,000 rows read and validated: processor time', ms: workbookCpuMs, target: null });
+
+  // The same workbook read by pandas with openpyxl, where Debian's python3-pandas is installed.
+  const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import pandas, openpyxl'], { stdio: 'ignore' }).status === 0);
+  if (python) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+    const file = path.join(dir, 'big.xlsx');
+    writeFileSync(file, bigWorkbook);
+    const script = `import time, pandas\nbest = 1e9\ncpu = 1e9\nfor _ in range(3):\n    t = time.perf_counter()\n    c = time.process_time()\n    sheets = pandas.read_excel(${JSON.stringify(file)}, sheet_name=None, header=1, engine="openpyxl")\n    best = min(best, time.perf_counter() - t)\n    cpu = min(cpu, time.process_time() - c)\nprint(best * 1000, cpu * 1000, sum(len(s) for s in sheets.values()))`;
+    const [ms, cpuMs, rows] = execFileSync(python, ['-c', script], { encoding: 'utf8' }).trim().split(' ').map(Number);
+    results.push({ name: `pandas (openpyxl) reading the same workbook (${rows} rows, no validation)`, ms: ms!, target: null });
+    results.push({ name: 'pandas (openpyxl) reading the same workbook: processor time', ms: cpuMs!, target: null });
+    const ours = results.find((r) => r.name === 'Annex A workbook of 100,000 rows read and validated')!.ms;
+    results.push({ name: `Ratio: pandas time / Demand Workbook time (target at least 4x: ${ms! / ours >= 4 ? 'met' : 'MISSED'})`, ms: ms! / ours, target: null, note: 'x' });
+    results.push({ name: `Ratio of processor times (target at least 4x: ${cpuMs! / workbookCpuMs >= 4 ? 'met' : 'MISSED'})`, ms: cpuMs! / workbookCpuMs, target: null, note: 'x' });
+    rmSync(dir, { recursive: true, force: true });
+  } else {
+    results.push({ name: 'pandas comparison skipped: python3-pandas and python3-openpyxl are not installed (Debian: apt-get install python3-pandas python3-openpyxl)', ms: NaN, target: null });
+  }
+  // The reader this one replaced, on the same workbook, for the record.
+  time('SheetJS (the former reader) reading the same workbook, no validation', null, () => readWithSheetJs(bigWorkbook), 1);
 }
-// The reader this one replaced, on the same workbook, for the record.
-time('SheetJS (the former reader) reading the same workbook, no validation', null, () => readWithSheetJs(bigWorkbook), 1);
 
 // The engine on the demo authority: a 60-month baseline and one scenario (expected paths), then the bands.
-{
+if (wanted('engine')) {
   const { dataset } = demoImport();
   const history = buildHistory(dataset, []);
   const estimates = estimate(dataset, history, []);
@@ -119,7 +138,7 @@ time('SheetJS (the former reader) reading the same workbook, no validation', nul
 
 // SSDA903: five years of returns of a large authority (about 2,000 children in care), imported; then a
 // 60-month projection by placement with 1,000-draw bands (the total's draws shared out by placement).
-{
+if (wanted('placements')) {
   const authority = simulatePlacements({ seed: 903, from: '2010-04-01', to: '2024-03-31', rules: { ...defaultPlacementRules, entrantsPerMonth: 55 } });
   const files = write903Returns(authority, [2020, 2021, 2022, 2023, 2024]).map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.text) }));
   const returns = time(`Five years of SSDA903 returns imported (${authority.inCare.length.toLocaleString('en-GB')} children in care at the end)`, 1000, () => importSsda903(files, { pseudonymKey: key }));
@@ -128,11 +147,11 @@ time('SheetJS (the former reader) reading the same workbook, no validation', nul
   const estimates = estimate(dataset, history, []);
   const setup = buildSetup(dataset, history, estimates, 60);
   const placementSetup = buildPlacementSetup(dataset, history, estimates);
-  time('60-month projection by placement with 1,000-draw bands', 300, () => projectScenario(setup, estimates, baselineScenario, { draws: 1000, seed: 1 }, placementSetup), 3);
+  time('60-month projection by placement with 1,000-draw bands', 300, () => projectScenario(setup, estimates, baselineScenario, { draws: 1000, seed: 1 }, placementSetup), 5, true);
 }
 
 // The Excel export of a long, busy projection: 120 months, four scenarios, bands.
-{
+if (wanted('export')) {
   const { dataset, report } = demoImport();
   const scenarios = [0.2, -0.2, 0.1, -0.1].map((change, i) => ScenarioSchema.parse({ name: `Scenario ${i + 1}`, newNormal: { from: '2025-04-01', referralChange: change } }));
   const result = buildResultJson({ dataset, report, run: runModel(dataset, [], { horizon: 120, scenarios, draws: 200 }) });
@@ -140,7 +159,7 @@ time('SheetJS (the former reader) reading the same workbook, no validation', nul
 }
 
 // Workbook files: saving 100,000 list rows, and opening such a workbook until its data are ready.
-{
+if (wanted('files')) {
   const snapshot = largeSnapshot(60_000, 20_000, 20_000);
   const sources = (['referrals', 'cpp', 'cla'] as const).map((list) => ({ kind: 'pasted' as const, name: list, list, text: clipboardText(snapshot, list, true), extractDate: '2024-09-30' }));
   const { dataset, report } = importLists(sources, { pseudonymKey: key });
@@ -166,12 +185,12 @@ time('SheetJS (the former reader) reading the same workbook, no validation', nul
 const record = (name: string, ms: number, target: number | null) => results.push({ name, ms, target });
 
 // The desktop app's main process while the backend works in its worker thread.
-await mainStallBenchmarks(record);
+if (wanted('stall')) await (await import('./main-stall-bench.ts')).mainStallBenchmarks(record);
 
 // The headless command's start.
-await commandBenchmarks(record);
+if (wanted('command')) await (await import('./command-bench.ts')).commandBenchmarks(record);
 
-await browserBenchmarks(record);
+if (wanted('browser')) await (await import('./browser-bench.ts')).browserBenchmarks(record);
 
 console.log('\nDemand Workbook benchmarks (best of several runs; browser figures are single runs)\n');
 for (const r of results) {

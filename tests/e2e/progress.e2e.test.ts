@@ -1,6 +1,7 @@
 // A big import in headless Chromium over the loopback bridge, with the backend in its worker thread:
 // the window shows a progress bar with words while the rows are read, Cancel stops the import and
-// leaves the workbook as it was, and an import left to run ends with every row accounted for.
+// leaves the workbook as it was, and an import left to run says when it saves (no Cancel then) and ends
+// with every row accounted for.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -56,7 +57,16 @@ describe('progress of a big import', { timeout: 240_000 }, () => {
       .waitFor({ timeout: 5_000 })
       .then(() => page.screenshot({ path: path.join(shots, 'import-progress.png') }))
       .catch(() => undefined);
-    await page.locator('p.counts[data-list="referrals"]').filter({ hasText: `of ${rows.toLocaleString('en-GB')} rows read` }).waitFor({ timeout: 180_000 });
+    const done = page.locator('p.counts[data-list="referrals"]').filter({ hasText: `of ${rows.toLocaleString('en-GB')} rows read` });
+    // Once the lists are being saved, the bar says so and offers no Cancel (it could not be honoured).
+    const bar = page.getByRole('group', { name: 'Progress' });
+    const saving = bar.locator('.work-words').filter({ hasText: 'Saving the lists to the workbook' });
+    const sawSaving = await Promise.race([saving.waitFor({ timeout: 180_000 }).then(() => true), done.waitFor({ timeout: 180_000 }).then(() => false)]);
+    if (sawSaving) {
+      expect(await bar.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
+      await page.screenshot({ path: path.join(shots, 'import-saving.png') });
+    }
+    await done.waitFor({ timeout: 180_000 });
     expect(await counts()).toBe(`${rows.toLocaleString('en-GB')} accepted, 0 rejected, 0 blank of ${rows.toLocaleString('en-GB')} rows read.`);
     await expect(page.getByRole('group', { name: 'Progress' }).count()).resolves.toBe(0);
     expect(opened.problems).toEqual([]);

@@ -532,7 +532,8 @@ export class WorkbookStore {
    * beside it, renamed into place only once it is whole: a crash midway leaves the target as it was.
    * A target open in another window (its lock held) is refused, never replaced.
    */
-  async saveCopyAs(target: string): Promise<void> {
+  /** `onProgress` is told how many of the file's pages have been copied, as the copy goes. */
+  async saveCopyAs(target: string, onProgress?: (copied: number, pages: number) => void): Promise<void> {
     if (path.resolve(target) === path.resolve(this.file) || sameFile(target, this.file)) return; // already saved there
     const name = path.basename(target);
     const folder = path.dirname(target);
@@ -549,7 +550,12 @@ export class WorkbookStore {
     try {
       removeUnfinishedCopies(target);
       createPrivateFile(temporary);
-      await this.db.backup(temporary);
+      // 100 pages a step, better-sqlite3's own default: the answer the progress callback must give.
+      const progress = ({ totalPages, remainingPages }: { totalPages: number; remainingPages: number }) => {
+        onProgress?.(totalPages - remainingPages, totalPages);
+        return 100;
+      };
+      await this.db.backup(temporary, { progress });
       flushFile(temporary);
       // The old file's write-ahead log must not be applied to the new file.
       for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${target}${suffix}`, { force: true });

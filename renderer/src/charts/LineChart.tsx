@@ -67,7 +67,8 @@ export function LineChart({ title, months, series, yTitle, id, unit = 'count', l
       tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${typeof item.parsed.y === 'number' ? format(item.parsed.y) : 'not known'}` } },
     },
     scales: {
-      y: { beginAtZero: true, title: { display: !compact, text: yTitle }, ticks: { callback: (value) => axisFormat[unit](Number(value)) } },
+      // Counts step in whole numbers (a chart of 0 or 1 child would otherwise label 0.2 as 0); an empty chart still shows 0 to 1.
+      y: { beginAtZero: true, suggestedMax: 1, title: { display: !compact, text: yTitle }, ticks: { precision: unit === 'pounds' ? undefined : unit === 'count' ? 0 : 1, callback: (value) => axisFormat[unit](Number(value)) } },
       x: { ticks: { maxTicksLimit: compact ? 6 : 8, maxRotation: 0 } },
     },
   };

@@ -2,6 +2,7 @@
 // and its difference from the baseline. One column per scenario, so four scenarios fit a laptop screen,
 // and every row is on the page (no inner scroll box). The same figures as the Excel export's Summary.
 import type { BandsJson, ProjectedJson, ResultJson } from '../../../shared/result/result-json.ts';
+import { arrivalsWords } from '../../../shared/text/arrivals-words.ts';
 import { shownDifference, signedForPeople } from '../../../shared/text/people-format.ts';
 import { formatFor, type ChartUnit } from '../charts/LineChart.tsx';
 
@@ -15,6 +16,15 @@ export const summaryMeasures = [
   { key: 'costCumulative', title: 'Spend since the projection began', axis: 'Spend', unit: 'pounds', band: null },
   { key: 'workers', title: 'Social workers needed', axis: 'Workers', unit: 'workers', band: null },
 ] as const satisfies ReadonlyArray<{ key: keyof ProjectedJson; title: string; axis: string; unit: ChartUnit; band: keyof BandsJson | null }>;
+
+/** A measure's title; the arrivals line is the children coming into care where no referrals were given. */
+export function measureTitle(m: (typeof summaryMeasures)[number], result: ResultJson): string {
+  return m.key === 'referrals' ? arrivalsWords(result.estimates?.driver).eachMonth : m.title;
+}
+
+export function measureAxis(m: (typeof summaryMeasures)[number], result: ResultJson): string {
+  return m.key === 'referrals' ? arrivalsWords(result.estimates?.driver).axis : m.axis;
+}
 
 export function SummaryTable({ result, scenarios, at }: { result: ResultJson; scenarios: readonly Scenario[]; at: number }) {
   const p = result.projection!;
@@ -41,7 +51,7 @@ export function SummaryTable({ result, scenarios, at }: { result: ResultJson; sc
             const base = p.baseline[m.key][at]!;
             return (
               <tr key={m.key} data-measure={m.key}>
-                <th scope="row">{m.title}</th>
+                <th scope="row">{measureTitle(m, result)}</th>
                 {columns.map((c) => {
                   const value = c.values[m.key][at]!;
                   const band = m.band && c.bands ? c.bands[m.band] : null;

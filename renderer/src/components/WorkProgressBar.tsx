@@ -59,7 +59,16 @@ export function WorkProgressBar({ bridge, active }: { bridge: WorkbookBridge; ac
           onClick={() => {
             asked.current = true;
             setCancelAsked(true);
-            void bridge.cancelWork().catch(() => undefined);
+            void bridge.cancelWork().then(
+              (answer) => {
+                // Too late: the work had begun to save, and finishes as asked (the bar says so).
+                if (!answer.cancelling) {
+                  asked.current = false;
+                  setCancelAsked(false);
+                }
+              },
+              () => undefined,
+            );
           }}
         >
           {cancelAsked || work.cancelling ? 'Stopping…' : 'Cancel'}

@@ -1,34 +1,32 @@
 import type { ResultJson } from '../../../shared/result/result-json.ts';
-import { countForPeople, percentForPeople } from '../../../shared/text/people-format.ts';
+import { estimateRows } from '../../../shared/result/estimate-rows.ts';
 import { LineChart, palette } from '../charts/LineChart.tsx';
 import { PlacementHistory } from './placements/PlacementHistory.tsx';
-
-const pct = (x: number) => percentForPeople(x);
 
 export function HistoryStep({ result }: { result: ResultJson }) {
   const h = result.history!;
   const e = result.estimates!;
-  const r = e.referrals;
-  const z = 1.2816;
-  const rows: Array<[string, string, string, string]> = [
-    ['Referrals in an ordinary month', countForPeople(r.level), `${countForPeople(r.level - z * r.levelSe)} to ${countForPeople(r.level + z * r.levelSe)}`, `About ${Math.round(r.level)} referrals arrive in an ordinary month.`],
-    ['Referral trend', pct(r.trendPerYear), `${pct(r.trendPerYear - z * r.trendSe)} to ${pct(r.trendPerYear + z * r.trendSe)}`, r.seasonalityEstimated ? `Referrals change by about ${pct(r.trendPerYear)} a year.` : 'Too little history to measure a trend: taken as flat.'],
-    ['Plans per referral', pct(e.cpp.conversion.perReferral), `${pct(e.cpp.conversion.perReferral - z * e.cpp.conversion.se)} to ${pct(e.cpp.conversion.perReferral + z * e.cpp.conversion.se)}`, `About ${Math.round(e.cpp.conversion.perReferral * 100)} in 100 referrals lead to a child protection plan.`],
-    ['Entries to care per referral', pct(e.cla.conversion.perReferral), `${pct(e.cla.conversion.perReferral - z * e.cla.conversion.se)} to ${pct(e.cla.conversion.perReferral + z * e.cla.conversion.se)}`, `About ${Math.round(e.cla.conversion.perReferral * 100)} in 100 referrals lead to a child coming into care.`],
-    ['How long a plan lasts (median)', `${e.cpp.duration.medianMonths.toFixed(1)} months`, `${(e.cpp.duration.medianMonths / Math.exp(z * e.cpp.duration.logSe)).toFixed(1)} to ${(e.cpp.duration.medianMonths * Math.exp(z * e.cpp.duration.logSe)).toFixed(1)} months`, `Half of child protection plans end within ${e.cpp.duration.medianMonths.toFixed(0)} months.`],
-    ['How long care lasts (median)', `${e.cla.duration.medianMonths.toFixed(1)} months`, `${(e.cla.duration.medianMonths / Math.exp(z * e.cla.duration.logSe)).toFixed(1)} to ${(e.cla.duration.medianMonths * Math.exp(z * e.cla.duration.logSe)).toFixed(1)} months`, `Half of children who come into care leave within ${e.cla.duration.medianMonths.toFixed(0)} months.`],
-  ];
+  const rows = estimateRows(e);
   return (
     <>
       <p>Months the lists do not fully cover are left as gaps rather than undercounted.</p>
       <div className="chart-grid">
-        <LineChart id="history-referrals" title="Referrals each month" yTitle="Referrals" months={h.months} series={[{ label: 'Referrals', values: h.referrals, colour: palette[0]! }]} />
+        {h.referrals.some((v) => v !== null) ? (
+          <LineChart id="history-referrals" title="Referrals each month" yTitle="Referrals" months={h.months} series={[{ label: 'Referrals', values: h.referrals, colour: palette[0]! }]} />
+        ) : (
+          <p className="chart-missing">No referrals (List 3) were given, so there is no chart of them: the children coming into care drive the projection instead.</p>
+        )}
         {(
           [
             ['cpp', 'Child protection plans', ['Open at month end', 'Started', 'Ended']],
             ['cla', 'Children looked after', ['Looked after at month end', 'Came into care', 'Left care']],
           ] as const
-        ).map(([key, title, [open, started, ended]]) => (
+        ).map(([key, title, [open, started, ended]]) =>
+          h[`${key}Open`].every((v) => v === null) && h[`${key}Starts`].every((v) => v === null) ? (
+            <p key={key} className="chart-missing">
+              {key === 'cpp' ? 'No child protection plans (List 7) were given, so there is no chart of them: plans are not projected from this data.' : 'No children looked after (List 8 or SSDA903 returns) were given, so there is no chart of them.'}
+            </p>
+          ) : (
           <LineChart
             key={key}
             id={`history-${key}`}
@@ -41,7 +39,8 @@ export function HistoryStep({ result }: { result: ResultJson }) {
               { label: ended, values: h[`${key}Ends`], colour: palette[1]!, dashed: true },
             ]}
           />
-        ))}
+          ),
+        )}
       </div>
       <PlacementHistory history={h} />
       <h2>What the model estimates from your lists</h2>

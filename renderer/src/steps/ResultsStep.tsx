@@ -4,7 +4,7 @@ import type { BandsJson, ResultJson } from '../../../shared/result/result-json.t
 import { monthForPeople, percentForPeople } from '../../../shared/text/people-format.ts';
 import { ChartLegend } from '../charts/ChartLegend.tsx';
 import { baselineColour, LineChart, scenarioColour } from '../charts/LineChart.tsx';
-import { summaryMeasures, SummaryTable } from '../components/SummaryTable.tsx';
+import { measureAxis, measureTitle, summaryMeasures, SummaryTable } from '../components/SummaryTable.tsx';
 import { CalibrationPanel } from '../components/CalibrationPanel.tsx';
 import { InterventionResults } from './interventions/InterventionResults.tsx';
 import type { CalibrationJson } from '../../../shared/result/result-json.ts';
@@ -49,8 +49,8 @@ export function ResultsStep({ result, runBacktest, calibrate, rangesPending = fa
           <LineChart
             key={m.key}
             id={`results-${m.key}`}
-            title={m.title}
-            yTitle={m.axis}
+            title={measureTitle(m, result)}
+            yTitle={measureAxis(m, result)}
             unit={m.unit}
             legend={false}
             months={p.months}

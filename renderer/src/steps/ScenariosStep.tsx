@@ -4,6 +4,7 @@ import { futureLockdown, englandLockdowns2020 } from '../../../shared/engine/pre
 import { monthOfIso } from '../../../shared/engine/months.ts';
 import { ScenarioSchema, type ScenarioInput } from '../../../shared/engine/scenario.ts';
 import type { ResultJson } from '../../../shared/result/result-json.ts';
+import { arrivalsWords, type Driver } from '../../../shared/text/arrivals-words.ts';
 import { dateForPeople, monthForPeople } from '../../../shared/text/people-format.ts';
 import { ChartLegend } from '../charts/ChartLegend.tsx';
 import { baselineColour, LineChart, scenarioColour } from '../charts/LineChart.tsx';
@@ -197,7 +198,7 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
           <p className="muted ranges-status" role="status">
             {rangesPending ? 'Working out the likely ranges…' : ''}
           </p>
-          <ScenarioCharts projection={projection} shown={shown.join(',')} selected={selected} />
+          <ScenarioCharts projection={projection} shown={shown.join(',')} selected={selected} driver={result?.estimates?.driver} />
         </section>
       )}
     </div>
@@ -211,7 +212,7 @@ const colourIn = (shown: readonly number[], i: number) => scenarioColour(shown.e
  * The three charts, redrawn only when the projection or what is drawn changes: a slider move redraws
  * them once, when the new projection arrives, not also on the keystroke that asked for it.
  */
-const ScenarioCharts = memo(function ScenarioCharts({ projection, shown: shownKey, selected }: { projection: NonNullable<ResultJson['projection']>; shown: string; selected: number }) {
+const ScenarioCharts = memo(function ScenarioCharts({ projection, shown: shownKey, selected, driver }: { projection: NonNullable<ResultJson['projection']>; shown: string; selected: number; driver: Driver | undefined }) {
   const shown = shownKey ? shownKey.split(',').map(Number) : [];
   const scenarioResults = projection.scenarios ?? [];
   const editedBands = scenarioResults[selected]?.bands;
@@ -223,8 +224,8 @@ const ScenarioCharts = memo(function ScenarioCharts({ projection, shown: shownKe
           id={`scenario-${key}`}
           compact
           legend={false}
-          title={key === 'referrals' ? 'Referrals each month' : key === 'cppOpen' ? 'Children on child protection plans' : 'Children looked after'}
-          yTitle={key === 'referrals' ? 'Referrals' : 'Children'}
+          title={key === 'referrals' ? arrivalsWords(driver).eachMonth : key === 'cppOpen' ? 'Children on child protection plans' : 'Children looked after'}
+          yTitle={key === 'referrals' ? arrivalsWords(driver).axis : 'Children'}
           months={projection.months}
           series={[
             { label: 'Baseline', values: projection.baseline[key], colour: baselineColour, band: projection.bands.baseline ? { low: projection.bands.baseline[key].p10, high: projection.bands.baseline[key].p90 } : undefined },

@@ -5,6 +5,7 @@ import type { PlacementGroup } from '../../import/values/codes.ts';
 import { annualSpend } from '../money.ts';
 import { weeksPerMonth, type MonthIndex } from '../months.ts';
 import type { ProjectionSeries } from '../project.ts';
+import { bandOfSamples } from '../percentiles.ts';
 import { createRandom } from '../random.ts';
 import { inverseNormal } from '../common-draws.ts';
 import type { Scenario } from '../scenario.ts';
@@ -64,23 +65,6 @@ export function projectScenarioPlacements(setup: PlacementSetup, series: Project
   return { byCombo, byGroup, costByGroup, claCost, unitCosts, priceIndex: prices, annualCostByGroup: years.map(({ total: _, ...y }) => y), bands: null };
 }
 
-function percentiles(samples: Float64Array, draws: number, horizon: number): Band {
-  const band: Band = { p10: [], p50: [], p90: [] };
-  for (let t = 0; t < horizon; t++) {
-    const month = samples.subarray(t * draws, (t + 1) * draws).sort();
-    const at = (p: number) => {
-      const position = (draws - 1) * p;
-      const lo = Math.floor(position);
-      const hi = Math.min(draws - 1, lo + 1);
-      return month[lo]! + (month[hi]! - month[lo]!) * (position - lo);
-    };
-    band.p10.push(at(0.1));
-    band.p50.push(at(0.5));
-    band.p90.push(at(0.9));
-  }
-  return band;
-}
-
 /**
  * Likely ranges by group and for spend, from the Monte Carlo draws of the total (children in care and on
  * plans, month-major: [t * draws + d]). Each draw shares its total out as the central projection does, with
@@ -91,11 +75,11 @@ function percentiles(samples: Float64Array, draws: number, horizon: number): Ban
 export function placementBands(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number, keepCost?: Float64Array): PlacementBands {
   const H = central.claCost.length;
   const { groupSamples, costSamples } = placementDrawSamples(central, setup, claOpen, cppMonthlyCost, draws, seed);
-  // Each draw's spend, month-major, before the percentiles sort it: what an intervention's saving is drawn from.
+  // Each draw's spend, month-major, before the percentiles reorder it: what an intervention's saving is drawn from.
   keepCost?.set(costSamples);
   const byGroup = {} as Record<PlacementGroup, Band>;
-  groups.forEach((group, g) => (byGroup[group] = percentiles(groupSamples[g]!, draws, H)));
-  return { byGroup, cost: percentiles(costSamples, draws, H) };
+  groups.forEach((group, g) => (byGroup[group] = bandOfSamples(groupSamples[g]!, draws, H)));
+  return { byGroup, cost: bandOfSamples(costSamples, draws, H) };
 }
 
 /**

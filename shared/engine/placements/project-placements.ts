@@ -83,50 +83,68 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
   const remix = model.stockMix;
   const crossing = Uint8Array.from({ length: maxAgeMonths }, (_, a) => (a > 0 && ageBand[a] !== ageBand[a - 1] ? 1 : 0));
   const crossingMass = new Float64Array(comboCount * S);
+  // Next month's exit weight as it is added up by `place`: kept in an array, not in a variable the closure
+  // shares, which the engine would hold boxed and rebox on every addition.
+  const placedWeight = new Float64Array(1);
 
   for (let t = 0; t < horizon; t++) {
     const exits = Math.max(0, total.claEnds[t]! - total.claAgedOut[t]!);
     const factor = weight * scale > 0 ? exits / (weight * scale) : 0;
+    // This month's arrays as constants: the loops below read and write them for every cell.
+    const from = current;
+    const into = next;
+    const rowsFrom = rowsCurrent;
+    const rowsInto = rowsNext;
     let nextWeight = 0;
-    next.fill(0);
-    rowsNext.fill(0);
+    into.fill(0);
+    rowsInto.fill(0);
     moved.fill(0);
     comboSum.fill(0);
     for (let c = 0; c < comboCount; c++) {
       const g = groupOfCombo(c);
+      // The combo's sum and each age's movers are added up in locals (in the same order as ever): a sum
+      // kept in an array would be read back from memory for every cell.
+      let comboTotal = comboSum[c]!;
       for (let a = 0; a < last; a++) {
-        if (!rowsCurrent[c * maxAgeMonths + a]) continue;
+        if (!rowsFrom[c * maxAgeMonths + a]) continue;
         const base = c * cellsPerCombo + a * S;
         const rates = (g * A + ageBand[a]!) * S;
         const to = c * cellsPerCombo + (a + 1) * S;
         const nextRates = a + 1 < last ? (g * A + ageBand[a + 1]!) * S : -1;
+        const regroup = remix !== null && crossing[a + 1] === 1;
+        let movers = moved[g * maxAgeMonths + a + 1]!;
+        let reached = false;
         for (let k = 0; k < S; k++) {
-          let n = current[base + k]!;
+          let n = from[base + k]!;
           if (!(n > 0)) continue;
           n *= scale;
           const stay = n - Math.min(n, n * exitRate[rates + k]! * factor);
           const moving = stay * moveProbability[rates + k]!;
           const remaining = stay - moving;
           const k1 = k + 1 < S ? k + 1 : k;
-          if (remix && crossing[a + 1]) {
+          if (regroup) {
             // Children growing into the next age band are re-placed below, as children of that age are.
             crossingMass[c * S + k1]! += remaining;
           } else {
-            rowsNext[c * maxAgeMonths + a + 1] = 1;
-            next[to + k1]! += remaining;
-            comboSum[c]! += remaining;
+            reached = true;
+            into[to + k1]! += remaining;
+            comboTotal += remaining;
             if (nextRates >= 0) nextWeight += remaining * exitRate[nextRates + k1]!;
           }
-          moved[g * maxAgeMonths + a + 1]! += moving;
+          movers += moving;
         }
+        if (reached) rowsInto[c * maxAgeMonths + a + 1] = 1;
+        moved[g * maxAgeMonths + a + 1] = movers;
       }
+      comboSum[c] = comboTotal;
     }
+    placedWeight[0] = nextWeight;
     const place = (d: number, a: number, n: number, k = 0) => {
       if (!(n > 0)) return;
-      rowsNext[d * maxAgeMonths + a] = 1;
-      next[d * cellsPerCombo + a * S + k]! += n;
+      rowsInto[d * maxAgeMonths + a] = 1;
+      into[d * cellsPerCombo + a * S + k]! += n;
       comboSum[d]! += n;
-      nextWeight += n * exitWeight(d, a, k);
+      placedWeight[0]! += n * exitWeight(d, a, k);
     };
     if (remix) {
       for (let a = 1; a < maxAgeMonths; a++) {
@@ -161,9 +179,11 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
     for (let c = 0; c < comboCount; c++) out[c]![t] = comboSum[c]! * scale;
     // Nothing to share out (no placement known for anyone): all are "other".
     if (sum === 0) out[comboCount - 2]![t] = target;
-    weight = nextWeight;
-    [current, next] = [next, current];
-    [rowsCurrent, rowsNext] = [rowsNext, rowsCurrent];
+    weight = placedWeight[0]!;
+    current = into;
+    next = from;
+    rowsCurrent = rowsInto;
+    rowsNext = rowsFrom;
   }
   return out;
 }

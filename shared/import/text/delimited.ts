@@ -46,6 +46,8 @@ export function parseDelimited(text: string, delimiter: Delimiter = sniffDelimit
 }
 
 const quote = 34;
+/** Beyond this many distinct cell texts (IDs mostly), new ones are no longer looked for again. */
+const mostDistinctKept = 200_000;
 const lineFeed = 10;
 const carriageReturn = 13;
 
@@ -63,6 +65,16 @@ function countLineFeeds(text: string, from: number, to: number): number {
  * anything between the closing quote and the delimiter is kept; CRLF, LF and CR end a row.
  */
 export function parseDelimitedRows(text: string, delimiter: Delimiter = sniffDelimiter(text)): DelimitedRows {
+  // Lists repeat the same few values down a column (codes, dates, yes/no): each distinct text is kept once
+  // and the copies made while scanning are dropped at once, so a big paste keeps a few thousand strings
+  // alive rather than a million, and the collector has that much less to move.
+  const distinct = new Map<string, string>();
+  const once = (cell: string): string => {
+    const kept = distinct.get(cell);
+    if (kept !== undefined) return kept;
+    if (distinct.size < mostDistinctKept) distinct.set(cell, cell);
+    return cell;
+  };
   const rows: string[][] = [];
   const lines: number[] = [];
   const d = delimiter.charCodeAt(0);
@@ -114,7 +126,7 @@ export function parseDelimitedRows(text: string, delimiter: Delimiter = sniffDel
       cell = text.slice(i, end);
       i = end;
     }
-    cells.push(cell);
+    cells.push(once(cell));
     if (i >= n) break;
     const c = text.charCodeAt(i);
     if (c === d) {

@@ -188,12 +188,15 @@ function abuseFromWords(text: string): string | null {
 
 export type CodeParse = { ok: true; code: string } | { ok: false; message: string };
 
-// A list holds the same few hundred spellings thousands of times: remember each answer.
-const memo = new Map<string, CodeParse>();
+// A list holds the same few hundred spellings thousands of times: remember each answer, code list by
+// code list (the cell's text is the key as it is: no key is built per cell).
+const memos = new Map<CodeListId, Map<string, CodeParse>>();
 const memoLimit = 50_000;
 
 export function normaliseCode(list: CodeListId, cell: Cell): CodeParse {
-  const key = `${list}\u0000${typeof cell === 'string' ? cell : cellText(cell)}`;
+  let memo = memos.get(list);
+  if (!memo) memos.set(list, (memo = new Map()));
+  const key = typeof cell === 'string' ? cell : cellText(cell);
   let parsed = memo.get(key);
   if (parsed === undefined) {
     parsed = normaliseCodeUncached(list, cell);
@@ -231,8 +234,22 @@ export type YesNoParse = { ok: true; value: boolean } | { ok: false; message: st
 const yesWords = new Set(['yes', 'y', '1', 'true', 't', '1 - yes', 'nfa', 'no further action', 'uasc']);
 const noWords = new Set(['no', 'n', '0', 'false', 'f', '0 - no', 'fa', 'further action', 'non-uasc', 'not uasc']);
 
+// Like codes, the same few spellings repeat on every row.
+const yesNoMemo = new Map<string, YesNoParse>();
+
 export function parseYesNo(cell: Cell): YesNoParse {
   if (typeof cell === 'boolean') return { ok: true, value: cell };
+  if (typeof cell !== 'string') return parseYesNoUncached(cell);
+  let parsed = yesNoMemo.get(cell);
+  if (parsed === undefined) {
+    parsed = parseYesNoUncached(cell);
+    if (yesNoMemo.size >= memoLimit) yesNoMemo.clear();
+    yesNoMemo.set(cell, parsed);
+  }
+  return parsed;
+}
+
+function parseYesNoUncached(cell: Cell): YesNoParse {
   const raw = cellText(cell);
   const text = stripCodePrefix(raw).toLowerCase().replace(/\s+/g, ' ');
   if (yesWords.has(text)) return { ok: true, value: true };
