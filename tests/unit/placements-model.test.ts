@@ -174,7 +174,28 @@ describe('placement costs and shifts', () => {
     // The children in care part of the cost is the sum of the groups.
     const cppPart = run.scenarios[0]!.series.cppOpen[5]! * run.scenarios[0]!.costs.cppMonthly;
     expect(run.scenarios[0]!.cost[5]! - cppPart).toBeCloseTo(groups.reduce((s, g) => s + p.costByGroup[g][5]!, 0), 4);
-    expect(p.unitCosts.find((u) => u.combo === 'secure:inHouse')!.source).toContain('replace with yours');
+    expect(p.unitCosts.find((u) => u.combo === 'secure:inHouse')!.source).toMatch(/replace with yours/i);
+  });
+
+  it('gives every default weekly cost a published source with its year, or says it is illustrative and why', () => {
+    const run = runModel(dataset, [], { horizon: 12, draws: 0 });
+    const defaults = run.baseline.placements!.unitCosts;
+    expect(defaults).toHaveLength(combos.length);
+    for (const u of defaults) {
+      expect(u.yours).toBe(false);
+      expect(u.source).toMatch(/replace with yours/i);
+      // A cited figure names its publication date and the year of its prices; an illustrative one says why.
+      if (u.source.startsWith('Illustrative')) expect(u.source).toMatch(/no (single )?published/);
+      else expect(u.source).toMatch(/\((January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\)|\d{4}: /);
+    }
+    const at = (combo: string) => defaults.find((u) => u.combo === combo)!;
+    expect(at('secure:inHouse').weekly).toBe(4_040);
+    expect(at('secure:inHouse').source).toContain('Children’s Commissioner for England');
+    expect(at('residential:inHouse').weekly).toBe(4_750);
+    expect(at('residential:private').weekly).toBe(3_830);
+    expect(at('foster:inHouse').weekly).toBe(646);
+    expect(at('foster:private').weekly).toBe(820);
+    expect(['adoption', 'parents', 'independent', 'other'].every((g) => at(`${g}:inHouse`).source.startsWith('Illustrative'))).toBe(true);
   });
 
   it('steps down a share of residential care to fostering, phased in, leaving the total alone', () => {

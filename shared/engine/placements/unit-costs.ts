@@ -10,21 +10,26 @@ export interface CostDefault {
   source: string;
 }
 
-const illustrative = 'Illustrative only, of the order of published unit costs; replace with yours.';
+// Where no published national figure was found the default says so ("Illustrative") and why.
 const pssru = 'PSSRU Unit Costs of Health and Social Care 2017: foster care, cost per child per week including allowances, administration and social work support (£646, 2016-17 prices). Replace with yours.';
 const cmaFostering = 'CMA children’s social care market study, interim report (October 2021): average weekly price of independent fostering agencies, about £820 (2020 prices). Replace with yours.';
 const cmaHomes = 'CMA children’s social care market study, interim report (October 2021): average weekly price charged by the largest private children’s home providers, £3,830 (2020 prices). Replace with yours.';
-const cmaHomesInHouse = 'Illustrative: the CMA’s average private children’s home price (£3,830 a week, 2020) used for the authority’s own homes too, for want of a published figure. Replace with yours.';
+const homesInHouse = 'NCERCC and Revolution Consulting, prices paid by local authorities for children’s homes places (February 2020): a place in the authority’s own children’s homes, priced on the same basis as private places, about £4,750 a week (year to 31 March 2019; private and voluntary places £3,970). Replace with yours.';
+const secureHomes = 'Children’s Commissioner for England, “Who are they? Where are they? Children locked up” (May 2019): estimated cost per child in a secure children’s home £210,000 a year (about 2018 prices: the report counts children detained in 2018), about £4,040 a week; young offender institutions, also in this group, £76,000 a year in the same report. Replace with yours.';
+const adoption = 'Illustrative: no published weekly cost of a child placed for adoption was found. The inter-agency fee (£27,000 between authorities, agreed 2011) is a one-off payment for finding and supporting adopters, not a weekly cost. Replace with yours.';
+const parents = 'Illustrative: no published weekly cost of a child in care placed with parents was found. Replace with yours.';
+const independent = 'Illustrative: no published national average price of independent and semi-independent (supported) accommodation was found, only single authorities’ answers to information requests, which vary widely. Replace with yours.';
+const other = 'Illustrative: other and temporary placements (codes Z1 and T0-T4) have no single published cost. Replace with yours.';
 
 /** Default weekly costs, each with its source and the year of its prices. */
 export const defaultPlacementCosts: Record<PlacementGroup, { inHouse: CostDefault; private: CostDefault }> = {
   foster: { inHouse: { weekly: 646, source: pssru }, private: { weekly: 820, source: cmaFostering } },
-  adoption: { inHouse: { weekly: 300, source: illustrative }, private: { weekly: 300, source: illustrative } },
-  parents: { inHouse: { weekly: 250, source: illustrative }, private: { weekly: 250, source: illustrative } },
-  independent: { inHouse: { weekly: 1_500, source: illustrative }, private: { weekly: 1_500, source: illustrative } },
-  residential: { inHouse: { weekly: 3_830, source: cmaHomesInHouse }, private: { weekly: 3_830, source: cmaHomes } },
-  secure: { inHouse: { weekly: 8_000, source: illustrative }, private: { weekly: 8_000, source: illustrative } },
-  other: { inHouse: { weekly: 1_200, source: illustrative }, private: { weekly: 1_200, source: illustrative } },
+  adoption: { inHouse: { weekly: 300, source: adoption }, private: { weekly: 300, source: adoption } },
+  parents: { inHouse: { weekly: 250, source: parents }, private: { weekly: 250, source: parents } },
+  independent: { inHouse: { weekly: 1_500, source: independent }, private: { weekly: 1_500, source: independent } },
+  residential: { inHouse: { weekly: 4_750, source: homesInHouse }, private: { weekly: 3_830, source: cmaHomes } },
+  secure: { inHouse: { weekly: 4_040, source: secureHomes }, private: { weekly: 4_040, source: secureHomes } },
+  other: { inHouse: { weekly: 1_200, source: other }, private: { weekly: 1_200, source: other } },
 };
 
 export interface PlacementUnitCost {
