@@ -14,7 +14,7 @@ export function PlacementBacktestTable({ backtest }: { backtest: PlacementBackte
     <div className="placement-backtest">
       <h3>Error by placement type</h3>
       <p>{sentence}</p>
-      <table className="summary" aria-label="Backtest errors by placement type">
+      <table className="summary" aria-label="Error by placement type in the backtest">
         <thead>
           <tr>
             <th scope="col">Placement type</th>
