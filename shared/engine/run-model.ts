@@ -11,7 +11,7 @@ import { buildSetup } from './setup.ts';
 import { startBands, type BandRun, type Bands } from './uncertainty.ts';
 import { buildPlacementSetup, type PlacementSetup } from './placements/placement-setup.ts';
 import { entryAgeSharesAt } from './placements/estimate-placements.ts';
-import { placementBands, projectScenarioPlacements, type PlacementBands, type PlacementProjection } from './placements/placement-projection.ts';
+import { placementBands, placementNoise, projectScenarioPlacements, type PlacementBands, type PlacementProjection } from './placements/placement-projection.ts';
 import { createLedger, recordDraw } from './interventions/draw-ledger.ts';
 import { startInterventionDraws } from './interventions/intervention-draws.ts';
 import { weighIntervention, type InterventionOutcome, type InterventionRanges } from './interventions/outcomes.ts';
@@ -117,27 +117,27 @@ export function startScenarioBands(setup: ProjectionSetup, estimates: Estimates,
       cppCost![t * draws + d] = out.cppOpen[t]! * costs.cppMonthly;
     }
   };
-  const run = startBands(setup, scenarioVectors(scenario, setup.startMonth, H), estimates, costs, draws, seed, placed || weighing ? observe : undefined);
+  // The scenario without each intervention lives each of the scenario's draws beside it.
   const others = weighing ? startInterventionDraws(setup, estimates, scenario, options, placed?.placementSetup ?? null, placed?.withoutEach) : null;
+  const run = startBands(setup, scenarioVectors(scenario, setup.startMonth, H), estimates, costs, draws, seed, placed || weighing ? observe : undefined, others?.followers);
   const running = interventionsCost(scenario, setup.startMonth, H);
   let ranges: ScenarioRanges | null = null;
   const finish = (): ScenarioRanges => {
     if (ranges) return ranges;
     const bands = run.bands();
-    const placements = placed ? placementBands(placed.central, placed.placementSetup, claOpen!, cppCost!, draws, seed, ledger?.spend) : null;
+    // The placements' chance variation, drawn once for the scenario and each scenario without one intervention.
+    const noise = placed ? placementNoise(draws, H, seed) : undefined;
+    const placements = placed ? placementBands(placed.central, placed.placementSetup, claOpen!, cppCost!, draws, seed, ledger?.spend, noise) : null;
     const services = placements ? placements.cost : bands.cost;
     // Spend's range includes the interventions' own cost, known for certain: every percentile moves by it.
     const cost = weighing ? { p10: services.p10.map((v, t) => v + running[t]!), p50: services.p50.map((v, t) => v + running[t]!), p90: services.p90.map((v, t) => v + running[t]!) } : services;
-    return (ranges = { bands: { ...bands, cost }, placements, interventions: others && ledger ? others.ranges(ledger) : [] });
+    return (ranges = { bands: { ...bands, cost }, placements, interventions: others && ledger ? others.ranges(ledger, noise) : [] });
   };
   return {
     get remaining() {
-      return Math.max(run.remaining, others?.remaining ?? 0);
+      return run.remaining;
     },
-    run: (more: number) => {
-      run.run(more);
-      others?.run(more);
-    },
+    run: (more: number) => run.run(more),
     bands: () => finish().bands,
     ranges: finish,
   };
