@@ -38,8 +38,9 @@ export interface PlacementProjection {
 
 const G = groups.length;
 
-export function projectScenarioPlacements(setup: PlacementSetup, series: ProjectionSeries, scenario: Scenario, startMonth: MonthIndex, horizon: number): PlacementProjection {
-  const byCombo = projectPlacements(setup.model, setup.stock, series, horizon);
+/** `projected`: the children by combo before any shift, where already worked out for the same total (taken over, shifted in place). */
+export function projectScenarioPlacements(setup: PlacementSetup, series: ProjectionSeries, scenario: Scenario, startMonth: MonthIndex, horizon: number, projected?: Float64Array[]): PlacementProjection {
+  const byCombo = projected ?? projectPlacements(setup.model, setup.stock, series, horizon);
   applyShifts(byCombo, [...scenario.placementShifts, ...interventionShifts(scenario)], startMonth);
   const unitCosts = placementUnitCosts(scenario);
   const prices = priceIndex(scenario, startMonth, horizon);
