@@ -28,6 +28,7 @@ import { workbookDataset } from './workbook-dataset.ts';
 import { recentFiles } from './recent-files.ts';
 import { WorkbookStore } from './storage/workbook-store.ts';
 import { createWorkTracker, trackWork, type WorkTracker } from './work.ts';
+import { scenarioProblemsInWords } from '../../shared/text/scenario-problems.ts';
 
 export interface BackendOptions {
   productName: string;
@@ -337,11 +338,8 @@ export function createBackend(options: BackendOptions): Backend {
       return summary();
     },
     saveScenarios: ({ scenarios }) => {
-      const problems = scenarios.flatMap((raw, i) => {
-        const parsed = parseScenario(raw);
-        return parsed.ok ? [] : parsed.messages.map((m) => `scenario ${i + 1}, ${m}`);
-      });
-      if (problems.length) throw new Error(problems.join('; '));
+      const problems = scenarios.flatMap((raw, i) => scenarioProblemsInWords(raw, i));
+      if (problems.length) throw new Error(`Not saved: ${problems.join(' ')}`);
       current().saveScenarios(scenarios);
       return summary();
     },

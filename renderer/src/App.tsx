@@ -6,6 +6,7 @@ import type { Dataset } from '../../shared/dataset/types.ts';
 import type { ScenarioInput } from '../../shared/engine/scenario.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
 import type { ResultJson } from '../../shared/result/result-json.ts';
+import { scenarioProblemsInWords } from '../../shared/text/scenario-problems.ts';
 import { ExportPanel } from './components/ExportPanel.tsx';
 import { HelpDialog, type HelpTopic } from './components/HelpDialog.tsx';
 import { StepNav } from './components/StepNav.tsx';
@@ -94,10 +95,14 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
     };
   }, [dataKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // A setting wrong beside the others (an end before its start) is marked at its field on Scenarios; until
+  // it is put right the scenarios are neither saved nor worked out again, and the figures say so.
+  const unsettled = useMemo(() => scenarios.flatMap((s, i) => scenarioProblemsInWords(s, i)), [scenarios]);
+
   // Scenarios: project at once (in the worker), save shortly after the last change. The last result stays
   // on screen until the next one arrives; the likely ranges follow the expected paths.
   useEffect(() => {
-    if (!fitted) return;
+    if (!fitted || unsettled.length > 0) return;
     let cancelled = false;
     engine.project(scenarios, horizon, (full) => !cancelled && setProjection(full)).then(
       (answer) => {
@@ -111,11 +116,12 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
     return () => {
       cancelled = true;
     };
-  }, [fitted, scenarios, engine]);
+  }, [fitted, scenarios, engine, unsettled.length]);
 
   const changeScenarios = (next: ScenarioInput[]) => {
     setScenarios(next);
     if (saveTimer.current) clearTimeout(saveTimer.current);
+    if (next.some((s, i) => scenarioProblemsInWords(s, i).length > 0)) return;
     saveTimer.current = setTimeout(() => void run(async () => setWorkbook(await bridge.saveScenarios({ scenarios: next }))), 400);
   };
 
@@ -213,6 +219,19 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
           <p className="notice" role="status">
             {modelProblem}
           </p>
+        )}
+        {step !== 'data' && step !== 'export' && unsettled.length > 0 && (
+          <div className="notice stale" role="status">
+            <p>
+              {projection ? 'The figures shown are from before your last change, which has a setting to put right on the Scenarios step:' : 'A scenario has a setting to put right on the Scenarios step:'}
+            </p>
+            <ul>
+              {unsettled.map((words) => (
+                <li key={words}>{words}</li>
+              ))}
+            </ul>
+            <p>Your scenarios are saved and worked out again once it is put right.</p>
+          </div>
         )}
         {step !== 'data' && step !== 'export' && waiting && (
           <p className="notice" role="status">

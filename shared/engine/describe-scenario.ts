@@ -10,9 +10,10 @@ const percent = (x: number) => `${Math.round(Math.abs(x) * 1000) / 10}%`;
 const change = (x: number, more: string, fewer: string) => (x > 0 ? `${percent(x)} ${more}` : `${percent(x)} ${fewer}`);
 const share = (x: number) => (x === 1 ? 'all' : x === 0.5 ? 'half' : percent(x));
 
-const placementWords = (target: string) => {
+/** A placement target in words: "foster:private" as "fostering (private)". */
+export const placementWords = (target: string) => {
   const [group, provider] = target.split(':') as [PlacementGroup, string | undefined];
-  const name = placementGroups[group].toLowerCase();
+  const name = placementGroups[group]?.toLowerCase() ?? group;
   return provider === 'inHouse' ? `${name} (in-house)` : provider === 'private' ? `${name} (private)` : name;
 };
 

@@ -6,8 +6,10 @@ import type { ResultJson } from '../result/result-json.ts';
 import { monthForPeople } from '../text/people-format.ts';
 import type { Cell, SheetSpec } from './xlsx-writer.ts';
 
-const txt = (text: string, style: 'text' | 'header' | 'title' | 'wrap' = 'text'): Cell => ({ text, style });
+const txt = (text: string, style: 'text' | 'header' | 'title' | 'wrap' | 'spaced' = 'text'): Cell => ({ text, style });
 const num = (value: number, style: 'integer' | 'decimal1' | 'pounds'): Cell => ({ number: value, style });
+/** Children and plans as whole people; a tenth is kept only under ten, where it can matter. */
+const people = (value: number): Cell => num(value, Math.abs(value) >= 10 || Number.isInteger(Math.round(value * 10) / 10) ? 'integer' : 'decimal1');
 
 type WithInterventions = { name: string; interventions?: InterventionJson[] };
 
@@ -37,7 +39,7 @@ function interventionSheet(scenario: WithInterventions, months: string[], name: 
     rows.push([
       txt(i.name, 'wrap'),
       { date: i.from },
-      i.to ? { date: i.to } : txt('open-ended'),
+      i.to ? { date: i.to } : txt('open-ended', 'spaced'),
       num(i.costPerYear, 'pounds'),
       num(i.totals.cost, 'pounds'),
       num(i.totals.expected.saving, 'pounds'),
@@ -46,12 +48,12 @@ function interventionSheet(scenario: WithInterventions, months: string[], name: 
       num(i.totals.expected.net, 'pounds'),
       num(i.totals.net.p10, 'pounds'),
       num(i.totals.net.p90, 'pounds'),
-      num(i.outcomes.childrenKeptOutOfCare.expected, 'decimal1'),
-      num(i.outcomes.childrenKeptOutOfCare.p10, 'decimal1'),
-      num(i.outcomes.childrenKeptOutOfCare.p90, 'decimal1'),
-      num(i.outcomes.plansAvoided.expected, 'decimal1'),
-      num(i.outcomes.childMonthsInCareAvoided.expected, 'decimal1'),
-      txt(i.paybackMonth ? monthForPeople(i.paybackMonth) : 'not within the projection'),
+      people(i.outcomes.childrenKeptOutOfCare.expected),
+      people(i.outcomes.childrenKeptOutOfCare.p10),
+      people(i.outcomes.childrenKeptOutOfCare.p90),
+      people(i.outcomes.plansAvoided.expected),
+      people(i.outcomes.childMonthsInCareAvoided.expected),
+      txt(i.paybackMonth ? monthForPeople(i.paybackMonth) : 'not within the projection', 'spaced'),
     ]);
   }
   // The words, each in a block across the table's width, its row tall enough for its lines.

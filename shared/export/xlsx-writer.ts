@@ -6,7 +6,8 @@ import { excelSerialFromIso } from '../import/values/dates.ts';
 import { utf8Bytes } from '../text/utf8.ts';
 import { writeZip, type ZipEntry } from './zip.ts';
 
-export type CellStyle = 'text' | 'header' | 'title' | 'date' | 'month' | 'integer' | 'decimal1' | 'decimal2' | 'pounds' | 'percent' | 'wrap';
+/** `spaced` is text set in from the left, for a word beside a right-aligned figure ("252" then "Aug 2025"). */
+export type CellStyle = 'text' | 'header' | 'title' | 'date' | 'month' | 'integer' | 'decimal1' | 'decimal2' | 'pounds' | 'percent' | 'wrap' | 'spaced';
 
 export type Cell =
   | null
@@ -60,7 +61,7 @@ export interface WorkbookSpec {
 }
 
 // Style indexes into cellXfs below.
-const styleIndex: Record<CellStyle, number> = { text: 0, header: 1, title: 2, date: 3, month: 4, integer: 5, decimal1: 6, decimal2: 7, pounds: 8, percent: 9, wrap: 10 };
+const styleIndex: Record<CellStyle, number> = { text: 0, header: 1, title: 2, date: 3, month: 4, integer: 5, decimal1: 6, decimal2: 7, pounds: 8, percent: 9, wrap: 10, spaced: 15 };
 /** The same text styles with Excel's quote prefix (see needsQuotePrefix). */
 const quotedStyleIndex: Partial<Record<CellStyle, number>> = { text: 11, header: 12, title: 13, wrap: 14 };
 
@@ -71,7 +72,7 @@ const stylesXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDCE6F1"/><bgColor indexed="64"/></patternFill></fill></fills>
 <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left/><right/><top/><bottom style="thin"><color rgb="FF1D4F91"/></bottom><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="15">
+<cellXfs count="16">
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>
 <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>
 <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top"/></xf>
@@ -87,6 +88,7 @@ const stylesXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1" quotePrefix="1"><alignment wrapText="1" vertical="top"/></xf>
 <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" quotePrefix="1" applyAlignment="1"><alignment vertical="top"/></xf>
 <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1" quotePrefix="1"><alignment wrapText="1" vertical="top"/></xf>
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" indent="1"/></xf>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;

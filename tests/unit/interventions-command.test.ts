@@ -62,8 +62,8 @@ describe('npm run model with interventions', () => {
     s.interventionCost.forEach((c: number, t: number) => expect(Math.abs(c - (edge.cost[t] + panel.cost[t]))).toBeLessThanOrEqual(1));
     // The summary has each sentence.
     expect(out).toContain(edge.sentence);
-    expect(edge.sentence).toMatch(/^Edge of care team: for £400,000 a year, it keeps about \d+ children out of care \(likely \d+ to \d+\) and saves £[\d.,m]+ over two years \(likely .+\); it pays for itself from [A-Z][a-z]+ 20\d\d\.$/);
-    expect(panel.sentence).toBe('Extra panel: for £60,000 a year, it saves nothing on services over two years; it does not pay for itself within the two years shown.');
+    expect(edge.sentence).toMatch(/^Edge of care team: for £400,000 a year, it keeps about \d+ children out of care \(likely \d+ to \d+\) and saves £[\d.,m]+ \(likely £[\d.,m]+ to £[\d.,m]+\) over the two years projected \([A-Z][a-z]+ 20\d\d to [A-Z][a-z]+ 20\d\d\); it pays for itself from [A-Z][a-z]+ 20\d\d\.$/);
+    expect(panel.sentence).toBe('Extra panel: for £60,000 a year, it saves nothing on services over the two years projected (October 2024 to September 2026); it does not pay for itself within them.');
 
     const book = readWorkbook(readFileSync(xlsx));
     expect(book.SheetNames).toContain('Interventions');

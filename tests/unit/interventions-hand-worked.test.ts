@@ -59,7 +59,7 @@ describe('an intervention on a steady authority, worked by hand', () => {
     expect(o.cumulativeSaving[p - 1]!).toBeLessThan(o.cumulativeCost[p - 1]!);
     const month = ['April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'January', 'February', 'March'][p];
     expect(interventionSentence(o, start, horizon)).toMatch(
-      new RegExp(`^Edge of care team: for £300,000 a year, it keeps about 36 children out of care and saves £93\\d,\\d00 over ten years; it pays for itself from ${month} ${p < 9 ? 2025 : 2026}\\.$`),
+      new RegExp(`^Edge of care team: for £300,000 a year, it keeps about 36 children out of care and saves £93\\d,\\d00 over the ten years projected \\(April 2025 to March 2035\\); it pays for itself from ${month} ${p < 9 ? 2025 : 2026}\\.$`),
     );
   });
 
@@ -69,6 +69,6 @@ describe('an intervention on a steady authority, worked by hand', () => {
     const o = s.interventions[0]!;
     expect(o.paybackMonth).toBeNull();
     expect(o.expected.cost).toBeCloseTo(500_000, 6);
-    expect(interventionSentence(o, start, horizon)).toBe('Extra panel: for £50,000 a year, it saves nothing on services over ten years; it does not pay for itself within the ten years shown.');
+    expect(interventionSentence(o, start, horizon)).toBe('Extra panel: for £50,000 a year, it saves nothing on services over the ten years projected (April 2025 to March 2035); it does not pay for itself within them.');
   });
 });

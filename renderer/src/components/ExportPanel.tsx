@@ -37,8 +37,9 @@ export function ExportPanel({ bridge }: { bridge: WorkbookBridge }) {
       <h2 id="export-heading">Excel workbook</h2>
       <p>
         The workbook has a summary for directors, charts you can restyle, the projections month by month with their
-        likely ranges, the history, every assumption and where it came from, and the data quality report. Child IDs are
-        never included.
+        likely ranges, an Interventions sheet for each scenario with interventions (what each costs and saves, with its
+        likely range, and when it pays for itself), the history, every assumption and where it came from, and the data
+        quality report. Child IDs are never included.
       </p>
       <button type="button" className="primary" onClick={() => void exportNow()} disabled={state.kind === 'working'}>
         {state.kind === 'working' ? 'Exporting…' : 'Export to Excel'}

@@ -1,9 +1,11 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 
 // A slider and a number box for one setting, kept in step, with its unit in words. Percentages are shown
-// as whole percents (-40 %) and stored as fractions (-0.4). A strict field refuses a figure out of range
-// in words naming the field, keeps what was typed for correcting, and keeps the last good figure meanwhile;
-// otherwise a figure out of range is brought within it.
+// as whole percents (-40 %) and stored as fractions (-0.4). What is typed stays as typed while the box has
+// the keys: a half-typed figure ("-", "1.", nothing yet) is left alone, and a complete one is used at once,
+// so the text under the cursor is never rewritten. Leaving the box (or Enter) shows the figure in use.
+// A strict field refuses a figure out of range in words naming the field, keeps what was typed for
+// correcting, and keeps the last good figure meanwhile; otherwise a figure out of range is brought within it.
 export function NumberField({ label, hint, value, onChange, min, max, step, unit, percent = false, strict = false, problemName }: {
   label: string;
   hint?: string;
@@ -19,21 +21,30 @@ export function NumberField({ label, hint, value, onChange, min, max, step, unit
   problemName?: string;
 }) {
   const id = useId();
+  // The text as typed, while it differs from the figure in use or the box has the keys; null shows the figure.
   const [draft, setDraft] = useState<string | null>(null);
   const scale = percent ? 100 : 1;
   const shown = Math.round(value * scale * 1000) / 1000;
-  const set = (raw: string) => {
-    const n = Number(raw);
-    if (raw.trim() !== '' && Number.isFinite(n)) onChange(Math.min(max, Math.max(min, n)) / scale);
+  // A browser's number box reports a half-typed figure ("-", "1e") as empty: nothing to use yet.
+  const complete = (raw: string) => raw.trim() !== '' && Number.isFinite(Number(raw));
+  const outOfRange = (raw: string) => complete(raw) && (Number(raw) < min || Number(raw) > max);
+  const use = (raw: string) => {
+    if (!complete(raw) || (strict && outOfRange(raw))) return;
+    const n = Math.min(max, Math.max(min, Number(raw)));
+    if (n !== shown) onChange(n / scale);
   };
+  // Typing -150 passes through -1 and -15 on the way: a refused figure goes back to the figure the box
+  // had when it was entered, not to one half-typed on the way.
+  const onEntry = useRef<number | null>(null);
   const typed = (raw: string) => {
-    if (!strict) return set(raw);
-    const n = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max) return setDraft(raw);
-    setDraft(null);
-    onChange(n / scale);
+    setDraft(raw);
+    if (strict && outOfRange(raw) && onEntry.current !== null && onEntry.current !== value) onChange(onEntry.current);
+    else use(raw);
   };
-  const problem = draft === null ? null : `${problemName ?? label}: ${draft.trim() === '' || !Number.isFinite(Number(draft)) ? 'write a number' : `must be between ${min.toLocaleString('en-GB')} and ${max.toLocaleString('en-GB')} ${unit}`}; ${shown.toLocaleString('en-GB')} ${unit} is kept until then.`;
+  // Leaving the box: a strict field keeps a refused figure for correcting; anything else shows the figure in use.
+  const settle = () => setDraft((d) => (d !== null && strict && outOfRange(d) ? d : null));
+  const refused = strict && draft !== null && outOfRange(draft);
+  const problem = refused ? `${problemName ?? label}: must be between ${min.toLocaleString('en-GB')} and ${max.toLocaleString('en-GB')} ${unit}; ${shown.toLocaleString('en-GB')} ${unit} is kept until then.` : null;
   const described = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
   return (
     <div className="number-field">
@@ -53,7 +64,7 @@ export function NumberField({ label, hint, value, onChange, min, max, step, unit
           value={shown}
           onChange={(e) => {
             setDraft(null);
-            set(e.target.value);
+            use(e.target.value);
           }}
           {...(hint ? { 'aria-describedby': `${id}-hint` } : {})}
         />
@@ -66,7 +77,9 @@ export function NumberField({ label, hint, value, onChange, min, max, step, unit
           value={draft ?? shown}
           aria-invalid={problem !== null}
           onChange={(e) => typed(e.target.value)}
-          onBlur={() => strict && draft !== null && draft.trim() === '' && setDraft(null)}
+          onFocus={() => (onEntry.current = value)}
+          onBlur={settle}
+          onKeyDown={(e) => e.key === 'Enter' && settle()}
           {...(described ? { 'aria-describedby': described } : {})}
         />
         <span className="unit">{unit}</span>

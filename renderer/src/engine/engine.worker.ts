@@ -25,6 +25,7 @@ import {
 import { parseScenario, type Scenario } from '../../../shared/engine/scenario.ts';
 import { buildResultJson } from '../../../shared/result/result-json.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
+import { scenarioProblemsInWords } from '../../../shared/text/scenario-problems.ts';
 
 interface Fitted {
   dataset: Dataset;
@@ -73,7 +74,7 @@ function project(scenariosRaw: unknown[], horizon: number, bands: boolean): Proj
   const { setup } = setupFor(f, horizon);
   const scenarios = scenariosRaw.map((raw, i) => {
     const parsed = parseScenario(raw);
-    if (!parsed.ok) throw new Error(`Scenario ${i + 1}: ${parsed.messages.join('; ')}`);
+    if (!parsed.ok) throw new Error(scenarioProblemsInWords(raw, i).join(' '));
     return parsed.scenario;
   });
   const missing: Projected['missing'] = [];

@@ -1,33 +1,28 @@
 // A scenario's interventions on the Scenarios step: add one from a preset or from scratch, then set when it
 // runs, what it costs a year and what it changes while it runs, with sliders and number boxes like the
-// rest. A setting out of range is named beside the intervention and nothing else is lost.
+// rest. A figure out of range is refused at its box, naming the field; a setting wrong beside the others
+// (an end before its start) is marked at its field in words; nothing else is lost.
 import { useId, useState } from 'react';
 import { interventionPresets } from '../../../../shared/engine/interventions/presets.ts';
-import { ScenarioSchema, type InterventionInput, type ScenarioInput } from '../../../../shared/engine/scenario.ts';
+import { placementWords } from '../../../../shared/engine/describe-scenario.ts';
+import type { InterventionInput, ScenarioInput } from '../../../../shared/engine/scenario.ts';
+import { interventionEffectLabels, settingProblems } from '../../../../shared/text/scenario-problems.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { NumberField } from '../../components/NumberField.tsx';
 
 type Effects = NonNullable<InterventionInput['effects']>;
 
-const effectFields: Array<{ key: keyof Effects; label: string }> = [
-  { key: 'claStartChange', label: 'Change in children coming into care while it runs' },
-  { key: 'cppStartChange', label: 'Change in child protection plans starting while it runs' },
-  { key: 'referralChange', label: 'Change in referrals while it runs' },
-  { key: 'claExitChange', label: 'Change in how often children leave care while it runs' },
-  { key: 'cppExitChange', label: 'Change in how often plans end while it runs' },
-];
+const effectFields = Object.entries(interventionEffectLabels) as Array<[keyof typeof interventionEffectLabels, string]>;
 
-/** Messages about the scenario's interventions, field by field: "interventions[1].to: must not be before "from"". */
-function problemsOf(scenario: ScenarioInput): Map<number, string[]> {
-  const parsed = ScenarioSchema.safeParse(scenario);
-  const byIntervention = new Map<number, string[]>();
-  if (parsed.success) return byIntervention;
-  for (const issue of parsed.error.issues) {
-    if (issue.path[0] !== 'interventions' || typeof issue.path[1] !== 'number') continue;
-    const field = issue.path.slice(2).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    const list = byIntervention.get(issue.path[1]) ?? [];
-    list.push(`${field || 'intervention'}: ${issue.message}`);
-    byIntervention.set(issue.path[1], list);
+/** What is wrong with each intervention, field by field ("to", "effects.claStartChange"), in words. */
+function problemsOf(scenario: ScenarioInput): Map<number, Map<string, string>> {
+  const byIntervention = new Map<number, Map<string, string>>();
+  for (const p of settingProblems(scenario)) {
+    if (p.path[0] !== 'interventions' || typeof p.path[1] !== 'number') continue;
+    const fields = byIntervention.get(p.path[1]) ?? new Map<string, string>();
+    const field = p.path.slice(2).join('.') || 'intervention';
+    fields.set(field, fields.has(field) ? `${fields.get(field)} ${p.words}` : p.words);
+    byIntervention.set(p.path[1], fields);
   }
   return byIntervention;
 }
@@ -75,37 +70,47 @@ export function InterventionsEditor({ scenario, start, onChange }: { scenario: S
         </button>
       </div>
       {list.map((intervention, k) => (
-        <InterventionFields key={k} index={k} intervention={intervention} problems={problems.get(k) ?? []} onChange={(changes) => update(k, changes)} onRemove={() => onChange(list.filter((_, i) => i !== k))} />
+        <InterventionFields key={k} index={k} intervention={intervention} problems={problems.get(k) ?? new Map()} onChange={(changes) => update(k, changes)} onRemove={() => onChange(list.filter((_, i) => i !== k))} />
       ))}
     </fieldset>
   );
 }
 
-function InterventionFields({ index, intervention, problems, onChange, onRemove }: { index: number; intervention: InterventionInput; problems: string[]; onChange: (changes: Partial<InterventionInput>) => void; onRemove: () => void }) {
+function InterventionFields({ index, intervention, problems, onChange, onRemove }: { index: number; intervention: InterventionInput; problems: ReadonlyMap<string, string>; onChange: (changes: Partial<InterventionInput>) => void; onRemove: () => void }) {
   const nameId = useId();
   const problemId = useId();
   const effects = intervention.effects ?? {};
   const shifts = intervention.placementShifts ?? [];
+  const title = intervention.name.trim() || `Intervention ${index + 1}`;
+  // Name and dates are marked at their fields; anything else is said above the fields.
+  const atFields = new Set(['name', 'from', 'to']);
+  const others = [...problems].filter(([field]) => !atFields.has(field)).map(([, words]) => words);
+  const nameProblem = problems.get('name');
   return (
-    <fieldset className="intervention" aria-describedby={problems.length ? problemId : undefined}>
-      <legend>{intervention.name || `Intervention ${index + 1}`}</legend>
-      {problems.length > 0 && (
+    <fieldset className="intervention" aria-describedby={others.length ? problemId : undefined}>
+      <legend>{title}</legend>
+      {others.length > 0 && (
         <div className="field-problem" id={problemId} role="alert">
-          The scenario is worked out again once this is put right: {problems.join('; ')}.
+          {others.join(' ')}
         </div>
       )}
       {intervention.description && <p className="hint">{intervention.description}</p>}
       {intervention.source && <p className="hint source">Effect: {intervention.source}</p>}
-      <div className="row">
+      <div className="row name-row">
         <label htmlFor={nameId}>Name</label>
-        <input id={nameId} value={intervention.name} maxLength={80} onChange={(e) => onChange({ name: e.target.value })} />
+        <input id={nameId} className="intervention-name" value={intervention.name} maxLength={80} aria-invalid={nameProblem !== undefined} {...(nameProblem ? { 'aria-describedby': `${nameId}-problem` } : {})} onChange={(e) => onChange({ name: e.target.value })} />
         <button type="button" onClick={onRemove}>
           Remove<span className="visually-hidden"> {intervention.name}</span>
         </button>
+        {nameProblem && (
+          <span className="field-problem" id={`${nameId}-problem`} role="alert">
+            {nameProblem}
+          </span>
+        )}
       </div>
       <div className="row">
-        <DateField label="Runs from" value={intervention.from} onChange={(from) => onChange({ from })} />
-        <DateField label="to" value={intervention.to ?? ''} onChange={(to) => onChange({ to })} />
+        <DateField label="Runs from" value={intervention.from} problem={problems.get('from')} onChange={(from) => onChange({ from })} />
+        <DateField label="to" value={intervention.to ?? ''} problem={problems.get('to')} onChange={(to) => onChange({ to })} />
         {intervention.to ? (
           <button type="button" onClick={() => onChange({ to: undefined })}>
             Keep it running
@@ -114,23 +119,28 @@ function InterventionFields({ index, intervention, problems, onChange, onRemove 
           <span className="hint">(to the end of the projection)</span>
         )}
       </div>
-      <NumberField label="Running cost" unit="£ a year" min={0} max={5_000_000} step={10_000} value={intervention.costPerYear} onChange={(costPerYear) => onChange({ costPerYear })} />
-      {effectFields.map((f) => (
-        <NumberField key={f.key} label={f.label} unit="%" percent min={-100} max={100} step={1} value={effects[f.key] ?? 0} onChange={(v) => onChange({ effects: { ...effects, [f.key]: v } })} />
+      <NumberField label="Running cost" problemName={`${title}, running cost`} strict unit="£ a year" min={0} max={5_000_000} step={10_000} value={intervention.costPerYear} onChange={(costPerYear) => onChange({ costPerYear })} />
+      {effectFields.map(([key, label]) => (
+        <NumberField key={key} label={label} problemName={`${title}, ${label[0]!.toLowerCase()}${label.slice(1)}`} strict unit="%" percent min={-100} max={100} step={1} value={effects[key] ?? 0} onChange={(v) => onChange({ effects: { ...effects, [key]: v } as Effects })} />
       ))}
-      {shifts.map((shift, s) => (
-        <NumberField
-          key={`shift-${s}`}
-          label={`Share of the children who would be in ${shift.from} who are in ${shift.to} instead, while it runs`}
-          unit="%"
-          percent
-          min={0}
-          max={100}
-          step={1}
-          value={shift.share}
-          onChange={(share) => onChange({ placementShifts: shifts.map((x, i) => (i === s ? { ...x, share } : x)) })}
-        />
-      ))}
+      {shifts.map((shift, s) => {
+        const label = `Share of the children who would be in ${placementWords(shift.from)} who are in ${placementWords(shift.to)} instead, while it runs`;
+        return (
+          <NumberField
+            key={`shift-${s}`}
+            label={label}
+            problemName={`${title}, share of the children who would be in ${placementWords(shift.from)} who are in ${placementWords(shift.to)} instead`}
+            strict
+            unit="%"
+            percent
+            min={0}
+            max={100}
+            step={1}
+            value={shift.share}
+            onChange={(share) => onChange({ placementShifts: shifts.map((x, i) => (i === s ? { ...x, share } : x)) })}
+          />
+        );
+      })}
     </fieldset>
   );
 }
