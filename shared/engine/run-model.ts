@@ -128,7 +128,7 @@ export function startScenarioBands(setup: ProjectionSetup, estimates: Estimates,
     if (ranges) return ranges;
     const bands = run.bands();
     // The placements' chance variation, drawn once for the scenario and each scenario without one intervention.
-    const noise = placed ? placementNoise(draws, H, seed) : undefined;
+    const noise = placed && weighing ? placementNoise(draws, H, seed) : undefined;
     const placements = placed ? placementBands(placed.central, placed.placementSetup, claOpen!, cppCost!, draws, seed, ledger?.spend, noise) : null;
     const services = placements ? placements.cost : bands.cost;
     // Spend's range includes the interventions' own cost, known for certain: every percentile moves by it.

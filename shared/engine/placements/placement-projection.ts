@@ -115,9 +115,11 @@ export function placementNoise(draws: number, horizon: number, seed: number): Pl
 export function placementDrawSamples(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number, byGroup = true, noise?: PlacementNoise): { groupSamples: Float64Array[]; costSamples: Float64Array } {
   const H = central.claCost.length;
   const C = comboCount;
-  const shared = noise && noise.seed === seed && noise.draws === draws && noise.horizon === H ? noise : placementNoise(draws, H, seed);
-  const z = shared.values;
-  let next = 0;
+  // Each draw's chance variations: from the shared set where given, else drawn here a draw at a time.
+  const perDraw = C * (H + 1);
+  const shared = noise && noise.seed === seed && noise.draws === draws && noise.horizon === H ? noise.values : null;
+  const rng = shared ? null : createRandom(seed ^ 0x5eed);
+  const own = shared ? null : new Float64Array(perDraw);
   // Central shares by combo and month ([c * H + t]), and each combo's share today.
   const shareAt = new Float64Array(C * H);
   for (let t = 0; t < H; t++) {
@@ -132,6 +134,9 @@ export function placementDrawSamples(central: PlacementProjection, setup: Placem
   const multiplier = new Float64Array(C);
   const weekly = Float64Array.from(central.unitCosts, (u) => u.weekly * weeksPerMonth);
   for (let d = 0; d < draws; d++) {
+    if (own) for (let i = 0; i < perDraw; i++) own[i] = normalAt(rng!.next());
+    const z = shared ?? own!;
+    let next = shared ? d * perDraw : 0;
     for (let c = 0; c < C; c++) multiplier[c] = Math.exp(sigma[c]! * z[next++]! - (sigma[c]! * sigma[c]!) / 2);
     for (let t = 0; t < H; t++) {
       const i = t * draws + d;
