@@ -71,6 +71,21 @@ export const bandOptions = { draws: 500, seed: 20_201, scenarioBands: true } as 
 export const defaultDraws = bandOptions.draws;
 
 /** The baseline is costed like the scenarios (the first one's costs), so that scenario minus baseline is about demand only. */
+// The workbook's unit costs and caseloads are the first scenario's: the baseline is costed with them, and
+// another scenario's own figures replace only what it states (absent means no change from the baseline, as
+// the contract has it), so a scenario that changes nothing spends exactly what the baseline spends.
+export function withWorkbookCosts(scenarios: readonly Scenario[]): Scenario[] {
+  const first = scenarios[0];
+  if (!first) return [];
+  const stated = <T extends object>(x: T): Partial<T> => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return scenarios.map((s, i) => {
+    if (i === 0) return s;
+    const own = stated(s.costs);
+    const byPlacement = first.costs.claWeeklyByPlacement || own.claWeeklyByPlacement ? { ...stated(first.costs.claWeeklyByPlacement ?? {}), ...stated(own.claWeeklyByPlacement ?? {}) } : undefined;
+    return { ...s, costs: { ...stated(first.costs), ...own, ...(byPlacement ? { claWeeklyByPlacement: byPlacement } : {}) }, caseloads: { ...stated(first.caseloads), ...stated(s.caseloads) } };
+  });
+}
+
 export function costedBaseline(scenarios: readonly Scenario[]): Scenario {
   const costed = scenarios[0];
   return costed ? { ...baselineScenario, costs: costed.costs, caseloads: costed.caseloads } : baselineScenario;
@@ -216,8 +231,9 @@ export function runModel(dataset: Dataset, aggregates: readonly AggregatePeriod[
   const { setup, placementSetup } = prepareProjection(dataset, history, estimates, options.horizon);
   const draws = options.draws ?? bandOptions.draws;
   const seed = options.seed ?? bandOptions.seed;
-  const baseline = projectScenario(setup, estimates, costedBaseline(options.scenarios ?? []), { draws, seed }, placementSetup);
+  const costed = withWorkbookCosts(options.scenarios ?? []);
+  const baseline = projectScenario(setup, estimates, costedBaseline(costed), { draws, seed }, placementSetup);
   const scenarioBands = options.scenarioBands ?? bandOptions.scenarioBands;
-  const scenarios = (options.scenarios ?? []).map((s) => projectScenario(setup, estimates, s, { draws: scenarioBands ? draws : 0, seed }, placementSetup));
+  const scenarios = costed.map((s) => projectScenario(setup, estimates, s, { draws: scenarioBands ? draws : 0, seed }, placementSetup));
   return { history, estimates, setup, baseline, scenarios };
 }

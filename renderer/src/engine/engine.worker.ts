@@ -12,6 +12,7 @@ import { monthOfIso } from '../../../shared/engine/months.ts';
 import {
   bandOptions,
   costedBaseline,
+  withWorkbookCosts,
   prepareProjection,
   projectScenario,
   startScenarioBands,
@@ -78,7 +79,8 @@ function project(scenariosRaw: unknown[], horizon: number, bands: boolean): Proj
     return parsed.scenario;
   });
   const missing: Projected['missing'] = [];
-  const projected = [costedBaseline(scenarios), ...scenarios].map((scenario) => {
+  const costed = withWorkbookCosts(scenarios);
+  const projected = [costedBaseline(costed), ...costed].map((scenario) => {
     const key = keyOf(scenario, horizon);
     const path = expectedPath(f, horizon, key, scenario);
     const known = finished.get(key) ?? null;
