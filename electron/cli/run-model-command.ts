@@ -5,7 +5,6 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseModelOptions, type ModelOptions } from '../../shared/cli/model-options.ts';
 import type { Dataset } from '../../shared/dataset/types.ts';
 import { parseAggregateHistory, type AggregatePeriod } from '../../shared/engine/aggregate-history.ts';
-import { runBacktest } from '../../shared/engine/backtest.ts';
 import { calibrate } from '../../shared/engine/calibration.ts';
 import { monthOfIso } from '../../shared/engine/months.ts';
 import { NothingToProjectError } from '../../shared/engine/estimates.ts';
@@ -23,7 +22,7 @@ import { loadSources } from './load-sources.ts';
 import { loadSsda903Files } from '../common/load-ssda903.ts';
 import { importSsda903, type Ssda903Import } from '../../shared/import/ssda903/import-ssda903.ts';
 import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
-import { placementBacktest } from '../../shared/engine/placements/placement-backtest.ts';
+import { backtestWithPlacements } from '../../shared/engine/placements/backtest-with-placements.ts';
 import { dateOrderNotes, summaryOfImport, summaryOfReturns, summaryText } from './summary-text.ts';
 import { exitCodes, optionsOrExitCode, type CommandIO } from './answer-without-running.ts';
 
@@ -127,8 +126,7 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
       return exitCodes.badInput;
     }
     const backtestFrom = options.backtestFrom ? monthOfIso(`${options.backtestFrom}-01`) : null;
-    const byPlacement = backtestFrom !== null && run.baseline.placements ? placementBacktest(dataset, aggregates, backtestFrom, options.horizonMonths, run.history) : null;
-    const backtest = backtestFrom !== null ? { ...runBacktest(dataset, aggregates, backtestFrom, options.horizonMonths, run.history, scenario), ...(byPlacement ? { byPlacement } : {}) } : undefined;
+    const backtest = backtestFrom !== null ? backtestWithPlacements(dataset, aggregates, backtestFrom, options.horizonMonths, run.history, scenario, Boolean(run.baseline.placements)) : undefined;
     const calibration = options.calibrate ? calibrate(dataset, aggregates, {}, run.history) : undefined;
     const result = buildResultJson({ dataset, report, run, ...(backtest ? { backtest } : {}), ...(calibration ? { calibration } : {}), ...(ssda903 ? { ssda903 } : {}) });
     // Build everything before writing anything: a failure leaves no file half-written.

@@ -3,6 +3,7 @@ import type { BacktestResult } from '../../shared/engine/backtest.ts';
 import type { Calibration } from '../../shared/engine/calibration.ts';
 import { calibrationSentences } from '../../shared/text/calibration-words.ts';
 import { interventionSentence } from '../../shared/text/intervention-words.ts';
+import { placementBacktestSentence } from '../../shared/text/placement-backtest-words.ts';
 import { monthLabel } from '../../shared/engine/months.ts';
 import type { ModelRun } from '../../shared/engine/run-model.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
@@ -67,6 +68,8 @@ export function summaryText(run: ModelRun, report: ImportReport | null, backtest
       `Carrying the last known value forward instead: referrals ${pct(backtest.naiveMape.referrals)}, open plans ${pct(backtest.naiveMape.cppOpen)}, children in care ${pct(backtest.naiveMape.claOpen)}. ` +
         `Over these three the model is ${pct(mean(main.map((k) => backtest.mape[k])))} out on average, carrying forward ${pct(mean(main.map((k) => backtest.naiveMape[k])))} (${backtest.comparisons.length} comparisons).`,
     );
+    const byPlacement = backtest.byPlacement ? placementBacktestSentence(backtest.byPlacement) : null;
+    if (byPlacement) lines.push(`By placement type: ${byPlacement.charAt(0).toLowerCase()}${byPlacement.slice(1)}`);
   }
   if (calibration) lines.push(...calibrationSentences(calibration));
   for (const note of e.notes) lines.push(`Note: ${note}`);

@@ -11,6 +11,7 @@ import { baselineScenario, type Scenario } from './scenario.ts';
 import { scenarioVectors } from './scenario-vectors.ts';
 import { monthForPeople } from '../text/people-format.ts';
 import { buildSetup } from './setup.ts';
+import type { PlacementBacktest } from './placements/placement-backtest.ts';
 
 export const backtestSeries = ['referrals', 'cppStarts', 'cppOpen', 'claStarts', 'claOpen'] as const;
 export type BacktestSeries = (typeof backtestSeries)[number];
@@ -33,6 +34,8 @@ export interface BacktestResult {
   monthsCompared: number;
   /** With a scenario (for example the 2020-21 lockdowns): its projection and errors too. */
   scenario?: { name: string; predicted: Record<BacktestSeries, number[]>; mape: Record<BacktestSeries, number | null> };
+  /** Where placements are known: children in care by placement type, projected against what happened. */
+  byPlacement?: PlacementBacktest;
 }
 
 export interface BacktestComparison {

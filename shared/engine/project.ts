@@ -52,6 +52,9 @@ export function centralDraw(setup: ProjectionSetup): ParameterDraw {
 export const seriesKeys = ['referrals', 'cppStarts', 'cppEnds', 'cppOpen', 'claStarts', 'claEnds', 'claOpen', 'claAgedOut'] as const;
 export type ProjectionSeries = Record<(typeof seriesKeys)[number], Float64Array>;
 
+/** The series each half of a path (plans, care) writes. */
+const seriesOf = { cpp: ['cppStarts', 'cppEnds', 'cppOpen'], cla: ['claStarts', 'claEnds', 'claOpen', 'claAgedOut'] } as const;
+
 export function allocateSeries(horizon: number): ProjectionSeries {
   return Object.fromEntries(seriesKeys.map((k) => [k, new Float64Array(horizon)])) as ProjectionSeries;
 }
@@ -153,6 +156,69 @@ export interface ProjectionWorkspace {
   cla: SeriesState;
   referrals: Float64Array;
   baseline: Float64Array;
+  /** A draw's random numbers, taken from the stream before the path runs. */
+  noise: DrawNoise;
+}
+
+/**
+ * One Monte Carlo draw's random numbers after its parameters, in the order a path takes them: a uniform for
+ * each month's referrals, then for plans and then for care each month's uniform (starts) and normal value
+ * (exits). Paths that differ only in their means can share them (common random numbers, common-draws.ts).
+ */
+export interface DrawNoise {
+  referrals: Float64Array;
+  cpp: { starts: Float64Array; exits: Float64Array };
+  cla: { starts: Float64Array; exits: Float64Array };
+}
+
+export function createNoise(horizon: number): DrawNoise {
+  const series = () => ({ starts: new Float64Array(horizon), exits: new Float64Array(horizon) });
+  return { referrals: new Float64Array(horizon), cpp: series(), cla: series() };
+}
+
+/** Takes a draw's numbers from `rng` in the order runProjection always took them, so the paths are unchanged. */
+export function fillNoise(noise: DrawNoise, rng: Random): void {
+  const H = noise.referrals.length;
+  for (let t = 0; t < H; t++) noise.referrals[t] = rng.next();
+  for (const key of ['cpp', 'cla'] as const) {
+    const { starts, exits } = noise[key];
+    for (let t = 0; t < H; t++) {
+      starts[t] = rng.next();
+      exits[t] = rng.normal();
+    }
+  }
+}
+
+/** A series' open cases at the start of month `month` of a leading path, for a following path to go on from. */
+export interface SeriesCheckpoint {
+  month: number;
+  existing: Float64Array;
+  base: Float64Array;
+  cohorts: Float64Array;
+  cohortShare: Float64Array;
+  nextOut: number;
+}
+
+export function createCheckpoint(workspace: ProjectionWorkspace, key: 'cpp' | 'cla', month: number): SeriesCheckpoint {
+  const n = workspace[key].existing.length;
+  return { month, existing: new Float64Array(n), base: new Float64Array(n), cohorts: new Float64Array(month), cohortShare: new Float64Array(month), nextOut: 0 };
+}
+
+/**
+ * A path that shares a leading path's draw (its parameters and noise) and is the same as it until the months
+ * given (the horizon: never differs): those months are copied from the leader, not worked out again.
+ */
+export interface FollowedPath {
+  leader: ProjectionSeries;
+  referralsDepart: number;
+  cpp: { departs: number; checkpoint: SeriesCheckpoint | null };
+  cla: { departs: number; checkpoint: SeriesCheckpoint | null };
+}
+
+/** Where a leading path keeps its state for its followers, by series, in month order. */
+export interface Checkpoints {
+  cpp: readonly SeriesCheckpoint[];
+  cla: readonly SeriesCheckpoint[];
 }
 
 export function createWorkspace(setup: ProjectionSetup): ProjectionWorkspace {
@@ -180,13 +246,12 @@ export function createWorkspace(setup: ProjectionSetup): ProjectionWorkspace {
       exitRow,
     };
   };
-  return { cpp: state(setup.cpp), cla: state(setup.cla), referrals: new Float64Array(setup.horizon), baseline: new Float64Array(setup.horizon) };
+  return { cpp: state(setup.cpp), cla: state(setup.cla), referrals: new Float64Array(setup.horizon), baseline: new Float64Array(setup.horizon), noise: createNoise(setup.horizon) };
 }
 
 // Every draw takes its random number whether or not it needs it, so that runs with different means stay
 // in step (common random numbers: see common-draws.ts).
-function normal(rng: Random, mean: number, variance: number): number {
-  const z = rng.normal();
+function normal(z: number, mean: number, variance: number): number {
   return variance > 0 ? mean + Math.sqrt(variance) * z : mean;
 }
 
@@ -203,12 +268,51 @@ export function runProjection(
   workspace: ProjectionWorkspace = createWorkspace(setup),
   rng: Random | null = null,
 ): ProjectionSeries {
+  if (!rng) return projectPath(setup, vectors, draw, out, workspace, null);
+  fillNoise(workspace.noise, rng);
+  return projectPath(setup, vectors, draw, out, workspace, workspace.noise);
+}
+
+/**
+ * runProjection with the draw's random numbers already taken (`noise`; null for the expected path). A
+ * `follow`ing path copies the months in which it cannot differ from its leader; `keep` is where this path
+ * notes its state for the paths that follow it.
+ */
+export function projectPath(
+  setup: ProjectionSetup,
+  vectors: ScenarioVectors,
+  draw: ParameterDraw,
+  out: ProjectionSeries,
+  workspace: ProjectionWorkspace,
+  noise: DrawNoise | null,
+  follow: FollowedPath | null = null,
+  keep: Checkpoints | null = null,
+): ProjectionSeries {
+  const H = setup.horizon;
+  const refs = workspace.referrals;
+  const before = setup.referralsBefore;
+  if (follow && follow.referralsDepart >= H) {
+    refs.set(follow.leader.referrals);
+    out.referrals.set(follow.leader.referrals);
+  } else projectReferrals(setup, vectors, draw, out, workspace, noise);
+  const referralAt = (t: number) => (t >= 0 ? refs[t]! : (before[before.length + t] ?? before[0] ?? 0));
+
+  for (const key of ['cpp', 'cla'] as const) {
+    const followed = follow ? follow[key] : null;
+    if (followed && followed.departs >= H) {
+      for (const name of seriesOf[key]) out[name].set(follow!.leader[name]);
+      continue;
+    }
+    projectSeries(setup, key, vectors, draw, out, workspace, noise, referralAt, follow && followed && followed.checkpoint ? { leader: follow.leader, checkpoint: followed.checkpoint } : null, keep ? keep[key] : null);
+  }
+  return out;
+}
+
+function projectReferrals(setup: ProjectionSetup, vectors: ScenarioVectors, draw: ParameterDraw, out: ProjectionSeries, workspace: ProjectionWorkspace, noise: DrawNoise | null): void {
   const H = setup.horizon;
   const refs = workspace.referrals;
   const { level, seasonality, anchorMonth } = setup.referral;
-  const before = setup.referralsBefore;
-
-  // Referrals: the baseline path, times the scenario, plus lost referrals coming back.
+  // The baseline path, times the scenario, plus lost referrals coming back.
   const baseline = workspace.baseline;
   for (let t = 0; t < H; t++) {
     const month = setup.startMonth + t;
@@ -227,13 +331,26 @@ export function runProjection(
   }
   for (let t = 0; t < H; t++) {
     const expected = Math.max(0, refs[t]!);
-    refs[t] = rng ? poissonFromUniform(expected, rng.next()) : expected;
+    refs[t] = noise ? poissonFromUniform(expected, noise.referrals[t]!) : expected;
     out.referrals[t] = refs[t]!;
   }
+}
 
-  const referralAt = (t: number) => (t >= 0 ? refs[t]! : (before[before.length + t] ?? before[0] ?? 0));
-
-  for (const key of ['cpp', 'cla'] as const) {
+/** One series (plans or care), from the first month or from a leader's checkpoint; notes checkpoints in `keep`. */
+function projectSeries(
+  setup: ProjectionSetup,
+  key: 'cpp' | 'cla',
+  vectors: ScenarioVectors,
+  draw: ParameterDraw,
+  out: ProjectionSeries,
+  workspace: ProjectionWorkspace,
+  noise: DrawNoise | null,
+  referralAt: (t: number) => number,
+  resume: { leader: ProjectionSeries; checkpoint: SeriesCheckpoint } | null,
+  keep: readonly SeriesCheckpoint[] | null,
+): void {
+  const H = setup.horizon;
+  {
     const s = setup[key];
     const ws = workspace[key];
     const starts = key === 'cpp' ? out.cppStarts : out.claStarts;
@@ -255,12 +372,33 @@ export function runProjection(
     cohorts.fill(0);
     cohortShare.fill(1);
     if (key === 'cla') out.claAgedOut.fill(0);
+    const seriesNoise = noise ? noise[key] : null;
+    let first = 0;
+    if (resume) {
+      const cp = resume.checkpoint;
+      first = cp.month;
+      existing.set(cp.existing);
+      base.set(cp.base);
+      cohorts.set(cp.cohorts);
+      cohortShare.set(cp.cohortShare);
+      nextOut = cp.nextOut;
+      for (const name of seriesOf[key]) out[name].set(resume.leader[name].subarray(0, first));
+    }
+    let nextKeep = 0;
     // Monthly exit probability by months since start, recomputed only when the multiplier changes
     // (outside shocks it is constant for a whole path).
     const exitTable = ws.exitTable;
     let tableMultiplier = NaN;
 
-    for (let t = 0; t < H; t++) {
+    for (let t = first; t < H; t++) {
+      if (keep && nextKeep < keep.length && keep[nextKeep]!.month === t) {
+        const cp = keep[nextKeep++]!;
+        cp.existing.set(existing);
+        cp.base.set(base);
+        cp.cohorts.set(cohorts.subarray(0, t));
+        cp.cohortShare.set(cohortShare.subarray(0, t));
+        cp.nextOut = nextOut;
+      }
       const m = exitVector[t]! * drawExit;
       if (m !== tableMultiplier) {
         for (let k = 0; k <= maxK; k++) exitTable[k] = exitProbability(rates[k]! * m);
@@ -270,7 +408,7 @@ export function runProjection(
       let expectedStarts = 0;
       for (let k = 0; k < s.lagWeights.length; k++) expectedStarts += s.lagWeights[k]! * referralAt(t - k);
       expectedStarts *= conversion * convVector[t]!;
-      const newStarts = rng ? poissonFromUniform(expectedStarts, rng.next()) : Math.max(0, expectedStarts);
+      const newStarts = seriesNoise ? poissonFromUniform(expectedStarts, seriesNoise.starts[t]!) : Math.max(0, expectedStarts);
       starts[t] = newStarts;
 
       // First pass: children turning 18 leave; everyone else's expected exits are noted.
@@ -321,8 +459,8 @@ export function runProjection(
       variance += newStarts * firstHalf * (1 - firstHalf);
 
       // Drawn exits are shared in proportion to expected exits: the total carries the randomness.
-      const drawnExits = rng ? normal(rng, expectedExits, variance) : expectedExits;
-      const scale = rng && expectedExits > 0 ? Math.max(0, drawnExits) / expectedExits : 1;
+      const drawnExits = seriesNoise ? normal(seriesNoise.exits[t]!, expectedExits, variance) : expectedExits;
+      const scale = seriesNoise && expectedExits > 0 ? Math.max(0, drawnExits) / expectedExits : 1;
 
       // Second pass: apply the exits.
       let exits = 0;
@@ -354,5 +492,4 @@ export function runProjection(
       if (key === 'cla') out.claAgedOut[t] = agedOut;
     }
   }
-  return out;
 }

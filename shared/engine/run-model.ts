@@ -4,14 +4,16 @@ import type { AggregatePeriod } from './aggregate-history.ts';
 import { estimate, type Estimates } from './estimates.ts';
 import { buildHistory, type MonthlyHistory } from './history.ts';
 import { annualSpend, cumulative, monthlyCost, unitCosts, workersNeeded, type UnitCosts } from './money.ts';
-import { allocateSeries, centralDraw, runProjection, type ProjectionSeries, type ProjectionSetup } from './project.ts';
+import { allocateSeries, centralDraw, runProjection, seriesKeys, type ProjectionSeries, type ProjectionSetup } from './project.ts';
+import { departures } from './following-paths.ts';
+import { projectPlacements } from './placements/project-placements.ts';
 import { baselineScenario, type Scenario } from './scenario.ts';
-import { scenarioVectors } from './scenario-vectors.ts';
+import { scenarioVectors, type ScenarioVectors } from './scenario-vectors.ts';
 import { buildSetup } from './setup.ts';
 import { startBands, type BandRun, type Bands } from './uncertainty.ts';
 import { buildPlacementSetup, type PlacementSetup } from './placements/placement-setup.ts';
 import { entryAgeSharesAt } from './placements/estimate-placements.ts';
-import { placementBands, projectScenarioPlacements, type PlacementBands, type PlacementProjection } from './placements/placement-projection.ts';
+import { placementBands, placementNoise, projectScenarioPlacements, type PlacementBands, type PlacementProjection } from './placements/placement-projection.ts';
 import { createLedger, recordDraw } from './interventions/draw-ledger.ts';
 import { startInterventionDraws } from './interventions/intervention-draws.ts';
 import { weighIntervention, type InterventionOutcome, type InterventionRanges } from './interventions/outcomes.ts';
@@ -69,6 +71,21 @@ export const bandOptions = { draws: 500, seed: 20_201, scenarioBands: true } as 
 export const defaultDraws = bandOptions.draws;
 
 /** The baseline is costed like the scenarios (the first one's costs), so that scenario minus baseline is about demand only. */
+// The workbook's unit costs and caseloads are the first scenario's: the baseline is costed with them, and
+// another scenario's own figures replace only what it states (absent means no change from the baseline, as
+// the contract has it), so a scenario that changes nothing spends exactly what the baseline spends.
+export function withWorkbookCosts(scenarios: readonly Scenario[]): Scenario[] {
+  const first = scenarios[0];
+  if (!first) return [];
+  const stated = <T extends object>(x: T): Partial<T> => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return scenarios.map((s, i) => {
+    if (i === 0) return s;
+    const own = stated(s.costs);
+    const byPlacement = first.costs.claWeeklyByPlacement || own.claWeeklyByPlacement ? { ...stated(first.costs.claWeeklyByPlacement ?? {}), ...stated(own.claWeeklyByPlacement ?? {}) } : undefined;
+    return { ...s, costs: { ...stated(first.costs), ...own, ...(byPlacement ? { claWeeklyByPlacement: byPlacement } : {}) }, caseloads: { ...stated(first.caseloads), ...stated(s.caseloads) } };
+  });
+}
+
 export function costedBaseline(scenarios: readonly Scenario[]): Scenario {
   const costed = scenarios[0];
   return costed ? { ...baselineScenario, costs: costed.costs, caseloads: costed.caseloads } : baselineScenario;
@@ -117,27 +134,27 @@ export function startScenarioBands(setup: ProjectionSetup, estimates: Estimates,
       cppCost![t * draws + d] = out.cppOpen[t]! * costs.cppMonthly;
     }
   };
-  const run = startBands(setup, scenarioVectors(scenario, setup.startMonth, H), estimates, costs, draws, seed, placed || weighing ? observe : undefined);
+  // The scenario without each intervention lives each of the scenario's draws beside it.
   const others = weighing ? startInterventionDraws(setup, estimates, scenario, options, placed?.placementSetup ?? null, placed?.withoutEach) : null;
+  const run = startBands(setup, scenarioVectors(scenario, setup.startMonth, H), estimates, costs, draws, seed, placed || weighing ? observe : undefined, others?.followers);
   const running = interventionsCost(scenario, setup.startMonth, H);
   let ranges: ScenarioRanges | null = null;
   const finish = (): ScenarioRanges => {
     if (ranges) return ranges;
     const bands = run.bands();
-    const placements = placed ? placementBands(placed.central, placed.placementSetup, claOpen!, cppCost!, draws, seed, ledger?.spend) : null;
+    // The placements' chance variation, drawn once for the scenario and each scenario without one intervention.
+    const noise = placed && weighing ? placementNoise(draws, H, seed) : undefined;
+    const placements = placed ? placementBands(placed.central, placed.placementSetup, claOpen!, cppCost!, draws, seed, ledger?.spend, noise) : null;
     const services = placements ? placements.cost : bands.cost;
     // Spend's range includes the interventions' own cost, known for certain: every percentile moves by it.
     const cost = weighing ? { p10: services.p10.map((v, t) => v + running[t]!), p50: services.p50.map((v, t) => v + running[t]!), p90: services.p90.map((v, t) => v + running[t]!) } : services;
-    return (ranges = { bands: { ...bands, cost }, placements, interventions: others && ledger ? others.ranges(ledger) : [] });
+    return (ranges = { bands: { ...bands, cost }, placements, interventions: others && ledger ? others.ranges(ledger, noise) : [] });
   };
   return {
     get remaining() {
-      return Math.max(run.remaining, others?.remaining ?? 0);
+      return run.remaining;
     },
-    run: (more: number) => {
-      run.run(more);
-      others?.run(more);
-    },
+    run: (more: number) => run.run(more),
     bands: () => finish().bands,
     ranges: finish,
   };
@@ -153,13 +170,34 @@ export function withRanges(path: ProjectedScenario, ranges: ScenarioRanges | nul
   };
 }
 
-/** A scenario's expected path and its spend, the interventions' running costs included, without weighing them. */
-function expectedPath(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, placementSetup: PlacementSetup | null): ProjectedScenario {
-  const vectors = scenarioVectors(scenario, setup.startMonth, setup.horizon);
-  const series = runProjection(setup, vectors, centralDraw(setup), allocateSeries(setup.horizon));
+/** An expected path with what another path may take over from it: its means, and its placements before any shift. */
+interface ExpectedPath {
+  path: ProjectedScenario;
+  vectors: ScenarioVectors;
+  unshifted: Float64Array[] | null;
+}
+
+/**
+ * A scenario's expected path and its spend, the interventions' running costs included, without weighing them.
+ * Where its means are `like`'s (the scenario without an intervention that only shifts placements), its totals
+ * and its placements before shifts are the same, and are taken over rather than worked out again.
+ */
+function expectedPath(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, placementSetup: PlacementSetup | null, like?: ExpectedPath): ExpectedPath {
+  const H = setup.horizon;
+  const vectors = scenarioVectors(scenario, setup.startMonth, H);
+  const departs = like ? departures(like.vectors, vectors, H) : null;
+  const same = departs !== null && departs.referrals >= H && departs.cpp >= H && departs.cla >= H;
+  const series = allocateSeries(H);
+  if (same) for (const key of seriesKeys) series[key].set(like!.path.series[key]);
+  else runProjection(setup, vectors, centralDraw(setup), series);
   const costs = unitCosts(scenario, estimates.placementMix);
   // Where placements are known, children in care are costed placement by placement (placements/).
-  const placements = placementSetup ? projectScenarioPlacements(placementSetup, series, scenario, setup.startMonth, setup.horizon) : null;
+  const unshifted = placementSetup ? (same && like!.unshifted ? like!.unshifted : projectPlacements(placementSetup.model, placementSetup.stock, series, H)) : null;
+  const placements = placementSetup ? projectScenarioPlacements(placementSetup, series, scenario, setup.startMonth, H, unshifted!.map((c) => c.slice())) : null;
+  return { path: pricedPath(setup, scenario, series, costs, placements), vectors, unshifted };
+}
+
+function pricedPath(setup: ProjectionSetup, scenario: Scenario, series: ProjectionSeries, costs: UnitCosts, placements: PlacementProjection | null): ProjectedScenario {
   const serviceCost = series.cppOpen.map((cpp, t) => (placements ? cpp * costs.cppMonthly + placements.claCost[t]! : monthlyCost(costs, cpp, series.claOpen[t]!)));
   const interventionCost = interventionsCost(scenario, setup.startMonth, setup.horizon);
   const cost = serviceCost.map((v, t) => v + interventionCost[t]!);
@@ -168,8 +206,9 @@ function expectedPath(setup: ProjectionSetup, estimates: Estimates, scenario: Sc
 }
 
 export function projectScenario(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, options: { draws: number; seed: number }, placementSetup: PlacementSetup | null = null): ProjectedScenario {
-  const path = expectedPath(setup, estimates, scenario, placementSetup);
-  const withoutEach = scenario.interventions.map((_, i) => expectedPath(setup, estimates, withoutIntervention(scenario, i), placementSetup));
+  const expected = expectedPath(setup, estimates, scenario, placementSetup);
+  const path = expected.path;
+  const withoutEach = scenario.interventions.map((_, i) => expectedPath(setup, estimates, withoutIntervention(scenario, i), placementSetup, expected).path);
   path.interventions = scenario.interventions.map((intervention, i) => weighIntervention(intervention, setup.startMonth, path, withoutEach[i]!));
   if (options.draws <= 0) return path;
   const run = startScenarioBands(setup, estimates, scenario, options, path.placements && placementSetup ? { placementSetup, central: path.placements, withoutEach: withoutEach.map((w) => w.placements) } : null);
@@ -192,8 +231,9 @@ export function runModel(dataset: Dataset, aggregates: readonly AggregatePeriod[
   const { setup, placementSetup } = prepareProjection(dataset, history, estimates, options.horizon);
   const draws = options.draws ?? bandOptions.draws;
   const seed = options.seed ?? bandOptions.seed;
-  const baseline = projectScenario(setup, estimates, costedBaseline(options.scenarios ?? []), { draws, seed }, placementSetup);
+  const costed = withWorkbookCosts(options.scenarios ?? []);
+  const baseline = projectScenario(setup, estimates, costedBaseline(costed), { draws, seed }, placementSetup);
   const scenarioBands = options.scenarioBands ?? bandOptions.scenarioBands;
-  const scenarios = (options.scenarios ?? []).map((s) => projectScenario(setup, estimates, s, { draws: scenarioBands ? draws : 0, seed }, placementSetup));
+  const scenarios = costed.map((s) => projectScenario(setup, estimates, s, { draws: scenarioBands ? draws : 0, seed }, placementSetup));
   return { history, estimates, setup, baseline, scenarios };
 }

@@ -5,7 +5,8 @@
 import type { Estimates } from './estimates.ts';
 import { monthlyCost, type UnitCosts } from './money.ts';
 import { bandOfSamples } from './percentiles.ts';
-import { allocateSeries, createWorkspace, runProjection, type ParameterDraw, type ProjectionSeries, type ProjectionSetup } from './project.ts';
+import { allocateSeries, createWorkspace, fillNoise, projectPath, type ParameterDraw, type ProjectionSeries, type ProjectionSetup } from './project.ts';
+import { planFollowing } from './following-paths.ts';
 import { createRandom, type Random } from './random.ts';
 import type { ScenarioVectors } from './scenario-vectors.ts';
 
@@ -48,11 +49,25 @@ export interface BandRun {
   bands(): Bands;
 }
 
-export function startBands(setup: ProjectionSetup, vectors: ScenarioVectors, estimates: Estimates, costs: UnitCosts, draws: number, seed: number, observe?: DrawObserver): BandRun {
+/** A path run on each of the bands' draws beside the scenario's own (common random numbers), seen by `observe`. */
+export interface FollowingRun {
+  vectors: ScenarioVectors;
+  observe: DrawObserver;
+}
+
+/**
+ * `followers` live each draw's random future too: each gives exactly what bands of its own with the same
+ * seed would, and costs only the months in which it differs from the scenario.
+ */
+export function startBands(setup: ProjectionSetup, vectors: ScenarioVectors, estimates: Estimates, costs: UnitCosts, draws: number, seed: number, observe?: DrawObserver, followers: readonly FollowingRun[] = []): BandRun {
   const H = setup.horizon;
   const rng = createRandom(seed);
   const out = allocateSeries(H);
   const workspace = createWorkspace(setup);
+  const following = followers.length > 0 ? planFollowing(workspace, vectors, followers.map((f) => f.vectors), H) : null;
+  const follows = following?.follow(out) ?? [];
+  const followerOut = allocateSeries(H);
+  const followerWorkspace = followers.length > 0 ? createWorkspace(setup) : workspace;
   const samples = Object.fromEntries(bandSeries.map((s) => [s, new Float64Array(draws * H)])) as Record<BandSeries, Float64Array>;
   let d = 0;
   return {
@@ -61,8 +76,11 @@ export function startBands(setup: ProjectionSetup, vectors: ScenarioVectors, est
     },
     run(more: number) {
       for (const end = Math.min(draws, d + more); d < end; d++) {
-        runProjection(setup, vectors, drawParameters(setup, estimates, rng), out, workspace, rng);
+        const parameters = drawParameters(setup, estimates, rng);
+        fillNoise(workspace.noise, rng);
+        projectPath(setup, vectors, parameters, out, workspace, workspace.noise, null, following?.keep ?? null);
         observe?.(d, out);
+        followers.forEach((f, i) => f.observe(d, projectPath(setup, f.vectors, parameters, followerOut, followerWorkspace, workspace.noise, follows[i]!)));
         for (let t = 0; t < H; t++) {
           // Stored month-major so each month's draws are contiguous for sorting.
           samples.referrals[t * draws + d] = out.referrals[t]!;

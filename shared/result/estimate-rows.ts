@@ -16,7 +16,7 @@ export function estimateRows(e: NonNullable<ResultJson['estimates']>): EstimateR
   const arrivals: EstimateRow[] = byEntries
     ? [
         ['Entries to care in an ordinary month', countForPeople(r.level), `${countForPeople(Math.max(0, r.level - z * r.levelSe))} to ${countForPeople(r.level + z * r.levelSe)}`, `About ${level} ${level === 1 ? 'child comes' : 'children come'} into care in an ordinary month (no referrals were given).`],
-        ['Trend in entries to care', pct(r.trendPerYear), `${pct(r.trendPerYear - z * r.trendSe)} to ${pct(r.trendPerYear + z * r.trendSe)}`, r.seasonalityEstimated ? `Entries to care change by about ${pct(r.trendPerYear)} a year.` : 'Too little history to measure a trend: taken as flat.'],
+        ['Trend in entries to care', pct(r.trendPerYear), `${pct(r.trendPerYear - z * r.trendSe)} to ${pct(r.trendPerYear + z * r.trendSe)}`, r.seasonalityEstimated ? `Entries to care change by about ${pct(r.trendPerYear)} a year.` : `Too few children come into care each month to read a trend or a season from: taken as flat at the average of the last ${r.monthsUsed} months.`],
       ]
     : [
         ['Referrals in an ordinary month', countForPeople(r.level), `${countForPeople(Math.max(0, r.level - z * r.levelSe))} to ${countForPeople(r.level + z * r.levelSe)}`, `About ${level} ${level === 1 ? 'referral arrives' : 'referrals arrive'} in an ordinary month.`],

@@ -132,7 +132,7 @@ if (wanted('engine')) {
     name: 'Three interventions',
     interventions: interventionPresets.filter((p) => ['edge-of-care', 'family-group-conferences', 'step-down'].includes(p.id)).map((p) => p.make(from)),
   });
-  const weighed = time('Scenario with three interventions and their likely ranges (1,000 draws, 60 months)', 500, () => projectScenario(prepared.setup, estimates, threeInterventions, { draws: 1000, seed: 1 }, prepared.placementSetup), 3);
+  const weighed = time('Scenario with three interventions and their likely ranges (1,000 draws, 60 months)', 500, () => projectScenario(prepared.setup, estimates, threeInterventions, { draws: 1000, seed: 1 }, prepared.placementSetup), 3, true);
   if (weighed.interventions.length !== 3 || weighed.interventions.some((i) => !i.ranges)) throw new Error('bench: interventions not weighed');
 }
 

@@ -80,4 +80,27 @@ describe('typing an intervention figure key by key', () => {
     await expect(cost.getAttribute('aria-invalid')).resolves.toBe('false');
     await expect(fields.getByLabel('Running cost (slider)').inputValue()).resolves.toBe('250000');
   });
+
+  it('goes back to the figure it had when a box is emptied and left, or on Escape', async () => {
+    const fields = page.locator('fieldset.intervention').first();
+    const cost = fields.getByLabel('Running cost', { exact: true });
+    // Deleting 250000 digit by digit passes through 2500 and 25: neither is kept.
+    await cost.click();
+    await cost.press('End');
+    for (let i = 0; i < 6; i++) await cost.press('Backspace');
+    expect(await cost.inputValue()).toBe('');
+    await cost.press('Tab');
+    expect(await cost.inputValue()).toBe('250000');
+    await expect(fields.getByLabel('Running cost (slider)').inputValue()).resolves.toBe('250000');
+
+    const months = page.getByLabel('Plans per social worker', { exact: true });
+    const before = await months.inputValue();
+    await months.click();
+    await months.press('Control+a');
+    await page.keyboard.type('4');
+    expect(await months.inputValue()).toBe('4');
+    await months.press('Escape');
+    expect(await months.inputValue()).toBe(before);
+    await expect(page.getByLabel('Plans per social worker (slider)').inputValue()).resolves.toBe(before);
+  });
 });

@@ -120,6 +120,16 @@ describe('placements on the screens and in the export', () => {
     await page.getByRole('heading', { name: 'Settings of “New normal”' }).waitFor({ timeout: 60_000 });
     await expect(page.getByRole('group', { name: 'Placement shift 1' }).getByLabel('Share placed elsewhere', { exact: true }).inputValue()).resolves.toBe('30');
     await expect(page.getByLabel(`${residential}, private (PR4-PR5), £ a week`).inputValue()).resolves.toBe('6000');
+    // Weekly costs are the workbook's: every scenario, and one added now, has them.
+    const list = page.locator('section.scenario-list');
+    for (const name of await list.locator('li > button[aria-pressed="false"]').allInnerTexts()) {
+      if (!name.trim()) continue;
+      await list.getByRole('button', { name: name.trim(), exact: true }).click();
+      await page.getByRole('heading', { name: `Settings of “${name.trim()}”` }).waitFor();
+      await expect(page.getByLabel(`${residential}, private (PR4-PR5), £ a week`).inputValue()).resolves.toBe('6000');
+    }
+    await list.getByRole('button', { name: 'New normal', exact: true }).click();
+    await page.getByRole('heading', { name: 'Settings of “New normal”' }).waitFor();
   }, 60_000);
 
   let after: Awaited<ReturnType<typeof figures>>;

@@ -72,6 +72,17 @@ describe('the workbook screens', () => {
     await page.getByRole('table', { name: 'Backtest errors' }).waitFor({ timeout: 30_000 });
     await expect(page.getByRole('table', { name: 'Backtest errors' }).innerText()).resolves.toMatch(/Children looked after\s+\d+\.\d%/);
     await page.screenshot({ path: path.join(shots, 'screen-results.png'), fullPage: true });
+    // The demo's List 8 gives placement types: the backtest reports its error by type too, and a type with
+    // only a handful of children (the demo's few in secure units) says so rather than a percentage alone.
+    const byPlacement = page.getByRole('table', { name: 'Error by placement type in the backtest' });
+    await expect(byPlacement.locator('tbody tr[data-group="foster"]').innerText()).resolves.toMatch(/^Fostering\s+\d+\.\d%\s+\d[\d,]*\s+\d[\d,]*$/);
+    await expect(byPlacement.locator('thead').innerText()).resolves.toMatch(/Projected for [A-Z][a-z]+ \d{4}\s+What happened/);
+    await expect(byPlacement.locator('tbody tr[data-group="secure"]').innerText()).resolves.toMatch(/Too few children to judge/);
+    await page.getByText(/^Over the 12 months backtested, fostering was on average \d+(\.\d)?% out, /).waitFor();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('heading', { name: 'Error by placement type' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(shots, 'screen-results-backtest-by-placement.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('Data: pastes three lists from the clipboard as Excel puts them there, with counts and an issue for a bad row', async () => {

@@ -6,6 +6,7 @@ import { useId, useRef, useState } from 'react';
 // so the text under the cursor is never rewritten. Leaving the box (or Enter) shows the figure in use.
 // A strict field refuses a figure out of range in words naming the field, keeps what was typed for
 // correcting, and keeps the last good figure meanwhile; otherwise a figure out of range is brought within it.
+// Left empty, or with Escape, the box goes back to the figure it had when it was entered.
 export function NumberField({ label, hint, value, onChange, min, max, step, unit, percent = false, strict = false, problemName }: {
   label: string;
   hint?: string;
@@ -42,7 +43,17 @@ export function NumberField({ label, hint, value, onChange, min, max, step, unit
     else use(raw);
   };
   // Leaving the box: a strict field keeps a refused figure for correcting; anything else shows the figure in use.
-  const settle = () => setDraft((d) => (d !== null && strict && outOfRange(d) ? d : null));
+  // A box left empty (or half-typed) goes back to the figure it had when it was entered: deleting 700 digit by
+  // digit passes through 70 and 7, which are not what the person meant to keep.
+  const settle = () => {
+    if (draft !== null && !complete(draft) && onEntry.current !== null && onEntry.current !== value) onChange(onEntry.current);
+    setDraft((d) => (d !== null && strict && outOfRange(d) ? d : null));
+  };
+  // Escape takes the box back to the figure it had when it was entered, as in a spreadsheet.
+  const revert = () => {
+    if (onEntry.current !== null && onEntry.current !== value) onChange(onEntry.current);
+    setDraft(null);
+  };
   const refused = strict && draft !== null && outOfRange(draft);
   const problem = refused ? `${problemName ?? label}: must be between ${min.toLocaleString('en-GB')} and ${max.toLocaleString('en-GB')} ${unit}; ${shown.toLocaleString('en-GB')} ${unit} is kept until then.` : null;
   const described = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
@@ -79,7 +90,7 @@ export function NumberField({ label, hint, value, onChange, min, max, step, unit
           onChange={(e) => typed(e.target.value)}
           onFocus={() => (onEntry.current = value)}
           onBlur={settle}
-          onKeyDown={(e) => e.key === 'Enter' && settle()}
+          onKeyDown={(e) => (e.key === 'Enter' ? settle() : e.key === 'Escape' ? revert() : undefined)}
           {...(described ? { 'aria-describedby': described } : {})}
         />
         <span className="unit">{unit}</span>

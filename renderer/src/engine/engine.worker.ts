@@ -4,7 +4,7 @@
 // scenario settings, so moving one scenario's slider recomputes only that scenario's range. Where placements
 // are known, the expected paths and the ranges carry them too, as the export's do.
 import type { Dataset } from '../../../shared/dataset/types.ts';
-import { runBacktest } from '../../../shared/engine/backtest.ts';
+import { backtestWithPlacements } from '../../../shared/engine/placements/backtest-with-placements.ts';
 import { calibrationResult } from '../../../shared/result/calibration-result.ts';
 import { estimate, type Estimates } from '../../../shared/engine/estimates.ts';
 import { buildHistory, type MonthlyHistory } from '../../../shared/engine/history.ts';
@@ -12,6 +12,7 @@ import { monthOfIso } from '../../../shared/engine/months.ts';
 import {
   bandOptions,
   costedBaseline,
+  withWorkbookCosts,
   prepareProjection,
   projectScenario,
   startScenarioBands,
@@ -78,7 +79,8 @@ function project(scenariosRaw: unknown[], horizon: number, bands: boolean): Proj
     return parsed.scenario;
   });
   const missing: Projected['missing'] = [];
-  const projected = [costedBaseline(scenarios), ...scenarios].map((scenario) => {
+  const costed = withWorkbookCosts(scenarios);
+  const projected = [costedBaseline(costed), ...costed].map((scenario) => {
     const key = keyOf(scenario, horizon);
     const path = expectedPath(f, horizon, key, scenario);
     const known = finished.get(key) ?? null;
@@ -152,7 +154,9 @@ self.onmessage = (event: MessageEvent<EngineRequest>) => {
       reply({ id: request.id, kind: 'calibrated', calibration: calibrationResult(fitted.dataset, [], fitted.history), ms: performance.now() - started });
     } else {
       if (!fitted) throw new Error('No workbook is loaded.');
-      const backtest = runBacktest(fitted.dataset, [], monthOfIso(`${request.from}-01`), request.horizon, fitted.history);
+      // Placements are backtested where the workbook knows them, as the command does.
+      const placementsKnown = setupFor(fitted, 24).placementSetup !== null;
+      const backtest = backtestWithPlacements(fitted.dataset, [], monthOfIso(`${request.from}-01`), request.horizon, fitted.history, null, placementsKnown);
       reply({ id: request.id, kind: 'backtested', backtest, ms: performance.now() - started });
     }
   } catch (err) {

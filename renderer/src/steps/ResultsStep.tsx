@@ -9,6 +9,7 @@ import { CalibrationPanel } from '../components/CalibrationPanel.tsx';
 import { InterventionResults } from './interventions/InterventionResults.tsx';
 import type { CalibrationJson } from '../../../shared/result/result-json.ts';
 import { PlacementResults } from './placements/PlacementResults.tsx';
+import { PlacementBacktestTable } from './placements/PlacementBacktestTable.tsx';
 
 /** Results show the baseline and up to this many scenarios (the Excel export has them all). */
 const maxShown = 4;
@@ -153,6 +154,7 @@ function BacktestPanel({ result, runBacktest }: { result: ResultJson; runBacktes
               { label: 'Projected', values: state.backtest.predicted.claOpen, colour: scenarioColour(0), dashed: true },
             ]}
           />
+          {state.backtest.byPlacement && <PlacementBacktestTable backtest={state.backtest.byPlacement} />}
         </>
       )}
     </section>

@@ -39,12 +39,16 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
   const startMonth = start ? monthOfIso(`${start}-01`) : null;
   const current = scenarios[selected];
   const update = (changes: Partial<ScenarioInput>) => onChange(scenarios.map((s, i) => (i === selected ? { ...s, ...changes } : s)));
+  // Unit costs and caseloads are the workbook's: the baseline is costed with them, so an edit applies to every
+  // scenario, and a scenario's spend differs from the baseline's only by what the scenario changes in demand.
+  const updateMoney = (changes: Pick<ScenarioInput, 'costs' | 'caseloads'>) => onChange(scenarios.map((s) => ({ ...s, ...changes })));
   const updateShock = (k: number, changes: Partial<Shock>) => update({ shocks: (current?.shocks ?? []).map((s, i) => (i === k ? { ...s, ...changes } : s)) });
   const add = (scenario: ScenarioInput) => {
     const names = new Set(scenarios.map((s) => s.name));
     let name = scenario.name ?? 'Scenario';
     for (let n = 2; names.has(name); n++) name = `${scenario.name} ${n}`;
-    onChange([...scenarios, { ...scenario, name }]);
+    const money = scenarios[0] ? { costs: scenarios[0].costs, caseloads: scenarios[0].caseloads } : {};
+    onChange([...scenarios, { ...scenario, ...money, name }]);
     onSelect(scenarios.length);
   };
   const remove = (index: number) => {
@@ -172,15 +176,15 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
           {placementsKnown && <PlacementShifts shifts={current.placementShifts ?? []} onChange={(placementShifts) => update({ placementShifts })} startIso={start ? `${start}-01` : '2025-01-01'} />}
           <InterventionsEditor scenario={current} start={start} onChange={(interventions) => update({ interventions })} />
           <fieldset>
-            <legend>Money and staff</legend>
+            <legend>Money and staff, for the baseline and every scenario</legend>
             {placementsKnown ? (
-              <UnitCostTable scenario={current} onChange={(costs) => update({ costs })} />
+              <UnitCostTable scenario={current} onChange={(costs) => updateMoney({ costs })} />
             ) : (
-              <NumberField label="Cost per child looked after" unit="£ a week" min={0} max={10000} step={50} value={current.costs?.claWeekly ?? 1200} onChange={(v) => update({ costs: { ...current.costs, claWeekly: v } })} />
+              <NumberField label="Cost per child looked after" unit="£ a week" min={0} max={10000} step={50} value={current.costs?.claWeekly ?? 1200} onChange={(v) => updateMoney({ costs: { ...current.costs, claWeekly: v } })} />
             )}
-            <NumberField label="Cost per child protection plan" unit="£ a month" min={0} max={5000} step={10} value={current.costs?.cppMonthly ?? 350} onChange={(v) => update({ costs: { ...current.costs, cppMonthly: v } })} />
-            <NumberField label="Plans per social worker" unit="plans" min={1} max={60} step={1} value={current.caseloads?.cppPerWorker ?? 15} onChange={(v) => update({ caseloads: { ...current.caseloads, cppPerWorker: v } })} />
-            <NumberField label="Children in care per social worker" unit="children" min={1} max={60} step={1} value={current.caseloads?.claPerWorker ?? 15} onChange={(v) => update({ caseloads: { ...current.caseloads, claPerWorker: v } })} />
+            <NumberField label="Cost per child protection plan" unit="£ a month" min={0} max={5000} step={10} value={current.costs?.cppMonthly ?? 350} onChange={(v) => updateMoney({ costs: { ...current.costs, cppMonthly: v } })} />
+            <NumberField label="Plans per social worker" unit="plans" min={1} max={60} step={1} value={current.caseloads?.cppPerWorker ?? 15} onChange={(v) => updateMoney({ caseloads: { ...current.caseloads, cppPerWorker: v } })} />
+            <NumberField label="Children in care per social worker" unit="children" min={1} max={60} step={1} value={current.caseloads?.claPerWorker ?? 15} onChange={(v) => updateMoney({ caseloads: { ...current.caseloads, claPerWorker: v } })} />
           </fieldset>
         </section>
       )}

@@ -1,31 +1,35 @@
 // The draws behind an intervention's likely ranges: for each intervention, the scenario without it run
 // with the same seed as the scenario itself, so draw d with and without it lives the same random future
 // (common random numbers) and their difference is the intervention's doing, not noise. An intervention
-// with no effect saves exactly nothing in every draw.
+// with no effect saves exactly nothing in every draw. They run beside the scenario's own draws (startBands'
+// followers), on the very numbers the scenario draws, each costing only the months it differs in.
 import type { Estimates } from '../estimates.ts';
 import { unitCosts } from '../money.ts';
-import { allocateSeries, centralDraw, runProjection, type ProjectionSetup } from '../project.ts';
+import { allocateSeries, centralDraw, runProjection, type ProjectionSeries, type ProjectionSetup } from '../project.ts';
 import type { Scenario } from '../scenario.ts';
 import { scenarioVectors } from '../scenario-vectors.ts';
-import { startBands, type BandRun } from '../uncertainty.ts';
+import type { FollowingRun } from '../uncertainty.ts';
 import type { PlacementSetup } from '../placements/placement-setup.ts';
-import { placementDrawSamples, projectScenarioPlacements, type PlacementProjection } from '../placements/placement-projection.ts';
+import { placementDrawSamples, projectScenarioPlacements, type PlacementNoise, type PlacementProjection } from '../placements/placement-projection.ts';
 import { createLedger, monthlyQuantiles, quantiles, recordDraw, type DrawLedger } from './draw-ledger.ts';
 import type { InterventionRanges } from './outcomes.ts';
 import { interventionCost, withoutIntervention } from './running.ts';
 
 export interface InterventionDrawRun {
-  readonly remaining: number;
-  run(more: number): void;
-  /** Each intervention's ranges, given the scenario's own draws (run to the end, with every draw's spend). */
-  ranges(withAll: DrawLedger): InterventionRanges[];
+  /** The scenario without each intervention, to run beside the scenario's own draws. */
+  followers: FollowingRun[];
+  /**
+   * Each intervention's ranges, given the scenario's own draws (run to the end, with every draw's spend);
+   * `noise`, the placements' chance variation where already drawn.
+   */
+  ranges(withAll: DrawLedger, noise?: PlacementNoise): InterventionRanges[];
 }
 
 interface WithoutRun {
-  run: BandRun;
+  follower: FollowingRun;
   ledger: DrawLedger;
   /** Where placements are known: children in care and plans' spend by draw, priced once all have run. */
-  finish: () => void;
+  finish: (noise?: PlacementNoise) => void;
 }
 
 function startWithout(setup: ProjectionSetup, estimates: Estimates, scenario: Scenario, draws: number, seed: number, placementSetup: PlacementSetup | null, known: PlacementProjection | null): WithoutRun {
@@ -34,19 +38,19 @@ function startWithout(setup: ProjectionSetup, estimates: Estimates, scenario: Sc
   const costs = unitCosts(scenario, estimates.placementMix);
   const ledger = createLedger(draws, H);
   if (!placementSetup) {
-    return { run: startBands(setup, vectors, estimates, costs, draws, seed, (d, out) => recordDraw(ledger, d, out, costs)), ledger, finish: () => {} };
+    return { follower: { vectors, observe: (d, out) => recordDraw(ledger, d, out, costs) }, ledger, finish: () => {} };
   }
   const central = known ?? projectScenarioPlacements(placementSetup, runProjection(setup, vectors, centralDraw(setup), allocateSeries(H)), scenario, setup.startMonth, H);
   const claOpen = new Float64Array(draws * H);
   const cppCost = new Float64Array(draws * H);
-  const run = startBands(setup, vectors, estimates, costs, draws, seed, (d, out) => {
+  const observe = (d: number, out: ProjectionSeries) => {
     recordDraw(ledger, d, out, null);
     for (let t = 0; t < H; t++) {
       claOpen[t * draws + d] = out.claOpen[t]!;
       cppCost[t * draws + d] = out.cppOpen[t]! * costs.cppMonthly;
     }
-  });
-  return { run, ledger, finish: () => ledger.spend.set(placementDrawSamples(central, placementSetup, claOpen, cppCost, draws, seed, false).costSamples) };
+  };
+  return { follower: { vectors, observe }, ledger, finish: (noise) => ledger.spend.set(placementDrawSamples(central, placementSetup, claOpen, cppCost, draws, seed, false, noise).costSamples) };
 }
 
 /** `withoutPlacements`: each scenario-without-one's expected placements, where already worked out. */
@@ -55,16 +59,10 @@ export function startInterventionDraws(setup: ProjectionSetup, estimates: Estima
   const H = setup.horizon;
   const withouts = scenario.interventions.map((_, i) => startWithout(setup, estimates, withoutIntervention(scenario, i), draws, seed, placementSetup, withoutPlacements[i] ?? null));
   return {
-    get remaining() {
-      return Math.max(0, ...withouts.map((w) => w.run.remaining));
-    },
-    run(more: number) {
-      for (const w of withouts) w.run.run(more);
-    },
-    ranges(withAll: DrawLedger) {
+    followers: withouts.map((w) => w.follower),
+    ranges(withAll: DrawLedger, noise?: PlacementNoise) {
       return withouts.map((w, i) => {
-        if (w.run.remaining > 0) throw new Error(`intervention ranges: ${w.run.remaining} of ${draws} draws have not run yet`);
-        w.finish();
+        w.finish(noise);
         const without = w.ledger;
         const cost = interventionCost(scenario.interventions[i]!, setup.startMonth, H).reduce((a, b) => a + b, 0);
         const cumulativeSaving = new Float64Array(draws * H);

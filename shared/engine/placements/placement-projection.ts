@@ -38,8 +38,9 @@ export interface PlacementProjection {
 
 const G = groups.length;
 
-export function projectScenarioPlacements(setup: PlacementSetup, series: ProjectionSeries, scenario: Scenario, startMonth: MonthIndex, horizon: number): PlacementProjection {
-  const byCombo = projectPlacements(setup.model, setup.stock, series, horizon);
+/** `projected`: the children by combo before any shift, where already worked out for the same total (taken over, shifted in place). */
+export function projectScenarioPlacements(setup: PlacementSetup, series: ProjectionSeries, scenario: Scenario, startMonth: MonthIndex, horizon: number, projected?: Float64Array[]): PlacementProjection {
+  const byCombo = projected ?? projectPlacements(setup.model, setup.stock, series, horizon);
   applyShifts(byCombo, [...scenario.placementShifts, ...interventionShifts(scenario)], startMonth);
   const unitCosts = placementUnitCosts(scenario);
   const prices = priceIndex(scenario, startMonth, horizon);
@@ -72,9 +73,9 @@ export function projectScenarioPlacements(setup: PlacementSetup, series: Project
  * (more children seen moving or entering there, less uncertain), and with the chance variation of which
  * children are where.
  */
-export function placementBands(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number, keepCost?: Float64Array): PlacementBands {
+export function placementBands(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number, keepCost?: Float64Array, noise?: PlacementNoise): PlacementBands {
   const H = central.claCost.length;
-  const { groupSamples, costSamples } = placementDrawSamples(central, setup, claOpen, cppMonthlyCost, draws, seed);
+  const { groupSamples, costSamples } = placementDrawSamples(central, setup, claOpen, cppMonthlyCost, draws, seed, true, noise);
   // Each draw's spend, month-major, before the percentiles reorder it: what an intervention's saving is drawn from.
   keepCost?.set(costSamples);
   const byGroup = {} as Record<PlacementGroup, Band>;
@@ -83,15 +84,42 @@ export function placementBands(central: PlacementProjection, setup: PlacementSet
 }
 
 /**
+ * The chance variations placementDrawSamples draws for a seed, as standard normal values in the order it
+ * takes them: for each draw, each combo's drift and then each month's share of each combo. They depend on
+ * nothing else, so a scenario and the same scenario without each intervention can share one set.
+ */
+export interface PlacementNoise {
+  seed: number;
+  draws: number;
+  horizon: number;
+  values: Float64Array;
+}
+
+// Bound once: code run through a CommonJS transform (tsx, the command) reads an imported binding through a
+// getter on every use, here millions of times.
+const normalAt = inverseNormal;
+
+export function placementNoise(draws: number, horizon: number, seed: number): PlacementNoise {
+  const rng = createRandom(seed ^ 0x5eed);
+  const values = new Float64Array(draws * comboCount * (horizon + 1));
+  for (let i = 0; i < values.length; i++) values[i] = normalAt(rng.next());
+  return { seed, draws, horizon, values };
+}
+
+/**
  * Each draw's children by group and spend (month-major: [t * draws + d]), as placementBands shares them
  * out; without `byGroup`, spend only (what weighing an intervention needs). Each chance variation is drawn
  * from one uniform number, whether or not it is used, so two scenarios' draws stay in step (common random
  * numbers).
  */
-export function placementDrawSamples(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number, byGroup = true): { groupSamples: Float64Array[]; costSamples: Float64Array } {
+export function placementDrawSamples(central: PlacementProjection, setup: PlacementSetup, claOpen: Float64Array, cppMonthlyCost: Float64Array, draws: number, seed: number, byGroup = true, noise?: PlacementNoise): { groupSamples: Float64Array[]; costSamples: Float64Array } {
   const H = central.claCost.length;
   const C = comboCount;
-  const rng = createRandom(seed ^ 0x5eed);
+  // Each draw's chance variations: from the shared set where given, else drawn here a draw at a time.
+  const perDraw = C * (H + 1);
+  const shared = noise && noise.seed === seed && noise.draws === draws && noise.horizon === H ? noise.values : null;
+  const rng = shared ? null : createRandom(seed ^ 0x5eed);
+  const own = shared ? null : new Float64Array(perDraw);
   // Central shares by combo and month ([c * H + t]), and each combo's share today.
   const shareAt = new Float64Array(C * H);
   for (let t = 0; t < H; t++) {
@@ -106,7 +134,10 @@ export function placementDrawSamples(central: PlacementProjection, setup: Placem
   const multiplier = new Float64Array(C);
   const weekly = Float64Array.from(central.unitCosts, (u) => u.weekly * weeksPerMonth);
   for (let d = 0; d < draws; d++) {
-    for (let c = 0; c < C; c++) multiplier[c] = Math.exp(sigma[c]! * inverseNormal(rng.next()) - (sigma[c]! * sigma[c]!) / 2);
+    if (own) for (let i = 0; i < perDraw; i++) own[i] = normalAt(rng!.next());
+    const z = shared ?? own!;
+    let next = shared ? d * perDraw : 0;
+    for (let c = 0; c < C; c++) multiplier[c] = Math.exp(sigma[c]! * z[next++]! - (sigma[c]! * sigma[c]!) / 2);
     for (let t = 0; t < H; t++) {
       const i = t * draws + d;
       const n = claOpen[i]!;
@@ -115,8 +146,7 @@ export function placementDrawSamples(central: PlacementProjection, setup: Placem
       for (let c = 0; c < C; c++) {
         const s0 = shareAt[c * H]!;
         const s = s0 + (shareAt[c * H + t]! - s0) * multiplier[c]!;
-        const z = inverseNormal(rng.next());
-        const share = s + Math.sqrt(Math.max(0, s * (1 - s))) * spread * z;
+        const share = s + Math.sqrt(Math.max(0, s * (1 - s))) * spread * z[next++]!;
         shares[c] = share > 0 ? share : 0;
         sum += shares[c]!;
       }

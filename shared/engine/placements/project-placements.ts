@@ -8,9 +8,16 @@
 import { ageBandOf, ageBandStarts, comboCount, groupOfCombo, maxAgeMonths, maxStayMonths, stayBandOf } from './groups.ts';
 import { entryAgeSharesAt, rateIndex, type PlacementModel, type PlacementStock } from './estimate-placements.ts';
 
+// Imported bindings copied to module constants: code run through a CommonJS transform (tsx, the command)
+// reads an imported binding through a getter on every use, which the cell loops below would pay for millions
+// of times a projection.
+const maxAge = maxAgeMonths;
+const C = comboCount;
+const groupOf = groupOfCombo;
+const bandOfAge = ageBandOf;
 const A = ageBandStarts.length;
 const S = maxStayMonths + 1;
-const cellsPerCombo = maxAgeMonths * S;
+const cellsPerCombo = maxAge * S;
 
 /**
  * The fewest moves that give children entering an age band the mix of that band: each placement keeps as
@@ -18,16 +25,16 @@ const cellsPerCombo = maxAgeMonths * S;
  * the new mix has more of.
  */
 function remixInto(a: number, mix: Float64Array, mass: Float64Array, place: (d: number, a: number, n: number, k?: number) => void): void {
-  const row = ageBandOf(a) * comboCount;
+  const row = bandOfAge(a) * C;
   let total = 0;
-  const byCombo = new Float64Array(comboCount);
-  for (let c = 0; c < comboCount; c++) for (let k = 0; k < S; k++) byCombo[c]! += mass[c * S + k]!;
-  for (let c = 0; c < comboCount; c++) total += byCombo[c]!;
+  const byCombo = new Float64Array(C);
+  for (let c = 0; c < C; c++) for (let k = 0; k < S; k++) byCombo[c]! += mass[c * S + k]!;
+  for (let c = 0; c < C; c++) total += byCombo[c]!;
   if (!(total > 0)) return;
   let moving = 0;
-  const deficit = new Float64Array(comboCount);
+  const deficit = new Float64Array(C);
   let deficits = 0;
-  for (let c = 0; c < comboCount; c++) {
+  for (let c = 0; c < C; c++) {
     const room = mix[row + c]! * total;
     const keep = Math.min(byCombo[c]!, room);
     const keepShare = byCombo[c]! > 0 ? keep / byCombo[c]! : 0;
@@ -36,7 +43,7 @@ function remixInto(a: number, mix: Float64Array, mass: Float64Array, place: (d: 
     deficit[c] = room - keep;
     deficits += deficit[c]!;
   }
-  if (moving > 0 && deficits > 0) for (let c = 0; c < comboCount; c++) if (deficit[c]! > 0) place(c, a, (moving * deficit[c]!) / deficits);
+  if (moving > 0 && deficits > 0) for (let c = 0; c < C; c++) if (deficit[c]! > 0) place(c, a, (moving * deficit[c]!) / deficits);
 }
 
 export interface TotalPath {
@@ -48,18 +55,18 @@ export interface TotalPath {
 
 /** Children by combo (group:provider), [combo][month]. */
 export function projectPlacements(model: PlacementModel, stock: PlacementStock, total: TotalPath, horizon: number): Float64Array[] {
-  const out = Array.from({ length: comboCount }, () => new Float64Array(horizon));
-  let current = new Float64Array(comboCount * cellsPerCombo);
-  let next = new Float64Array(comboCount * cellsPerCombo);
+  const out = Array.from({ length: C }, () => new Float64Array(horizon));
+  let current = new Float64Array(C * cellsPerCombo);
+  let next = new Float64Array(C * cellsPerCombo);
   // Which (combo, age) rows hold anyone: most are empty, and skipping them is most of the speed.
-  let rowsCurrent = new Uint8Array(comboCount * maxAgeMonths);
-  let rowsNext = new Uint8Array(comboCount * maxAgeMonths);
+  let rowsCurrent = new Uint8Array(C * maxAge);
+  let rowsNext = new Uint8Array(C * maxAge);
   for (let i = 0; i < stock.count.length; i++) {
     current[stock.combo[i]! * cellsPerCombo + stock.ageMonths[i]! * S + stock.stayMonths[i]!]! += stock.count[i]!;
-    rowsCurrent[stock.combo[i]! * maxAgeMonths + stock.ageMonths[i]!] = 1;
+    rowsCurrent[stock.combo[i]! * maxAge + stock.ageMonths[i]!] = 1;
   }
   // Monthly probabilities of moving, by [group][ageBand][stayMonth], and relative exit rates.
-  const G = comboCount / 2;
+  const G = C / 2;
   const moveProbability = new Float64Array(G * A * S);
   const exitRate = new Float64Array(G * A * S);
   for (let g = 0; g < G; g++)
@@ -69,20 +76,20 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
         moveProbability[(g * A + a) * S + k] = 1 - Math.exp(-model.moveRate[r]!);
         exitRate[(g * A + a) * S + k] = model.exitRate[r]!;
       }
-  const moved = new Float64Array(G * maxAgeMonths);
-  const ageBand = Int32Array.from({ length: maxAgeMonths }, (_, a) => ageBandOf(a));
-  const comboSum = new Float64Array(comboCount);
-  const last = maxAgeMonths - 1; // this age turns 18 in the month and leaves
+  const moved = new Float64Array(G * maxAge);
+  const ageBand = Int32Array.from({ length: maxAge }, (_, a) => bandOfAge(a));
+  const comboSum = new Float64Array(C);
+  const last = maxAge - 1; // this age turns 18 in the month and leaves
   // The exit weight of a cell: how much of the month's leavers it gives, per child.
-  const exitWeight = (c: number, a: number, k: number) => (a >= last ? 0 : exitRate[(groupOfCombo(c) * A + ageBand[a]!) * S + k]!);
+  const exitWeight = (c: number, a: number, k: number) => (a >= last ? 0 : exitRate[(groupOf(c) * A + ageBand[a]!) * S + k]!);
   let weight = 0;
   for (let i = 0; i < stock.count.length; i++) weight += stock.count[i]! * exitWeight(stock.combo[i]!, stock.ageMonths[i]!, stock.stayMonths[i]!);
   // Cells are kept unscaled; `scale` brings them to the projected total (applied as they are read).
   let scale = 1;
   // List 8 alone sees no moves: at 5, 10 and 16 children take the placement mix of their new age band.
   const remix = model.stockMix;
-  const crossing = Uint8Array.from({ length: maxAgeMonths }, (_, a) => (a > 0 && ageBand[a] !== ageBand[a - 1] ? 1 : 0));
-  const crossingMass = new Float64Array(comboCount * S);
+  const crossing = Uint8Array.from({ length: maxAge }, (_, a) => (a > 0 && ageBand[a] !== ageBand[a - 1] ? 1 : 0));
+  const crossingMass = new Float64Array(C * S);
   // Next month's exit weight as it is added up by `place`: kept in an array, not in a variable the closure
   // shares, which the engine would hold boxed and rebox on every addition.
   const placedWeight = new Float64Array(1);
@@ -100,19 +107,19 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
     rowsInto.fill(0);
     moved.fill(0);
     comboSum.fill(0);
-    for (let c = 0; c < comboCount; c++) {
-      const g = groupOfCombo(c);
+    for (let c = 0; c < C; c++) {
+      const g = groupOf(c);
       // The combo's sum and each age's movers are added up in locals (in the same order as ever): a sum
       // kept in an array would be read back from memory for every cell.
       let comboTotal = comboSum[c]!;
       for (let a = 0; a < last; a++) {
-        if (!rowsFrom[c * maxAgeMonths + a]) continue;
+        if (!rowsFrom[c * maxAge + a]) continue;
         const base = c * cellsPerCombo + a * S;
         const rates = (g * A + ageBand[a]!) * S;
         const to = c * cellsPerCombo + (a + 1) * S;
         const nextRates = a + 1 < last ? (g * A + ageBand[a + 1]!) * S : -1;
         const regroup = remix !== null && crossing[a + 1] === 1;
-        let movers = moved[g * maxAgeMonths + a + 1]!;
+        let movers = moved[g * maxAge + a + 1]!;
         let reached = false;
         for (let k = 0; k < S; k++) {
           let n = from[base + k]!;
@@ -133,32 +140,32 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
           }
           movers += moving;
         }
-        if (reached) rowsInto[c * maxAgeMonths + a + 1] = 1;
-        moved[g * maxAgeMonths + a + 1] = movers;
+        if (reached) rowsInto[c * maxAge + a + 1] = 1;
+        moved[g * maxAge + a + 1] = movers;
       }
       comboSum[c] = comboTotal;
     }
     placedWeight[0] = nextWeight;
     const place = (d: number, a: number, n: number, k = 0) => {
       if (!(n > 0)) return;
-      rowsInto[d * maxAgeMonths + a] = 1;
+      rowsInto[d * maxAge + a] = 1;
       into[d * cellsPerCombo + a * S + k]! += n;
       comboSum[d]! += n;
       placedWeight[0]! += n * exitWeight(d, a, k);
     };
     if (remix) {
-      for (let a = 1; a < maxAgeMonths; a++) {
+      for (let a = 1; a < maxAge; a++) {
         if (!crossing[a]) continue;
         remixInto(a, remix, crossingMass, place);
         crossingMass.fill(0);
       }
     }
     for (let g = 0; g < G; g++) {
-      for (let a = 1; a < maxAgeMonths; a++) {
-        const m = moved[g * maxAgeMonths + a]!;
+      for (let a = 1; a < maxAge; a++) {
+        const m = moved[g * maxAge + a]!;
         if (!(m > 0)) continue;
-        const row = (g * A + ageBand[a - 1]!) * comboCount;
-        for (let d = 0; d < comboCount; d++) place(d, a, m * model.destination[row + d]!);
+        const row = (g * A + ageBand[a - 1]!) * C;
+        for (let d = 0; d < C; d++) place(d, a, m * model.destination[row + d]!);
       }
     }
     // Entrants, mid-month, aged as entrants are becoming.
@@ -167,18 +174,18 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
       const ages = entryAgeSharesAt(model, (t + 0.5) / 12);
       for (let y = 0; y < 18; y++) {
         const a = y * 12 + 6;
-        const row = ageBand[a]! * comboCount;
-        for (let d = 0; d < comboCount; d++) place(d, a, starts * ages[y]! * model.entry[row + d]!);
+        const row = ageBand[a]! * C;
+        for (let d = 0; d < C; d++) place(d, a, starts * ages[y]! * model.entry[row + d]!);
       }
     }
     // Held to the projected total, exactly.
     let sum = 0;
-    for (let c = 0; c < comboCount; c++) sum += comboSum[c]!;
+    for (let c = 0; c < C; c++) sum += comboSum[c]!;
     const target = Math.max(0, total.claOpen[t]!);
     scale = sum > 0 ? target / sum : 0;
-    for (let c = 0; c < comboCount; c++) out[c]![t] = comboSum[c]! * scale;
+    for (let c = 0; c < C; c++) out[c]![t] = comboSum[c]! * scale;
     // Nothing to share out (no placement known for anyone): all are "other".
-    if (sum === 0) out[comboCount - 2]![t] = target;
+    if (sum === 0) out[C - 2]![t] = target;
     weight = placedWeight[0]!;
     current = into;
     next = from;

@@ -33,7 +33,16 @@ export function withSsda903(lists: Dataset, returns: Ssda903Import): Dataset {
   for (const p of placements) if (p.endDate === null || p.endDate > returnsEnd) openAtEnd.set(`${p.child}|${p.periodStart}`, p);
   const covered = new Set(placements.map((p) => `${p.child}|${p.periodStart}`));
   for (const r of lists.cla) {
-    if ((dateOf.get(r.extract) ?? '') <= returnsEnd || care.get(`${r.child}|${r.startDate}`) !== r) continue;
+    if (care.get(`${r.child}|${r.startDate}`) !== r) continue;
+    // A period of care the returns do not hold (a child or a start they do not show) is placed as List 8
+    // says, whenever it was extracted: every child looked after is in a placement group.
+    if ((dateOf.get(r.extract) ?? '') <= returnsEnd) {
+      if (!covered.has(`${r.child}|${r.startDate}`)) {
+        placements.push({ child: r.child, birthMonth: r.birthMonth, extract: r.extract, startDate: r.startDate, endDate: r.endDate, periodStart: r.startDate, placementType: r.placementType, placementGroup: r.placementGroup ?? 'other', provider: providerKindOf(r.placementProvider?.slice(0, 3) ?? null) });
+        covered.add(`${r.child}|${r.startDate}`);
+      }
+      continue;
+    }
     const group = r.placementGroup ?? 'other';
     const provider = providerKindOf(r.placementProvider?.slice(0, 3) ?? null);
     const last = openAtEnd.get(`${r.child}|${r.startDate}`);

@@ -1,4 +1,6 @@
-// Defects found reviewing issue 11 (placements), each reproduced here: a failing test until fixed.
+// Two defects found reviewing issue 11 (placements), each first reproduced here by a failing test: a no-change
+// scenario spent differently from the baseline when an earlier scenario had its own unit costs; with Annex A
+// and SSDA903 together, the placement groups did not add up to the children looked after.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
