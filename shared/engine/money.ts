@@ -4,6 +4,7 @@
 import type { PlacementGroup } from '../import/values/codes.ts';
 import type { Estimates } from './estimates.ts';
 import { calendarMonth, weeksPerMonth, type MonthIndex } from './months.ts';
+import { defaultPlacementCosts } from './placements/unit-costs.ts';
 import { defaultCaseloads, defaultCosts, type Scenario } from './scenario.ts';
 
 export interface UnitCosts {
@@ -22,7 +23,7 @@ export function unitCosts(scenario: Scenario, mix: Estimates['placementMix']): U
   let basis = scenario.costs.claWeekly !== undefined || scenario.costs.cppMonthly !== undefined ? 'your unit costs' : 'illustrative default unit costs (replace them with your own)';
   const groups = Object.entries(mix) as Array<[PlacementGroup | 'unknown', number]>;
   if (byPlacement && groups.length) {
-    claWeekly = groups.reduce((sum, [group, share]) => sum + share * (group === 'unknown' ? flat : groupWeekly(byPlacement[group], defaultCosts.claWeeklyByPlacement[group])), 0);
+    claWeekly = groups.reduce((sum, [group, share]) => sum + share * (group === 'unknown' ? flat : groupWeekly(byPlacement[group], (defaultPlacementCosts[group].inHouse.weekly + defaultPlacementCosts[group].private.weekly) / 2)), 0);
     basis = 'your weekly costs by placement type, weighted by the placements of children in care now';
   }
   return {

@@ -151,6 +151,5 @@ export const baselineScenario: Scenario = ScenarioSchema.parse({ name: 'Baseline
 export const defaultCosts = {
   claWeekly: 1_200,
   cppMonthly: 350,
-  claWeeklyByPlacement: { foster: 700, adoption: 300, parents: 250, independent: 1_500, residential: 5_500, secure: 8_000, other: 1_200 },
 } as const;
 export const defaultCaseloads = { cppPerWorker: 15, claPerWorker: 15 } as const;
