@@ -148,7 +148,7 @@ describe('the workbook screens', () => {
     await page.getByText('Saved in').waitFor();
     await page.getByRole('button', { name: 'New workbook' }).click();
     await page.waitForFunction(() => document.title.startsWith('Untitled workbook'));
-    await page.getByRole('button', { name: 'Open Riverside LIIA sample' }).click();
+    await page.getByRole('button', { name: 'Open Riverside LIIA sample' }).click({ timeout: 60_000 });
     await page.waitForFunction(() => document.title.startsWith('Riverside LIIA sample'));
     await page.getByText(/6 referrals, 7 child protection plans and 4 periods of care in this workbook/).waitFor();
     await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: '3 Scenarios' }).click();

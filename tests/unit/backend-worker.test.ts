@@ -93,7 +93,7 @@ describe('the backend in a worker thread', { timeout: 120_000 }, () => {
     // Nothing to cancel now; and the next import is not cancelled by the old request.
     expect(await call('cancelWork')).toEqual({ ok: true, value: { cancelling: false } });
     expect(read(await importPaste())).toMatchObject({ ok: true });
-  });
+  }, 60_000);
 
   it('asks the main thread where to save, and saves there', async () => {
     const saved = await call('saveWorkbookAs', {});
