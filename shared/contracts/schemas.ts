@@ -148,23 +148,6 @@ const listCounts = z.strictObject({
   foundIn: z.array(z.string()),
 });
 const ListId = z.enum(['referrals', 'cpp', 'cla']);
-export const ImportReportSchema = z.strictObject({
-  referrals: listCounts,
-  cpp: listCounts,
-  cla: listCounts,
-  issues: z.array(
-    z.strictObject({
-      list: ListId.nullable(),
-      file: z.string(),
-      sheet: z.string().nullable(),
-      row: z.number().int().nullable(),
-      column: z.string().nullable(),
-      severity: z.enum(['error', 'warning', 'info']),
-      message: z.string(),
-    }),
-  ),
-});
-
 const importIssue = z.strictObject({
   list: ListId.nullable(),
   file: z.string(),
@@ -173,6 +156,12 @@ const importIssue = z.strictObject({
   column: z.string().nullable(),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
+});
+export const ImportReportSchema = z.strictObject({
+  referrals: listCounts,
+  cpp: listCounts,
+  cla: listCounts,
+  issues: z.array(importIssue),
 });
 
 /** What an SSDA903 import read: the header and episodes rows accounted for, the returns found, every issue. */
