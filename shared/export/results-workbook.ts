@@ -2,6 +2,7 @@
 // Assumptions, Data quality and About. Built from the result JSON, so the numbers in the file are the
 // numbers of the command-line result, to the penny and to the hundredth of a child.
 import { arrivalsWords } from '../text/arrivals-words.ts';
+import { conversionRange, durationSpread, levelRange, likelyZ, trendRange } from '../result/estimate-ranges.ts';
 import { describeScenario } from '../engine/describe-scenario.ts';
 import { durationBandEdges } from '../engine/estimate-flows.ts';
 import { placementGroupLabel } from '../engine/estimates.ts';
@@ -178,7 +179,7 @@ function historySheet(result: ResultJson): SheetSpec {
 
 function assumptionsSheet(result: ResultJson): SheetSpec {
   const e = result.estimates!;
-  const z = 1.2816; // 80% interval, as the bands
+  const z = likelyZ;
   const rows: Cell[][] = [['What', 'Estimate', 'Likely range from', 'to', 'Unit', 'Where it comes from', 'In words'].map((h) => txt(h, 'header'))];
   const add = (what: string, value: number, low: number | null, high: number | null, unit: string, source: string, words: string, style: 'decimal1' | 'decimal2' | 'percent' | 'integer' | 'pounds' = 'decimal2') =>
     rows.push([txt(what, 'wrap'), num(value, style), low === null ? null : num(low, style), high === null ? null : num(high, style), txt(unit, 'wrap'), txt(source, 'wrap'), txt(words, 'wrap')]);
@@ -189,19 +190,19 @@ function assumptionsSheet(result: ResultJson): SheetSpec {
   const r = e.referrals;
   // Without referrals, entries to care drive the projection: the rows say so rather than speak of referrals.
   const byEntries = e.driver === 'claStarts';
-  const arrivals = byEntries ? 'entries to care' : 'referrals';
-  add(byEntries ? 'Entries to care per month (usual level, before seasons)' : 'Referrals per month (usual level, before seasons)', r.level, Math.max(0, r.level - z * r.levelSe), r.level + z * r.levelSe, 'per month', `${sourceOf(r.source)}; ${r.monthsUsed} complete months`, byEntries ? `About ${Math.round(r.level)} entries to care in an ordinary month (no referrals were given).` : `About ${Math.round(r.level)} referrals in an ordinary month.`, 'decimal1');
-  add(byEntries ? 'Trend in entries to care' : 'Referral trend', r.trendPerYear, r.trendPerYear - z * r.trendSe, r.trendPerYear + z * r.trendSe, 'per year', r.seasonalityEstimated ? sourceOf(r.source) : byEntries ? `Assumed flat: too few entries a month to read a trend from (average of the last ${r.monthsUsed} months)` : 'Assumed flat: under 24 months of history', r.trendPerYear >= 0 ? `${byEntries ? 'Entries to care' : 'Referrals'} growing by about ${(r.trendPerYear * 100).toFixed(1)}% a year.` : `${byEntries ? 'Entries to care' : 'Referrals'} falling by about ${(-r.trendPerYear * 100).toFixed(1)}% a year.`, 'percent');
+  const arrivals = arrivalsWords(e.driver);
+  add(`${arrivals.subject} per month (usual level, before seasons)`, r.level, ...levelRange(r), 'per month', `${sourceOf(r.source)}; ${r.monthsUsed} complete months`, `About ${Math.round(r.level)} ${arrivals.noun} in an ordinary month${byEntries ? ' (no referrals were given)' : ''}.`, 'decimal1');
+  add(arrivals.trend, r.trendPerYear, ...trendRange(r), 'per year', r.seasonalityEstimated ? sourceOf(r.source) : byEntries ? `Assumed flat: too few entries a month to read a trend from (average of the last ${r.monthsUsed} months)` : 'Assumed flat: under 24 months of history', r.trendPerYear >= 0 ? `${arrivals.subject} growing by about ${(r.trendPerYear * 100).toFixed(1)}% a year.` : `${arrivals.subject} falling by about ${(-r.trendPerYear * 100).toFixed(1)}% a year.`, 'percent');
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   r.seasonality.forEach((s, m) =>
-    add(`Seasonal factor: ${months[m]}`, s, r.seasonalityEstimated ? s - z * r.seasonalitySe[m]! : null, r.seasonalityEstimated ? s + z * r.seasonalitySe[m]! : null, 'times the usual month', r.seasonalityEstimated ? sourceOf(r.source) : 'Typical pattern of English authorities', `${months[m]} has ${s >= 1 ? `${((s - 1) * 100).toFixed(0)}% more` : `${((1 - s) * 100).toFixed(0)}% fewer`} ${arrivals} than an average month.`),
+    add(`Seasonal factor: ${months[m]}`, s, r.seasonalityEstimated ? s - z * r.seasonalitySe[m]! : null, r.seasonalityEstimated ? s + z * r.seasonalitySe[m]! : null, 'times the usual month', r.seasonalityEstimated ? sourceOf(r.source) : 'Typical pattern of English authorities', `${months[m]} has ${s >= 1 ? `${((s - 1) * 100).toFixed(0)}% more` : `${((1 - s) * 100).toFixed(0)}% fewer`} ${arrivals.noun} than an average month.`),
   );
   for (const [key, name, noun] of [['cpp', 'child protection plan', 'plans'], ['cla', 'period of care', 'children in care']] as const) {
     const c = e[key].conversion;
-    if (!byEntries) add(`${name[0]!.toUpperCase()}${name.slice(1)} starts per referral`, c.perReferral, Math.max(0, c.perReferral - z * c.se), c.perReferral + z * c.se, 'per referral', `${sourceOf(c.source)}; ${Math.round(c.startsUsed)} starts over ${Math.round(c.referralsUsed)} referrals`, `About ${(c.perReferral * 100).toFixed(1)} in 100 referrals lead to a ${name}.`, 'decimal2');
+    if (!byEntries) add(`${name[0]!.toUpperCase()}${name.slice(1)} starts per referral`, c.perReferral, ...conversionRange(c), 'per referral', `${sourceOf(c.source)}; ${Math.round(c.startsUsed)} starts over ${Math.round(c.referralsUsed)} referrals`, `About ${(c.perReferral * 100).toFixed(1)} in 100 referrals lead to a ${name}.`, 'decimal2');
     if (!byEntries) add(`Delay from referral to ${name}`, c.meanLagMonths, null, null, 'months on average', c.lagFromData ? `Your lists: ${Math.round((c.linkedShare ?? 0) * 100)}% of starts linked to their referral` : 'Default delay', `Most ${noun} start within ${Math.max(1, Math.round(c.meanLagMonths + 0.5))} months of the referral.`, 'decimal1');
     const d = e[key].duration;
-    const spread = Math.exp(z * d.logSe);
+    const spread = durationSpread(d);
     add(`How long a ${name} lasts: median`, d.medianMonths, d.medianMonths / spread, d.medianMonths * spread, 'months', sourceOf(d.source), `Half of ${noun} end within ${d.medianMonths.toFixed(0)} months.`, 'decimal1');
     add(`How long a ${name} lasts: mean`, d.meanMonths, d.meanMonths / spread, d.meanMonths * spread, 'months', sourceOf(d.source), `On average a ${name} lasts ${d.meanMonths.toFixed(0)} months.`, 'decimal1');
     d.ratePerMonth.forEach((rate, b) => {

@@ -5,6 +5,6 @@ export type Driver = 'referrals' | 'claStarts';
 
 export function arrivalsWords(driver: Driver | undefined) {
   return driver === 'claStarts'
-    ? { eachMonth: 'Children coming into care each month', inMonth: 'Children coming into care in the month', perMonth: 'Children coming into care per month', axis: 'Children' }
-    : { eachMonth: 'Referrals each month', inMonth: 'Referrals in the month', perMonth: 'Referrals per month', axis: 'Referrals' };
+    ? { eachMonth: 'Children coming into care each month', inMonth: 'Children coming into care in the month', perMonth: 'Children coming into care per month', axis: 'Children', trend: 'Trend in entries to care', subject: 'Entries to care', noun: 'entries to care' }
+    : { eachMonth: 'Referrals each month', inMonth: 'Referrals in the month', perMonth: 'Referrals per month', axis: 'Referrals', trend: 'Referral trend', subject: 'Referrals', noun: 'referrals' };
 }
