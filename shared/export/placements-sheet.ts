@@ -2,10 +2,10 @@
 // placement type month by month (baseline, and the first scenario), spend by financial year, the baseline
 // against every scenario at 12 and 24 months with likely ranges and in words (the Results step's figures,
 // from the same placementFiguresAt), and every weekly cost with its source.
-import { placementGroupLabel } from '../engine/estimates.ts';
 import { groups } from '../engine/placements/groups.ts';
 import { placementFiguresAt, placementLabel, placementSentence, type PlacementFigures } from '../result/placement-figures.ts';
 import type { ResultJson } from '../result/result-json.ts';
+import type { PlacementGroup } from '../import/values/codes.ts';
 import { monthForPeople } from '../text/people-format.ts';
 import type { Cell, SheetSpec } from './xlsx-writer.ts';
 
@@ -19,9 +19,8 @@ export function placementsSheets(result: ResultJson): SheetSpec[] {
   const base = p?.baseline as Projected & { claByPlacement?: Record<string, number[]>; costByPlacement?: Record<string, number[]>; annualCostByPlacement?: Array<{ year: string; months: number; byPlacement: Record<string, number> }>; placementUnitCosts?: Array<{ placement: string; weekly: number; source: string; yours: boolean }>; inflationPerYear?: number };
   if (!p || !base?.claByPlacement || !base.costByPlacement) return [];
   const scenario = p.scenario as (typeof base & { name: string }) | undefined;
-  const label = (g: string) => placementGroupLabel(g as (typeof groups)[number]);
   const rows: Cell[][] = [[txt('Children in care and spend by placement type (baseline)', 'title')], []];
-  const header: Cell[] = [txt('Month', 'header'), ...groups.map((g) => txt(`${label(g)}: children`, 'header')), ...groups.map((g) => txt(`${label(g)}: £ a month`, 'header'))];
+  const header: Cell[] = [txt('Month', 'header'), ...groups.map((g) => txt(`${placementLabel(g)}: children`, 'header')), ...groups.map((g) => txt(`${placementLabel(g)}: £ a month`, 'header'))];
   if (scenario?.costByPlacement) header.push(txt(`${scenario.name}: children in care spend, £ a month`, 'header'), txt(`${scenario.name} minus baseline, £`, 'header'));
   const headerRow = rows.length;
   rows.push(header);
@@ -33,7 +32,7 @@ export function placementsSheets(result: ResultJson): SheetSpec[] {
     }
     rows.push(row);
   });
-  rows.push([], [txt('Spend by financial year (baseline, £)', 'title')], [txt('Year', 'header'), txt('Months', 'header'), ...groups.map((g) => txt(label(g), 'header'))]);
+  rows.push([], [txt('Spend by financial year (baseline, £)', 'title')], [txt('Year', 'header'), txt('Months', 'header'), ...groups.map((g) => txt(placementLabel(g), 'header'))]);
   for (const y of base.annualCostByPlacement ?? []) rows.push([txt(y.year), num(y.months, 'integer'), ...groups.map((g) => num(y.byPlacement[g] ?? 0, 'pounds'))]);
   const placements: SheetSpec = { name: 'Placements', rows, freezeRows: headerRow + 1, freezeColumns: 1, columnWidths: [12, ...header.slice(1).map(() => 12)], landscape: true, filterHeaderRow: headerRow };
 
@@ -44,7 +43,7 @@ export function placementsSheets(result: ResultJson): SheetSpec[] {
   ];
   for (const u of base.placementUnitCosts ?? []) {
     const [group, provider] = u.placement.split(':');
-    costs.push([txt(label(group!), 'wrap'), txt(provider === 'private' ? 'Private (PR4-PR5)' : 'In-house (PR0-PR3)'), num(u.weekly, 'pounds'), txt(u.source, 'wrap')]);
+    costs.push([txt(placementLabel(group as PlacementGroup), 'wrap'), txt(provider === 'private' ? 'Private (PR4-PR5)' : 'In-house (PR0-PR3)'), num(u.weekly, 'pounds'), txt(u.source, 'wrap')]);
   }
   return [summarySheet(result), placements, { name: 'Placement costs', rows: costs, freezeRows: 3, columnWidths: [34, 18, 10, 100], landscape: true }];
 }
