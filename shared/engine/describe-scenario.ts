@@ -1,11 +1,8 @@
 // A scenario in words, for the export's summary and the screens: what a director reads.
 import { placementGroups, type PlacementGroup } from '../import/values/codes.ts';
+import { longDateForPeople } from '../text/people-format.ts';
 import type { PlacementShift, Scenario } from './scenario.ts';
 
-const longDate = (iso: string) => {
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${+iso.slice(8, 10)} ${months[+iso.slice(5, 7) - 1]} ${iso.slice(0, 4)}`;
-};
 const percent = (x: number) => `${Math.round(Math.abs(x) * 1000) / 10}%`;
 const change = (x: number, more: string, fewer: string) => (x > 0 ? `${percent(x)} ${more}` : `${percent(x)} ${fewer}`);
 const share = (x: number) => (x === 1 ? 'all' : x === 0.5 ? 'half' : percent(x));
@@ -19,14 +16,14 @@ export const placementWords = (target: string) => {
 
 /** "Of the children who would be in children’s homes and residential settings, 10% are in fostering instead, phased in over 12 months from 1 April 2025." */
 export function describePlacementShift(s: PlacementShift): string {
-  const when = s.overMonths > 0 ? `phased in over ${s.overMonths} ${s.overMonths === 1 ? 'month' : 'months'} from ${longDate(s.fromDate)}` : `from ${longDate(s.fromDate)}`;
+  const when = s.overMonths > 0 ? `phased in over ${s.overMonths} ${s.overMonths === 1 ? 'month' : 'months'} from ${longDateForPeople(s.fromDate)}` : `from ${longDateForPeople(s.fromDate)}`;
   return `Of the children who would be in ${placementWords(s.from)}, ${percent(s.share)} are in ${placementWords(s.to)} instead, ${when}.`;
 }
 
 export function describeScenario(scenario: Scenario): string[] {
   const lines: string[] = [];
   for (const s of scenario.shocks) {
-    const parts = [`From ${longDate(s.from)} to ${longDate(s.to)}`];
+    const parts = [`From ${longDateForPeople(s.from)} to ${longDateForPeople(s.to)}`];
     if (s.referralChange !== 0) parts.push(`referrals are ${change(s.referralChange, 'higher', 'lower')} than usual`);
     if (s.referralChange < 0 && s.returnShare > 0) parts.push(`${share(s.returnShare)} of the referrals lost come back over the ${s.returnMonths} months after`);
     if (s.cppExitChange !== 0) parts.push(`child protection plans end ${change(s.cppExitChange, 'more often', 'less often')}`);
@@ -36,7 +33,7 @@ export function describeScenario(scenario: Scenario): string[] {
     lines.push(parts.length > 1 ? `${parts[0]}: ${parts.slice(1).join('; ')}.` : `${parts[0]}: no change.`);
   }
   if (scenario.newNormal && scenario.newNormal.referralChange !== 0) {
-    lines.push(`From ${longDate(scenario.newNormal.from)} referrals settle ${change(scenario.newNormal.referralChange, 'above', 'below')} the usual level.`);
+    lines.push(`From ${longDateForPeople(scenario.newNormal.from)} referrals settle ${change(scenario.newNormal.referralChange, 'above', 'below')} the usual level.`);
   }
   if (scenario.referralTrendPerYear !== 0) lines.push(`Referrals ${scenario.referralTrendPerYear > 0 ? 'grow' : 'fall'} by a further ${percent(scenario.referralTrendPerYear)} a year.`);
   if (scenario.conversionChange.cpp !== 0) lines.push(`${change(scenario.conversionChange.cpp, 'more', 'fewer')} referrals lead to a child protection plan throughout.`);
@@ -52,7 +49,7 @@ export function describeScenario(scenario: Scenario): string[] {
       e.claExitChange !== 0 ? `children leave care ${change(e.claExitChange, 'more often', 'less often')}` : '',
       ...i.placementShifts.map((s) => `${share(s.share)} of the children who would be in ${placementWords(s.from)} are in ${placementWords(s.to)} instead`),
     ].filter(Boolean);
-    const when = i.to ? `from ${longDate(i.from)} to ${longDate(i.to)}` : `from ${longDate(i.from)}`;
+    const when = i.to ? `from ${longDateForPeople(i.from)} to ${longDateForPeople(i.to)}` : `from ${longDateForPeople(i.from)}`;
     lines.push(`Intervention "${i.name}" ${when}, costing £${Math.round(i.costPerYear).toLocaleString('en-GB')} a year: ${effects.length ? `while it runs, ${effects.join('; ')}` : 'no effect on demand is assumed'}.`);
   }
   if (lines.length === 0) lines.push('No change from the baseline: demand continues as the history shows.');
