@@ -70,7 +70,6 @@ export interface ModelRun {
 export const bandOptions = { draws: 500, seed: 20_201, scenarioBands: true } as const;
 export const defaultDraws = bandOptions.draws;
 
-/** The baseline is costed like the scenarios (the first one's costs), so that scenario minus baseline is about demand only. */
 // The workbook's unit costs and caseloads are the first scenario's: the baseline is costed with them, and
 // another scenario's own figures replace only what it states (absent means no change from the baseline, as
 // the contract has it), so a scenario that changes nothing spends exactly what the baseline spends.
@@ -86,6 +85,7 @@ export function withWorkbookCosts(scenarios: readonly Scenario[]): Scenario[] {
   });
 }
 
+/** The baseline is costed like the scenarios (the first one's costs), so that scenario minus baseline is about demand only. */
 export function costedBaseline(scenarios: readonly Scenario[]): Scenario {
   const costed = scenarios[0];
   return costed ? { ...baselineScenario, costs: costed.costs, caseloads: costed.caseloads } : baselineScenario;
