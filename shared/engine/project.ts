@@ -350,146 +350,144 @@ function projectSeries(
   keep: readonly SeriesCheckpoint[] | null,
 ): void {
   const H = setup.horizon;
-  {
-    const s = setup[key];
-    const ws = workspace[key];
-    const starts = key === 'cpp' ? out.cppStarts : out.claStarts;
-    const ends = key === 'cpp' ? out.cppEnds : out.claEnds;
-    const open = key === 'cpp' ? out.cppOpen : out.claOpen;
-    const conversion = s.perReferral * (key === 'cpp' ? draw.cppConversionMultiplier : draw.claConversionMultiplier);
-    const convVector = key === 'cpp' ? vectors.cppConversionMultiplier : vectors.claConversionMultiplier;
-    const exitVector = key === 'cpp' ? vectors.cppExitMultiplier : vectors.claExitMultiplier;
-    const drawExit = key === 'cpp' ? draw.cppExitMultiplier : draw.claExitMultiplier;
-    const rates = s.rates;
-    const maxK = rates.length - 1;
-    const { cohorts, cohortShare, existing, existingExits, cohortExits, base, leaveShare } = ws;
-    const { initial, outMonth, outGroup, outCount } = ws.compact;
-    const exitRow = ws.exitRow;
-    const groupCount = existing.length;
-    let nextOut = 0;
-    existing.set(initial);
-    base.set(initial);
-    cohorts.fill(0);
-    cohortShare.fill(1);
-    if (key === 'cla') out.claAgedOut.fill(0);
-    const seriesNoise = noise ? noise[key] : null;
-    let first = 0;
-    if (resume) {
-      const cp = resume.checkpoint;
-      first = cp.month;
-      existing.set(cp.existing);
-      base.set(cp.base);
-      cohorts.set(cp.cohorts);
-      cohortShare.set(cp.cohortShare);
-      nextOut = cp.nextOut;
-      for (const name of seriesOf[key]) out[name].set(resume.leader[name].subarray(0, first));
+  const s = setup[key];
+  const ws = workspace[key];
+  const starts = key === 'cpp' ? out.cppStarts : out.claStarts;
+  const ends = key === 'cpp' ? out.cppEnds : out.claEnds;
+  const open = key === 'cpp' ? out.cppOpen : out.claOpen;
+  const conversion = s.perReferral * (key === 'cpp' ? draw.cppConversionMultiplier : draw.claConversionMultiplier);
+  const convVector = key === 'cpp' ? vectors.cppConversionMultiplier : vectors.claConversionMultiplier;
+  const exitVector = key === 'cpp' ? vectors.cppExitMultiplier : vectors.claExitMultiplier;
+  const drawExit = key === 'cpp' ? draw.cppExitMultiplier : draw.claExitMultiplier;
+  const rates = s.rates;
+  const maxK = rates.length - 1;
+  const { cohorts, cohortShare, existing, existingExits, cohortExits, base, leaveShare } = ws;
+  const { initial, outMonth, outGroup, outCount } = ws.compact;
+  const exitRow = ws.exitRow;
+  const groupCount = existing.length;
+  let nextOut = 0;
+  existing.set(initial);
+  base.set(initial);
+  cohorts.fill(0);
+  cohortShare.fill(1);
+  if (key === 'cla') out.claAgedOut.fill(0);
+  const seriesNoise = noise ? noise[key] : null;
+  let first = 0;
+  if (resume) {
+    const cp = resume.checkpoint;
+    first = cp.month;
+    existing.set(cp.existing);
+    base.set(cp.base);
+    cohorts.set(cp.cohorts);
+    cohortShare.set(cp.cohortShare);
+    nextOut = cp.nextOut;
+    for (const name of seriesOf[key]) out[name].set(resume.leader[name].subarray(0, first));
+  }
+  let nextKeep = 0;
+  // Monthly exit probability by months since start, recomputed only when the multiplier changes
+  // (outside shocks it is constant for a whole path).
+  const exitTable = ws.exitTable;
+  let tableMultiplier = NaN;
+
+  for (let t = first; t < H; t++) {
+    if (keep && nextKeep < keep.length && keep[nextKeep]!.month === t) {
+      const cp = keep[nextKeep++]!;
+      cp.existing.set(existing);
+      cp.base.set(base);
+      cp.cohorts.set(cohorts.subarray(0, t));
+      cp.cohortShare.set(cohortShare.subarray(0, t));
+      cp.nextOut = nextOut;
     }
-    let nextKeep = 0;
-    // Monthly exit probability by months since start, recomputed only when the multiplier changes
-    // (outside shocks it is constant for a whole path).
-    const exitTable = ws.exitTable;
-    let tableMultiplier = NaN;
+    const m = exitVector[t]! * drawExit;
+    if (m !== tableMultiplier) {
+      for (let k = 0; k <= maxK; k++) exitTable[k] = exitProbability(rates[k]! * m);
+      tableMultiplier = m;
+    }
+    // Starts: this month's conversion of referrals spread over the lag.
+    let expectedStarts = 0;
+    for (let k = 0; k < s.lagWeights.length; k++) expectedStarts += s.lagWeights[k]! * referralAt(t - k);
+    expectedStarts *= conversion * convVector[t]!;
+    const newStarts = seriesNoise ? poissonFromUniform(expectedStarts, seriesNoise.starts[t]!) : Math.max(0, expectedStarts);
+    starts[t] = newStarts;
 
-    for (let t = first; t < H; t++) {
-      if (keep && nextKeep < keep.length && keep[nextKeep]!.month === t) {
-        const cp = keep[nextKeep++]!;
-        cp.existing.set(existing);
-        cp.base.set(base);
-        cp.cohorts.set(cohorts.subarray(0, t));
-        cp.cohortShare.set(cohortShare.subarray(0, t));
-        cp.nextOut = nextOut;
-      }
-      const m = exitVector[t]! * drawExit;
-      if (m !== tableMultiplier) {
-        for (let k = 0; k <= maxK; k++) exitTable[k] = exitProbability(rates[k]! * m);
-        tableMultiplier = m;
-      }
-      // Starts: this month's conversion of referrals spread over the lag.
-      let expectedStarts = 0;
-      for (let k = 0; k < s.lagWeights.length; k++) expectedStarts += s.lagWeights[k]! * referralAt(t - k);
-      expectedStarts *= conversion * convVector[t]!;
-      const newStarts = seriesNoise ? poissonFromUniform(expectedStarts, seriesNoise.starts[t]!) : Math.max(0, expectedStarts);
-      starts[t] = newStarts;
-
-      // First pass: children turning 18 leave; everyone else's expected exits are noted.
-      let expectedExits = 0;
-      let variance = 0;
-      let agedOut = 0;
-      while (nextOut < outMonth.length && outMonth[nextOut] === t) {
-        const g = outGroup[nextOut]!;
-        // Those turning 18 have survived as their group has: the same share of them is still open.
-        const leaving = base[g]! > 0 ? (outCount[nextOut]! * existing[g]!) / base[g]! : 0;
+    // First pass: children turning 18 leave; everyone else's expected exits are noted.
+    let expectedExits = 0;
+    let variance = 0;
+    let agedOut = 0;
+    while (nextOut < outMonth.length && outMonth[nextOut] === t) {
+      const g = outGroup[nextOut]!;
+      // Those turning 18 have survived as their group has: the same share of them is still open.
+      const leaving = base[g]! > 0 ? (outCount[nextOut]! * existing[g]!) / base[g]! : 0;
+      agedOut += leaving;
+      existing[g] = Math.max(0, existing[g]! - leaving);
+      base[g] = Math.max(0, base[g]! - outCount[nextOut]!);
+      nextOut++;
+    }
+    const rowAt = t * groupCount;
+    for (let i = 0; i < groupCount; i++) {
+      const n = existing[i]!;
+      existingExits[i] = 0;
+      if (n <= 0) continue;
+      const q = exitTable[exitRow[rowAt + i]!]!;
+      existingExits[i] = n * q;
+      expectedExits += n * q;
+      variance += n * q * (1 - q);
+    }
+    for (let e = 0; e < t; e++) {
+      let n = cohorts[e]!;
+      cohortExits[e] = 0;
+      if (n <= 0) continue;
+      const k = t - e;
+      // Age groups of this cohort that turn 18 now leave; the rest share the cohort's survival.
+      const turning18 = leaveShare[k]!;
+      if (turning18 > 0 && cohortShare[e]! > 0) {
+        const leaving = Math.min(n, (n * turning18) / cohortShare[e]!);
         agedOut += leaving;
-        existing[g] = Math.max(0, existing[g]! - leaving);
-        base[g] = Math.max(0, base[g]! - outCount[nextOut]!);
-        nextOut++;
+        n -= leaving;
+        cohortShare[e] = Math.max(0, cohortShare[e]! - turning18);
+        cohorts[e] = n;
       }
-      const rowAt = t * groupCount;
-      for (let i = 0; i < groupCount; i++) {
-        const n = existing[i]!;
-        existingExits[i] = 0;
-        if (n <= 0) continue;
-        const q = exitTable[exitRow[rowAt + i]!]!;
-        existingExits[i] = n * q;
-        expectedExits += n * q;
-        variance += n * q * (1 - q);
-      }
-      for (let e = 0; e < t; e++) {
-        let n = cohorts[e]!;
-        cohortExits[e] = 0;
-        if (n <= 0) continue;
-        const k = t - e;
-        // Age groups of this cohort that turn 18 now leave; the rest share the cohort's survival.
-        const turning18 = leaveShare[k]!;
-        if (turning18 > 0 && cohortShare[e]! > 0) {
-          const leaving = Math.min(n, (n * turning18) / cohortShare[e]!);
-          agedOut += leaving;
-          n -= leaving;
-          cohortShare[e] = Math.max(0, cohortShare[e]! - turning18);
-          cohorts[e] = n;
-        }
-        const q = 0.5 * (exitTable[Math.min(maxK, k - 1)]! + exitTable[Math.min(maxK, k)]!);
-        cohortExits[e] = n * q;
-        expectedExits += n * q;
-        variance += n * q * (1 - q);
-      }
-      // New entrants arrive through the month: on average half a month of exposure by its end.
-      const firstHalf = exitProbability(0.5 * rates[0]! * m);
-      expectedExits += newStarts * firstHalf;
-      variance += newStarts * firstHalf * (1 - firstHalf);
-
-      // Drawn exits are shared in proportion to expected exits: the total carries the randomness.
-      const drawnExits = seriesNoise ? normal(seriesNoise.exits[t]!, expectedExits, variance) : expectedExits;
-      const scale = seriesNoise && expectedExits > 0 ? Math.max(0, drawnExits) / expectedExits : 1;
-
-      // Second pass: apply the exits.
-      let exits = 0;
-      let stock = 0;
-      for (let i = 0; i < groupCount; i++) {
-        const n = existing[i]!;
-        if (n <= 0) continue;
-        const leaving = Math.min(n, existingExits[i]! * scale);
-        existing[i] = n - leaving;
-        exits += leaving;
-        stock += n - leaving;
-      }
-      for (let e = 0; e < t; e++) {
-        const n = cohorts[e]!;
-        if (n <= 0) continue;
-        const leaving = Math.min(n, cohortExits[e]! * scale);
-        cohorts[e] = n - leaving;
-        exits += leaving;
-        stock += n - leaving;
-      }
-      const entrantsLeaving = Math.min(newStarts, newStarts * firstHalf * scale);
-      cohorts[t] = newStarts - entrantsLeaving;
-      cohortShare[t] = 1;
-      exits += entrantsLeaving;
-      stock += newStarts - entrantsLeaving;
-
-      ends[t] = exits + agedOut;
-      open[t] = stock;
-      if (key === 'cla') out.claAgedOut[t] = agedOut;
+      const q = 0.5 * (exitTable[Math.min(maxK, k - 1)]! + exitTable[Math.min(maxK, k)]!);
+      cohortExits[e] = n * q;
+      expectedExits += n * q;
+      variance += n * q * (1 - q);
     }
+    // New entrants arrive through the month: on average half a month of exposure by its end.
+    const firstHalf = exitProbability(0.5 * rates[0]! * m);
+    expectedExits += newStarts * firstHalf;
+    variance += newStarts * firstHalf * (1 - firstHalf);
+
+    // Drawn exits are shared in proportion to expected exits: the total carries the randomness.
+    const drawnExits = seriesNoise ? normal(seriesNoise.exits[t]!, expectedExits, variance) : expectedExits;
+    const scale = seriesNoise && expectedExits > 0 ? Math.max(0, drawnExits) / expectedExits : 1;
+
+    // Second pass: apply the exits.
+    let exits = 0;
+    let stock = 0;
+    for (let i = 0; i < groupCount; i++) {
+      const n = existing[i]!;
+      if (n <= 0) continue;
+      const leaving = Math.min(n, existingExits[i]! * scale);
+      existing[i] = n - leaving;
+      exits += leaving;
+      stock += n - leaving;
+    }
+    for (let e = 0; e < t; e++) {
+      const n = cohorts[e]!;
+      if (n <= 0) continue;
+      const leaving = Math.min(n, cohortExits[e]! * scale);
+      cohorts[e] = n - leaving;
+      exits += leaving;
+      stock += n - leaving;
+    }
+    const entrantsLeaving = Math.min(newStarts, newStarts * firstHalf * scale);
+    cohorts[t] = newStarts - entrantsLeaving;
+    cohortShare[t] = 1;
+    exits += entrantsLeaving;
+    stock += newStarts - entrantsLeaving;
+
+    ends[t] = exits + agedOut;
+    open[t] = stock;
+    if (key === 'cla') out.claAgedOut[t] = agedOut;
   }
 }
