@@ -2,6 +2,7 @@
 // a month's draws (the two either side of each percentile's position), not the whole order: they are picked
 // by partitioning, as quickselect does, which gives the very values a full sort would put there in a
 // fraction of the time (a typed array's sort is most of a band's cost otherwise).
+import type { Quantiles } from './interventions/outcomes.ts';
 import type { Band } from './uncertainty.ts';
 
 /**
@@ -69,6 +70,12 @@ export function bandOfSamples(samples: Float64Array, draws: number, horizon: num
     band.p90.push(at(month, p90));
   }
   return band;
+}
+
+/** The 10th, 50th and 90th percentiles of a total over the draws, as a band picks them. Reorders values in place. */
+export function quantilesOf(values: Float64Array): Quantiles {
+  const band = bandOfSamples(values, values.length, 1);
+  return { p10: band.p10[0]!, p50: band.p50[0]!, p90: band.p90[0]! };
 }
 
 interface Point {

@@ -2,7 +2,7 @@
 // very numbers the sorted draws give, whatever the draws look like (ties, runs already in order, few draws).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bandOfSamples } from '../../shared/engine/percentiles.ts';
+import { bandOfSamples, quantilesOf } from '../../shared/engine/percentiles.ts';
 
 /** The percentiles as the bands were first defined: each month's draws sorted, then interpolated. */
 function bandBySorting(samples: Float64Array, draws: number, horizon: number) {
@@ -52,5 +52,20 @@ describe('band percentiles', () => {
     expect(band).toEqual(bandBySorting(samples, n, cases.length));
     expect(band.p50[0]).toBe(499.5);
     expect(band.p10[2]).toBe(412.5);
+  });
+
+  it("an intervention's totals over the draws take the same percentiles, savings below nothing included", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -5e6, max: 5e6, noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 600 }), (values) => {
+        const totals = Float64Array.from(values);
+        const sorted = bandBySorting(totals, totals.length, 1);
+        expect(quantilesOf(totals.slice())).toEqual({ p10: sorted.p10[0], p50: sorted.p50[0], p90: sorted.p90[0] });
+      }),
+      { numRuns: 300 },
+    );
+    const q = quantilesOf(Float64Array.from({ length: 500 }, (_, d) => 1000 - 2 * d)); // £2 to £1,000, given in reverse
+    expect(q.p10).toBeCloseTo(101.8, 9);
+    expect(q.p50).toBe(501);
+    expect(q.p90).toBeCloseTo(900.2, 9);
   });
 });

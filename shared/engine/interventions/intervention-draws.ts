@@ -11,7 +11,8 @@ import { scenarioVectors } from '../scenario-vectors.ts';
 import type { FollowingRun } from '../uncertainty.ts';
 import type { PlacementSetup } from '../placements/placement-setup.ts';
 import { placementDrawSamples, projectScenarioPlacements, type PlacementNoise, type PlacementProjection } from '../placements/placement-projection.ts';
-import { createLedger, monthlyQuantiles, quantiles, recordDraw, type DrawLedger } from './draw-ledger.ts';
+import { bandOfSamples, quantilesOf } from '../percentiles.ts';
+import { createLedger, recordDraw, type DrawLedger } from './draw-ledger.ts';
 import type { InterventionRanges } from './outcomes.ts';
 import { interventionCost, withoutIntervention } from './running.ts';
 
@@ -80,12 +81,12 @@ export function startInterventionDraws(setup: ProjectionSetup, estimates: Estima
         }
         return {
           draws,
-          saving: quantiles(saving),
-          net: quantiles(net),
-          childrenKeptOutOfCare: quantiles(per((l) => l.claStarts)),
-          plansAvoided: quantiles(per((l) => l.cppStarts)),
-          childMonthsInCareAvoided: quantiles(per((l) => l.claMonths)),
-          cumulativeSaving: monthlyQuantiles(cumulativeSaving, draws, H),
+          saving: quantilesOf(saving),
+          net: quantilesOf(net),
+          childrenKeptOutOfCare: quantilesOf(per((l) => l.claStarts)),
+          plansAvoided: quantilesOf(per((l) => l.cppStarts)),
+          childMonthsInCareAvoided: quantilesOf(per((l) => l.claMonths)),
+          cumulativeSaving: bandOfSamples(cumulativeSaving, draws, H),
         };
       });
     },
