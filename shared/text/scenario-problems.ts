@@ -2,6 +2,7 @@
 // as the screens label them ("Scenario 1 “New normal”, intervention 1 “Edge of care team”: the end date
 // is before the start date"), never as the contract's paths ("interventions[0].to"), which the command
 // line keeps (parseScenario).
+import { placementWords } from '../engine/describe-scenario.ts';
 import { ScenarioSchema } from '../engine/scenario.ts';
 
 /** The labels of an intervention's effects, as the Scenarios step shows them. */
@@ -43,23 +44,49 @@ const fieldNames: Record<string, string> = {
   cppMonthly: 'the cost per child protection plan',
   cppPerWorker: 'the plans per social worker',
   claPerWorker: 'the children in care per social worker',
+  inflationPerYear: 'the rise in unit costs each April',
+  approachChange: 'the change in approaches',
+  taStartChange: 'the change in households placed in temporary accommodation',
+  taExitChange: 'the change in how often households leave temporary accommodation',
+  placementFrom: 'the placement the children move from',
+  placementTo: 'the placement the children move to',
 };
+
+/**
+ * The key a field is named and its figures written by: the same key means different things in different
+ * places ("from" of a placement shift is a placement, not a date; "cpp" of conversionChange is a change).
+ */
+function settingKey(path: ReadonlyArray<string | number>, field: string): string {
+  if (path.includes('placementShifts') && (field === 'from' || field === 'to')) return field === 'from' ? 'placementFrom' : 'placementTo';
+  if (path.includes('conversionChange') && (field === 'cpp' || field === 'cla')) return `${field}ConversionChange`;
+  if (path.includes('claWeeklyByPlacement')) return 'weeklyCost';
+  return field;
+}
+
+/** The field's name in words; a weekly cost names its placement ("the weekly cost of fostering (in-house)"). */
+function nameInWords(path: ReadonlyArray<string | number>, key: string): string {
+  if (key === 'weeklyCost') return `the weekly cost of ${placementWords(path.slice(path.indexOf('claWeeklyByPlacement') + 1).join(':'))}`;
+  return fieldNames[key] ?? key;
+}
 
 /** A limit as the screens show that field: shares as percents, pounds with their sign. */
 function figureInWords(field: string, n: number): string {
   if (/Change$|Share$|^share$|PerYear$/.test(field) && field !== 'costPerYear') return `${Math.round(n * 1000) / 10}%`;
   if (field === 'costPerYear') return `£${n.toLocaleString('en-GB')} a year`;
+  if (field === 'weeklyCost') return `£${n.toLocaleString('en-GB')} a week`;
   return n.toLocaleString('en-GB');
 }
 
 /** What is wrong with one field, in words. */
-function problemWords(field: string, message: string): string {
+function problemWords(path: ReadonlyArray<string | number>, field: string, message: string): string {
+  const name = nameInWords(path, field);
   if (message === 'must not be before "from"') return 'The end date is before the start date.';
   if (message === 'must differ from "from"') return 'A placement shift moves children to the placement they are already in.';
   if (message === 'must not start before the intervention does') return 'A placement shift starts before the intervention does.';
   if (field === 'name' && message === 'must not be empty') return 'Write a name.';
-  if (message === 'must be a date written YYYY-MM-DD') return sentence(`${fieldNames[field] ?? field} is not a date`);
-  return sentence(`${fieldNames[field] ?? field} ${message.replace(/-?\d+(\.\d+)?/, (n) => figureInWords(field, Number(n)))}`);
+  if (message === 'must be a date written YYYY-MM-DD') return sentence(`${name} is not a date`);
+  if (message === 'Invalid input') return sentence(`${name} is not a figure it can take`);
+  return sentence(`${name} ${message.replace(/-?\d+(\.\d+)?/, (n) => figureInWords(field, Number(n)))}`);
 }
 
 /** Each setting out of range in one scenario, with where it is and what is wrong. */
@@ -68,8 +95,8 @@ export function settingProblems(scenario: unknown): SettingProblem[] {
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const field = [...path].reverse().find((p): p is string => typeof p === 'string') ?? 'scenario';
-    const words = issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')}: not a setting this version knows.` : problemWords(field, issue.message);
+    const field = settingKey(path, [...path].reverse().find((p): p is string => typeof p === 'string') ?? 'scenario');
+    const words = issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')}: not a setting this version knows.` : problemWords(path, field, issue.message);
     return { path, words };
   });
 }

@@ -25,6 +25,22 @@ describe('settings out of range in words', () => {
     expect(only).not.toMatch(/\[\d\]|costPerYear|claStartChange/);
   });
 
+  it('names a placement shift\'s placements as placements, not as dates', () => {
+    const bad = { ...scenario({ ...team, name: 'Second team' }), placementShifts: [{ from: 'childrens homes', to: 'foster:inHouse', share: 0.1, fromDate: '2025-04-01' }] };
+    expect(scenarioProblemsInWords(bad, 0)).toEqual([
+      'Scenario 1 “New normal”, placement shift 1: the placement the children move from must be a placement group (foster, adoption, parents, independent, residential, secure, other), optionally with :inHouse or :private.',
+    ]);
+  });
+
+  it('names a weekly cost by its placement and writes its limit in pounds, and a change in referrals leading to a plan in percent', () => {
+    const bad = { ...scenario({ ...team, name: 'Second team' }), costs: { claWeeklyByPlacement: { foster: { inHouse: -450, private: 950 } }, inflationPerYear: 0.9 }, conversionChange: { cpp: -2 } };
+    expect(scenarioProblemsInWords(bad, 0).sort()).toEqual([
+      'Scenario 1 “New normal”: the change in referrals leading to a plan must be at least -95%.',
+      'Scenario 1 “New normal”: the rise in unit costs each April must be at most 50%.',
+      'Scenario 1 “New normal”: the weekly cost of fostering (in-house) must be at least £0 a week.',
+    ]);
+  });
+
   it('finds nothing wrong with a good scenario', () => {
     expect(scenarioProblemsInWords(scenario({ ...team, name: 'Second team' }), 0)).toEqual([]);
   });
