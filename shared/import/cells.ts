@@ -5,7 +5,6 @@ export type Cell = string | number | boolean | Date | null;
 const blankMarkers = new Set(['', '#n/a', 'n/a', '#null!', 'null', 'nan', '-', '--', 'none', '#value!', '#ref!']);
 
 /** Text of a cell with non-breaking and odd spaces folded to plain spaces and trimmed. */
-
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'string') {

@@ -5,7 +5,8 @@
 // examples from the data. Real date cells, Excel serials, ISO and month-name dates never read two ways.
 import { longDateForPeople } from '../../text/people-format.ts';
 import { cellText, type Cell } from '../cells.ts';
-import { dateOrderWords, isoFromParts, twoWayParts, type DateOrder } from './dates.ts';
+import { isoFromParts } from '../../text/calendar.ts';
+import { dateOrderWords, twoWayParts, type DateOrder } from './dates.ts';
 
 /** The column a question or an answer is about: list, source (file and sheet) and column header. */
 export interface DateColumnRef {

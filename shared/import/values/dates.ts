@@ -18,8 +18,6 @@ const monthNames: Record<string, number> = {
   january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
 };
 
-export { isoFromParts };
-
 /**
  * Excel's 1900 date system: serial 1 is 1 January 1900, and Excel counts a 29 February 1900 that never
  * existed (serial 60), so serials from 61 on are one day ahead of the real calendar.
