@@ -22,9 +22,12 @@ export interface PlacementBacktestRow {
   few: boolean;
 }
 
+/** Whether each month backtested was observed: some placement type has a count then. */
+const observedMonths = (b: PlacementBacktest) => b.months.map((_, t) => groups.some((g) => b.actual[g][t] !== null && b.actual[g][t] !== undefined));
+
 /** One row a placement type that had children, in the model's order of types. */
 export function placementBacktestRows(b: PlacementBacktest): PlacementBacktestRow[] {
-  const observed = b.months.map((_, t) => groups.some((g) => b.actual[g][t] !== null && b.actual[g][t] !== undefined));
+  const observed = observedMonths(b);
   const end = observed.lastIndexOf(true);
   return groups.flatMap((group) => {
     const actual = b.actual[group].filter((v): v is number => v !== null && v !== undefined);
@@ -46,7 +49,7 @@ export function placementBacktestRows(b: PlacementBacktest): PlacementBacktestRo
   });
 }
 
-export const monthsObserved = (b: PlacementBacktest) => b.months.filter((_, t) => groups.some((g) => b.actual[g][t] !== null && b.actual[g][t] !== undefined)).length;
+export const monthsObserved = (b: PlacementBacktest) => observedMonths(b).filter(Boolean).length;
 
 const errorWords = (v: number) => percentForPeople(v, v < 0.1 ? 1 : 0);
 
