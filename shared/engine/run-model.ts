@@ -13,7 +13,7 @@ import { buildSetup } from './setup.ts';
 import { startBands, type BandRun, type Bands } from './uncertainty.ts';
 import { buildPlacementSetup, type PlacementSetup } from './placements/placement-setup.ts';
 import { entryAgeSharesAt } from './placements/estimate-placements.ts';
-import { placementBands, placementNoise, projectScenarioPlacements, type PlacementBands, type PlacementProjection } from './placements/placement-projection.ts';
+import { drawTotals, placementBands, placementNoise, projectScenarioPlacements, type PlacementBands, type PlacementProjection } from './placements/placement-projection.ts';
 import { createLedger, recordDraw } from './interventions/draw-ledger.ts';
 import { startInterventionDraws } from './interventions/intervention-draws.ts';
 import { weighIntervention, type InterventionOutcome, type InterventionRanges } from './interventions/outcomes.ts';
@@ -121,18 +121,13 @@ export function startScenarioBands(setup: ProjectionSetup, estimates: Estimates,
   const H = setup.horizon;
   const { draws, seed } = options;
   const costs = unitCosts(scenario, estimates.placementMix);
-  const claOpen = placed ? new Float64Array(draws * H) : null;
-  const cppCost = placed ? new Float64Array(draws * H) : null;
+  const totals = placed ? drawTotals(draws, H, costs.cppMonthly) : null;
   // With interventions, each draw's spend is kept to weigh it against the same draw without each one.
   const weighing = scenario.interventions.length > 0;
   const ledger = weighing ? createLedger(draws, H) : null;
   const observe = (d: number, out: ProjectionSeries) => {
     if (ledger) recordDraw(ledger, d, out, placed ? null : costs);
-    if (!placed) return;
-    for (let t = 0; t < H; t++) {
-      claOpen![t * draws + d] = out.claOpen[t]!;
-      cppCost![t * draws + d] = out.cppOpen[t]! * costs.cppMonthly;
-    }
+    totals?.note(d, out);
   };
   // The scenario without each intervention lives each of the scenario's draws beside it.
   const others = weighing ? startInterventionDraws(setup, estimates, scenario, options, placed?.placementSetup ?? null, placed?.withoutEach) : null;
@@ -144,7 +139,7 @@ export function startScenarioBands(setup: ProjectionSetup, estimates: Estimates,
     const bands = run.bands();
     // The placements' chance variation, drawn once for the scenario and each scenario without one intervention.
     const noise = placed && weighing ? placementNoise(draws, H, seed) : undefined;
-    const placements = placed ? placementBands(placed.central, placed.placementSetup, claOpen!, cppCost!, draws, seed, ledger?.spend, noise) : null;
+    const placements = placed ? placementBands(placed.central, placed.placementSetup, totals!.claOpen, totals!.cppCost, draws, seed, ledger?.spend, noise) : null;
     const services = placements ? placements.cost : bands.cost;
     // Spend's range includes the interventions' own cost, known for certain: every percentile moves by it.
     const cost = weighing ? { p10: services.p10.map((v, t) => v + running[t]!), p50: services.p50.map((v, t) => v + running[t]!), p90: services.p90.map((v, t) => v + running[t]!) } : services;

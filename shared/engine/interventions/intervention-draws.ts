@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario.ts';
 import { scenarioVectors } from '../scenario-vectors.ts';
 import type { FollowingRun } from '../uncertainty.ts';
 import type { PlacementSetup } from '../placements/placement-setup.ts';
-import { placementDrawSamples, projectScenarioPlacements, type PlacementNoise, type PlacementProjection } from '../placements/placement-projection.ts';
+import { drawTotals, placementDrawSamples, projectScenarioPlacements, type PlacementNoise, type PlacementProjection } from '../placements/placement-projection.ts';
 import { bandOfSamples, quantilesOf } from '../percentiles.ts';
 import { createLedger, recordDraw, type DrawLedger } from './draw-ledger.ts';
 import type { InterventionRanges } from './outcomes.ts';
@@ -42,16 +42,12 @@ function startWithout(setup: ProjectionSetup, estimates: Estimates, scenario: Sc
     return { follower: { vectors, observe: (d, out) => recordDraw(ledger, d, out, costs) }, ledger, finish: () => {} };
   }
   const central = known ?? projectScenarioPlacements(placementSetup, runProjection(setup, vectors, centralDraw(setup), allocateSeries(H)), scenario, setup.startMonth, H);
-  const claOpen = new Float64Array(draws * H);
-  const cppCost = new Float64Array(draws * H);
+  const totals = drawTotals(draws, H, costs.cppMonthly);
   const observe = (d: number, out: ProjectionSeries) => {
     recordDraw(ledger, d, out, null);
-    for (let t = 0; t < H; t++) {
-      claOpen[t * draws + d] = out.claOpen[t]!;
-      cppCost[t * draws + d] = out.cppOpen[t]! * costs.cppMonthly;
-    }
+    totals.note(d, out);
   };
-  return { follower: { vectors, observe }, ledger, finish: (noise) => ledger.spend.set(placementDrawSamples(central, placementSetup, claOpen, cppCost, draws, seed, false, noise).costSamples) };
+  return { follower: { vectors, observe }, ledger, finish: (noise) => ledger.spend.set(placementDrawSamples(central, placementSetup, totals.claOpen, totals.cppCost, draws, seed, false, noise).costSamples) };
 }
 
 /** `withoutPlacements`: each scenario-without-one's expected placements, where already worked out. */

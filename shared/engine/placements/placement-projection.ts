@@ -66,6 +66,25 @@ export function projectScenarioPlacements(setup: PlacementSetup, series: Project
   return { byCombo, byGroup, costByGroup, claCost, unitCosts, priceIndex: prices, annualCostByGroup: years.map(({ total: _, ...y }) => y), bands: null };
 }
 
+/** Each draw's children in care and plans' spend, month-major ([t * draws + d]), noted as the draws run: what placementBands shares out. */
+export interface DrawTotals {
+  claOpen: Float64Array;
+  cppCost: Float64Array;
+  note: (d: number, out: ProjectionSeries) => void;
+}
+
+export function drawTotals(draws: number, horizon: number, cppMonthly: number): DrawTotals {
+  const claOpen = new Float64Array(draws * horizon);
+  const cppCost = new Float64Array(draws * horizon);
+  const note = (d: number, out: ProjectionSeries) => {
+    for (let t = 0; t < horizon; t++) {
+      claOpen[t * draws + d] = out.claOpen[t]!;
+      cppCost[t * draws + d] = out.cppOpen[t]! * cppMonthly;
+    }
+  };
+  return { claOpen, cppCost, note };
+}
+
 /**
  * Likely ranges by group and for spend, from the Monte Carlo draws of the total (children in care and on
  * plans, month-major: [t * draws + d]). Each draw shares its total out as the central projection does, with
