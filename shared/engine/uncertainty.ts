@@ -82,7 +82,7 @@ export function startBands(setup: ProjectionSetup, vectors: ScenarioVectors, est
         observe?.(d, out);
         followers.forEach((f, i) => f.observe(d, projectPath(setup, f.vectors, parameters, followerOut, followerWorkspace, workspace.noise, follows[i]!)));
         for (let t = 0; t < H; t++) {
-          // Stored month-major so each month's draws are contiguous for sorting.
+          // Stored month-major so each month's draws are contiguous for picking its percentiles.
           samples.referrals[t * draws + d] = out.referrals[t]!;
           samples.cppOpen[t * draws + d] = out.cppOpen[t]!;
           samples.claOpen[t * draws + d] = out.claOpen[t]!;
