@@ -7,14 +7,14 @@
 // window counts), or, where windows meet and the child has a later episode (the lists keep only the
 // latest), when that later episode began.
 import type { ClaRecord, CppRecord, Dataset } from '../dataset/types.ts';
-import { windowStartIso } from './history.ts';
+import { extractsHolding, windowStartIso } from './history.ts';
 
 const seen = new WeakMap<Dataset, Dataset>();
 
 function closeVanished<T extends CppRecord | ClaRecord>(episodes: readonly T[], dataset: Dataset): { episodes: T[]; closed: number } {
   const extracts = new Map(dataset.extracts.map((e) => [e.id, { date: e.extractDate, windowStart: e.windowStart ?? windowStartIso(e.extractDate) }]));
   // Only extracts that hold this list can say an episode is missing from it.
-  const holding = [...new Set(episodes.map((e) => e.extract))].flatMap((id) => {
+  const holding = [...extractsHolding(episodes)].flatMap((id) => {
     const info = extracts.get(id);
     return info ? [info] : [];
   });

@@ -37,11 +37,17 @@ function inAnyWindow(month: MonthIndex, windows: MonthlyHistory['windows']): boo
   return windows.some((w) => month >= w.first && month <= w.last);
 }
 
+/** The extracts that held a list: only they can say what the list shows, or that a row is missing from it. */
+export function extractsHolding(records: ReadonlyArray<{ extract: number }>): Set<number> {
+  const holding = new Set<number>();
+  for (const r of records) holding.add(r.extract);
+  return holding;
+}
+
 // The windows of the extracts that held a list: List 8 imported on its own says nothing about referrals
 // or plans in the months only it saw.
 function windowsHolding(records: ReadonlyArray<{ extract: number }>, windows: MonthlyHistory['windows']): MonthlyHistory['windows'] {
-  const holding = new Set<number>();
-  for (const r of records) holding.add(r.extract);
+  const holding = extractsHolding(records);
   return windows.filter((w) => holding.has(w.extract));
 }
 

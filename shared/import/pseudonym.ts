@@ -82,8 +82,8 @@ export function sha256(message: Uint8Array): Uint8Array {
   return finish(Uint32Array.from(initialState), message, 0);
 }
 
-/** HMAC-SHA-256 with the key's inner and outer pad blocks compressed once, for hashing many IDs. */
-export function createHmacSha256(key: Uint8Array): (message: Uint8Array) => Uint8Array {
+/** The SHA-256 state after the key's inner and outer HMAC pad blocks: compressed once per key. */
+function keyPads(key: Uint8Array): { inner: Uint32Array; outer: Uint32Array } {
   const block = key.length > 64 ? sha256(key) : key;
   const pad = (xor: number) => {
     const bytes = new Uint8Array(64);
@@ -92,8 +92,12 @@ export function createHmacSha256(key: Uint8Array): (message: Uint8Array) => Uint
     compress(state, scratch, bytes, 0);
     return state;
   };
-  const inner = pad(0x36);
-  const outer = pad(0x5c);
+  return { inner: pad(0x36), outer: pad(0x5c) };
+}
+
+/** HMAC-SHA-256 with the key's inner and outer pad blocks compressed once, for hashing many IDs. */
+export function createHmacSha256(key: Uint8Array): (message: Uint8Array) => Uint8Array {
+  const { inner, outer } = keyPads(key);
   const innerDigest = new Uint8Array(32);
   const state = new Uint32Array(8);
   return (message) => {
@@ -140,16 +144,7 @@ const longestOneBlockId = 55;
  * as in the general code; null when the ID is longer or not ASCII (the general code takes those).
  */
 function createShortAsciiHmac(key: Uint8Array): (id: string, out: Uint32Array) => boolean {
-  const block = key.length > 64 ? sha256(key) : key;
-  const pad = (xor: number) => {
-    const bytes = new Uint8Array(64);
-    for (let i = 0; i < 64; i++) bytes[i] = (block[i] ?? 0) ^ xor;
-    const state = Uint32Array.from(initialState);
-    compress(state, scratch, bytes, 0);
-    return state;
-  };
-  const inner = pad(0x36);
-  const outer = pad(0x5c);
+  const { inner, outer } = keyPads(key);
   const w = new Uint32Array(64);
   return (id, out) => {
     const n = id.length;
