@@ -9,8 +9,9 @@
 import { dayNumber, isoFromDayNumber } from '../import/values/dates.ts';
 import { createRandom, type Random } from '../engine/random.ts';
 
-export const taTypes = ['bedAndBreakfast', 'nightlyPaid', 'hostel', 'privateLeased', 'socialHousing', 'other'] as const;
-export type TaType = (typeof taTypes)[number];
+import { taTypes, taTypeWords, type TaType } from '../dataset/housing.ts';
+
+export { taTypes, taTypeWords, type TaType };
 
 export const householdTypes = ['Single adult', 'Couple or single parent with dependent children', 'Couple or other adults without children'] as const;
 export type HouseholdType = (typeof householdTypes)[number];
@@ -227,14 +228,6 @@ const uk = (day: number) => {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 };
 
-export const taTypeWords: Readonly<Record<TaType, string>> = {
-  bedAndBreakfast: 'Bed and breakfast',
-  nightlyPaid: 'Nightly paid, privately managed',
-  hostel: 'Hostel',
-  privateLeased: 'Private sector leased',
-  socialHousing: 'Council or housing association stock',
-  other: 'Other',
-};
 
 /**
  * The case list (approaches from `exportFrom`) and the TA list (every placement open on or after
