@@ -137,10 +137,10 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
 
   // Durations.
   const windows = history.windows.map((w) => ({ fromExclusive: w.windowStart, to: w.extractDate }));
-  const durationFor = (list: 'cpp' | 'cla'): DurationModel => {
+  const durationFor = (list: 'cpp' | 'cla', conversion: ConversionModel): DurationModel => {
     const fromLists = dataset[list].length > 0 ? estimateDurations(dataset[list], windows, list === 'cla', durationTuning.minEventsPerBand[list]) : null;
     if (fromLists) return fromLists;
-    const fromAggregates = durationFromAggregates(aggregates, list, anchor);
+    const fromAggregates = durationFromAggregates(aggregates, list, anchor, conversion.perReferral * referrals.level);
     if (fromAggregates) {
       const { derivedEnds, steadyState, periodsUsed, ...duration } = fromAggregates;
       const perMonth = 1 - Math.exp(-duration.ratePerMonth[0]!);
@@ -159,13 +159,18 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
   const ages = estimateEntryAges(dataset.cla, completeClaMonths);
   if (!ages.fromData && dataset.cla.length > 0) notes.push(`Ages of children entering care: ${ages.starts} dated entries with a date of birth, too few to measure, so the national age pattern is used.`);
   const total = defaultEntryAgeShares.reduce((a, b) => a + b, 0);
+  // In this order, so the notes read plans then care, each conversion before its durations.
+  const cppConversion = conversionFor('cpp');
+  const cppDuration = durationFor('cpp', cppConversion);
+  const claConversion = conversionFor('cla');
+  const claDuration = durationFor('cla', claConversion);
   return {
     anchorMonth: anchor,
     referrals,
-    cpp: { conversion: conversionFor('cpp'), duration: durationFor('cpp') },
+    cpp: { conversion: cppConversion, duration: cppDuration },
     cla: {
-      conversion: conversionFor('cla'),
-      duration: durationFor('cla'),
+      conversion: claConversion,
+      duration: claDuration,
       entryAgeShares: ages.fromData ? ages.shares : defaultEntryAgeShares.map((s) => s / total),
       entryAgesFromData: ages.fromData,
     },
