@@ -145,8 +145,11 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
       const { derivedEnds, steadyState, periodsUsed, ...duration } = fromAggregates;
       const perMonth = 1 - Math.exp(-duration.ratePerMonth[0]!);
       notes.push(
-        `${list === 'cpp' ? 'Child protection plans' : 'Children in care'}: durations come from aggregate figures (ends over the average number open in the last ${periodsUsed === 1 ? 'period' : `${periodsUsed} periods`}: ${(perMonth * 100).toFixed(1)}% end each month)` +
-          `${steadyState ? '; no ends are given and none can be worked out, so as many are taken to end as start' : derivedEnds ? ', with ends worked out from the numbers open and starting where they are not given' : ''}, so every case has the same chance of ending each month whatever its length so far` +
+        `${list === 'cpp' ? 'Child protection plans' : 'Children in care'}: durations come from aggregate figures (` +
+          (steadyState
+            ? `no ends are given and none can be worked out, so as many are taken to end as start, at the number last counted open: ${(perMonth * 100).toFixed(1)}% end each month)`
+            : `ends over the average number open in the last ${periodsUsed === 1 ? 'period' : `${periodsUsed} periods`}: ${(perMonth * 100).toFixed(1)}% end each month)${derivedEnds ? ', with ends worked out from the numbers open and starting where they are not given' : ''}`) +
+          `, so every case has the same chance of ending each month whatever its length so far` +
           `${list === 'cla' ? '; those ends include children leaving care at 18, so nobody is aged out a second time' : ''}.`,
       );
       return duration;
