@@ -193,13 +193,16 @@ describe('smaller things on the Data step', () => {
     await page.screenshot({ path: path.join(shots, 'data-empty-paste.png') });
   }, 30_000);
 
-  it('the extract date stays in the workbook after a reload, and applies to a file import', async () => {
+  it('the extract date, written day first whatever the browser’s language, stays in the workbook after a reload, and applies to a file import', async () => {
     const box = page.getByLabel('Date the lists were extracted (optional)');
-    await box.fill('2024-09-30');
+    // This Chromium speaks US English: a browser's own date box would show and take 09/30/2024.
+    await expect(page.evaluate(() => navigator.language)).resolves.toBe('en-US');
+    await box.fill('30/09/2024');
     await box.blur();
     await page.waitForTimeout(300);
     await reload();
-    await expect(box.inputValue()).resolves.toBe('2024-09-30');
+    await expect(box.inputValue()).resolves.toBe('30/09/2024');
+    await expect(box.getAttribute('placeholder')).resolves.toBe('dd/mm/yyyy');
     const csv = csvFiles(snapshot).find((f) => f.name.includes('protection'))!;
     await page.getByLabel('Choose Annex A workbooks or CSV files to import').setInputFiles({ name: 'list7.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.bytes) });
     await confirmReplace(`read from list7.csv?`);
@@ -214,7 +217,7 @@ describe('smaller things on the Data step', () => {
       });
     await expect(extractOfList7()).resolves.toBe('2024-09-30');
     // A new date applies to the file just imported too, without asking again.
-    await box.fill('2024-10-31');
+    await box.fill('31/10/2024');
     await box.blur();
     await expect.poll(extractOfList7, { timeout: 20_000 }).toBe('2024-10-31');
     await page.getByText(/^Replaced Child protection plans \(List 7\)/).waitFor({ timeout: 20_000 });
