@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importLists } from '../../shared/import/import-lists.ts';
 import { annexASnapshot, type AnnexASnapshot } from '../../shared/synthetic/annex-a-snapshot.ts';
-import { clipboardText, csvFiles } from '../../shared/synthetic/write-annex-a.ts';
+import { clipboardText, csvFiles, templateWorkbook } from '../../shared/synthetic/write-annex-a.ts';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
 import { generated } from '../support/generated-extracts.ts';
 import { projectRoot } from '../support/loopback-app.ts';
@@ -71,6 +71,14 @@ async function confirmReplace(question: string, shot?: string): Promise<void> {
   await dialog.waitFor({ state: 'detached' });
 }
 
+/** An Annex A workbook holding all three lists, one bit of its middle flipped (a checksum no longer matches). */
+function flippedWorkbook(): Buffer {
+  const bytes = Buffer.from(templateWorkbook(annexASnapshot(generated(77, { to: '2024-09-30' }), '2024-09-30')));
+  const middle = Math.floor(bytes.length / 2);
+  bytes[middle] = bytes[middle]! ^ 0x10;
+  return bytes;
+}
+
 describe('the workbook keeps every list', () => {
   let full: { referrals: number; cpp: number; cla: number };
   const corrected = () => snapshot.cpp.slice(0, snapshot.cpp.length - 25);
@@ -122,6 +130,7 @@ describe('the workbook keeps every list', () => {
   it.each([
     ['an unreadable workbook', 'Annex A.xlsx', Buffer.from([0x50, 0x4b, 3, 4, 9, 9, 9, 9, 1, 2, 3])],
     ['a file that holds no list', 'budget.csv', Buffer.from('Cost centre,Budget\nCS01,120000\n')],
+    ['a workbook of all three lists with one byte flipped', 'Annex A damaged.xlsx', flippedWorkbook()],
   ])('an import of %s over a full workbook leaves it full, and says so', async (label, name, buffer) => {
     await page.getByLabel('Choose Annex A workbooks or CSV files to import').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
     // Named by its file, so that the message left by an earlier import is not taken for this one's.
@@ -129,6 +138,8 @@ describe('the workbook keeps every list', () => {
     await said.waitFor({ timeout: 20_000 });
     await expect(said.innerText()).resolves.toMatch(/The workbook is unchanged: it still holds/);
     await expectHolds(full.referrals, full.cpp, full.cla);
+    // A damaged file is said to be damaged, by its name, not only found to hold nothing.
+    if (name === 'Annex A damaged.xlsx') await page.getByText(/^"Annex A damaged\.xlsx" is damaged/).first().waitFor({ timeout: 20_000 });
     if (label === 'an unreadable workbook') await page.screenshot({ path: path.join(shots, 'data-nothing-imported.png') });
   }, 60_000);
 });
