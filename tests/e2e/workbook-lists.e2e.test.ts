@@ -233,6 +233,12 @@ describe('smaller things on the Data step', () => {
     await expect.poll(extractOfList7, { timeout: 20_000 }).toBe('2024-10-31');
     await page.getByText(/^Replaced Child protection plans \(List 7\)/).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('alertdialog').count()).toBe(0);
+    // Emptied, the date is forgotten: the file is read again and its date inferred, as before any was given.
+    await box.fill('');
+    await box.blur();
+    await page.getByText(/No extract date was given for "list7\.csv"/).waitFor({ timeout: 20_000 });
+    await reload();
+    await expect(box.inputValue()).resolves.toBe('');
     expect(opened.problems).toEqual([]);
   }, 120_000);
 });
