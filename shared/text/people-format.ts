@@ -117,3 +117,14 @@ export function shownDifference(unit: 'count' | 'pounds' | 'workers', value: num
   const difference = Math.round(value / step) * step - Math.round(base / step) * step;
   return step < 1 ? Math.round(difference * 10) / 10 : difference;
 }
+
+/**
+ * A difference from the baseline as a reader sees it, written to the step its figures are shown to: 40 and
+ * 43 social workers differ by "+3" (not "+3.0"), 12.0 and 12.3 by "+0.3"; 0 when they are shown alike.
+ */
+export function shownDifferenceForPeople(unit: 'count' | 'pounds' | 'workers', value: number, base: number): string {
+  const difference = shownDifference(unit, value, base);
+  const tenths = unit === 'workers' && Math.max(shownStep(unit, value), shownStep(unit, base)) < 1;
+  const format = unit === 'pounds' ? poundsForPeople : tenths ? (n: number) => grouped(n, 1) : countForPeople;
+  return signedForPeople(difference, format);
+}

@@ -65,7 +65,7 @@ describe('a List 3 pasted with month-first dates', () => {
     await expect(referralDates()).resolves.toEqual(expected);
 
     // Asked once: the next import (here, giving the extract date) carries the answer and asks nothing.
-    await page.getByLabel('Date the lists were extracted (optional)').fill('2024-09-30');
+    await page.getByLabel('Date the lists were extracted (optional)').fill('30/09/2024');
     await page.getByLabel('Date the lists were extracted (optional)').blur();
     await page.getByText(/No extract date was given/).waitFor({ state: 'detached', timeout: 30_000 });
     await expect(question.count()).resolves.toBe(0);

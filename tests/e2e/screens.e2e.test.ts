@@ -104,7 +104,7 @@ describe('the workbook screens', () => {
     await expect(page.locator('p.counts[data-list="cla"]').innerText()).resolves.toBe(`${n(cla.length - 1)} accepted, 1 rejected, 0 blank of ${n(cla.length)} rows read.`);
     await page.getByText(/Rejected: row 5, Date Ceased to be Looked After: ends \(01\/01\/2001\) before it starts/).waitFor();
     await page.getByText(/No extract date was given .* it is taken as 3\d\/09\/2024, the latest date in its lists/).waitFor();
-    await page.getByLabel('Date the lists were extracted (optional)').fill('2024-09-30');
+    await page.getByLabel('Date the lists were extracted (optional)').fill('30/09/2024');
     await page.getByLabel('Date the lists were extracted (optional)').blur();
     await page.getByText(/No extract date was given/).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Show row 5' }).click();

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importLists } from '../../shared/import/import-lists.ts';
 import { annexASnapshot, type AnnexASnapshot } from '../../shared/synthetic/annex-a-snapshot.ts';
-import { clipboardText, csvFiles } from '../../shared/synthetic/write-annex-a.ts';
+import { clipboardText, csvFiles, templateWorkbook } from '../../shared/synthetic/write-annex-a.ts';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
 import { generated } from '../support/generated-extracts.ts';
 import { projectRoot } from '../support/loopback-app.ts';
@@ -71,6 +71,14 @@ async function confirmReplace(question: string, shot?: string): Promise<void> {
   await dialog.waitFor({ state: 'detached' });
 }
 
+/** An Annex A workbook holding all three lists, one bit of its middle flipped (a checksum no longer matches). */
+function flippedWorkbook(): Buffer {
+  const bytes = Buffer.from(templateWorkbook(annexASnapshot(generated(77, { to: '2024-09-30' }), '2024-09-30')));
+  const middle = Math.floor(bytes.length / 2);
+  bytes[middle] = bytes[middle]! ^ 0x10;
+  return bytes;
+}
+
 describe('the workbook keeps every list', () => {
   let full: { referrals: number; cpp: number; cla: number };
   const corrected = () => snapshot.cpp.slice(0, snapshot.cpp.length - 25);
@@ -122,6 +130,7 @@ describe('the workbook keeps every list', () => {
   it.each([
     ['an unreadable workbook', 'Annex A.xlsx', Buffer.from([0x50, 0x4b, 3, 4, 9, 9, 9, 9, 1, 2, 3])],
     ['a file that holds no list', 'budget.csv', Buffer.from('Cost centre,Budget\nCS01,120000\n')],
+    ['a workbook of all three lists with one byte flipped', 'Annex A damaged.xlsx', flippedWorkbook()],
   ])('an import of %s over a full workbook leaves it full, and says so', async (label, name, buffer) => {
     await page.getByLabel('Choose Annex A workbooks or CSV files to import').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
     // Named by its file, so that the message left by an earlier import is not taken for this one's.
@@ -129,6 +138,8 @@ describe('the workbook keeps every list', () => {
     await said.waitFor({ timeout: 20_000 });
     await expect(said.innerText()).resolves.toMatch(/The workbook is unchanged: it still holds/);
     await expectHolds(full.referrals, full.cpp, full.cla);
+    // A damaged file is said to be damaged, by its name, not only found to hold nothing.
+    if (name === 'Annex A damaged.xlsx') await page.getByText(/^"Annex A damaged\.xlsx" is damaged/).first().waitFor({ timeout: 20_000 });
     if (label === 'an unreadable workbook') await page.screenshot({ path: path.join(shots, 'data-nothing-imported.png') });
   }, 60_000);
 });
@@ -193,13 +204,16 @@ describe('smaller things on the Data step', () => {
     await page.screenshot({ path: path.join(shots, 'data-empty-paste.png') });
   }, 30_000);
 
-  it('the extract date stays in the workbook after a reload, and applies to a file import', async () => {
+  it('the extract date, written day first whatever the browser’s language, stays in the workbook after a reload, and applies to a file import', async () => {
     const box = page.getByLabel('Date the lists were extracted (optional)');
-    await box.fill('2024-09-30');
+    // This Chromium speaks US English: a browser's own date box would show and take 09/30/2024.
+    await expect(page.evaluate(() => navigator.language)).resolves.toBe('en-US');
+    await box.fill('30/09/2024');
     await box.blur();
     await page.waitForTimeout(300);
     await reload();
-    await expect(box.inputValue()).resolves.toBe('2024-09-30');
+    await expect(box.inputValue()).resolves.toBe('30/09/2024');
+    await expect(box.getAttribute('placeholder')).resolves.toBe('dd/mm/yyyy');
     const csv = csvFiles(snapshot).find((f) => f.name.includes('protection'))!;
     await page.getByLabel('Choose Annex A workbooks or CSV files to import').setInputFiles({ name: 'list7.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.bytes) });
     await confirmReplace(`read from list7.csv?`);
@@ -214,11 +228,17 @@ describe('smaller things on the Data step', () => {
       });
     await expect(extractOfList7()).resolves.toBe('2024-09-30');
     // A new date applies to the file just imported too, without asking again.
-    await box.fill('2024-10-31');
+    await box.fill('31/10/2024');
     await box.blur();
     await expect.poll(extractOfList7, { timeout: 20_000 }).toBe('2024-10-31');
     await page.getByText(/^Replaced Child protection plans \(List 7\)/).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('alertdialog').count()).toBe(0);
+    // Emptied, the date is forgotten: the file is read again and its date inferred, as before any was given.
+    await box.fill('');
+    await box.blur();
+    await page.getByText(/No extract date was given for "list7\.csv"/).waitFor({ timeout: 20_000 });
+    await reload();
+    await expect(box.inputValue()).resolves.toBe('');
     expect(opened.problems).toEqual([]);
   }, 120_000);
 });

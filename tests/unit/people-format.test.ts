@@ -59,3 +59,14 @@ describe('differences as the reader sees them', () => {
     expect(shownDifference('workers', 35.4, 34.6)).toBe(0);
   });
 });
+
+describe('a difference written for the reader', () => {
+  it('has the precision of its figures: whole workers differ in whole workers, a few workers in tenths', async () => {
+    const { shownDifferenceForPeople } = await import('../../shared/text/people-format.ts');
+    expect(shownDifferenceForPeople('workers', 43.2, 40.1)).toBe('+3');
+    expect(shownDifferenceForPeople('workers', 12.34, 12.0)).toBe('+0.3');
+    expect(shownDifferenceForPeople('workers', 19.6, 20.4)).toBe('0'); // both shown as 20
+    expect(shownDifferenceForPeople('pounds', 1_651_411, 1_660_000)).toBe('-£9,000');
+    expect(shownDifferenceForPeople('count', 1_300.4, 101)).toBe('+1,199');
+  });
+});

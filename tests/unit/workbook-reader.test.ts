@@ -70,7 +70,7 @@ describe('the streaming reader reads what SheetJS reads, cell for cell', () => {
     for (const bytes of [templateWorkbook(snapshot), messyWorkbook(snapshot, 3)]) {
       expect(expectSameCells(readWorkbookGrids(bytes, 'generated.xlsx'), readWithSheetJs(bytes))).toBeGreaterThan(10_000);
     }
-  });
+  }, 60_000); // two whole workbooks read twice: 10 s alone, 28 s on two cores shared with other tests
 
   it('on every kind of cell: shared and inline text, escapes, numbers, booleans, errors, formulas, dates', () => {
     const rows: unknown[][] = [

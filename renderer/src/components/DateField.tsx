@@ -4,7 +4,8 @@ import { dateForPeople, dateFromPeople } from '../../../shared/text/people-forma
 // A date typed as analysts write it (30/09/2025), whatever language the browser or the computer is set
 // to (a browser's own date box shows 09/30/2025 on a US-English system). Stored as ISO. A date that is
 // a real date but wrong beside the others (an end before its start) is marked by the caller's `problem`.
-export function DateField({ label, value, onChange, problem: outerProblem }: { label: string; value: string; onChange: (iso: string) => void; problem?: string }) {
+// `optional`: emptying the box clears the date (onChange with ''), where a date may be left out.
+export function DateField({ label, value, onChange, problem: outerProblem, optional = false }: { label: string; value: string; onChange: (iso: string) => void; problem?: string; optional?: boolean }) {
   const id = useId();
   const [text, setText] = useState(value ? dateForPeople(value) : '');
   const [problem, setProblem] = useState(false);
@@ -16,6 +17,7 @@ export function DateField({ label, value, onChange, problem: outerProblem }: { l
     const iso = dateFromPeople(text);
     setProblem(iso === null && text.trim() !== '');
     if (iso && iso !== value) onChange(iso);
+    else if (optional && text.trim() === '' && value !== '') onChange('');
   };
   return (
     <span className="date-field">

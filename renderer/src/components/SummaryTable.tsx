@@ -3,7 +3,7 @@
 // and every row is on the page (no inner scroll box). The same figures as the Excel export's Summary.
 import type { BandsJson, ProjectedJson, ResultJson } from '../../../shared/result/result-json.ts';
 import { arrivalsWords } from '../../../shared/text/arrivals-words.ts';
-import { shownDifference, signedForPeople } from '../../../shared/text/people-format.ts';
+import { shownDifference, shownDifferenceForPeople } from '../../../shared/text/people-format.ts';
 import { formatFor, type ChartUnit } from '../charts/LineChart.tsx';
 
 type Scenario = NonNullable<NonNullable<ResultJson['projection']>['scenarios']>[number];
@@ -58,7 +58,7 @@ export function SummaryTable({ result, scenarios, at }: { result: ResultJson; sc
                   return (
                     <td key={c.name} data-column={c.name} data-value={value} {...(band ? { 'data-low': band.p10[at], 'data-high': band.p90[at] } : {})}>
                       <span className="figure">{format(value)}</span>
-                      {!c.isBaseline && <span className="difference">{shownDifference(m.unit, value, base) === 0 ? 'same as the baseline' : `${signedForPeople(shownDifference(m.unit, value, base), format)} on the baseline`}</span>}
+                      {!c.isBaseline && <span className="difference">{shownDifference(m.unit, value, base) === 0 ? 'same as the baseline' : `${shownDifferenceForPeople(m.unit, value, base)} on the baseline`}</span>}
                       {m.band && (band ? <span className="range">likely {format(band.p10[at]!)} to {format(band.p90[at]!)}</span> : <span className="range pending">range being worked out</span>)}
                     </td>
                   );

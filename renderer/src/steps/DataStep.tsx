@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
 import type { DateOrderAnswer, DateQuestion, ImportResponse, ListChangeResult, Ssda903ReportJson, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
 import type { ListId } from '../../../shared/import/list-catalogue.ts';
 import { countOfList } from '../../../shared/import/list-words.ts';
 import { formatDelimited } from '../../../shared/import/text/delimited.ts';
 import type { ImportIssue, ImportReport, ListCounts } from '../../../shared/import/report.ts';
+import { DateField } from '../components/DateField.tsx';
 import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
 import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
 import { ListIssues } from './data/ListIssues.tsx';
@@ -71,7 +72,6 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
   const [active, setActive] = useState<Record<ListId, CellPosition | null>>({ referrals: null, cpp: null, cla: null });
   const [status, setStatus] = useState<{ kind: 'idle' | 'working' | 'failed'; message?: string }>({ kind: 'idle' });
   const [extractDate, setExtractDate] = useState(workbook.extractDate ?? '');
-  const extractDateId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -156,12 +156,12 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
     setAsking(null);
   };
 
-  const importNow = async (sources: Sources, origin: Origin, replaceWithoutAsking: ListId[]) => {
+  const importNow = async (sources: Sources, origin: Origin, replaceWithoutAsking: ListId[], date = validDate(extractDate)) => {
     if (sources.length === 0) return;
     lastImport.current = { sources, origin, replaceWithoutAsking };
     dropQuestion(origin.kind === 'grids' ? origin.after : {});
     setSaid(null);
-    settle(await call(() => bridge.importLists({ sources, extractDate: validDate(extractDate), replaceWithoutAsking, dateOrders: dateAnswers.current })), origin);
+    settle(await call(() => bridge.importLists({ sources, extractDate: date, replaceWithoutAsking, dateOrders: dateAnswers.current })), origin);
   };
 
   const ownedBy = (kind: 'grid' | 'files') => lists.map((l) => l.id).filter((l) => owners.current[l] === kind);
@@ -251,8 +251,9 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
 
   // A new extract date is kept in the workbook and applied to the lists this window imported (the grids'
   // rows and the last files); lists already in the workbook from before keep theirs until imported again.
-  const changeExtractDate = async () => {
-    const date = validDate(extractDate);
+  const changeExtractDate = async (typed: string) => {
+    setExtractDate(typed);
+    const date = validDate(typed);
     if (date === (workbook.extractDate ?? null)) return;
     const saved = await call(() => bridge.setExtractDate({ extractDate: date }));
     if (!saved) return;
@@ -260,10 +261,10 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
     const gridLists = ownedBy('grid').filter((l) => grids[l].length > 0);
     if (gridLists.length) {
       const rows = Object.fromEntries(gridLists.map((l) => [l, grids[l]]));
-      await importNow(gridLists.map((l) => pasted(l, grids[l])), { kind: 'grids', before: rows, after: rows }, gridLists);
+      await importNow(gridLists.map((l) => pasted(l, grids[l])), { kind: 'grids', before: rows, after: rows }, gridLists, date);
     }
     const fileLists = ownedBy('files');
-    if (fileLists.length && lastFiles.current.length) await importNow(lastFiles.current, { kind: 'files', sources: lastFiles.current }, fileLists);
+    if (fileLists.length && lastFiles.current.length) await importNow(lastFiles.current, { kind: 'files', sources: lastFiles.current }, fileLists, date);
   };
 
   const fileNotes = ((lastReport ?? report)?.issues ?? []).filter((i) => i.list === null);
@@ -320,8 +321,7 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
         )}
       </div>
       <div className="row">
-        <label htmlFor={extractDateId}>Date the lists were extracted (optional)</label>
-        <input id={extractDateId} type="date" value={extractDate} onChange={(e) => setExtractDate(e.target.value)} onBlur={() => void changeExtractDate()} />
+        <DateField label="Date the lists were extracted (optional)" value={extractDate} optional onChange={(iso) => void changeExtractDate(iso)} />
       </div>
       {workbook.extractDate && <p className="hint">Kept in this workbook and used for every list you paste or import.</p>}
       {extractNote && <p className="hint">{extractNote}</p>}

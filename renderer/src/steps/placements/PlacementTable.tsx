@@ -2,7 +2,7 @@
 // the baseline and each scenario, each figure with its likely range and its difference from the baseline.
 // The figures are placementFiguresAt's, as the export's Placements sheet has them.
 import type { PlacementFigures } from '../../../../shared/result/placement-figures.ts';
-import { countForPeople, monthForPeople, poundsForPeople, shownDifference, signedForPeople } from '../../../../shared/text/people-format.ts';
+import { countForPeople, monthForPeople, poundsForPeople, shownDifference, shownDifferenceForPeople } from '../../../../shared/text/people-format.ts';
 
 export function PlacementTable({ figures }: { figures: PlacementFigures }) {
   const base = figures.columns[0]!;
@@ -10,8 +10,7 @@ export function PlacementTable({ figures }: { figures: PlacementFigures }) {
   const children = (n: number) => `${countForPeople(n)} ${countForPeople(n) === '1' ? 'child' : 'children'}`;
   const total = (c: PlacementFigures['columns'][number]) => ({ children: c.figures.reduce((s, f) => s + f.children, 0), spend: c.figures.reduce((s, f) => s + f.spend, 0) });
   const difference = (unit: 'count' | 'pounds', value: number, baseline: number) => {
-    const d = shownDifference(unit, value, baseline);
-    return d === 0 ? 'same as the baseline' : `${signedForPeople(d, unit === 'count' ? countForPeople : poundsForPeople)} on the baseline`;
+    return shownDifference(unit, value, baseline) === 0 ? 'same as the baseline' : `${shownDifferenceForPeople(unit, value, baseline)} on the baseline`;
   };
   return (
     <div className="table-wide" tabIndex={0} role="region" aria-label={`Placements in ${monthForPeople(figures.month)}`}>
