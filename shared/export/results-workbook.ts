@@ -9,7 +9,7 @@ import { placementGroupLabel } from '../engine/estimates.ts';
 import type { Scenario } from '../engine/scenario.ts';
 import type { PlacementGroup } from '../import/values/codes.ts';
 import type { BandsJson, ProjectedJson, ResultJson } from '../result/result-json.ts';
-import { longMonthNames, monthForPeople, poundsForPeople } from '../text/people-format.ts';
+import { longMonthNames, monthForPeople, poundsForPeople, shownDifference, shownStep } from '../text/people-format.ts';
 import { writeXlsx, type Cell, type ChartSpec, type SheetSpec } from './xlsx-writer.ts';
 import { placementsSheets } from './placements-sheet.ts';
 import { interventionsSheets } from './interventions-sheet.ts';
@@ -31,8 +31,10 @@ const num = (value: number, style: 'integer' | 'decimal1' | 'decimal2' | 'pounds
 const month = (label: string): Cell => ({ date: `${label}-01`, style: 'month' });
 
 type NumberStyle = 'integer' | 'pounds' | 'decimal1';
-/** Differences as a person reads them: whole children and pounds, workers to a tenth. */
-const rounded = (value: number, style: NumberStyle) => (style === 'decimal1' ? Math.round(value * 10) / 10 : Math.round(value));
+type Unit = 'count' | 'pounds' | 'workers';
+/** Figures in the style the screens show them: whole workers from 20 up, a tenth below (workersForPeople). */
+const styleOf = (unit: Unit, ...values: number[]): NumberStyle =>
+  unit === 'pounds' ? 'pounds' : unit === 'workers' && values.some((v) => shownStep('workers', v) < 1) ? 'decimal1' : 'integer';
 
 function headline(result: ResultJson, at: number): Cell[][] {
   const p = result.projection!;
@@ -40,22 +42,23 @@ function headline(result: ResultJson, at: number): Cell[][] {
   // Each likely range is two numbers in two cells (p10 and p90), so it can be sorted, charted and summed.
   const header: Cell[] = [txt('Measure', 'header'), txt('Baseline', 'header'), txt('Baseline: likely from (p10)', 'header'), txt('to (p90)', 'header')];
   for (const s of scenarios) header.push(txt(s.name, 'header'), txt(`${s.name} minus baseline`, 'header'), txt(`${s.name}: likely from (p10)`, 'header'), txt('to (p90)', 'header'));
-  const range = (bands: BandsJson | null, band: keyof BandsJson | undefined, style: NumberStyle): Cell[] =>
-    band && bands ? [num(bands[band].p10[at]!, style), num(bands[band].p90[at]!, style)] : [null, null];
-  const row = (label: string, pick: (x: ProjectedJson) => number, style: NumberStyle, band?: keyof BandsJson): Cell[] => {
+  const range = (bands: BandsJson | null, band: keyof BandsJson | undefined, unit: Unit): Cell[] =>
+    band && bands ? [num(bands[band].p10[at]!, styleOf(unit, bands[band].p10[at]!)), num(bands[band].p90[at]!, styleOf(unit, bands[band].p90[at]!))] : [null, null];
+  // A difference is the one the screen shows: both figures rounded as shown, then subtracted.
+  const row = (label: string, pick: (x: ProjectedJson) => number, unit: Unit, band?: keyof BandsJson): Cell[] => {
     const base = pick(p.baseline);
-    const cells: Cell[] = [txt(label), num(base, style), ...range(p.bands.baseline, band, style)];
-    for (const s of scenarios) cells.push(num(pick(s), style), num(rounded(pick(s) - base, style), style), ...range(s.bands, band, style));
+    const cells: Cell[] = [txt(label), num(base, styleOf(unit, base)), ...range(p.bands.baseline, band, unit)];
+    for (const s of scenarios) cells.push(num(pick(s), styleOf(unit, pick(s))), num(shownDifference(unit, pick(s), base), styleOf(unit, pick(s), base)), ...range(s.bands, band, unit));
     return cells;
   };
   return [
     header,
-    row(arrivalsWords(result.estimates?.driver).inMonth, (x) => x.referrals[at]!, 'integer', 'referrals'),
-    row('Children on child protection plans', (x) => x.cppOpen[at]!, 'integer', 'cppOpen'),
-    row('Children looked after', (x) => x.claOpen[at]!, 'integer', 'claOpen'),
+    row(arrivalsWords(result.estimates?.driver).inMonth, (x) => x.referrals[at]!, 'count', 'referrals'),
+    row('Children on child protection plans', (x) => x.cppOpen[at]!, 'count', 'cppOpen'),
+    row('Children looked after', (x) => x.claOpen[at]!, 'count', 'claOpen'),
     row('Spend in the month', (x) => x.cost[at]!, 'pounds', 'cost'),
     row('Spend from the start of the projection', (x) => x.costCumulative[at]!, 'pounds'),
-    row('Social workers needed', (x) => x.workers[at]!, 'decimal1'),
+    row('Social workers needed', (x) => x.workers[at]!, 'workers'),
   ];
 }
 
@@ -73,7 +76,8 @@ function summarySheet(result: ResultJson, meta: ExportMeta): SheetSpec {
     [txt(`Demand projections: ${meta.workbookTitle}`, 'title')],
     [txt('Lists extracted on'), result.extractDate ? { date: result.extractDate } : txt('not known'), txt(result.extractDateSource === 'inferred' ? '(inferred from the latest date in the lists)' : '')],
     [txt('Projection'), txt(`${p.months.length} months from ${monthForPeople(p.months[0]!)} to ${monthForPeople(p.months.at(-1)!)}`)],
-    [txt('Made on'), { date: meta.createdAt.slice(0, 10) }, txt(`Demand Workbook ${meta.appVersion}`)],
+    [txt('Made on'), { date: meta.createdAt.slice(0, 10) }],
+    [txt('Made with'), txt(`Demand Workbook ${meta.appVersion}`)],
     [],
     [txt('What each scenario assumes', 'header'), ...Array(6).fill(txt('', 'header'))],
   ];

@@ -9,6 +9,7 @@ import { runModelCommand } from '../../electron/cli/run-model-command.ts';
 import { writeFileAtomically } from '../../electron/common/atomic-write.ts';
 import { needsQuotePrefix } from '../../shared/export/xlsx-writer.ts';
 import { crc32 } from '../../shared/export/zip.ts';
+import { shownDifference } from '../../shared/text/people-format.ts';
 import { readWorkbook } from '../support/read-xlsx.ts';
 import { storedZipEntries } from '../support/zip-entries.ts';
 
@@ -162,7 +163,7 @@ describe('npm run model -- --demo --xlsx out.xlsx', () => {
     expect(needsQuotePrefix('Winter')).toBe(false);
   });
 
-  it('gives each likely range on the Summary as two numbers and each difference rounded', () => {
+  it('gives each likely range on the Summary as two numbers and each difference as the screen shows it', () => {
     const rows = utils.sheet_to_json<unknown[]>(book.Sheets.Summary!, { header: 1, raw: true });
     const p = result.projection;
     const at = rows.findIndex((r) => String(r[0]).match(/^In [A-Z][a-z]{2} \d{4} \(12 months ahead\)$/));
@@ -170,10 +171,15 @@ describe('npm run model -- --demo --xlsx out.xlsx', () => {
     expect(rows[at + 1]).toEqual(['Measure', 'Baseline', 'Baseline: likely from (p10)', 'to (p90)', p.scenario.name, `${p.scenario.name} minus baseline`, `${p.scenario.name}: likely from (p10)`, 'to (p90)']);
     const looked = rows[at + 4]!;
     expect(looked[0]).toBe('Children looked after');
-    expect(looked.slice(1)).toEqual([p.baseline.claOpen[11], p.bands.baseline.claOpen.p10[11], p.bands.baseline.claOpen.p90[11], p.scenario.claOpen[11], Math.round(p.scenario.claOpen[11] - p.baseline.claOpen[11]), p.scenario.bands.claOpen.p10[11], p.scenario.bands.claOpen.p90[11]]);
+    expect(looked.slice(1)).toEqual([p.baseline.claOpen[11], p.bands.baseline.claOpen.p10[11], p.bands.baseline.claOpen.p90[11], p.scenario.claOpen[11], shownDifference('count', p.scenario.claOpen[11], p.baseline.claOpen[11]), p.scenario.bands.claOpen.p10[11], p.scenario.bands.claOpen.p90[11]]);
     const workers = rows[at + 7]!;
     expect(workers[0]).toBe('Social workers needed');
-    expect(workers[5]).toBe(Math.round((p.scenario.workers[11] - p.baseline.workers[11]) * 10) / 10);
+    expect(workers[5]).toBe(shownDifference('workers', p.scenario.workers[11], p.baseline.workers[11]));
+    // Spend differs by what the two shown figures differ by (to the £1,000 above £1m), never by -£8,329.
+    const spend = rows[at + 5]!;
+    expect(spend[0]).toBe('Spend in the month');
+    expect(spend[5]).toBe(shownDifference('pounds', p.scenario.cost[11], p.baseline.cost[11]));
+    expect(Math.abs(spend[5] as number) % 1000).toBe(0);
     expect(rows.flat().filter((c) => typeof c === 'string' && /^[£\d,]+ to [£\d,]+$/.test(c))).toEqual([]);
   });
 
