@@ -3,7 +3,7 @@
 // Children kept out of care stay out after it ends: the stocks carry its effect on; the rates do not.
 // Housing effects (approaches, temporary accommodation) are accepted by the scenario but wait for the
 // housing service's projection to be used.
-import type { MonthIndex } from '../months.ts';
+import type { MonthIndex } from '../core/months.ts';
 import type { Intervention } from '../scenario.ts';
 import type { ScenarioVectors } from '../scenario-vectors.ts';
 import { runningShare } from './running.ts';
