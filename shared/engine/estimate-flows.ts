@@ -2,6 +2,7 @@
 import type { ClaRecord, CppRecord, ReferralRecord } from '../dataset/types.ts';
 import { dayNumber, isoFromDayNumber } from '../import/values/dates.ts';
 import { daysPerMonth, monthOfIso, type MonthIndex } from './core/months.ts';
+import { exponentialLagWeights, maxLagMonths } from './core/conversion-lags.ts';
 import { durationBandEdges, estimateSpellHazards, monthlyRates, survivalSummary, type ObservationInterval, type Spell, type SpellHazards } from './core/spell-hazards.ts';
 
 // ---------------------------------------------------------------- conversion from referrals
@@ -23,17 +24,6 @@ export interface ConversionModel {
 
 /** Documented defaults (national figures): about 10 plans and 5 entries to care per 100 referrals. */
 export const defaultConversion = { cpp: 0.1, cla: 0.05 } as const;
-const maxLagMonths = 6;
-
-export function exponentialLagWeights(meanMonths: number): number[] {
-  // Start times after a referral, exponential with this mean, binned by calendar-month difference.
-  const rate = 1 / Math.max(meanMonths, 0.05);
-  const weights = Array.from({ length: maxLagMonths + 1 }, (_, k) => Math.exp(-rate * Math.max(0, k - 0.5)) - Math.exp(-rate * (k + 0.5)));
-  weights[0] = 1 - Math.exp(-rate * 0.5);
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => w / total);
-}
-
 export function estimateConversion(
   referrals: readonly ReferralRecord[],
   starts: ReadonlyArray<CppRecord | ClaRecord>,

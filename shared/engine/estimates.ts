@@ -13,12 +13,12 @@ import {
   estimateConversion,
   estimateDurations,
   estimateEntryAges,
-  exponentialLagWeights,
   fromMonthlyProbabilities,
   type ConversionModel,
   type DurationModel,
 } from './estimate-flows.ts';
 import { defaultTrendSe } from './core/arrivals.ts';
+import { exponentialLagWeights } from './core/conversion-lags.ts';
 import { defaultSeasonality, estimateReferrals, type ReferralModel } from './estimate-referrals.ts';
 import type { MonthlyHistory } from './history.ts';
 import { lastDayIso, type MonthIndex } from './core/months.ts';
