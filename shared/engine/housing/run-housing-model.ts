@@ -13,6 +13,7 @@ import { housingHistory, type HousingHistory } from './housing-history.ts';
 import { allocateHousingSeries, centralDraw, housingSetup, projectHousingPath, type HousingSeries } from './housing-projection.ts';
 import { housingVectors } from './housing-scenario.ts';
 import { placementsOf } from './stays.ts';
+import { housingService } from '../services.ts';
 
 export interface HousingRunOptions {
   horizon?: number;
@@ -96,7 +97,7 @@ export function runHousingModel(dataset: HousingDataset, scenario: Scenario | nu
   const { firstMonth: _f, lastMonth: _l, taNightsByType: _n, ...historyOut } = history;
   return {
     schemaVersion: 1,
-    service: 'housing',
+    service: housingService.id,
     extractDate: dataset.extracts.map((e) => e.extractDate).sort().at(-1) ?? '',
     import: options.import ?? {},
     history: historyOut,
