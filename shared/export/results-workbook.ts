@@ -9,7 +9,7 @@ import { placementGroupLabel } from '../engine/estimates.ts';
 import type { Scenario } from '../engine/scenario.ts';
 import type { PlacementGroup } from '../import/values/codes.ts';
 import type { BandsJson, ProjectedJson, ResultJson } from '../result/result-json.ts';
-import { monthForPeople, poundsForPeople } from '../text/people-format.ts';
+import { longMonthNames, monthForPeople, poundsForPeople } from '../text/people-format.ts';
 import { writeXlsx, type Cell, type ChartSpec, type SheetSpec } from './xlsx-writer.ts';
 import { placementsSheets } from './placements-sheet.ts';
 import { interventionsSheets } from './interventions-sheet.ts';
@@ -193,7 +193,7 @@ function assumptionsSheet(result: ResultJson): SheetSpec {
   const arrivals = arrivalsWords(e.driver);
   add(`${arrivals.subject} per month (usual level, before seasons)`, r.level, ...levelRange(r), 'per month', `${sourceOf(r.source)}; ${r.monthsUsed} complete months`, `About ${Math.round(r.level)} ${arrivals.noun} in an ordinary month${byEntries ? ' (no referrals were given)' : ''}.`, 'decimal1');
   add(arrivals.trend, r.trendPerYear, ...trendRange(r), 'per year', r.seasonalityEstimated ? sourceOf(r.source) : byEntries ? `Assumed flat: too few entries a month to read a trend from (average of the last ${r.monthsUsed} months)` : 'Assumed flat: under 24 months of history', r.trendPerYear >= 0 ? `${arrivals.subject} growing by about ${(r.trendPerYear * 100).toFixed(1)}% a year.` : `${arrivals.subject} falling by about ${(-r.trendPerYear * 100).toFixed(1)}% a year.`, 'percent');
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const months = longMonthNames;
   r.seasonality.forEach((s, m) =>
     add(`Seasonal factor: ${months[m]}`, s, r.seasonalityEstimated ? s - z * r.seasonalitySe[m]! : null, r.seasonalityEstimated ? s + z * r.seasonalitySe[m]! : null, 'times the usual month', r.seasonalityEstimated ? sourceOf(r.source) : 'Typical pattern of English authorities', `${months[m]} has ${s >= 1 ? `${((s - 1) * 100).toFixed(0)}% more` : `${((1 - s) * 100).toFixed(0)}% fewer`} ${arrivals.noun} than an average month.`),
   );

@@ -6,7 +6,7 @@
 import { isoFromParts } from './calendar.ts';
 
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-const longMonthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+export const longMonthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 const isoMonthPattern = /^(\d{4})-(\d{2})/;
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -14,7 +14,15 @@ export function WorkbookFilePanel({ bridge, appInfo, workbook, onChange, run }: 
 }) {
   const [recent, setRecent] = useState<RecentWorkbook[]>([]);
   useEffect(() => {
-    void run(async () => setRecent(await bridge.listRecentWorkbooks()));
+    // An answer for a workbook no longer open (a slow one, overtaken by a save or a new workbook) is dropped.
+    let current = true;
+    void run(async () => {
+      const list = await bridge.listRecentWorkbooks();
+      if (current) setRecent(list);
+    });
+    return () => {
+      current = false;
+    };
   }, [bridge, run, workbook.filePath]);
   const others = recent.filter((r) => r.filePath !== workbook.filePath);
   // The browser version asks for a name in the page; the desktop app shows the system's save dialog.
