@@ -189,16 +189,18 @@ export function projectHousingPath(s: HousingSetup, v: HousingVectors, d: Housin
     for (let i = 0; i < T; i++) {
       const base = i * J;
       const m = scale[i]!;
-      let before = 0;
-      let kept = 0;
-      let top = 0;
-      for (let j = J - 1; j >= 0; j--) {
-        const n = cohorts[base + j]!;
-        const stay = n * keepNow[base + j]!;
+      // The last cohort keeps those who stay and takes the one before it; the rest move up by one.
+      const last = cohorts[base + J - 1]!;
+      const next = cohorts[base + J - 2]!;
+      const top = last * keepNow[base + J - 1]! + next * keepNow[base + J - 2]!;
+      let before = last + next;
+      let kept = top;
+      for (let j = base + J - 3; j >= base; j--) {
+        const n = cohorts[j]!;
+        const stay = n * keepNow[j]!;
         before += n;
         kept += stay;
-        if (j >= J - 2) top += stay;
-        else cohorts[base + j + 1] = stay;
+        cohorts[j + 1] = stay;
       }
       cohorts[base + J - 1] = top;
       cohorts[base] = 0;
