@@ -7,7 +7,7 @@
 // they leave. It writes the case list and the TA list a housing analyst would export, and can live its
 // future many times over to give the expected TA households and nights by type.
 import { dayNumber, isoFromDayNumber } from '../import/values/dates.ts';
-import { createRandom, type Random } from '../engine/random.ts';
+import { createRandom, type Random } from '../engine/core/random.ts';
 
 import { taTypes, taTypeWords, type TaType } from '../dataset/housing.ts';
 
