@@ -9,7 +9,7 @@ import { annexACatalogue } from './detect-table.ts';
 import { listCatalogue, type ListId } from './list-catalogue.ts';
 import { createPseudonymiser } from './pseudonym.ts';
 import type { FieldValue } from './read-rows.ts';
-import { gridsOf, readGrid, type ImportSource as SourceOf } from './read-grids.ts';
+import { gridsOf, readGrid, type ImportSource as SourceOf, type ReadGridRow } from './read-grids.ts';
 import { emptyCounts, type ImportIssue, type ImportReport } from './report.ts';
 import { placementGroupOf } from './values/codes.ts';
 import type { DateColumnDecision, DateOrderAnswer, DateQuestion } from './values/date-order.ts';
@@ -48,14 +48,7 @@ export interface ImportResult {
   dateColumns: DateColumnDecision[];
 }
 
-interface PendingRow {
-  list: ListId;
-  file: string;
-  sheet: string | null;
-  row: number;
-  extract: string;
-  values: Record<string, FieldValue>;
-  rawId: Cell;
+interface PendingRow extends ReadGridRow<ListId> {
   rejected: boolean;
   /** The pseudonym, set once the row has passed every check. */
   child?: string;
@@ -125,7 +118,7 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
 }
 
 /** Says which date an extract was taken to be when none was given (also after lists are combined). */
-export function inferredExtractDateNote(label: string, date: string): ImportIssue {
+export function inferredExtractDateNote(label: string, date: string): ImportIssue<never> {
   return { list: null, file: label, sheet: null, row: null, column: null, severity: 'info', message: `No extract date was given for "${label}": it is taken as ${dateForPeople(date)}, the latest date in its lists. Give the real date if you know it.` };
 }
 

@@ -1,7 +1,7 @@
 // Reads the data rows of one detected list: each row is blank, rejected (with at least one error) or
 // accepted (perhaps with warnings). Only the catalogue's columns are read.
 import { dateForPeople } from '../text/people-format.ts';
-import { isBlankRow, isBlankValue, type Cell } from './cells.ts';
+import { cellText, isBlankRow, isBlankValue, type Cell } from './cells.ts';
 import type { FieldSpec } from './list-catalogue.ts';
 import { tableSpec, type TableId } from './table-specs.ts';
 import { normaliseCode, parseYesNo } from './values/codes.ts';
@@ -36,7 +36,8 @@ type Problem = Omit<RowProblem, 'column'>;
 /** Reads one cell into `values[field.key]`; returns the problem, if any (null when the cell is fine). */
 function readField(field: FieldSpec, cell: Cell, values: Record<string, FieldValue>, dateOrder: DateOrder): Problem | null {
   values[field.key] = null;
-  if (isBlankValue(cell)) {
+  // A word column's "None" is a value (no duty owed), not a spreadsheet's placeholder for nothing.
+  if (field.kind === 'choice' ? cellText(cell) === '' : isBlankValue(cell)) {
     return field.required ? { severity: 'error', message: `${field.header.trim()} is missing, so this row cannot be used` } : null;
   }
   switch (field.kind) {
