@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/backend.ts';
 import { applicationId, latestSchemaVersion } from '../../electron/backend/storage/migrations.ts';
 import { migrate, WorkbookStore } from '../../electron/backend/storage/workbook-store.ts';
+import type { BridgeMethodName } from '../../shared/contracts/bridge.ts';
 import { createDispatcher, unwrapEnvelope } from '../../shared/contracts/dispatch.ts';
 import { housingDemoImport, housingDemoLists, housingDemoTitle } from '../../shared/synthetic/housing-demo.ts';
 
@@ -76,7 +77,7 @@ describe('the housing bridge methods', () => {
   it('start a housing workbook, import both lists, ask before replacing one, undo it, and hand the dataset over', async () => {
     const dataFolder = folder();
     const dispatch = createDispatcher(backendIn(dataFolder));
-    const call = async <K extends Parameters<typeof dispatch>[0]>(name: K, args: unknown[]) => unwrapEnvelope(name, await dispatch(name, args));
+    const call = async <K extends BridgeMethodName>(name: K, args: unknown[]) => unwrapEnvelope(name, await dispatch(name, args));
     const started = await call('newWorkbookFor', [{ service: 'housing' }]);
     expect(started).toMatchObject({ title: 'Untitled housing workbook', service: 'housing', housingRows: { cases: 0, ta: 0 } });
 
