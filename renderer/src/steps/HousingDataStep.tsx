@@ -73,7 +73,9 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
     if (!response) return;
     setQuestions(response.dateQuestions ?? []);
     if (response.dateQuestions?.length) return;
-    setReport(response.report);
+    // Once stored, the workbook's own report (both lists as it holds them, whichever was pasted last);
+    // until then, what this import read, so that rejected rows can be seen before anything changes.
+    setReport(response.outcome.kind === 'replaced' && response.workbookReport ? response.workbookReport : response.report);
     const outcome = response.outcome;
     if (outcome.kind === 'confirm') setAsking({ question: outcome.question, token: outcome.token, before, at });
     else {
@@ -108,6 +110,7 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
     if (replace) return settle(await call(() => bridge.confirmHousingImport({ token: waiting.token })), waiting.before, waiting.at);
     setGrids((g) => ({ ...g, ...waiting.before }));
     setSaid({ kind: 'unchanged', message: 'Nothing was replaced: the workbook keeps its lists.', at: waiting.at });
+    await refresh();
   };
 
   const undoOrRedo = async (direction: 'undo' | 'redo') => {
