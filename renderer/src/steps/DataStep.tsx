@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
 import type { DateOrderAnswer, DateQuestion, ImportResponse, ListChangeResult, Ssda903ReportJson, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
 import type { ListId } from '../../../shared/import/list-catalogue.ts';
@@ -9,7 +9,8 @@ import { DateField } from '../components/DateField.tsx';
 import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
 import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
 import { ListIssues } from './data/ListIssues.tsx';
-import { ReplaceQuestion } from './data/ReplaceQuestion.tsx';
+import { AskedAndSaid, DropFiles, ListsToolbar, RowCounts } from './data/list-step-parts.tsx';
+import { base64 } from './data/returns-files.ts';
 import { Ssda903Card } from './data/Ssda903Card.tsx';
 import { WorkProgressBar } from '../components/WorkProgressBar.tsx';
 import { DateOrderQuestion, mergeDateAnswers } from '../components/DateOrderQuestion.tsx';
@@ -31,13 +32,6 @@ type Origin = { kind: 'grids'; before: Partial<Grids>; after: Partial<Grids> } |
 type Owners = Record<ListId, 'grid' | 'files' | null>;
 type Said = { kind: 'done' | 'unchanged'; message: string; at: ListId | 'top' };
 type ListNotice = { kind: 'empty' } | { kind: 'other-list'; list: ListId; rows: string[][] };
-
-function base64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 const validDate = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
 const pasted = (list: ListId, rows: string[][]) => ({ kind: 'pasted' as const, list, name: `Pasted ${labelOf(list)}`, text: formatDelimited(rows) });
@@ -72,7 +66,6 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
   const [active, setActive] = useState<Record<ListId, CellPosition | null>>({ referrals: null, cpp: null, cla: null });
   const [status, setStatus] = useState<{ kind: 'idle' | 'working' | 'failed'; message?: string }>({ kind: 'idle' });
   const [extractDate, setExtractDate] = useState(workbook.extractDate ?? '');
-  const fileInput = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (importRequests > 0) importButton.current?.focus();
@@ -272,54 +265,19 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
   // What happened to the files and sheets as a whole: a sheet that held no list, a file that could not
   // be read. Without these, a wrong file would seem to do nothing.
   const otherNotes = fileNotes.filter((i) => i.message !== extractNote);
-  const saying = (at: ListId | 'top') => (
-    <>
-      {asking?.at === at && <ReplaceQuestion question={asking.question} onReplace={() => void answer(true)} onKeep={() => void answer(false)} />}
-      {said?.at === at && (
-        <p className={said.kind === 'done' ? 'notice' : 'problem'} role="status">
-          {said.message}
-        </p>
-      )}
-    </>
-  );
+  const saying = (at: ListId | 'top') => <AskedAndSaid asking={asking?.at === at ? asking : null} said={said?.at === at ? said : null} onAnswer={(replace) => void answer(replace)} />;
 
   return (
-    <div
-      className="data-step"
-      onDragOver={(e: DragEvent) => e.preventDefault()}
-      onDrop={(e: DragEvent) => {
-        e.preventDefault();
-        if (e.dataTransfer.files.length) void importFiles(e.dataTransfer.files);
-      }}
-    >
-      <div className="row-of-buttons">
-        <button type="button" ref={importButton} onClick={() => fileInput.current?.click()}>
-          Import workbook or CSV files…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          multiple
-          accept=".xlsx,.xls,.xlsm,.ods,.csv,.tsv,.txt"
-          className="visually-hidden"
-          aria-label="Choose Annex A workbooks or CSV files to import"
-          onChange={(e) => {
-            if (e.target.files) void importFiles(e.target.files).finally(() => (e.target.value = ''));
-          }}
-        />
-        <button type="button" disabled={!workbook.undo} aria-describedby={workbook.undo ? 'undo-what' : undefined} onClick={() => void undoOrRedo('undo')}>
-          Undo
-        </button>
-        <button type="button" disabled={!workbook.redo} aria-describedby={workbook.redo ? 'redo-what' : undefined} onClick={() => void undoOrRedo('redo')}>
-          Redo
-        </button>
-        {(workbook.undo || workbook.redo) && (
-          <span className="hint">
-            {workbook.undo && <span id="undo-what">Undo takes back {workbook.undo}. </span>}
-            {workbook.redo && <span id="redo-what">Redo makes {workbook.redo} again.</span>}
-          </span>
-        )}
-      </div>
+    <DropFiles onFiles={(files) => void importFiles(files)}>
+      <ListsToolbar
+        chooseLabel="Choose Annex A workbooks or CSV files to import"
+        onFiles={importFiles}
+        undo={workbook.undo}
+        redo={workbook.redo}
+        onUndo={() => void undoOrRedo('undo')}
+        onRedo={() => void undoOrRedo('redo')}
+        importButton={importButton}
+      />
       <div className="row">
         <DateField label="Date the lists were extracted (optional)" value={extractDate} optional onChange={(iso) => void changeExtractDate(iso)} />
       </div>
@@ -371,11 +329,7 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
           <section key={l.id} className="list-panel" aria-labelledby={`list-${l.id}`}>
             <h2 id={`list-${l.id}`}>{l.label}</h2>
             <p className="hint">{l.hint}</p>
-            {counts?.present && (
-              <p className="counts" data-list={l.id}>
-                {`${counts.rowsAccepted.toLocaleString('en-GB')} accepted, ${counts.rowsRejected.toLocaleString('en-GB')} rejected, ${counts.rowsBlank.toLocaleString('en-GB')} blank of ${counts.rowsRead.toLocaleString('en-GB')} rows read.`}
-              </p>
-            )}
+            {counts?.present && <RowCounts list={l.id} counts={counts} />}
             <p className="in-workbook" data-list={l.id}>
               In this workbook: {countOfList(l.id, workbook.rows[l.id])}.
             </p>
@@ -422,6 +376,6 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
         );
       })}
       <Ssda903Card bridge={bridge} workbook={workbook} stored={returnsReport} appDialog={appDialog} onImported={(next) => onImported(next, report)} />
-    </div>
+    </DropFiles>
   );
 }
