@@ -15,7 +15,7 @@ import { parseDelimitedRows } from './text/delimited.ts';
 import { placementGroupOf } from './values/codes.ts';
 import type { DateColumnDecision, DateOrderAnswer, DateQuestion } from './values/date-order.ts';
 import { completedYears, type DateOrder } from './values/dates.ts';
-import { readWorkbookGrids, WorkbookReadError } from './workbook.ts';
+import { readWorkbookGrids, WorkbookReadError, type HostInflate } from './workbook.ts';
 
 export type ImportSource =
   | { kind: 'workbook'; name: string; bytes: Uint8Array; extract?: string; extractDate?: string }
@@ -33,6 +33,8 @@ export interface ImportOptions {
   dateOrders?: readonly DateOrderAnswer[];
   /** Told how far the import has got, every few thousand rows; it may throw to stop the import. */
   onProgress?: (progress: ImportProgress) => void;
+  /** The host's own inflater for workbook files (Node's zlib in the backend and the command), where there is one. */
+  inflate?: HostInflate;
 }
 
 /** Reading a source (file or paste); its rows, list by list; then the checks across lists. */
@@ -84,7 +86,7 @@ export function sourceKindForFile(name: string): 'workbook' | 'delimited' {
   return workbookExtensions.test(name) ? 'workbook' : 'delimited';
 }
 
-function gridsOf(source: ImportSource, issues: ImportIssue[]): Grid[] {
+function gridsOf(source: ImportSource, issues: ImportIssue[], host: HostInflate | undefined): Grid[] {
   const extract = source.extract ?? source.name;
   const common = { file: source.name, extract, ...(source.extractDate ? { extractDate: source.extractDate } : {}) };
   if (source.kind === 'workbook') {
@@ -94,7 +96,7 @@ function gridsOf(source: ImportSource, issues: ImportIssue[]): Grid[] {
       return kind === 'model-list' || kind === 'missing-columns';
     };
     try {
-      return readWorkbookGrids(source.bytes, source.name, { headRows: headerSearchDepth, readWhole }).flatMap((sheet) => {
+      return readWorkbookGrids(source.bytes, source.name, { headRows: headerSearchDepth, readWhole }, host).flatMap((sheet) => {
         if (sheet.refused) {
           issues.push({ list: null, file: source.name, sheet: sheet.sheet, row: null, column: null, severity: 'error', message: sheet.refused });
           return [];
@@ -140,7 +142,7 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
   const onProgress = options.onProgress;
   const grids = sources.flatMap((source) => {
     onProgress?.({ phase: 'reading', source: source.name });
-    return gridsOf(source, issues);
+    return gridsOf(source, issues, options.inflate);
   });
   for (const grid of grids) {
     if (grid.extractDate) givenDates.set(grid.extract, (givenDates.get(grid.extract) ?? new Set()).add(grid.extractDate));
