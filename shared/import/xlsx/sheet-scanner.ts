@@ -442,20 +442,12 @@ class TextInterner {
   text(s: string, start: number, end: number): string {
     const length = end - start;
     if (length > 64) return unescaped(s.slice(start, end));
-    let hash = length;
-    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + s.charCodeAt(i)) | 0;
+    // A hash of the length and a few characters: the texts that repeat in a column differ there, and the
+    // comparison below (one call, not a loop) settles the rest.
+    const hash = length === 0 ? 0 : Math.imul(Math.imul(length, 31) + s.charCodeAt(start), 31) + s.charCodeAt(end - 1) + Math.imul(s.charCodeAt(start + (length >> 1)), 7) + Math.imul(s.charCodeAt(start + (length >> 2)), 131);
     const slot = hash & (internSlots - 1);
     const key = this.keys[slot];
-    if (key !== undefined && key.length === length) {
-      let same = true;
-      for (let i = 0; i < length; i++) {
-        if (key.charCodeAt(i) !== s.charCodeAt(start + i)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.values[slot]!;
-    }
+    if (key !== undefined && key.length === length && s.startsWith(key, start)) return this.values[slot]!;
     const raw = s.slice(start, end);
     const value = unescaped(raw);
     this.keys[slot] = raw;
