@@ -16,6 +16,7 @@ import { calibrationResult } from '../../shared/result/calibration-result.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
 import { importLists, sourceKindForFile } from '../../shared/import/import-lists.ts';
+import { nodeInflate } from '../common/node-inflate.ts';
 import { workbookHolds } from '../../shared/import/list-words.ts';
 import { writeFileAtomically } from '../common/atomic-write.ts';
 import { privateFolder } from '../common/private-files.ts';
@@ -332,7 +333,7 @@ export function createBackend(options: BackendOptions): Backend {
             ? { kind: 'pasted' as const, name: source.name, list: source.list, text: source.text, extract, ...(extractDate ? { extractDate } : {}) }
             : { kind: sourceKindForFile(source.name), name: source.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')), ...(extractDate ? { extractDate } : {}) },
         ),
-        { pseudonymKey: s.pseudonymKey(), onProgress: work.importProgress, today: now().toISOString().slice(0, 10), ...(dateOrders ? { dateOrders } : {}) },
+        { pseudonymKey: s.pseudonymKey(), inflate: nodeInflate, onProgress: work.importProgress, today: now().toISOString().slice(0, 10), ...(dateOrders ? { dateOrders } : {}) },
       );
       // Nothing is stored past this point if the person cancelled; from here on the lists are being saved,
       // and a cancel is refused (the bar shows the saving without a Cancel button).
@@ -363,7 +364,7 @@ export function createBackend(options: BackendOptions): Backend {
             ? { kind: 'pasted' as const, name: source.name, list: source.list, text: source.text, ...(extractDate ? { extractDate } : {}) }
             : { kind: sourceKindForFile(source.name), name: source.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')), ...(extractDate ? { extractDate } : {}) },
         ),
-        { pseudonymKey: s.pseudonymKey(), today: now().toISOString().slice(0, 10), ...(dateOrders ? { dateOrders } : {}) },
+        { pseudonymKey: s.pseudonymKey(), inflate: nodeInflate, today: now().toISOString().slice(0, 10), ...(dateOrders ? { dateOrders } : {}) },
       );
       work.commit('Saving the lists to the workbook');
       if (result.dateQuestions.length > 0) {

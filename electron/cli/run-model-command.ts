@@ -11,6 +11,7 @@ import { NothingToProjectError } from '../../shared/engine/estimates.ts';
 import { runModel, type ModelRun } from '../../shared/engine/run-model.ts';
 import { parseScenario, type Scenario } from '../../shared/engine/scenario.ts';
 import { importLists } from '../../shared/import/import-lists.ts';
+import { nodeInflate } from '../common/node-inflate.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
@@ -41,6 +42,7 @@ function loadLists(options: ModelOptions, pseudonymKey: Uint8Array): { dataset: 
   if (options.inputs.length === 0) return { dataset: { extracts: [], referrals: [], cpp: [], cla: [] }, report: null, dateNotes: '' };
   const { dataset, report, dateColumns } = importLists(loadSources(options.inputs, options.extractDate), {
     pseudonymKey,
+    inflate: nodeInflate,
     today: new Date().toISOString().slice(0, 10),
     ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
   });

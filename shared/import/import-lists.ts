@@ -14,6 +14,7 @@ import { emptyCounts, type ImportIssue, type ImportReport } from './report.ts';
 import { placementGroupOf } from './values/codes.ts';
 import type { DateColumnDecision, DateOrderAnswer, DateQuestion } from './values/date-order.ts';
 import { completedYears, type DateOrder } from './values/dates.ts';
+import type { HostInflate } from './workbook.ts';
 
 export type ImportSource = SourceOf<ListId>;
 
@@ -28,6 +29,8 @@ export interface ImportOptions {
   dateOrders?: readonly DateOrderAnswer[];
   /** Told how far the import has got, every few thousand rows; it may throw to stop the import. */
   onProgress?: (progress: ImportProgress) => void;
+  /** The host's own inflater for workbook files (Node's zlib in the backend and the command), where there is one. */
+  inflate?: HostInflate;
 }
 
 /** Reading a source (file or paste); its rows, list by list; then the checks across lists. */
@@ -70,7 +73,7 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
   const onProgress = options.onProgress;
   const grids = sources.flatMap((source) => {
     onProgress?.({ phase: 'reading', source: source.name });
-    return gridsOf(source, issues, annexACatalogue);
+    return gridsOf(source, issues, annexACatalogue, options.inflate);
   });
   for (const grid of grids) {
     if (grid.extractDate) givenDates.set(grid.extract, (givenDates.get(grid.extract) ?? new Set()).add(grid.extractDate));

@@ -13,7 +13,7 @@ import { decodeText } from './text/decode.ts';
 import { parseDelimitedRows } from './text/delimited.ts';
 import type { DateColumnDecision, DateQuestion } from './values/date-order.ts';
 import type { DateOrder } from './values/dates.ts';
-import { readWorkbookGrids, WorkbookReadError } from './workbook.ts';
+import { readWorkbookGrids, WorkbookReadError, type HostInflate } from './workbook.ts';
 
 export type ImportSource<L extends string = never> =
   | { kind: 'workbook'; name: string; bytes: Uint8Array; extract?: string; extractDate?: string }
@@ -32,7 +32,8 @@ export interface Grid<L extends string> {
   extractDate?: string;
 }
 
-export function gridsOf<L extends string>(source: ImportSource<L>, issues: ImportIssue<L>[], catalogue: TableCatalogue<L>): Grid<L>[] {
+/** `host` is the host's own inflater for workbook files (Node's zlib in the backend and the command), where there is one. */
+export function gridsOf<L extends string>(source: ImportSource<L>, issues: ImportIssue<L>[], catalogue: TableCatalogue<L>, host?: HostInflate): Grid<L>[] {
   const extract = source.extract ?? source.name;
   const common = { file: source.name, extract, ...(source.extractDate ? { extractDate: source.extractDate } : {}) };
   if (source.kind === 'workbook') {
@@ -42,7 +43,7 @@ export function gridsOf<L extends string>(source: ImportSource<L>, issues: Impor
       return kind === 'model-list' || kind === 'missing-columns';
     };
     try {
-      return readWorkbookGrids(source.bytes, source.name, { headRows: headerSearchDepth, readWhole }).flatMap((sheet) => {
+      return readWorkbookGrids(source.bytes, source.name, { headRows: headerSearchDepth, readWhole }, host).flatMap((sheet) => {
         if (sheet.refused) {
           issues.push({ list: null, file: source.name, sheet: sheet.sheet, row: null, column: null, severity: 'error', message: sheet.refused });
           return [];

@@ -8,12 +8,13 @@ import type { Cell } from './cells.ts';
 import { maxPartBytes, maxWorkbookBytes } from './xlsx/read-limits.ts';
 import { readXlsx, type SheetReading, type SheetRows } from './xlsx/read-xlsx.ts';
 import { ArchiveFault, unreadableFileMessage, WorkbookReadError, type UnreadableReason } from './xlsx/workbook-read-error.ts';
-import { looksLikeZip, openZip, unpackEntry, type ZipArchive } from './xlsx/zip-archive.ts';
+import { looksLikeZip, openZip, unpackEntry, type HostInflate, type ZipArchive } from './xlsx/zip-archive.ts';
 import { checkCompoundFile, looksLikeCompoundFile } from './xlsx/compound-file.ts';
 
 export { WorkbookReadError } from './xlsx/workbook-read-error.ts';
 export type SheetGrid = SheetRows;
 export type { SheetReading } from './xlsx/read-xlsx.ts';
+export type { HostInflate } from './xlsx/zip-archive.ts';
 
 function cellValue(cell: CellObject | undefined): Cell {
   if (!cell) return null;
@@ -72,13 +73,14 @@ function sheetJsFailure(err: unknown): UnreadableReason {
 
 /**
  * The sheets of a workbook file as grids of cells. With `reading`, sheets of an Excel workbook whose first
- * rows show no list are read only that far.
+ * rows show no list are read only that far. With `host`, an Excel workbook's parts are inflated by the host's
+ * own (faster) inflater.
  */
-export function readWorkbookGrids(bytes: Uint8Array, file = 'The workbook', reading?: SheetReading): SheetGrid[] {
+export function readWorkbookGrids(bytes: Uint8Array, file = 'The workbook', reading?: SheetReading, host?: HostInflate): SheetGrid[] {
   try {
     if (looksLikeZip(bytes)) {
       const archive = openZip(bytes);
-      const sheets = readXlsx(archive, bytes, file, reading);
+      const sheets = readXlsx(archive, bytes, file, reading, host);
       if (sheets) return sheets;
       if (!archive.find('content.xml') && !archive.find('xl/workbook.bin')) throw new ArchiveFault('not-a-workbook', 'a zip without a workbook');
       checkWholeArchive(archive, bytes);

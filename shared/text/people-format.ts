@@ -41,8 +41,11 @@ export function longDateForPeople(isoDate: string, withYear = true): string {
   return `${Number(m[3])} ${name}${withYear ? ` ${m[1]}` : ''}`;
 }
 
+// One formatter per number of decimals, made once: toLocaleString with options builds a new one on every
+// call, which a chart's axis labels and a results table pay for hundreds of times a redraw.
+const formatters: Intl.NumberFormat[] = [];
 const grouped = (n: number, fractionDigits = 0) =>
-  n.toLocaleString('en-GB', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+  (formatters[fractionDigits] ??= new Intl.NumberFormat('en-GB', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })).format(n);
 
 /** A count of people or events: whole, with thousands separators ("1,234"). */
 export function countForPeople(n: number): string {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { utils, write } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../shared/import/cells.ts';
+import { nodeInflate } from '../../electron/common/node-inflate.ts';
 import { importLists } from '../../shared/import/import-lists.ts';
 import { parseDateCell } from '../../shared/import/values/dates.ts';
 import { readWithSheetJs, readWorkbookGrids, WorkbookReadError, type SheetGrid } from '../../shared/import/workbook.ts';
@@ -48,9 +49,9 @@ const plainWords = (message: string) => {
   expect(message).not.toMatch(/compressed size|Cannot read properties|undefined|!data|inflate|CRC|zip|central directory|SheetJS|Error:/i);
 };
 
-function refusal(bytes: Uint8Array, file: string): WorkbookReadError {
+function refusal(bytes: Uint8Array, file: string, host?: typeof nodeInflate): WorkbookReadError {
   try {
-    readWorkbookGrids(bytes, file);
+    readWorkbookGrids(bytes, file, undefined, host);
   } catch (err) {
     if (err instanceof WorkbookReadError) return err;
     throw err;
@@ -295,5 +296,59 @@ describe('bounded reading', () => {
     expect(grids[0]!.rows).toHaveLength(30);
     const result = importLists([{ kind: 'workbook', name: 'notes.xlsx', bytes }], { pseudonymKey: testKey });
     expect(result.report.issues.map((i) => i.message)).toContain('No Annex A list was recognised on sheet "Notes" of "notes.xlsx", so it was not read. If it holds a list, check its header row.');
+  });
+});
+
+describe("with Node's zlib lent to the reader, as the backend and the command read workbooks", () => {
+  const { snapshot } = generatedAuthority();
+  const files: Array<[string, Uint8Array]> = [
+    ...fixtureFiles.filter((f) => f.endsWith('.xlsx')).map((f): [string, Uint8Array] => [f, fixture(f)]),
+    ['template.xlsx', templateWorkbook(snapshot)],
+    ['messy.xlsx', messyWorkbook(snapshot, 3)],
+  ];
+
+  it.each(files)('%s reads the same rows as without it', (file, bytes) => {
+    const grids = readWorkbookGrids(bytes, file, undefined, nodeInflate);
+    expect(grids).toEqual(readWorkbookGrids(bytes, file));
+    expect(expectSameCells(grids, readWithSheetJs(bytes))).toBeGreaterThan(100);
+  });
+
+  it('a damaged copy is read the same or refused in the same words as without it', () => {
+    const [file, bytes] = files.find(([f]) => f === 'template.xlsx')!;
+    const random = createRandom(16);
+    let refused = 0;
+    for (let i = 0; i < 40; i++) {
+      const damaged = bytes.slice();
+      const at = i < 20 ? random.int(0, bytes.length - 1) : bytes.length - 1 - random.int(0, 4000);
+      damaged[at] = damaged[at]! ^ (1 << random.int(0, 7));
+      const outcome = (host?: typeof nodeInflate) => {
+        try {
+          return readWorkbookGrids(damaged, file, undefined, host);
+        } catch (err) {
+          if (!(err instanceof WorkbookReadError)) throw err;
+          return { reason: err.reason, message: err.message, detail: err.detail };
+        }
+      };
+      const lent = outcome(nodeInflate);
+      expect(lent, `flip at ${at}`).toEqual(outcome());
+      if (!Array.isArray(lent)) refused++;
+    }
+    expect(refused).toBeGreaterThan(10);
+  });
+
+  it('refuses as damaged a sheet that unpacks to far more than it states, without unpacking it all', () => {
+    const before = process.memoryUsage();
+    const e = refusal(bombWorkbook(300, 10_000), 'liar.xlsx', nodeInflate);
+    const after = process.memoryUsage();
+    expect(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers).toBeLessThan(100 * 1024 * 1024);
+    expect(e.reason).toBe('damaged');
+    expect(e.message).toMatch(/^"liar\.xlsx" is damaged/);
+  });
+
+  it('imports a workbook the same, row for row and pseudonym for pseudonym', () => {
+    const bytes = templateWorkbook(snapshot);
+    const lent = importLists([{ kind: 'workbook', name: 'template.xlsx', bytes }], { pseudonymKey: testKey, today: '2026-01-01', inflate: nodeInflate });
+    expect(lent.dataset.referrals.length).toBeGreaterThan(1000);
+    expect(lent).toEqual(importLists([{ kind: 'workbook', name: 'template.xlsx', bytes }], { pseudonymKey: testKey, today: '2026-01-01' }));
   });
 });

@@ -9,6 +9,7 @@ import { calibrationResult } from '../../../shared/result/calibration-result.ts'
 import { estimate, type Estimates } from '../../../shared/engine/estimates.ts';
 import { buildHistory, type MonthlyHistory } from '../../../shared/engine/history.ts';
 import { monthOfIso } from '../../../shared/engine/core/months.ts';
+import { futureLockdown } from '../../../shared/engine/presets.ts';
 import {
   bandOptions,
   costedBaseline,
@@ -133,6 +134,30 @@ function workOutRanges(request: Extract<EngineRequest, { kind: 'project' }>, mis
   setTimeout(() => request.id === latestProjection && tick.port2.postMessage(null), restMs);
 }
 
+// The engine's code runs several times slower until the browser has run it a few times: the first slider
+// moves after a workbook opens took 100 ms and more each, the rest a tenth of that. Once a workbook is
+// loaded, a few throwaway scenarios (lockdowns of different depths, as the Scenarios step offers) are
+// projected, one per task so that a request never waits behind more than one, and nothing is kept.
+const warmUpPaths = 6;
+const warmUpTick = new MessageChannel();
+let warmUpLeft = 0;
+warmUpTick.port1.onmessage = () => {
+  const f = fitted;
+  if (!f || warmUpLeft <= 0) return;
+  warmUpLeft--;
+  const { setup, placementSetup } = setupFor(f, 24);
+  const lockdown = futureLockdown(setup.startMonth);
+  const depth = -0.1 - 0.05 * warmUpLeft;
+  const scenario = { ...lockdown, shocks: lockdown.shocks.map((shock) => ({ ...shock, referralChange: depth })) };
+  try {
+    projectScenario(setup, f.estimates, withWorkbookCosts([scenario])[0]!, { draws: 0, seed: bandOptions.seed }, placementSetup);
+  } catch {
+    warmUpLeft = 0; // only ever a head start: a real request says what is wrong, if anything is
+    return;
+  }
+  if (warmUpLeft > 0) warmUpTick.port2.postMessage(null);
+};
+
 self.onmessage = (event: MessageEvent<EngineRequest>) => {
   const request = event.data;
   const started = performance.now();
@@ -144,6 +169,8 @@ self.onmessage = (event: MessageEvent<EngineRequest>) => {
       finished.clear();
       running.clear();
       reply({ id: request.id, kind: 'loaded', result: project([], 24, false).result, ms: performance.now() - started });
+      warmUpLeft = warmUpPaths;
+      warmUpTick.port2.postMessage(null);
     } else if (request.kind === 'project') {
       latestProjection = request.id;
       const { result, missing } = project(request.scenarios, request.horizon, request.bands);

@@ -10,6 +10,7 @@ import { answersByColumn } from '../date-columns.ts';
 import { inferredExtractDateNote } from '../import-lists.ts';
 import { createPseudonymiser } from '../pseudonym.ts';
 import { gridsOf, readGrid, type ImportSource, type ReadGridRow } from '../read-grids.ts';
+import type { HostInflate } from '../workbook.ts';
 import { emptyCounts, type ImportIssue, type ListCounts } from '../report.ts';
 import type { DateColumnDecision, DateOrderAnswer, DateQuestion } from '../values/date-order.ts';
 import type { DateOrder } from '../values/dates.ts';
@@ -31,6 +32,8 @@ export interface HousingImportOptions {
   today?: string;
   dateOrder?: DateOrder;
   dateOrders?: readonly DateOrderAnswer<HousingList>[];
+  /** The host's own inflater for workbook files (Node's zlib in the backend and the command), where there is one. */
+  inflate?: HostInflate;
 }
 
 export interface HousingImportResult {
@@ -59,7 +62,7 @@ export function importHousingLists(sources: readonly HousingImportSource[], opti
   const given = new Set<string>();
   const answers = answersByColumn(options.dateOrders);
   for (const source of sources) {
-    for (const grid of gridsOf({ ...source, extract: source.extract ?? housingExtractLabel }, issues, housingTableCatalogue)) {
+    for (const grid of gridsOf({ ...source, extract: source.extract ?? housingExtractLabel }, issues, housingTableCatalogue, options.inflate)) {
       if (grid.extractDate) given.add(grid.extractDate);
       readGrid(grid, {
         catalogue: housingTableCatalogue,

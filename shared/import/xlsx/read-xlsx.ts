@@ -7,7 +7,7 @@ import { maxPartBytes, maxWorkbookBytes, megabytes } from './read-limits.ts';
 import { SheetScanner } from './sheet-scanner.ts';
 import { findWorkbookPart, readWorkbookParts } from './workbook-parts.ts';
 import { ArchiveFault, sheetTooLargeMessage } from './workbook-read-error.ts';
-import { unpackEntry, type ZipArchive, type ZipEntry } from './zip-archive.ts';
+import { unpackEntry, type HostInflate, type ZipArchive, type ZipEntry } from './zip-archive.ts';
 
 export interface SheetRows {
   sheet: string;
@@ -29,12 +29,12 @@ export interface SheetReading {
 
 const noBytes = new Uint8Array(0);
 
-/** Null when the archive holds no Excel workbook XML (an .xlsb or .ods is read elsewhere). */
-export function readXlsx(archive: ZipArchive, bytes: Uint8Array, file: string, reading?: SheetReading): SheetRows[] | null {
+/** Null when the archive holds no Excel workbook XML (an .xlsb or .ods is read elsewhere). `host`: a faster inflater, where there is one. */
+export function readXlsx(archive: ZipArchive, bytes: Uint8Array, file: string, reading?: SheetReading, host?: HostInflate): SheetRows[] | null {
   const read = new Set<ZipEntry>();
   const workbookPart = findWorkbookPart(archive, bytes, read);
   if (workbookPart === null) return null;
-  const parts = readWorkbookParts(archive, bytes, workbookPart, read);
+  const parts = readWorkbookParts(archive, bytes, workbookPart, read, host);
   const context = { sharedStrings: parts.sharedStrings, dateStyles: parts.dateStyles, date1904: parts.date1904 };
 
   const tooLarge = new Set(parts.sheets.flatMap((s) => (s.entry && s.entry.size > maxPartBytes ? [s.entry] : [])));
@@ -53,14 +53,14 @@ export function readXlsx(archive: ZipArchive, bytes: Uint8Array, file: string, r
       continue;
     }
     read.add(entry);
-    sheets.push(scanSheet(bytes, entry, sheet.name, context, reading));
+    sheets.push(scanSheet(bytes, entry, sheet.name, context, reading, host));
   }
   // The parts not read still have to be whole: a damaged file is refused, not read in part.
-  for (const entry of toCheck) if (!read.has(entry)) unpackEntry(bytes, entry, () => false);
+  for (const entry of toCheck) if (!read.has(entry)) unpackEntry(bytes, entry, () => false, undefined, host);
   return sheets;
 }
 
-function scanSheet(bytes: Uint8Array, entry: ZipEntry, name: string, context: Omit<ConstructorParameters<typeof SheetScanner>[0], 'part'>, reading?: SheetReading): SheetRows {
+function scanSheet(bytes: Uint8Array, entry: ZipEntry, name: string, context: Omit<ConstructorParameters<typeof SheetScanner>[0], 'part'>, reading?: SheetReading, host?: HostInflate): SheetRows {
   const scanner = new SheetScanner({ ...context, part: entry.name }, reading ? reading.headRows : null);
   const decoder = new DecodeUTF8((slice) => scanner.push(slice));
   let decided = !reading;
@@ -73,7 +73,7 @@ function scanSheet(bytes: Uint8Array, entry: ZipEntry, name: string, context: Om
       }
     }
     return !scanner.done;
-  });
+  }, undefined, host);
   if (!scanner.done) decoder.push(noBytes, true);
   const grid = scanner.grid();
   return scanner.more ? { sheet: name, ...grid, more: true } : { sheet: name, ...grid };

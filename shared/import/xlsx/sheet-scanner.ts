@@ -61,6 +61,8 @@ export class SheetScanner {
   private inlineOpen = '<is';
   private inlineClose = '</is>';
   private sheetDataClose = '</sheetData';
+  /** Whether the sheet's elements carry no namespace prefix (<c>, not <x:c>), as nearly every writer's do. */
+  private plain = true;
   private dimensionRow: number | null = null;
   /** Rows by their number, 1-based. */
   private readonly byRow: Cell[][] = [];
@@ -131,6 +133,7 @@ export class SheetScanner {
     this.inlineOpen = `<${p}is`;
     this.inlineClose = `</${p}is>`;
     this.sheetDataClose = `</${p}sheetData`;
+    this.plain = p === '';
     this.started = true;
     const gt = this.text.indexOf('>', match.index);
     if (this.text[gt - 1] === '/') this.done = true; // <sheetData/>: no rows
@@ -191,6 +194,8 @@ export class SheetScanner {
   private scanCells(s: string, from: number, to: number): boolean {
     const cellOpen = this.cellOpen;
     const openLength = cellOpen.length;
+    const plain = this.plain;
+    let contentEnd = -1;
     let column = -1;
     let k = from;
     let row: Cell[] | null = null;
@@ -221,8 +226,10 @@ export class SheetScanner {
         while (code === 32) code = s.charCodeAt(++i);
         if (code !== 34 && code !== 39) throw new ArchiveFault('damaged', `malformed cell in row ${rowNumber}`, this.context.part);
         const valueStart = i + 1;
-        const valueEnd = s.indexOf(code === 34 ? '"' : "'", valueStart);
-        if (valueEnd < 0 || valueEnd > to) throw new ArchiveFault('damaged', `malformed cell in row ${rowNumber}`, this.context.part);
+        // The closing quote, a few characters on: looked for in place (a search call per attribute costs more).
+        let valueEnd = valueStart;
+        while (valueEnd < to && s.charCodeAt(valueEnd) !== code) valueEnd++;
+        if (valueEnd >= to) throw new ArchiveFault('damaged', `malformed cell in row ${rowNumber}`, this.context.part);
         if (nameLength === 1) {
           const name = s.charCodeAt(nameStart);
           if (name === 114) {
@@ -260,6 +267,10 @@ export class SheetScanner {
       if (code === 47) {
         k = i + 2;
         value = type === Type.InlineString || type === Type.Formula ? '' : type === Type.Boolean ? false : type === Type.Error ? '#N/A' : undefined;
+      } else if (plain && type !== Type.InlineString && (contentEnd = plainValueEnd(s, i + 1, to)) >= 0) {
+        // The usual content, <v>value</v></c>, read in place.
+        value = this.valueOf(s, i + 4, contentEnd, type, style);
+        k = contentEnd + 8;
       } else {
         const end = s.indexOf(this.cellClose, i);
         if (end < 0 || end > to) throw new ArchiveFault('damaged', `unclosed cell in row ${rowNumber}`, this.context.part);
@@ -319,6 +330,11 @@ export class SheetScanner {
         if (end < 0 || end > to) end = to;
       }
     }
+    return this.valueOf(s, start, end, type, style);
+  }
+
+  // The value of a cell of the given type whose <v> holds s[start, end) (start < 0: the cell has no <v>).
+  private valueOf(s: string, start: number, end: number, type: Type, style: number): Cell | undefined {
     switch (type) {
       case Type.Number: {
         if (start === end) return undefined;
@@ -347,6 +363,18 @@ export class SheetScanner {
         return null;
     }
   }
+}
+
+// Where the value ends in a cell whose content, from s[at], is exactly <v>value</v></c>; else -1. The value
+// holds no "<" (XML writes it &lt;), so its end is the first one.
+function plainValueEnd(s: string, at: number, to: number): number {
+  if (s.charCodeAt(at) !== 60 || s.charCodeAt(at + 1) !== 118 || s.charCodeAt(at + 2) !== 62) return -1; // <v>
+  let end = at + 3;
+  while (end < to && s.charCodeAt(end) !== 60) end++;
+  // </v></c>
+  if (end + 8 > to || s.charCodeAt(end + 1) !== 47 || s.charCodeAt(end + 2) !== 118 || s.charCodeAt(end + 3) !== 62) return -1;
+  if (s.charCodeAt(end + 4) !== 60 || s.charCodeAt(end + 5) !== 47 || s.charCodeAt(end + 6) !== 99 || s.charCodeAt(end + 7) !== 62) return -1;
+  return end;
 }
 
 // The r attribute of a row's start tag s[from, to), read in place; else the row after the last.
@@ -414,20 +442,12 @@ class TextInterner {
   text(s: string, start: number, end: number): string {
     const length = end - start;
     if (length > 64) return unescaped(s.slice(start, end));
-    let hash = length;
-    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + s.charCodeAt(i)) | 0;
+    // A hash of the length and a few characters: the texts that repeat in a column differ there, and the
+    // comparison below (one call, not a loop) settles the rest.
+    const hash = length === 0 ? 0 : Math.imul(Math.imul(length, 31) + s.charCodeAt(start), 31) + s.charCodeAt(end - 1) + Math.imul(s.charCodeAt(start + (length >> 1)), 7) + Math.imul(s.charCodeAt(start + (length >> 2)), 131);
     const slot = hash & (internSlots - 1);
     const key = this.keys[slot];
-    if (key !== undefined && key.length === length) {
-      let same = true;
-      for (let i = 0; i < length; i++) {
-        if (key.charCodeAt(i) !== s.charCodeAt(start + i)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.values[slot]!;
-    }
+    if (key !== undefined && key.length === length && s.startsWith(key, start)) return this.values[slot]!;
     const raw = s.slice(start, end);
     const value = unescaped(raw);
     this.keys[slot] = raw;

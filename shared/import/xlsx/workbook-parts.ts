@@ -2,7 +2,7 @@
 // the shared text table, and which cell styles show dates.
 import { DecodeUTF8, strFromU8 } from 'fflate';
 import { isBuiltInDateFormat, isDateFormatCode } from './number-formats.ts';
-import { entryBytes, unpackEntry, type ZipArchive, type ZipEntry } from './zip-archive.ts';
+import { entryBytes, unpackEntry, type HostInflate, type ZipArchive, type ZipEntry } from './zip-archive.ts';
 import { ArchiveFault } from './workbook-read-error.ts';
 import { stringItemText, tagAttribute, tagAttributes, unescapeXml } from './xml-text.ts';
 
@@ -60,7 +60,7 @@ export function findWorkbookPart(archive: ZipArchive, bytes: Uint8Array, read: S
   return archive.find('xl/workbook.xml') ? 'xl/workbook.xml' : null;
 }
 
-export function readWorkbookParts(archive: ZipArchive, bytes: Uint8Array, workbookPart: string, read: Set<ZipEntry>): WorkbookParts {
+export function readWorkbookParts(archive: ZipArchive, bytes: Uint8Array, workbookPart: string, read: Set<ZipEntry>, host?: HostInflate): WorkbookParts {
   const workbookEntry = archive.find(workbookPart)!;
   read.add(workbookEntry);
   const xml = text(entryBytes(bytes, workbookEntry));
@@ -100,7 +100,7 @@ export function readWorkbookParts(archive: ZipArchive, bytes: Uint8Array, workbo
   let sharedStrings: (string | null)[] = [];
   if (stringsEntry) {
     read.add(stringsEntry);
-    sharedStrings = readSharedStrings(bytes, stringsEntry);
+    sharedStrings = readSharedStrings(bytes, stringsEntry, host);
   }
   return { sheets, date1904, sharedStrings, dateStyles, read };
 }
@@ -123,7 +123,7 @@ function readDateStyles(xml: string): boolean[] {
 }
 
 // The text table can be large: it is read as it is unpacked, one string item at a time.
-function readSharedStrings(bytes: Uint8Array, entry: ZipEntry): (string | null)[] {
+function readSharedStrings(bytes: Uint8Array, entry: ZipEntry, host?: HostInflate): (string | null)[] {
   const strings: (string | null)[] = [];
   let pending = '';
   let open = '';
@@ -170,7 +170,7 @@ function readSharedStrings(bytes: Uint8Array, entry: ZipEntry): (string | null)[
     pending = pending.slice(pos);
   };
   const decoder = new DecodeUTF8((slice) => take(slice));
-  unpackEntry(bytes, entry, (chunk) => (decoder.push(chunk), true));
+  unpackEntry(bytes, entry, (chunk) => (decoder.push(chunk), true), undefined, host);
   decoder.push(new Uint8Array(0), true);
   return strings;
 }

@@ -18,6 +18,17 @@ export interface ZipEntry {
   dataEnd: number;
 }
 
+/**
+ * An inflater the host lends the reader where it has one: Node's zlib in the backend and the command, several
+ * times faster than inflating in JavaScript. It unpacks a whole entry at once, never to more than `maxBytes`.
+ */
+export interface HostInflate {
+  /** Throws when the raw deflate stream is damaged, cut short, or would unpack to more than `maxBytes`. */
+  inflateRaw(compressed: Uint8Array, maxBytes: number): Uint8Array;
+  /** Continues a CRC-32 over more bytes, as crc32.ts does. */
+  crc32(bytes: Uint8Array, crc: number): number;
+}
+
 export interface ZipArchive {
   entries: ZipEntry[];
   /** Looks an entry up by name, ignoring case and a leading slash (writers differ). */
@@ -165,9 +176,10 @@ const outputPerSlice = 4 * 1024 * 1024;
  * once it needs no more: the rest is still unpacked, without being kept, so that the checksum is checked.
  * Throws ArchiveFault when the entry is larger than the cap, or damaged.
  */
-export function unpackEntry(bytes: Uint8Array, entry: ZipEntry, take: (chunk: Uint8Array) => boolean, cap = maxPartBytes): void {
+export function unpackEntry(bytes: Uint8Array, entry: ZipEntry, take: (chunk: Uint8Array) => boolean, cap = maxPartBytes, host?: HostInflate): void {
   if (entry.size > cap) throw new ArchiveFault('too-large', `${entry.name} states ${entry.size} bytes`, entry.name);
   const data = bytes.subarray(entry.dataStart, entry.dataEnd);
+  if (host && entry.method === 8 && unpackByHost(host, data, entry, take)) return;
   let crc = 0;
   let produced = 0;
   let wanted = true;
@@ -211,6 +223,21 @@ export function unpackEntry(bytes: Uint8Array, entry: ZipEntry, take: (chunk: Ui
   }
   if (produced !== entry.size) throw damaged(`${entry.name} unpacks to ${produced} bytes, not the stated ${entry.size}`);
   if (crc !== entry.crc) throw damaged(`${entry.name} fails its checksum`);
+}
+
+// The host's inflater, for an entry that unpacks whole to its stated size and checksum; its output is handed
+// on in the same slices as the inflater's own. False when it fails in any way: the entry is then unpacked
+// again in JavaScript, so that a damaged entry is refused with the same words either way.
+function unpackByHost(host: HostInflate, data: Uint8Array, entry: ZipEntry, take: (chunk: Uint8Array) => boolean): boolean {
+  let out: Uint8Array;
+  try {
+    out = host.inflateRaw(data, entry.size);
+  } catch {
+    return false;
+  }
+  if (out.length !== entry.size || host.crc32(out, 0) !== entry.crc) return false;
+  for (let at = 0; at < out.length; at += outputPerSlice) if (!take(out.subarray(at, Math.min(out.length, at + outputPerSlice)))) break;
+  return true;
 }
 
 /** An entry's bytes, whole (for the small parts: the workbook, its relationships, its styles). */
