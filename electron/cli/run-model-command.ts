@@ -6,7 +6,7 @@ import { parseModelOptions, type ModelOptions } from '../../shared/cli/model-opt
 import type { Dataset } from '../../shared/dataset/types.ts';
 import { parseAggregateHistory, type AggregatePeriod } from '../../shared/engine/aggregate-history.ts';
 import { calibrate } from '../../shared/engine/calibration.ts';
-import { monthOfIso } from '../../shared/engine/months.ts';
+import { monthOfIso } from '../../shared/engine/core/months.ts';
 import { NothingToProjectError } from '../../shared/engine/estimates.ts';
 import { runModel, type ModelRun } from '../../shared/engine/run-model.ts';
 import { parseScenario, type Scenario } from '../../shared/engine/scenario.ts';

@@ -4,7 +4,7 @@ import type { Calibration } from '../../shared/engine/calibration.ts';
 import { calibrationSentences } from '../../shared/text/calibration-words.ts';
 import { interventionSentence } from '../../shared/text/intervention-words.ts';
 import { placementBacktestSentence } from '../../shared/text/placement-backtest-words.ts';
-import { monthLabel } from '../../shared/engine/months.ts';
+import { monthLabel } from '../../shared/engine/core/months.ts';
 import type { ModelRun } from '../../shared/engine/run-model.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
 import type { Ssda903Report } from '../../shared/import/ssda903/import-ssda903.ts';

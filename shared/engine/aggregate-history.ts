@@ -3,7 +3,7 @@
 // A period is a month (from = to) or longer (a year ending 31 March: 2019-04 to 2020-03). Flows are totals
 // over the period; ...Open are counts on its last day. Any value may be blank.
 import { parseDelimited } from '../import/text/delimited.ts';
-import { monthLabel, type MonthIndex } from './months.ts';
+import { monthLabel, type MonthIndex } from './core/months.ts';
 import type { SeriesName } from './history.ts';
 
 export interface AggregatePeriod {

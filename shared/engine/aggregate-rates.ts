@@ -9,8 +9,9 @@
 //    year continues what the last year showed. Ends include children leaving care at 18, so a projection
 //    driven by these rates does not age children out a second time.
 import type { AggregatePeriod } from './aggregate-history.ts';
-import { durationBandEdges, monthlyRates, survivalSummary, type DurationModel } from './estimate-flows.ts';
-import type { MonthIndex } from './months.ts';
+import { durationBandEdges, monthlyRates, survivalSummary } from './core/spell-hazards.ts';
+import type { DurationModel } from './estimate-flows.ts';
+import type { MonthIndex } from './core/months.ts';
 
 /**
  * Rates come from the periods that end within `recentMonths` of the latest period; the referral level is the

@@ -5,7 +5,7 @@ import type { ClaRecord, CppRecord, Dataset } from '../dataset/types.ts';
 import type { AggregatePeriod } from './aggregate-history.ts';
 import { estimate, type Estimates } from './estimates.ts';
 import { buildHistory, windowStartIso, type MonthlyHistory } from './history.ts';
-import { firstDayIso, lastDayIso, monthLabel, type MonthIndex } from './months.ts';
+import { firstDayIso, lastDayIso, monthLabel, type MonthIndex } from './core/months.ts';
 import { allocateSeries, centralDraw, runProjection, type ProjectionSeries, type ProjectionSetup } from './project.ts';
 import { baselineScenario, type Scenario } from './scenario.ts';
 import { scenarioVectors } from './scenario-vectors.ts';

@@ -1,7 +1,9 @@
 // How referrals turn into child protection plans and periods of care, and how long those last.
 import type { ClaRecord, CppRecord, ReferralRecord } from '../dataset/types.ts';
 import { dayNumber, isoFromDayNumber } from '../import/values/dates.ts';
-import { daysPerMonth, monthOfIso, type MonthIndex } from './months.ts';
+import { daysPerMonth, monthOfIso, type MonthIndex } from './core/months.ts';
+import { exponentialLagWeights, maxLagMonths } from './core/conversion-lags.ts';
+import { durationBandEdges, estimateSpellHazards, monthlyRates, survivalSummary, type ObservationInterval, type Spell, type SpellHazards } from './core/spell-hazards.ts';
 
 // ---------------------------------------------------------------- conversion from referrals
 
@@ -22,17 +24,6 @@ export interface ConversionModel {
 
 /** Documented defaults (national figures): about 10 plans and 5 entries to care per 100 referrals. */
 export const defaultConversion = { cpp: 0.1, cla: 0.05 } as const;
-const maxLagMonths = 6;
-
-export function exponentialLagWeights(meanMonths: number): number[] {
-  // Start times after a referral, exponential with this mean, binned by calendar-month difference.
-  const rate = 1 / Math.max(meanMonths, 0.05);
-  const weights = Array.from({ length: maxLagMonths + 1 }, (_, k) => Math.exp(-rate * Math.max(0, k - 0.5)) - Math.exp(-rate * (k + 0.5)));
-  weights[0] = 1 - Math.exp(-rate * 0.5);
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => w / total);
-}
-
 export function estimateConversion(
   referrals: readonly ReferralRecord[],
   starts: ReadonlyArray<CppRecord | ClaRecord>,
@@ -68,49 +59,9 @@ export function estimateConversion(
 
 // ---------------------------------------------------------------- durations
 
-/** Months since the start at which the exit rate may change; the last band runs on. */
-export const durationBandEdges: readonly number[] = [0, 1, 2, 3, 6, 9, 12, 18, 24, 36, 48, 60, 84, 120];
-
-export interface DurationModel {
-  /** Exit rate per month (continuous-time hazard) in each band of durationBandEdges. */
-  ratePerMonth: number[];
-  events: number[];
-  exposureMonths: number[];
-  /** Standard error of the log of the overall exit rate, for drawing uncertainty. */
-  logSe: number;
-  medianMonths: number;
-  meanMonths: number;
+/** Exit rates by band of durationBandEdges, and where they came from. */
+export interface DurationModel extends SpellHazards {
   source: 'lists' | 'aggregate' | 'default';
-}
-
-export function bandOf(durationMonths: number): number {
-  let band = 0;
-  while (band + 1 < durationBandEdges.length && durationMonths >= durationBandEdges[band + 1]!) band++;
-  return band;
-}
-
-/** Monthly exit rates by completed month since start, 0..maxMonths-1, from a band model. */
-export function monthlyRates(model: Pick<DurationModel, 'ratePerMonth'>, maxMonths = 240): Float64Array {
-  const rates = new Float64Array(maxMonths);
-  for (let k = 0; k < maxMonths; k++) rates[k] = model.ratePerMonth[bandOf(k + 0.5)]!;
-  return rates;
-}
-
-export function survivalSummary(rates: ArrayLike<number>): { medianMonths: number; meanMonths: number } {
-  let survival = 1;
-  let mean = 0;
-  let median = NaN;
-  for (let k = 0; k < rates.length; k++) {
-    const next = survival * Math.exp(-rates[k]!);
-    mean += (survival + next) / 2;
-    if (Number.isNaN(median) && next <= 0.5) median = k + (survival - 0.5) / Math.max(survival - next, 1e-12);
-    survival = next;
-  }
-  // Past the horizon the last rate holds: add its tail in closed form.
-  const last = rates[rates.length - 1] ?? 0;
-  if (last > 0) mean += survival / last;
-  if (Number.isNaN(median)) median = rates.length + (last > 0 ? Math.log(survival / 0.5) / last : 0);
-  return { medianMonths: median, meanMonths: mean };
 }
 
 export function fromMonthlyProbabilities(probabilities: readonly number[], source: DurationModel['source']): DurationModel {
@@ -124,24 +75,6 @@ export function fromMonthlyProbabilities(probabilities: readonly number[], sourc
   return { ratePerMonth, events: ratePerMonth.map(() => 0), exposureMonths: ratePerMonth.map(() => 0), logSe: 0.25, ...summary, source };
 }
 
-export interface ObservationInterval {
-  /** Rows dated after this day are complete in the lists. */
-  fromExclusive: string;
-  to: string;
-}
-
-/** Merges overlapping extract windows, so no exposure is counted twice. */
-export function mergeIntervals(intervals: readonly ObservationInterval[]): Array<{ from: number; to: number }> {
-  const sorted = intervals.map((i) => ({ from: dayNumber(i.fromExclusive) + 1, to: dayNumber(i.to) })).sort((a, b) => a.from - b.from);
-  const merged: Array<{ from: number; to: number }> = [];
-  for (const i of sorted) {
-    const last = merged.at(-1);
-    if (last && i.from <= last.to + 1) last.to = Math.max(last.to, i.to);
-    else merged.push({ ...i });
-  }
-  return merged;
-}
-
 /**
  * The fewest exits a band's rate rests on: sparser bands are pooled with their neighbours. Chosen by the
  * generated-authority reference check (scripts/reference-check.ts, docs/model.md): pooling steadies the long
@@ -150,84 +83,22 @@ export function mergeIntervals(intervals: readonly ObservationInterval[]): Array
 export const durationTuning = { minEventsPerBand: { cpp: 0, cla: 20 } };
 
 /**
- * Exit rates by band, pooling adjacent bands from the longest durations down until each pool holds at
- * least `minEvents` exits: a long-stay band with three exits would otherwise set the rate for every child
- * in care for years by chance. A pool with exposure but no exit gets half an exit, so no rate is ever
- * exactly zero (nobody would ever leave).
- */
-export function pooledRates(events: readonly number[], exposure: readonly number[], minEvents: number): number[] {
-  const pools: number[][] = [];
-  let current: number[] = [];
-  let e = 0;
-  for (let b = events.length - 1; b >= 0; b--) {
-    current.unshift(b);
-    e += events[b]!;
-    const x = current.reduce((a, k) => a + exposure[k]!, 0);
-    if (e >= minEvents && x >= 3) {
-      pools.unshift(current);
-      current = [];
-      e = 0;
-    }
-  }
-  if (current.length) {
-    if (pools.length) pools[0] = [...current, ...pools[0]!];
-    else pools.unshift(current);
-  }
-  const rates = new Array<number>(events.length).fill(0);
-  for (const pool of pools) {
-    const ev = pool.reduce((a, k) => a + events[k]!, 0);
-    const x = pool.reduce((a, k) => a + exposure[k]!, 0);
-    const rate = x > 0 ? Math.max(ev, 0.5) / x : 0;
-    for (const k of pool) rates[k] = rate;
-  }
-  // Bands nobody was watched in (exposure 0 in a pool of its own) take the rate of the band below.
-  for (let b = 1; b < rates.length; b++) if (!(rates[b]! > 0)) rates[b] = rates[b - 1]!;
-  if (!(rates[0]! > 0)) rates.fill(Math.max(events.reduce((a, v) => a + v, 0), 0.5) / Math.max(exposure.reduce((a, v) => a + v, 0), 1));
-  return rates;
-}
-
-/**
- * Exit rates by time since start from what the windows saw: each episode counts only while it was in view
- * (left truncation: an old plan open at the window start has survived until then; right censoring: one
- * still open at the extract date has not ended). Children leaving care on turning 18 are not exits of the
- * hazard: the projection ages them out by date of birth instead.
+ * Exit rates by time since start from what the windows saw (the core's spell hazards). Children leaving care
+ * on turning 18 are not exits of the hazard: the projection ages them out by date of birth instead, so a
+ * spell is watched only until the 18th birthday, and an end within a month of it is not an exit.
  */
 export function estimateDurations(episodes: ReadonlyArray<CppRecord | ClaRecord>, windows: readonly ObservationInterval[], ageOutAt18: boolean, minEventsPerBand = 0): DurationModel | null {
-  const bands = durationBandEdges.length;
-  const events = new Array<number>(bands).fill(0);
-  const exposure = new Array<number>(bands).fill(0);
-  const merged = mergeIntervals(windows);
-  if (merged.length === 0 || episodes.length === 0) return null;
-  for (const e of episodes) {
+  if (episodes.length === 0) return null;
+  const spells = episodes.map((e): Spell => {
     const start = dayNumber(e.startDate);
     const end = e.endDate ? dayNumber(e.endDate) : null;
     const eighteenth = ageOutAt18 && e.birthMonth ? dayNumber(`${+e.birthMonth.slice(0, 4) + 18}${e.birthMonth.slice(4)}-15`) : null;
     const agedOut = end !== null && eighteenth !== null && Math.abs(end - eighteenth) <= 31;
-    for (const w of merged) {
-      const from = Math.max(start, w.from);
-      let to = Math.min(end ?? Infinity, w.to);
-      if (eighteenth !== null) to = Math.min(to, eighteenth);
-      if (to < from) continue;
-      const d0 = (from - start) / daysPerMonth;
-      const d1 = (to - start) / daysPerMonth;
-      for (let b = bandOf(d0); b < bands; b++) {
-        const lo = Math.max(d0, durationBandEdges[b]!);
-        const hi = Math.min(d1, durationBandEdges[b + 1] ?? Infinity);
-        if (hi <= lo) break;
-        exposure[b] = exposure[b]! + hi - lo;
-      }
-      if (end !== null && !agedOut && end >= from && end <= w.to && (eighteenth === null || end <= eighteenth)) {
-        const band = bandOf(d1);
-        events[band] = events[band]! + 1;
-      }
-    }
-  }
-  const totalEvents = events.reduce((a, b) => a + b, 0);
-  const totalExposure = exposure.reduce((a, b) => a + b, 0);
-  if (totalExposure < 1) return null;
-  const ratePerMonth = pooledRates(events, exposure, minEventsPerBand);
-  const summary = survivalSummary(monthlyRates({ ratePerMonth }));
-  return { ratePerMonth, events, exposureMonths: exposure, logSe: 1 / Math.sqrt(Math.max(totalEvents, 1)), ...summary, source: 'lists' };
+    // Aged out: watched until the earlier of the end and the birthday, and never an exit.
+    return agedOut ? { start, end: null, censor: Math.min(end, eighteenth) } : { start, end, censor: eighteenth };
+  });
+  const hazards = estimateSpellHazards(spells, windows, minEventsPerBand);
+  return hazards && { ...hazards, source: 'lists' };
 }
 
 // ---------------------------------------------------------------- ages at entry to care

@@ -5,7 +5,7 @@ import { placementGroups, type PlacementGroup } from '../import/values/codes.ts'
 import type { AggregatePeriod } from './aggregate-history.ts';
 import { episodesAsSeen } from './episodes-as-seen.ts';
 import { conversionFromAggregates, durationFromAggregates, periodsForTrend, referralsFromAggregates } from './aggregate-rates.ts';
-import { logNormalMonthlyHazard, mixtureMonthlyHazard } from './duration-shapes.ts';
+import { logNormalMonthlyHazard, mixtureMonthlyHazard } from './core/duration-shapes.ts';
 import {
   defaultConversion,
   durationTuning,
@@ -13,14 +13,15 @@ import {
   estimateConversion,
   estimateDurations,
   estimateEntryAges,
-  exponentialLagWeights,
   fromMonthlyProbabilities,
   type ConversionModel,
   type DurationModel,
 } from './estimate-flows.ts';
-import { defaultSeasonality, defaultTrendSe, estimateReferrals, type ReferralModel } from './estimate-referrals.ts';
+import { defaultTrendSe } from './core/arrivals.ts';
+import { exponentialLagWeights } from './core/conversion-lags.ts';
+import { defaultSeasonality, estimateReferrals, type ReferralModel } from './estimate-referrals.ts';
 import type { MonthlyHistory } from './history.ts';
-import { lastDayIso, type MonthIndex } from './months.ts';
+import { lastDayIso, type MonthIndex } from './core/months.ts';
 import { entriesAsDriver, entriesConversion } from './placements/entries-driver.ts';
 
 export interface Estimates {

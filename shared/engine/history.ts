@@ -5,7 +5,7 @@
 import type { ClaRecord, CppRecord, Dataset } from '../dataset/types.ts';
 import type { AggregatePeriod } from './aggregate-history.ts';
 import { episodesAsSeen } from './episodes-as-seen.ts';
-import { lastCompleteMonth, lastDayIso, monthOfIso, type MonthIndex } from './months.ts';
+import { lastCompleteMonth, lastDayIso, monthOfIso, type MonthIndex } from './core/months.ts';
 
 export const seriesNames = ['referrals', 'cppStarts', 'cppEnds', 'cppOpen', 'claStarts', 'claEnds', 'claOpen'] as const;
 export type SeriesName = (typeof seriesNames)[number];

@@ -3,7 +3,7 @@
 // and the workers needed at a given caseload.
 import type { PlacementGroup } from '../import/values/codes.ts';
 import type { Estimates } from './estimates.ts';
-import { calendarMonth, weeksPerMonth, type MonthIndex } from './months.ts';
+import { calendarMonth, weeksPerMonth, type MonthIndex } from './core/months.ts';
 import { defaultPlacementCosts } from './placements/unit-costs.ts';
 import { defaultCaseloads, defaultCosts, type Scenario } from './scenario.ts';
 

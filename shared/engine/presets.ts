@@ -3,7 +3,7 @@
 // summer 2020 as lost referrals came back, about 22% below in January 2021, the year 7% down overall;
 // children starting care about a third lower in April-June 2020; plans and care ending less often.
 import { ScenarioSchema, type Scenario } from './scenario.ts';
-import { monthLabel, type MonthIndex } from './months.ts';
+import { monthLabel, type MonthIndex } from './core/months.ts';
 
 export const englandLockdowns2020: Scenario = ScenarioSchema.parse({
   name: 'England lockdowns 2020-21',

@@ -2,10 +2,10 @@
 // spread over the months after the referral), then the open plans and children in care, tracked by
 // time since start so that each case leaves as its duration says, and children in care leave at 18.
 // One routine serves both the expected path (no randomness) and each Monte Carlo draw.
-import type { Random } from './random.ts';
-import { calendarMonth, type MonthIndex } from './months.ts';
+import type { Random } from './core/random.ts';
+import { calendarMonth, type MonthIndex } from './core/months.ts';
 import type { ScenarioVectors } from './scenario-vectors.ts';
-import { poissonFromUniform } from './common-draws.ts';
+import { poissonFromUniform } from './core/common-draws.ts';
 
 export interface OpenCases {
   /** Months since start at the end of the last observed month. */

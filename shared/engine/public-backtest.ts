@@ -4,7 +4,7 @@
 import type { AggregatePeriod } from './aggregate-history.ts';
 import { runBacktest, type BacktestComparison } from './backtest.ts';
 import { buildHistory } from './history.ts';
-import { calendarMonth, monthLabel, type MonthIndex } from './months.ts';
+import { calendarMonth, monthLabel, type MonthIndex } from './core/months.ts';
 
 const compared = ['referrals', 'cppOpen', 'claOpen'] as const;
 

@@ -1,7 +1,7 @@
 // A scenario turned into month-by-month multipliers over the projection: how much referrals change, how
 // many lost referrals come back when, and how much slower plans and care end while a shock lasts.
 import { dayNumber } from '../import/values/dates.ts';
-import { daysInMonth, firstDayIso, monthOfIso, type MonthIndex } from './months.ts';
+import { daysInMonth, firstDayIso, monthOfIso, type MonthIndex } from './core/months.ts';
 import type { Scenario } from './scenario.ts';
 import { applyInterventionEffects } from './interventions/effects.ts';
 

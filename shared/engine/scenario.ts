@@ -2,6 +2,7 @@
 // range stated, so a mistake names its field: "shocks[0].returnShare: must be at most 1".
 import { z } from 'zod';
 import { placementGroups } from '../import/values/codes.ts';
+import { taTypes, type TaType } from '../dataset/housing.ts';
 
 const isoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
 const share = (min: number, max: number) => z.number().finite().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
@@ -18,6 +19,10 @@ export const ShockSchema = z
     /** Extension: fewer (or more) referrals turn into plans or care while the shock lasts. */
     cppConversionChange: share(-0.95, 5).default(0),
     claConversionChange: share(-0.95, 5).default(0),
+    /** Housing: approaches change, fewer (or more) households enter temporary accommodation, and they leave it faster or slower, while the shock lasts. Absent means no change (left absent so children's scenarios read as before). */
+    approachChange: share(-1, 5).optional(),
+    taStartChange: share(-0.95, 5).optional(),
+    taExitChange: share(-0.95, 5).optional(),
   })
   .refine((s) => s.from <= s.to, { message: 'must not be before "from"', path: ['to'] });
 
@@ -48,11 +53,13 @@ export const InterventionEffectsSchema = z.strictObject({
   claStartChange: effect,
   cppExitChange: effect,
   claExitChange: effect,
-  /** Housing (prevention): accepted now, used once the housing service projects approaches and temporary accommodation. */
+  /** Housing: approaches, entries to temporary accommodation (prevention), and how fast households leave it. */
   approachChange: effect,
   taStartChange: effect,
   taExitChange: effect,
 });
+
+const taNightlyCosts = z.strictObject(Object.fromEntries(taTypes.map((t) => [t, share(0, 5_000).optional()])) as Record<TaType, z.ZodOptional<ReturnType<typeof share>>>);
 
 /** A placement shift made by an intervention: in force only while it runs, from its start unless `fromDate` says later. */
 const InterventionShiftSchema = z
@@ -90,6 +97,10 @@ export const ScenarioSchema = z.strictObject({
     .strictObject({
       from: isoDate,
       referralChange: share(-0.9, 5).default(0),
+      /** Housing: as the shocks' fields, from `from` on. */
+      approachChange: share(-0.9, 5).optional(),
+      taStartChange: share(-0.95, 5).optional(),
+      taExitChange: share(-0.95, 5).optional(),
     })
     .optional(),
   referralTrendPerYear: share(-0.5, 1).default(0),
@@ -102,6 +113,8 @@ export const ScenarioSchema = z.strictObject({
       cppMonthly: share(0, 50_000).optional(),
       /** Extension: pounds per week by placement group, used where List 8 gives placement types. */
       claWeeklyByPlacement: placementCosts.optional(),
+      /** Housing: pounds a night by temporary accommodation type. */
+      taNightly: taNightlyCosts.optional(),
       /** Unit costs rise by this every April of the projection. */
       inflationPerYear: share(-0.2, 0.5).optional(),
     })

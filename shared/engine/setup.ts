@@ -3,11 +3,11 @@
 // will still turn into plans and care.
 import type { ClaRecord, CppRecord, Dataset } from '../dataset/types.ts';
 import { dayNumber } from '../import/values/dates.ts';
-import { monthlyRates } from './estimate-flows.ts';
+import { monthlyRates } from './core/spell-hazards.ts';
 import { episodesAsSeen } from './episodes-as-seen.ts';
 import type { Estimates } from './estimates.ts';
 import type { MonthlyHistory } from './history.ts';
-import { calendarMonth, daysPerMonth, lastDayIso, monthOfIso, type MonthIndex } from './months.ts';
+import { calendarMonth, daysPerMonth, lastDayIso, monthOfIso, type MonthIndex } from './core/months.ts';
 import type { OpenCases, ProjectionSetup } from './project.ts';
 
 /** Open cases grouped by whole months since start and months until 18: the projection's unit of work. */

@@ -4,10 +4,10 @@
 // years out of ten the outcome should fall between p10 and p90, if the model's assumptions hold.
 import type { Estimates } from './estimates.ts';
 import { monthlyCost, type UnitCosts } from './money.ts';
-import { bandOfSamples } from './percentiles.ts';
+import { bandOfSamples } from './core/percentiles.ts';
 import { allocateSeries, createWorkspace, fillNoise, projectPath, type ParameterDraw, type ProjectionSeries, type ProjectionSetup } from './project.ts';
 import { planFollowing } from './following-paths.ts';
-import { createRandom, type Random } from './random.ts';
+import { createRandom, type Random } from './core/random.ts';
 import type { ScenarioVectors } from './scenario-vectors.ts';
 
 export const bandSeries = ['referrals', 'cppOpen', 'claOpen', 'cost'] as const;

@@ -4,7 +4,7 @@
 import { arrivalsWords } from '../text/arrivals-words.ts';
 import { conversionRange, durationSpread, levelRange, likelyZ, trendRange } from '../result/estimate-ranges.ts';
 import { describeScenario } from '../engine/describe-scenario.ts';
-import { durationBandEdges } from '../engine/estimate-flows.ts';
+import { durationBandEdges } from '../engine/core/spell-hazards.ts';
 import { placementGroupLabel } from '../engine/estimates.ts';
 import type { Scenario } from '../engine/scenario.ts';
 import type { PlacementGroup } from '../import/values/codes.ts';

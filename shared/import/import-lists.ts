@@ -3,24 +3,19 @@
 import type { ClaRecord, CppRecord, Dataset, ExtractInfo, ReferralRecord } from '../dataset/types.ts';
 import { dateForPeople } from '../text/people-format.ts';
 import type { Cell } from './cells.ts';
-import { answersByColumn, settleDateColumns } from './date-columns.ts';
+import { answersByColumn } from './date-columns.ts';
 import { activityDateKeys, flagDateOutliers, type ActivityDateKey, type DateFlag, type DateFlags } from './date-outliers.ts';
-import { detectTable, headerSearchDepth } from './detect-table.ts';
+import { annexACatalogue } from './detect-table.ts';
 import { listCatalogue, type ListId } from './list-catalogue.ts';
 import { createPseudonymiser } from './pseudonym.ts';
-import { readRow, type FieldValue, type RowProblem } from './read-rows.ts';
+import type { FieldValue } from './read-rows.ts';
+import { gridsOf, readGrid, type ImportSource as SourceOf, type ReadGridRow } from './read-grids.ts';
 import { emptyCounts, type ImportIssue, type ImportReport } from './report.ts';
-import { decodeText } from './text/decode.ts';
-import { parseDelimitedRows } from './text/delimited.ts';
 import { placementGroupOf } from './values/codes.ts';
 import type { DateColumnDecision, DateOrderAnswer, DateQuestion } from './values/date-order.ts';
 import { completedYears, type DateOrder } from './values/dates.ts';
-import { readWorkbookGrids, WorkbookReadError } from './workbook.ts';
 
-export type ImportSource =
-  | { kind: 'workbook'; name: string; bytes: Uint8Array; extract?: string; extractDate?: string }
-  | { kind: 'delimited'; name: string; bytes: Uint8Array; list?: ListId; extract?: string; extractDate?: string }
-  | { kind: 'pasted'; name: string; text: string; list: ListId; extract?: string; extractDate?: string };
+export type ImportSource = SourceOf<ListId>;
 
 export interface ImportOptions {
   /** The workbook's pseudonym key (16 bytes or more). */
@@ -53,26 +48,7 @@ export interface ImportResult {
   dateColumns: DateColumnDecision[];
 }
 
-interface Grid {
-  file: string;
-  sheet: string | null;
-  rows: Cell[][];
-  rowNumbers: (i: number) => number;
-  listHint?: ListId;
-  /** Only the sheet's first rows were read (it holds no list the model reads), and it has cells below them. */
-  more?: boolean;
-  extract: string;
-  extractDate?: string;
-}
-
-interface PendingRow {
-  list: ListId;
-  file: string;
-  sheet: string | null;
-  row: number;
-  extract: string;
-  values: Record<string, FieldValue>;
-  rawId: Cell;
+interface PendingRow extends ReadGridRow<ListId> {
   rejected: boolean;
   /** The pseudonym, set once the row has passed every check. */
   child?: string;
@@ -84,47 +60,6 @@ export function sourceKindForFile(name: string): 'workbook' | 'delimited' {
   return workbookExtensions.test(name) ? 'workbook' : 'delimited';
 }
 
-function gridsOf(source: ImportSource, issues: ImportIssue[]): Grid[] {
-  const extract = source.extract ?? source.name;
-  const common = { file: source.name, extract, ...(source.extractDate ? { extractDate: source.extractDate } : {}) };
-  if (source.kind === 'workbook') {
-    // A sheet whose first rows show no list the model reads is read no further.
-    const readWhole = (sheet: string, head: readonly (readonly Cell[])[]) => {
-      const kind = detectTable(head, `${sheet} ${source.name}`).kind;
-      return kind === 'model-list' || kind === 'missing-columns';
-    };
-    try {
-      return readWorkbookGrids(source.bytes, source.name, { headRows: headerSearchDepth, readWhole }).flatMap((sheet) => {
-        if (sheet.refused) {
-          issues.push({ list: null, file: source.name, sheet: sheet.sheet, row: null, column: null, severity: 'error', message: sheet.refused });
-          return [];
-        }
-        return [{ ...common, sheet: sheet.sheet, rows: sheet.rows, rowNumbers: (i: number) => sheet.firstRow + i, ...(sheet.more ? { more: true } : {}) }];
-      });
-    } catch (err) {
-      // The reader's messages are plain and name the file; nothing of a parser's internals reaches a person.
-      const message = err instanceof WorkbookReadError ? err.message : `"${source.name}" could not be read as a workbook. Open it in Excel and save it as an Excel workbook (.xlsx), then import again.`;
-      issues.push({ list: null, file: source.name, sheet: null, row: null, column: null, severity: 'error', message });
-      return [];
-    }
-  }
-  const text = source.kind === 'pasted' ? source.text : decodeText(source.bytes).text;
-  const { rows, lines } = parseDelimitedRows(text);
-  return [
-    {
-      ...common,
-      sheet: null,
-      rows,
-      rowNumbers: (i: number) => lines[i]!,
-      ...(source.list ? { listHint: source.list } : {}),
-    },
-  ];
-}
-
-function place(file: string, sheet: string | null): string {
-  return sheet === null ? file : `${file} › ${sheet}`;
-}
-
 export function importLists(sources: readonly ImportSource[], options: ImportOptions): ImportResult {
   const issues: ImportIssue[] = [];
   const report: ImportReport = { referrals: emptyCounts(), cpp: emptyCounts(), cla: emptyCounts(), issues };
@@ -133,84 +68,26 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
   const dateQuestions: DateQuestion[] = [];
   const dateColumns: DateColumnDecision[] = [];
   const answers = answersByColumn(options.dateOrders);
-  const pushProblems = (list: ListId, file: string, sheet: string | null, row: number, problems: readonly RowProblem[]) => {
-    for (const p of problems) issues.push({ list, file, sheet, row, column: p.column, severity: p.severity, message: p.message });
-  };
-
   const onProgress = options.onProgress;
   const grids = sources.flatMap((source) => {
     onProgress?.({ phase: 'reading', source: source.name });
-    return gridsOf(source, issues);
+    return gridsOf(source, issues, annexACatalogue);
   });
   for (const grid of grids) {
     if (grid.extractDate) givenDates.set(grid.extract, (givenDates.get(grid.extract) ?? new Set()).add(grid.extractDate));
-    const nameHint = `${grid.sheet ?? ''} ${grid.file}`;
-    const table = detectTable(grid.rows, nameHint, grid.listHint);
-    const where = grid.sheet === null ? `"${grid.file}"` : `sheet "${grid.sheet}" of "${grid.file}"`;
-    if (table.kind === 'unrecognised') {
-      if (grid.more || grid.rows.some((r) => r.some((c) => c !== null && c !== ''))) {
-        issues.push({ list: null, file: grid.file, sheet: grid.sheet, row: null, column: null, severity: 'info', message: `No Annex A list was recognised on ${where}, so it was not read. If it holds a list, check its header row.` });
-      }
-      continue;
-    }
-    if (table.kind === 'other-list') {
-      issues.push({ list: null, file: grid.file, sheet: grid.sheet, row: null, column: null, severity: 'info', message: `${table.name} found on ${where}: the model does not use it yet, so it was not read.` });
-      continue;
-    }
-    if (grid.listHint && table.list !== grid.listHint) {
-      // Rows pasted into one list's grid with another list's header row are never moved there silently:
-      // they are rejected in the grid's list, and the message says where they belong.
-      const hinted = report[grid.listHint];
-      const dataRows = grid.rows.length - (table.headerIndex === null ? 0 : table.headerIndex + 1);
-      hinted.present = true;
-      hinted.foundIn.push(place(grid.file, grid.sheet));
-      hinted.rowsRead += dataRows;
-      hinted.rowsRejected += dataRows;
-      issues.push({ list: grid.listHint, file: grid.file, sheet: grid.sheet, row: null, column: null, severity: 'error', message: `These rows look like ${listCatalogue[table.list].name}, not ${listCatalogue[grid.listHint].name}, so none of them was used. Paste them into the ${listCatalogue[table.list].name} grid.` });
-      continue;
-    }
-    const spec = listCatalogue[table.list];
-    const counts = report[table.list];
-    counts.present = true;
-    counts.foundIn.push(place(grid.file, grid.sheet));
-    const firstData = table.kind === 'model-list' && table.headerIndex === null ? 0 : table.headerIndex! + 1;
-    if (table.kind === 'missing-columns') {
-      const names = table.missing.map((f) => `"${f.header.trim()}"`).join(' and ');
-      const dataRows = grid.rows.length - firstData;
-      counts.rowsRead += dataRows;
-      counts.rowsRejected += dataRows;
-      issues.push({
-        list: table.list,
-        file: grid.file,
-        sheet: grid.sheet,
-        row: grid.rowNumbers(table.headerIndex),
-        column: table.missing[0]?.header.trim() ?? null,
-        severity: 'error',
-        message: `${spec.name} on ${where} has no ${names} column, so none of its ${dataRows} rows could be used. Rename the column to ${names} or add it, then import again.`,
-      });
-      continue;
-    }
-    const dates = settleDateColumns({ list: table.list, file: grid.file, sheet: grid.sheet, rows: grid.rows, firstData, columns: table.columns, headers: table.headers }, { dateOrder: options.dateOrder }, answers);
-    dateQuestions.push(...dates.questions);
-    dateColumns.push(...dates.decisions);
-    for (const d of dates.decisions) if (d.note) issues.push({ list: d.list, file: d.file, sheet: d.sheet, row: null, column: d.column, severity: 'info', message: d.note });
-    const layout = { list: table.list, columns: table.columns, headers: table.headers, dateOrders: dates.orders };
-    const total = grid.rows.length - firstData;
-    for (let i = firstData; i < grid.rows.length; i++) {
-      if (onProgress && (i - firstData) % progressEveryRows === 0) onProgress({ phase: 'rows', source: grid.file, list: table.list, done: i - firstData, total });
-      const outcome = readRow(layout, grid.rows[i]!, grid.rowNumbers(i));
-      counts.rowsRead++;
-      if (outcome.status === 'blank') {
-        counts.rowsBlank++;
-        continue;
-      }
-      pushProblems(table.list, grid.file, grid.sheet, outcome.row, outcome.problems);
-      if (outcome.status === 'rejected') {
-        counts.rowsRejected++;
-        continue;
-      }
-      pending.push({ list: table.list, file: grid.file, sheet: grid.sheet, row: outcome.row, extract: grid.extract, values: outcome.values, rawId: outcome.rawId, rejected: false });
-    }
+    readGrid(grid, {
+      catalogue: annexACatalogue,
+      listsWord: 'Annex A list',
+      counts: (list) => report[list],
+      issues,
+      dateOrder: options.dateOrder,
+      answers,
+      dateQuestions,
+      dateColumns,
+      onRows: onProgress && ((list, done, total) => onProgress({ phase: 'rows', source: grid.file, list, done, total })),
+      every: progressEveryRows,
+      accept: (row) => pending.push({ ...row, rejected: false }),
+    });
   }
 
   onProgress?.({ phase: 'checking' });
@@ -241,7 +118,7 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
 }
 
 /** Says which date an extract was taken to be when none was given (also after lists are combined). */
-export function inferredExtractDateNote(label: string, date: string): ImportIssue {
+export function inferredExtractDateNote(label: string, date: string): ImportIssue<never> {
   return { list: null, file: label, sheet: null, row: null, column: null, severity: 'info', message: `No extract date was given for "${label}": it is taken as ${dateForPeople(date)}, the latest date in its lists. Give the real date if you know it.` };
 }
 

@@ -2,9 +2,14 @@
 // stored: names, teams, workers, postcodes and the rest are never read past the header row.
 // Aliases are compared after normaliseHeader(), so case, spacing, punctuation and quotes do not matter.
 
+import type { Cell } from './cells.ts';
+
 export type ListId = 'referrals' | 'cpp' | 'cla';
 
-export type FieldKind = 'id' | 'date' | 'age' | 'count' | 'yes-no' | 'code';
+export type FieldKind = 'id' | 'date' | 'age' | 'count' | 'money' | 'yes-no' | 'code' | 'choice';
+
+/** A word read into one of a few values; a word it does not know falls back (e.g. to "other") with a note. */
+export type ChoiceParse = { ok: true; value: string } | { ok: false; value: string | null; message: string };
 
 export interface FieldSpec {
   key: string;
@@ -18,17 +23,41 @@ export interface FieldSpec {
   prefixes?: readonly string[];
   /** For kind 'code': which code list normalises it. */
   codeList?: 'abuse-category' | 'legal-status' | 'placement-type' | 'placement-provider' | 'reason-ceased' | 'need-category' | 'referral-source';
+  /** For kind 'choice': how a cell is read. */
+  choice?: (cell: Cell) => ChoiceParse;
 }
 
-export interface ListSpec {
-  id: ListId;
-  number: 3 | 7 | 8;
+/** A list read by its headers: the Annex A lists, and the housing case and TA lists. */
+export interface TableSpec<Id extends string = string> {
+  id: Id;
   name: string; // as users call it
-  templateTitle: string;
   /** The key date: a row without it cannot be used. */
   keyDate: string;
   fields: readonly FieldSpec[];
   sheetHints: readonly RegExp[];
+}
+
+export interface ListSpec extends TableSpec<ListId> {
+  number: 3 | 7 | 8;
+  templateTitle: string;
+}
+
+/** Lists recognised so that a file holding them is reported, not mistaken for a list the model reads. */
+export interface OtherList {
+  number: number;
+  name: string;
+  signatures: readonly string[];
+  sheetHints: readonly RegExp[];
+}
+
+/** The lists of one service, as detect-table searches a grid's header rows for them. */
+export interface TableCatalogue<Id extends string = string> {
+  lists: readonly TableSpec<Id>[];
+  /** The ID column every list has: a header row naming it is a list's, not prose. */
+  idField: FieldSpec;
+  otherLists: readonly OtherList[];
+  /** Each list's headers in order, to read rows pasted without their header row. */
+  templateHeaders: Readonly<Record<Id, readonly string[]>>;
 }
 
 export function normaliseHeader(raw: string): string {
@@ -171,7 +200,7 @@ export const listCatalogue: Readonly<Record<ListId, ListSpec>> = {
 };
 
 /** Lists the model does not use yet, recognised so that a file holding them is reported, not mistaken. */
-export const otherLists: ReadonlyArray<{ number: number; name: string; signatures: readonly string[]; sheetHints: readonly RegExp[] }> = [
+export const otherLists: readonly OtherList[] = [
   { number: 1, name: 'Contacts (List 1)', signatures: ['dateofcontact', 'contactsource', 'contactdate'], sheetHints: [/\blist[\s_-]*0?1\b/i, /contact/i] },
   { number: 2, name: 'Early help (List 2)', signatures: ['organisationcompletingassessment'], sheetHints: [/\blist[\s_-]*0?2\b/i, /early[\s_-]*help/i] },
   { number: 4, name: 'Assessments (List 4)', signatures: ['continuousassessmentstartdate', 'continuousassessmentdateofauthorisation'], sheetHints: [/\blist[\s_-]*0?4\b/i, /assessment/i] },

@@ -1,17 +1,19 @@
 // Reads the data rows of one detected list: each row is blank, rejected (with at least one error) or
 // accepted (perhaps with warnings). Only the catalogue's columns are read.
 import { dateForPeople } from '../text/people-format.ts';
-import { isBlankRow, isBlankValue, type Cell } from './cells.ts';
-import { listCatalogue, type FieldSpec, type ListId } from './list-catalogue.ts';
+import { cellText, isBlankRow, isBlankValue, type Cell } from './cells.ts';
+import type { FieldSpec } from './list-catalogue.ts';
+import { tableSpec, type TableId } from './table-specs.ts';
 import { normaliseCode, parseYesNo } from './values/codes.ts';
 import { parseDateCell, type DateOrder } from './values/dates.ts';
-import { parseAge, parseCount } from './values/numbers.ts';
+import { parseAge, parseCount, parseMoney } from './values/numbers.ts';
 
 export type FieldValue = string | number | boolean | null;
 
 export interface RowProblem {
   column: string;
-  severity: 'error' | 'warning';
+  /** An error rejects the row; a warning or a note (info) does not. */
+  severity: 'error' | 'warning' | 'info';
   message: string;
 }
 
@@ -21,7 +23,7 @@ export type RowOutcome =
   | { status: 'accepted'; row: number; values: Record<string, FieldValue>; rawId: Cell; problems: readonly RowProblem[] };
 
 export interface TableLayout {
-  list: ListId;
+  list: TableId;
   columns: ReadonlyMap<string, number>;
   /** Header text per column index, as in the file (for messages). */
   headers: readonly string[];
@@ -34,7 +36,8 @@ type Problem = Omit<RowProblem, 'column'>;
 /** Reads one cell into `values[field.key]`; returns the problem, if any (null when the cell is fine). */
 function readField(field: FieldSpec, cell: Cell, values: Record<string, FieldValue>, dateOrder: DateOrder): Problem | null {
   values[field.key] = null;
-  if (isBlankValue(cell)) {
+  // A word column's "None" is a value (no duty owed), not a spreadsheet's placeholder for nothing.
+  if (field.kind === 'choice' ? cellText(cell) === '' : isBlankValue(cell)) {
     return field.required ? { severity: 'error', message: `${field.header.trim()} is missing, so this row cannot be used` } : null;
   }
   switch (field.kind) {
@@ -52,8 +55,9 @@ function readField(field: FieldSpec, cell: Cell, values: Record<string, FieldVal
       return { severity, message: `${field.header.trim()}: ${parsed.message}${consequence}` };
     }
     case 'age':
-    case 'count': {
-      const parsed = field.kind === 'age' ? parseAge(cell) : parseCount(cell);
+    case 'count':
+    case 'money': {
+      const parsed = field.kind === 'age' ? parseAge(cell) : field.kind === 'count' ? parseCount(cell) : parseMoney(cell);
       if (parsed.ok) values[field.key] = parsed.value;
       return parsed.ok ? null : leftBlank(field, parsed.message);
     }
@@ -66,6 +70,13 @@ function readField(field: FieldSpec, cell: Cell, values: Record<string, FieldVal
       const parsed = normaliseCode(field.codeList!, cell);
       if (parsed.ok) values[field.key] = parsed.code;
       return parsed.ok ? null : leftBlank(field, parsed.message);
+    }
+    case 'choice': {
+      // An unknown word that still counts (as "other") is a note; one that cannot count is left blank.
+      const parsed = field.choice!(cell);
+      values[field.key] = parsed.value;
+      if (parsed.ok) return null;
+      return { severity: parsed.value === null ? 'warning' : 'info', message: `${field.header.trim()}: ${parsed.message}` };
     }
   }
 }
@@ -84,7 +95,7 @@ function columnsOf(layout: TableLayout): Int32Array {
   if (layout === lastLayout) return lastColumns!;
   let columns = fieldColumns.get(layout);
   if (!columns) {
-    const fields = listCatalogue[layout.list].fields;
+    const fields = tableSpec(layout.list).fields;
     columns = new Int32Array(fields.length);
     for (let f = 0; f < fields.length; f++) columns[f] = layout.columns.get(fields[f]!.key) ?? -1;
     fieldColumns.set(layout, columns);
@@ -96,7 +107,7 @@ function columnsOf(layout: TableLayout): Int32Array {
 
 export function readRow(layout: TableLayout, cells: readonly Cell[], rowNumber: number): RowOutcome {
   if (isBlankRow(cells)) return { status: 'blank', row: rowNumber };
-  const fields = listCatalogue[layout.list].fields;
+  const fields = tableSpec(layout.list).fields;
   const columns = columnsOf(layout);
   const values: Record<string, FieldValue> = {}; // keys are the catalogue's, never the file's
   let problems: RowProblem[] | null = null;
@@ -125,7 +136,7 @@ export function readRow(layout: TableLayout, cells: readonly Cell[], rowNumber: 
 
 function columnName(layout: TableLayout, key: string): string {
   const index = layout.columns.get(key);
-  const field = listCatalogue[layout.list].fields.find((f) => f.key === key)!;
+  const field = tableSpec(layout.list).fields.find((f) => f.key === key)!;
   return (index === undefined ? '' : layout.headers[index]) || field.header.trim();
 }
 

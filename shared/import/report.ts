@@ -16,8 +16,8 @@ export interface ListCounts {
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export interface ImportIssue {
-  list: ListId | null;
+export interface ImportIssue<L extends string = ListId> {
+  list: L | null;
   file: string;
   sheet: string | null;
   /** The row number the user sees in Excel (or the line of a CSV or pasted text). */

@@ -4,7 +4,7 @@
 import type { ListId } from '../import/list-catalogue.ts';
 import { templateHeaders } from '../import/template-headers.ts';
 import { completedYears, dayNumber } from '../import/values/dates.ts';
-import { createRandom } from '../engine/random.ts';
+import { createRandom } from '../engine/core/random.ts';
 import type { SyntheticAuthority, SyntheticEpisode } from './authority.ts';
 
 export type SnapshotValue = string | number | null; // dates are ISO strings

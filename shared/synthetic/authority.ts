@@ -3,8 +3,8 @@
 // photographed as the Annex A lists an analyst would extract on any date. It is the demo authority, and
 // the ground truth the estimators and the projection are tested against.
 import { dayNumber, isoFromDayNumber } from '../import/values/dates.ts';
-import { createRandom } from '../engine/random.ts';
-import { logNormalMonthlyHazard, mixtureMonthlyHazard } from '../engine/duration-shapes.ts';
+import { createRandom } from '../engine/core/random.ts';
+import { logNormalMonthlyHazard, mixtureMonthlyHazard } from '../engine/core/duration-shapes.ts';
 
 export interface SyntheticShock {
   from: string; // YYYY-MM-DD

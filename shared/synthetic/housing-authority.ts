@@ -7,7 +7,7 @@
 // they leave. It writes the case list and the TA list a housing analyst would export, and can live its
 // future many times over to give the expected TA households and nights by type.
 import { dayNumber, isoFromDayNumber } from '../import/values/dates.ts';
-import { createRandom, type Random } from '../engine/random.ts';
+import { createRandom, type Random } from '../engine/core/random.ts';
 
 import { taTypes, taTypeWords, type TaType } from '../dataset/housing.ts';
 
@@ -248,7 +248,8 @@ export function writeHousingLists(authority: HousingAuthority, exportFrom: strin
     for (const p of c.placements) {
       if (p.start > extract || (p.end !== null && p.end < from)) continue;
       const left = p.end !== null && p.end <= extract ? uk(p.end) : '';
-      ta.push(`H${c.id},${uk(p.start)},${left},${taTypeWords[p.type]},${c.id % 5 === 0 ? 'Out of area' : 'In area'}`);
+      // TA type words have commas ("Nightly paid, privately managed"): quoted, as Excel writes them.
+      ta.push(`H${c.id},${uk(p.start)},${left},"${taTypeWords[p.type]}",${c.id % 5 === 0 ? 'Out of area' : 'In area'}`);
     }
   }
   return { cases: `${cases.join('\n')}\n`, ta: `${ta.join('\n')}\n` };

@@ -7,7 +7,7 @@
 // projection should track.
 import type { PlacementGroup } from '../import/values/codes.ts';
 import { dayNumber, isoFromDayNumber } from '../import/values/dates.ts';
-import { createRandom, type Random } from '../engine/random.ts';
+import { createRandom, type Random } from '../engine/core/random.ts';
 
 export type Combo = `${PlacementGroup}:${'inHouse' | 'private'}`;
 

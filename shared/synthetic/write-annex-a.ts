@@ -8,7 +8,7 @@ import { formatDelimited } from '../import/text/delimited.ts';
 import { excelSerialFromIso } from '../import/values/dates.ts';
 import { utf8Bytes } from '../text/utf8.ts';
 import type { AnnexASnapshot, SnapshotValue } from './annex-a-snapshot.ts';
-import { createRandom, type Random } from '../engine/random.ts';
+import { createRandom, type Random } from '../engine/core/random.ts';
 
 const lists: readonly ListId[] = ['referrals', 'cpp', 'cla'];
 const templateTitles: Record<ListId, string> = { referrals: 'List 3: Referral', cpp: 'List 7: Child protection', cla: 'List 8: Children in care' };

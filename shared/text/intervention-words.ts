@@ -2,7 +2,7 @@
 // what it saves with its likely range, and when it pays for itself. The same words on the screen, in the
 // Excel export and in the command's summary.
 import type { InterventionOutcome, Quantiles } from '../engine/interventions/outcomes.ts';
-import { monthLabel, type MonthIndex } from '../engine/months.ts';
+import { monthLabel, type MonthIndex } from '../engine/core/months.ts';
 import { countForPeople, longMonthForPeople, poundsForPeople } from './people-format.ts';
 import { runningShare } from '../engine/interventions/running.ts';
 

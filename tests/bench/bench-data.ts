@@ -1,6 +1,6 @@
 // Large, realistic inputs for the benchmarks, made from the synthetic authority's row shapes.
 import type { AnnexASnapshot, SnapshotRow } from '../../shared/synthetic/annex-a-snapshot.ts';
-import { createRandom } from '../../shared/engine/random.ts';
+import { createRandom } from '../../shared/engine/core/random.ts';
 import { isoFromDayNumber, dayNumber } from '../../shared/import/values/dates.ts';
 
 const sources = ['a) 1A: Individual', 'e) 2A: Schools', 'g) 3A: Health services', 'q) 6: Police', 's) 8: Other'];

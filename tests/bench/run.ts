@@ -26,7 +26,7 @@ import { unitCosts } from '../../shared/engine/money.ts';
 import { monteCarloBands } from '../../shared/engine/uncertainty.ts';
 import { prepareProjection, projectScenario } from '../../shared/engine/run-model.ts';
 import { interventionPresets } from '../../shared/engine/interventions/presets.ts';
-import { monthLabel } from '../../shared/engine/months.ts';
+import { monthLabel } from '../../shared/engine/core/months.ts';
 import { buildPlacementSetup } from '../../shared/engine/placements/placement-setup.ts';
 import { importSsda903 } from '../../shared/import/ssda903/import-ssda903.ts';
 import { withSsda903 } from '../../shared/import/ssda903/combine.ts';

@@ -4,7 +4,7 @@ import { importLists } from '../../shared/import/import-lists.ts';
 import { annexASnapshot } from '../../shared/synthetic/annex-a-snapshot.ts';
 import { defaultAuthorityParameters, simulateAuthority, type AuthorityParameters, type SyntheticAuthority } from '../../shared/synthetic/authority.ts';
 import { clipboardText } from '../../shared/synthetic/write-annex-a.ts';
-import { lastDayIso, type MonthIndex } from '../../shared/engine/months.ts';
+import { lastDayIso, type MonthIndex } from '../../shared/engine/core/months.ts';
 
 export const sixMonthlyExtracts = ['2021-09-30', '2022-03-31', '2022-09-30', '2023-03-31', '2023-09-30', '2024-03-31', '2024-09-30'];
 

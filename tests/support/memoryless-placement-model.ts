@@ -5,7 +5,7 @@
 import type { PlacementEpisode } from '../../shared/dataset/types.ts';
 import { dayNumber } from '../../shared/import/values/dates.ts';
 import { comboCount, comboIndex } from '../../shared/engine/placements/groups.ts';
-import { daysPerMonth } from '../../shared/engine/months.ts';
+import { daysPerMonth } from '../../shared/engine/core/months.ts';
 
 // csdmpy's age brackets (years): under 1, 1-4, 5-9, 10-15, 16-17.
 const bands = [0, 1, 5, 10, 16, 18];

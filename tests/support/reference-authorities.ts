@@ -2,7 +2,7 @@
 // past its last extract, so a projection from the extract can be held against what then happened.
 import type { Dataset } from '../../shared/dataset/types.ts';
 import { runModel } from '../../shared/engine/run-model.ts';
-import { lastDayIso, monthOfIso, type MonthIndex } from '../../shared/engine/months.ts';
+import { lastDayIso, monthOfIso, type MonthIndex } from '../../shared/engine/core/months.ts';
 import { defaultAuthorityParameters, simulateAuthority, type AuthorityParameters, type SyntheticAuthority } from '../../shared/synthetic/authority.ts';
 import { extractsOf, sixMonthlyExtracts } from './generated-extracts.ts';
 

@@ -2,7 +2,7 @@
 // very numbers the sorted draws give, whatever the draws look like (ties, runs already in order, few draws).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bandOfSamples, quantilesOf } from '../../shared/engine/percentiles.ts';
+import { bandOfSamples, quantilesOf } from '../../shared/engine/core/percentiles.ts';
 
 /** The percentiles as the bands were first defined: each month's draws sorted, then interpolated. */
 function bandBySorting(samples: Float64Array, draws: number, horizon: number) {

@@ -1,7 +1,7 @@
 // Counts drawn from one uniform each: the right distribution, and more for a larger mean at the same number.
 import { describe, expect, it } from 'vitest';
-import { inverseNormal, poissonFromUniform } from '../../shared/engine/common-draws.ts';
-import { createRandom } from '../../shared/engine/random.ts';
+import { inverseNormal, poissonFromUniform } from '../../shared/engine/core/common-draws.ts';
+import { createRandom } from '../../shared/engine/core/random.ts';
 
 describe('draws from one uniform number', () => {
   it('inverts the normal distribution at its known quantiles', () => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { allocateSeries, centralDraw, runProjection, type ProjectionSetup } from '../../shared/engine/project.ts';
 import { baselineScenario, ScenarioSchema } from '../../shared/engine/scenario.ts';
 import { scenarioVectors } from '../../shared/engine/scenario-vectors.ts';
-import { monthOfIso } from '../../shared/engine/months.ts';
-import { survivalSummary } from '../../shared/engine/estimate-flows.ts';
+import { monthOfIso } from '../../shared/engine/core/months.ts';
+import { survivalSummary } from '../../shared/engine/core/spell-hazards.ts';
 
 const start = monthOfIso('2025-01-01');
 const flat = Array(12).fill(1);

@@ -2,7 +2,7 @@
 // projecting from April 2020 with the preset must beat the baseline over the following year.
 import { describe, expect, it } from 'vitest';
 import { runBacktest } from '../../shared/engine/backtest.ts';
-import { monthOfIso } from '../../shared/engine/months.ts';
+import { monthOfIso } from '../../shared/engine/core/months.ts';
 import { englandLockdowns2020 } from '../../shared/engine/presets.ts';
 import { extractsOf, generated } from '../support/generated-extracts.ts';
 

@@ -9,8 +9,8 @@ import { parseScenario, ScenarioSchema } from '../../shared/engine/scenario.ts';
 import { scenarioVectors } from '../../shared/engine/scenario-vectors.ts';
 import { isoFromDayNumber, dayNumber } from '../../shared/import/values/dates.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
-import { createRandom } from '../../shared/engine/random.ts';
-import { monthOfIso } from '../../shared/engine/months.ts';
+import { createRandom } from '../../shared/engine/core/random.ts';
+import { monthOfIso } from '../../shared/engine/core/months.ts';
 
 const finiteEverywhere = (series: Record<string, ArrayLike<number>>) => {
   for (const [name, values] of Object.entries(series)) for (let i = 0; i < values.length; i++) expect(Number.isFinite(values[i]!), `${name}[${i}]`).toBe(true);

@@ -2,8 +2,8 @@
 // (shared/synthetic/authority.ts). Tolerances are the estimators' own stated uncertainty.
 import { describe, expect, it } from 'vitest';
 import { defaultDurations } from '../../shared/engine/estimates.ts';
-import { monthlyRates, survivalSummary } from '../../shared/engine/estimate-flows.ts';
-import { monthOfIso } from '../../shared/engine/months.ts';
+import { monthlyRates, survivalSummary } from '../../shared/engine/core/spell-hazards.ts';
+import { monthOfIso } from '../../shared/engine/core/months.ts';
 import { runModel } from '../../shared/engine/run-model.ts';
 import { ScenarioSchema } from '../../shared/engine/scenario.ts';
 import { defaultAuthorityParameters } from '../../shared/synthetic/authority.ts';

@@ -4,7 +4,7 @@
 // children times six months times the weekly cost says.
 import { describe, expect, it } from 'vitest';
 import type { Estimates } from '../../shared/engine/estimates.ts';
-import { monthOfIso, weeksPerMonth } from '../../shared/engine/months.ts';
+import { monthOfIso, weeksPerMonth } from '../../shared/engine/core/months.ts';
 import type { ProjectionSetup } from '../../shared/engine/project.ts';
 import { projectScenario } from '../../shared/engine/run-model.ts';
 import { ScenarioSchema } from '../../shared/engine/scenario.ts';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InterventionOutcome, Quantiles } from '../../shared/engine/interventions/outcomes.ts';
 import { interventionCost } from '../../shared/engine/interventions/running.ts';
-import { monthOfIso } from '../../shared/engine/months.ts';
+import { monthOfIso } from '../../shared/engine/core/months.ts';
 import { InterventionSchema } from '../../shared/engine/scenario.ts';
 import { poundsForPeople } from '../../shared/text/people-format.ts';
 import { interventionSentence } from '../../shared/text/intervention-words.ts';

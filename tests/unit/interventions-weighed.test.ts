@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildHistory } from '../../shared/engine/history.ts';
 import { estimate, type Estimates } from '../../shared/engine/estimates.ts';
-import { monthLabel } from '../../shared/engine/months.ts';
+import { monthLabel } from '../../shared/engine/core/months.ts';
 import { costedBaseline, prepareProjection, projectScenario, type PreparedProjection, type ProjectedScenario } from '../../shared/engine/run-model.ts';
 import { ScenarioSchema, type ScenarioInput } from '../../shared/engine/scenario.ts';
 import { withoutIntervention } from '../../shared/engine/interventions/running.ts';

@@ -1,7 +1,7 @@
 // The backtest by placement type as the app's engine worker and the command both run it, and in words.
 import { describe, expect, it } from 'vitest';
 import { runModelCommand } from '../../electron/cli/run-model-command.ts';
-import { monthOfIso } from '../../shared/engine/months.ts';
+import { monthOfIso } from '../../shared/engine/core/months.ts';
 import type { PlacementBacktest } from '../../shared/engine/placements/placement-backtest.ts';
 import { backtestWithPlacements } from '../../shared/engine/placements/backtest-with-placements.ts';
 import { runModel } from '../../shared/engine/run-model.ts';

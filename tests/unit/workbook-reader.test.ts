@@ -11,7 +11,7 @@ import { readWithSheetJs, readWorkbookGrids, WorkbookReadError, type SheetGrid }
 import { maxRows } from '../../shared/import/xlsx/read-limits.ts';
 import { annexASnapshot } from '../../shared/synthetic/annex-a-snapshot.ts';
 import { messyWorkbook, templateWorkbook } from '../../shared/synthetic/write-annex-a.ts';
-import { createRandom } from '../../shared/engine/random.ts';
+import { createRandom } from '../../shared/engine/core/random.ts';
 import { bombWorkbook, craftWorkbook, repeatedPart, workbookWithPart, worksheetEnd, worksheetStart } from '../support/craft-xlsx.ts';
 import { generatedAuthority, testKey } from '../support/synthetic.ts';
 

@@ -8,7 +8,7 @@ import { backtestWithPlacements } from '../../../shared/engine/placements/backte
 import { calibrationResult } from '../../../shared/result/calibration-result.ts';
 import { estimate, type Estimates } from '../../../shared/engine/estimates.ts';
 import { buildHistory, type MonthlyHistory } from '../../../shared/engine/history.ts';
-import { monthOfIso } from '../../../shared/engine/months.ts';
+import { monthOfIso } from '../../../shared/engine/core/months.ts';
 import {
   bandOptions,
   costedBaseline,

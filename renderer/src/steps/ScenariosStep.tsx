@@ -1,7 +1,7 @@
 import { memo, useId } from 'react';
 import { describeScenario } from '../../../shared/engine/describe-scenario.ts';
 import { futureLockdown, englandLockdowns2020 } from '../../../shared/engine/presets.ts';
-import { monthOfIso } from '../../../shared/engine/months.ts';
+import { monthOfIso } from '../../../shared/engine/core/months.ts';
 import { ScenarioSchema, type ScenarioInput } from '../../../shared/engine/scenario.ts';
 import type { ResultJson } from '../../../shared/result/result-json.ts';
 import { arrivalsWords, type Driver } from '../../../shared/text/arrivals-words.ts';

@@ -1,7 +1,7 @@
 // Where a scenario's shocks fall against the projection: a shock that ended before the projection starts
 // changes nothing (the 2020-21 lockdowns in a projection from 2024), one that begins after it ends neither;
 // the screen says so in words and can move the shocks into the projection.
-import { daysInMonth, firstDayIso, lastDayIso, monthLabel, monthOfIso, type MonthIndex } from '../../../shared/engine/months.ts';
+import { daysInMonth, firstDayIso, lastDayIso, monthLabel, monthOfIso, type MonthIndex } from '../../../shared/engine/core/months.ts';
 import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
 import { dateForPeople, monthForPeople } from '../../../shared/text/people-format.ts';
 

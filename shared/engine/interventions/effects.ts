@@ -1,9 +1,8 @@
 // An intervention's effects on the month-by-month multipliers, only while it runs (a part month in
 // proportion): referrals, plan and care starts (starts per referral), and how fast plans and care end.
 // Children kept out of care stay out after it ends: the stocks carry its effect on; the rates do not.
-// Housing effects (approaches, temporary accommodation) are accepted by the scenario but wait for the
-// housing service's projection to be used.
-import type { MonthIndex } from '../months.ts';
+// Housing effects (approaches, temporary accommodation) are the housing service's (housing/housing-scenario.ts).
+import type { MonthIndex } from '../core/months.ts';
 import type { Intervention } from '../scenario.ts';
 import type { ScenarioVectors } from '../scenario-vectors.ts';
 import { runningShare } from './running.ts';

@@ -11,7 +11,7 @@ import { scenarioVectors } from '../scenario-vectors.ts';
 import type { FollowingRun } from '../uncertainty.ts';
 import type { PlacementSetup } from '../placements/placement-setup.ts';
 import { drawTotals, placementDrawSamples, projectScenarioPlacements, type PlacementNoise, type PlacementProjection } from '../placements/placement-projection.ts';
-import { bandOfSamples, quantilesOf } from '../percentiles.ts';
+import { bandOfSamples, quantilesOf } from '../core/percentiles.ts';
 import { createLedger, recordDraw, type DrawLedger } from './draw-ledger.ts';
 import type { InterventionRanges } from './outcomes.ts';
 import { interventionCost, withoutIntervention } from './running.ts';

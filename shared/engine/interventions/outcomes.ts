@@ -2,7 +2,7 @@
 // scenario without it spends on services, less what it spends with it), the net (cost less saving), when
 // the cumulative saving first covers the cumulative cost, and the outcome in people.
 import { cumulative } from '../money.ts';
-import type { MonthIndex } from '../months.ts';
+import type { MonthIndex } from '../core/months.ts';
 import type { ProjectionSeries } from '../project.ts';
 import type { Intervention } from '../scenario.ts';
 import type { Band } from '../uncertainty.ts';

@@ -1,7 +1,7 @@
 // When an intervention runs and what it costs month by month: its cost a year, spread over the months it
 // runs (a part month by its days), at the price given: it does not rise with inflation unless the analyst
 // says so in the figure itself.
-import type { MonthIndex } from '../months.ts';
+import type { MonthIndex } from '../core/months.ts';
 import type { Intervention, Scenario } from '../scenario.ts';
 import { monthOverlap } from '../scenario-vectors.ts';
 

@@ -4,7 +4,7 @@ import type { Dataset } from '../../dataset/types.ts';
 import type { AggregatePeriod } from '../aggregate-history.ts';
 import { runBacktest, type BacktestResult } from '../backtest.ts';
 import type { MonthlyHistory } from '../history.ts';
-import type { MonthIndex } from '../months.ts';
+import type { MonthIndex } from '../core/months.ts';
 import type { Scenario } from '../scenario.ts';
 import { placementBacktest } from './placement-backtest.ts';
 

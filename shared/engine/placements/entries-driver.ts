@@ -3,9 +3,10 @@
 // seasonal fit as referrals, with every "referral" an entry (conversion 1, no delay). Plans, if their list
 // is given, follow entries in the ratio seen in the same months.
 import type { ConversionModel } from '../estimate-flows.ts';
-import { defaultTrendSe, estimateReferrals, type ReferralModel } from '../estimate-referrals.ts';
+import { defaultTrendSe } from '../core/arrivals.ts';
+import { estimateReferrals, type ReferralModel } from '../estimate-referrals.ts';
 import type { MonthlyHistory } from '../history.ts';
-import type { MonthIndex } from '../months.ts';
+import type { MonthIndex } from '../core/months.ts';
 
 export function entriesAsDriver(history: MonthlyHistory, anchor: MonthIndex): ReferralModel | null {
   const points = history.months.flatMap((month, i) => {

@@ -6,8 +6,8 @@
 // children out by their date of birth.
 import type { ClaRecord, Dataset, PlacementEpisode } from '../../dataset/types.ts';
 import { dayNumber } from '../../import/values/dates.ts';
-import { mergeIntervals, type ObservationInterval } from '../estimate-flows.ts';
-import { daysPerMonth, lastDayIso, monthOfIso, type MonthIndex } from '../months.ts';
+import { mergeIntervals, type ObservationInterval } from '../core/spell-hazards.ts';
+import { daysPerMonth, lastDayIso, monthOfIso, type MonthIndex } from '../core/months.ts';
 import { ageBandOf, ageBandStarts, comboCount, comboIndex, groups, maxStayMonths, stayBandOf, stayBandStarts } from './groups.ts';
 
 const G = groups.length;

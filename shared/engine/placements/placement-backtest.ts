@@ -7,7 +7,7 @@ import type { AggregatePeriod } from '../aggregate-history.ts';
 import { datasetBefore } from '../backtest.ts';
 import { estimate } from '../estimates.ts';
 import { buildHistory, type MonthlyHistory } from '../history.ts';
-import { firstDayIso, monthLabel, type MonthIndex } from '../months.ts';
+import { firstDayIso, monthLabel, type MonthIndex } from '../core/months.ts';
 import { allocateSeries, centralDraw, runProjection } from '../project.ts';
 import { baselineScenario } from '../scenario.ts';
 import { scenarioVectors } from '../scenario-vectors.ts';

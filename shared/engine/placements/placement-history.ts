@@ -4,7 +4,7 @@
 import type { Dataset } from '../../dataset/types.ts';
 import type { PlacementGroup } from '../../import/values/codes.ts';
 import type { MonthlyHistory } from '../history.ts';
-import { lastDayIso } from '../months.ts';
+import { lastDayIso } from '../core/months.ts';
 import { groups } from './groups.ts';
 import { hasPlacements } from './placement-setup.ts';
 

@@ -3,11 +3,11 @@
 // likely ranges (p10-p90) by group and for spend.
 import type { PlacementGroup } from '../../import/values/codes.ts';
 import { annualSpend } from '../money.ts';
-import { weeksPerMonth, type MonthIndex } from '../months.ts';
+import { weeksPerMonth, type MonthIndex } from '../core/months.ts';
 import type { ProjectionSeries } from '../project.ts';
-import { bandOfSamples } from '../percentiles.ts';
-import { createRandom } from '../random.ts';
-import { inverseNormal } from '../common-draws.ts';
+import { bandOfSamples } from '../core/percentiles.ts';
+import { createRandom } from '../core/random.ts';
+import { inverseNormal } from '../core/common-draws.ts';
 import type { Scenario } from '../scenario.ts';
 import type { Band } from '../uncertainty.ts';
 import { comboCount, groups } from './groups.ts';

@@ -1,7 +1,7 @@
 // Weekly costs by placement group and provider, and their rise each April. The defaults say where each
 // figure comes from and the year of its prices; every one is to be replaced with the authority's own.
 import type { PlacementGroup } from '../../import/values/codes.ts';
-import { calendarMonth, type MonthIndex } from '../months.ts';
+import { calendarMonth, type MonthIndex } from '../core/months.ts';
 import type { Scenario } from '../scenario.ts';
 import { combos, comboCount, groups, type ComboKey } from './groups.ts';
 

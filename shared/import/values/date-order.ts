@@ -5,22 +5,24 @@
 // examples from the data. Real date cells, Excel serials, ISO and month-name dates never read two ways.
 import { longDateForPeople } from '../../text/people-format.ts';
 import { cellText, type Cell } from '../cells.ts';
+import type { ListId } from '../list-catalogue.ts';
+import type { TableId } from '../table-specs.ts';
 import { isoFromParts } from '../../text/calendar.ts';
 import { dateOrderWords, twoWayParts, type DateOrder } from './dates.ts';
 
 /** The column a question or an answer is about: list, source (file and sheet) and column header. */
-export interface DateColumnRef {
-  list: 'referrals' | 'cpp' | 'cla';
+export interface DateColumnRef<L extends TableId = ListId> {
+  list: L;
   file: string;
   sheet: string | null;
   column: string;
 }
 
-export interface DateOrderAnswer extends DateColumnRef {
+export interface DateOrderAnswer<L extends TableId = ListId> extends DateColumnRef<L> {
   order: DateOrder;
 }
 
-export interface DateQuestion extends DateColumnRef {
+export interface DateQuestion<L extends TableId = ListId> extends DateColumnRef<L> {
   /** The question in words, with examples from the column. */
   question: string;
   /** What the column's own values point to, or null when nothing in them does. */
@@ -30,13 +32,13 @@ export interface DateQuestion extends DateColumnRef {
 }
 
 /** What was decided for one column, and the sentence that says so (null when it went without saying). */
-export interface DateColumnDecision extends DateColumnRef {
+export interface DateColumnDecision<L extends TableId = ListId> extends DateColumnRef<L> {
   order: DateOrder;
   how: 'default' | 'proven' | 'answered' | 'given' | 'unanswered';
   note: string | null;
 }
 
-const listNumbers = { referrals: 'List 3', cpp: 'List 7', cla: 'List 8' } as const;
+const listNumbers: Readonly<Record<TableId, string>> = { referrals: 'List 3', cpp: 'List 7', cla: 'List 8', cases: 'the case list', ta: 'the TA list' };
 const orderForms: Readonly<Record<DateOrder, string>> = { dmy: 'dd/mm/yyyy', mdy: 'mm/dd/yyyy' };
 
 /** Fewer distinct two-way dates than this, with nothing to settle them, are read day first without asking. */
@@ -97,7 +99,7 @@ function readingsOf(text: string): { dayFirst: string | null; monthFirst: string
 
 const inWords = (iso: string | null, withYear = true) => (iso ? longDateForPeople(iso, withYear) : 'not a real date');
 
-function questionFor(ref: DateColumnRef, evidence: DateColumnEvidence): DateQuestion {
+function questionFor<L extends TableId>(ref: DateColumnRef<L>, evidence: DateColumnEvidence): DateQuestion<L> {
   // Two examples that differ in their first part show best that the parts could swap.
   const all = [...evidence.twoWay];
   const second = all.find((t) => twoWayParts(t)!.first !== twoWayParts(all[0]!)!.first) ?? all[1];
@@ -119,7 +121,7 @@ function questionFor(ref: DateColumnRef, evidence: DateColumnEvidence): DateQues
   return { ...ref, question: parts.join(' '), suggested, example: { text: exampleText, dayFirst: inWords(readings.dayFirst), monthFirst: inWords(readings.monthFirst) } };
 }
 
-function where(ref: DateColumnRef): string {
+function where(ref: DateColumnRef<TableId>): string {
   return `${ref.column} in ${listNumbers[ref.list]} (${ref.sheet === null ? ref.file : `${ref.file} › ${ref.sheet}`})`;
 }
 
@@ -129,11 +131,11 @@ function where(ref: DateColumnRef): string {
  * list and source proves day first, so that a column whose dates all read both ways (dates of birth set to
  * the 1st of the month) follows it rather than asking.
  */
-export function decideDateOrder(
-  ref: DateColumnRef,
+export function decideDateOrder<L extends TableId>(
+  ref: DateColumnRef<L>,
   evidence: DateColumnEvidence,
   { given, answer, siblingDayFirst }: { given?: DateOrder | undefined; answer?: DateOrder | undefined; siblingDayFirst: boolean },
-): { decision: DateColumnDecision; question: DateQuestion | null } {
+): { decision: DateColumnDecision<L>; question: DateQuestion<L> | null } {
   const decided = (order: DateOrder, how: DateColumnDecision['how'], note: string | null) => ({ decision: { ...ref, order, how, note }, question: null });
   if (!evidence.hasTwoWayText) return decided('dmy', 'default', null);
   if (given) return decided(given, 'given', given === 'mdy' ? `${where(ref)} was read month first (${orderForms.mdy}), as the date order given says.` : null);
@@ -151,6 +153,6 @@ export function decideDateOrder(
 }
 
 /** An answer's key: answers travel with the import request and are matched to columns by it. */
-export function dateColumnKey(ref: DateColumnRef): string {
+export function dateColumnKey(ref: DateColumnRef<TableId>): string {
   return `${ref.list}\u0000${ref.file}\u0000${ref.sheet ?? ''}\u0000${ref.column}`;
 }

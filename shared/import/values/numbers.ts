@@ -50,3 +50,14 @@ export function parseCount(cell: Cell): NumberParse {
   }
   return wholeNumbers[value]!;
 }
+
+/** Pounds, as a cost column writes them: 62, 62.50, "£62.50", "1,250". */
+export function parseMoney(cell: Cell): NumberParse {
+  const value = toNumber(typeof cell === 'string' ? cell.replace(/^\s*£\s*/, '').trim() : cell);
+  if (value === null || value < 0 || value > 100_000) {
+    const text = cellText(cell);
+    const shown = quoted(text);
+    return { ok: false, message: shown ? `${shown} is not an amount in pounds` : describeCell(text, 'an amount in pounds') };
+  }
+  return { ok: true, value };
+}

@@ -2,8 +2,8 @@
 // a month's draws (the two either side of each percentile's position), not the whole order: they are picked
 // by partitioning, as quickselect does, which gives the very values a full sort would put there in a
 // fraction of the time (a typed array's sort is most of a band's cost otherwise).
-import type { Quantiles } from './interventions/outcomes.ts';
-import type { Band } from './uncertainty.ts';
+import type { Quantiles } from '../interventions/outcomes.ts';
+import type { Band } from '../uncertainty.ts';
 
 /**
  * Reorders values[lo..hi] so that values[r] is the r-th smallest (counting from 0 at values[0]) for every

@@ -1,0 +1,204 @@
+// From the housing lists an analyst has (case list and TA list: files, one workbook with both sheets, or
+// pasted text) to one validated, pseudonymised housing dataset and a report in which every row read is
+// accepted, rejected or blank. Reading is the Annex A lists' (read-grids.ts); what is housing's own is
+// here: the extract date, checks against it, repeated rows, and TA placements whose case the export does
+// not hold (households placed before its start), which are kept and counted.
+import type { ExtractInfo } from '../../dataset/types.ts';
+import { housingLists, type DutyKind, type HouseholdKind, type HousingCaseRecord, type HousingDataset, type HousingList, type TaPlacementRecord, type TaType } from '../../dataset/housing.ts';
+import { dateForPeople } from '../../text/people-format.ts';
+import { answersByColumn } from '../date-columns.ts';
+import { inferredExtractDateNote } from '../import-lists.ts';
+import { createPseudonymiser } from '../pseudonym.ts';
+import { gridsOf, readGrid, type ImportSource, type ReadGridRow } from '../read-grids.ts';
+import { emptyCounts, type ImportIssue, type ListCounts } from '../report.ts';
+import type { DateColumnDecision, DateOrderAnswer, DateQuestion } from '../values/date-order.ts';
+import type { DateOrder } from '../values/dates.ts';
+import { housingCatalogue, housingTableCatalogue } from './housing-lists.ts';
+
+export type HousingImportSource = ImportSource<HousingList>;
+export type HousingImportIssue = ImportIssue<HousingList>;
+
+export interface HousingImportReport {
+  cases: ListCounts;
+  ta: ListCounts;
+  issues: HousingImportIssue[];
+}
+
+export interface HousingImportOptions {
+  /** The workbook's pseudonym key (16 bytes or more). */
+  pseudonymKey: Uint8Array;
+  /** The day of import (YYYY-MM-DD): no date in the lists can be after it. Default: today. */
+  today?: string;
+  dateOrder?: DateOrder;
+  dateOrders?: readonly DateOrderAnswer<HousingList>[];
+}
+
+export interface HousingImportResult {
+  dataset: HousingDataset;
+  report: HousingImportReport;
+  dateQuestions: DateQuestion<HousingList>[];
+  dateColumns: DateColumnDecision<HousingList>[];
+}
+
+/** The extract both lists belong to when none is named: a case list and a TA list are one export. */
+export const housingExtractLabel = 'Housing lists';
+
+interface PendingRow extends ReadGridRow<HousingList> {
+  rejected: boolean;
+  caseId?: string;
+}
+
+const dateKeys = ['approachDate', 'startDate', 'endDate'] as const;
+const header = (list: HousingList, key: string) => housingCatalogue[list].fields.find((f) => f.key === key)!.header;
+
+export function importHousingLists(sources: readonly HousingImportSource[], options: HousingImportOptions): HousingImportResult {
+  const issues: HousingImportIssue[] = [];
+  const report: HousingImportReport = { cases: emptyCounts(), ta: emptyCounts(), issues };
+  const pending: PendingRow[] = [];
+  const dateQuestions: DateQuestion<HousingList>[] = [];
+  const dateColumns: DateColumnDecision<HousingList>[] = [];
+  const given = new Set<string>();
+  const answers = answersByColumn(options.dateOrders);
+  for (const source of sources) {
+    for (const grid of gridsOf({ ...source, extract: source.extract ?? housingExtractLabel }, issues, housingTableCatalogue)) {
+      if (grid.extractDate) given.add(grid.extractDate);
+      readGrid(grid, {
+        catalogue: housingTableCatalogue,
+        listsWord: 'case list or TA list',
+        counts: (list) => report[list],
+        issues,
+        dateOrder: options.dateOrder,
+        answers,
+        dateQuestions,
+        dateColumns,
+        accept: (row) => pending.push({ ...row, rejected: false }),
+      });
+    }
+  }
+
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const extract = settleExtract(pending, given, today, issues);
+  for (const row of pending) checkAgainstExtract(row, extract.extractDate, today, issues);
+
+  const pseudonym = createPseudonymiser(options.pseudonymKey);
+  const kept: Record<HousingList, PendingRow[]> = { cases: [], ta: [] };
+  for (const list of housingLists) {
+    const rows = pending.filter((r) => r.list === list);
+    const accepted = rows.filter((r) => !r.rejected);
+    report[list].rowsRejected += rows.length - accepted.length;
+    report[list].rowsAccepted = accepted.length;
+    for (const row of accepted) row.caseId = pseudonym(row.rawId);
+    kept[list] = mergeRepeats(list, accepted, issues);
+    report[list].duplicates = accepted.length - kept[list].length;
+  }
+
+  const cases = kept.cases.map((r): HousingCaseRecord => toCase(r, extract.id));
+  const ta = kept.ta.map((r): TaPlacementRecord => toPlacement(r, extract.id));
+  if (cases.length > 0) extract.windowStart = cases.reduce((min, c) => (c.approachDate < min ? c.approachDate : min), cases[0]!.approachDate);
+  noteTaWithoutCase(ta, cases, report, extract);
+  for (const list of housingLists) {
+    if (!report[list].present) issues.push({ list, file: '', sheet: null, row: null, column: null, severity: 'info', message: `The ${housingCatalogue[list].name.toLowerCase()} was not in the data given.` });
+  }
+  issues.sort((a, b) => a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? '') || (a.row ?? 0) - (b.row ?? 0));
+  const extracts = pending.length > 0 || given.size > 0 ? [extract] : [];
+  return { dataset: { service: 'housing', extracts, cases, ta }, report, dateQuestions, dateColumns };
+}
+
+// The extract date: the one given, or the latest date in the lists that is not after the day of import.
+function settleExtract(pending: readonly PendingRow[], given: ReadonlySet<string>, today: string, issues: HousingImportIssue[]): ExtractInfo {
+  const dates = [...given].sort();
+  if (dates.length > 1) {
+    issues.push({ list: null, file: housingExtractLabel, sheet: null, row: null, column: null, severity: 'warning', message: `Different extract dates were given (${dates.map(dateForPeople).join(', ')}); the latest, ${dateForPeople(dates.at(-1)!)}, is used.` });
+  }
+  if (dates.length > 0) return { id: 1, label: housingExtractLabel, extractDate: dates.at(-1)!, extractDateSource: 'given' };
+  let latest = '';
+  for (const row of pending) {
+    for (const key of dateKeys) {
+      const value = row.values[key];
+      if (typeof value === 'string' && value > latest && value <= today) latest = value;
+    }
+  }
+  if (latest) issues.push(inferredExtractDateNote(housingExtractLabel, latest));
+  return { id: 1, label: housingExtractLabel, extractDate: latest || today, extractDateSource: 'inferred' };
+}
+
+function checkAgainstExtract(row: PendingRow, extractDate: string, today: string, issues: HousingImportIssue[]): void {
+  for (const key of dateKeys) {
+    const value = row.values[key];
+    if (typeof value !== 'string' || value <= extractDate) continue;
+    const why = value > today ? `is after today (${dateForPeople(today)}), so it cannot be right` : `is after the extract date (${dateForPeople(extractDate)})`;
+    issues.push({ list: row.list, file: row.file, sheet: row.sheet, row: row.row, column: header(row.list, key), severity: 'error', message: `${dateForPeople(value)} ${why}: the row was not used. Check the date` });
+    row.rejected = true;
+  }
+}
+
+const filled = (row: PendingRow) => Object.values(row.values).filter((v) => v !== null).length;
+
+// A case is one approach (case and date of approach); a placement is one stay (case and date placed).
+// Rows that repeat one are merged, the more complete kept.
+function mergeRepeats(list: HousingList, rows: readonly PendingRow[], issues: HousingImportIssue[]): PendingRow[] {
+  const keyDate = housingCatalogue[list].keyDate;
+  const byKey = new Map<string, number>();
+  const kept: PendingRow[] = [];
+  for (const row of rows) {
+    const key = `${row.caseId}\u0000${row.values[keyDate] as string}`;
+    const at = byKey.get(key);
+    if (at === undefined) {
+      byKey.set(key, kept.push(row) - 1);
+      continue;
+    }
+    const previous = kept[at]!;
+    issues.push({ list, file: row.file, sheet: row.sheet, row: row.row, column: null, severity: 'warning', message: `repeats the ${list === 'cases' ? 'approach' : 'placement'} of row ${previous.row} (same case and date); it was counted once` });
+    if (filled(row) > filled(previous)) kept[at] = row;
+  }
+  return kept;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : null);
+
+function toCase(row: PendingRow, extract: number): HousingCaseRecord {
+  const v = row.values;
+  return {
+    caseId: row.caseId!,
+    approachDate: v.approachDate as string,
+    household: (text(v.household) as HouseholdKind | null) ?? 'other',
+    children: typeof v.children === 'number' ? v.children : null,
+    duty: text(v.duty) as DutyKind | null,
+    dutyStart: text(v.startDate),
+    dutyEnd: text(v.endDate),
+    extract,
+  };
+}
+
+function toPlacement(row: PendingRow, extract: number): TaPlacementRecord {
+  const v = row.values;
+  return {
+    caseId: row.caseId!,
+    placed: v.startDate as string,
+    left: text(v.endDate),
+    taType: (text(v.taType) as TaType | null) ?? 'other',
+    outOfArea: v.outOfArea === 'out' ? true : v.outOfArea === 'in' ? false : null,
+    nightlyCost: typeof v.nightlyCost === 'number' ? v.nightlyCost : null,
+    extract,
+  };
+}
+
+// Households placed before the export's start are still in TA: their placements have no case in the case
+// list. They are kept (the model needs every household in TA), and counted so the analyst knows.
+function noteTaWithoutCase(ta: readonly TaPlacementRecord[], cases: readonly HousingCaseRecord[], report: HousingImportReport, extract: ExtractInfo): void {
+  if (ta.length === 0 || !report.cases.present) return;
+  const known = new Set(cases.map((c) => c.caseId));
+  const orphans = ta.filter((p) => !known.has(p.caseId));
+  if (orphans.length === 0) return;
+  const households = new Set(orphans.map((p) => p.caseId)).size;
+  const start = extract.windowStart ? ` (${dateForPeople(extract.windowStart)})` : '';
+  report.issues.push({
+    list: 'ta',
+    file: report.ta.foundIn.join(', '),
+    sheet: null,
+    row: null,
+    column: header('ta', 'caseId'),
+    severity: 'info',
+    message: `${orphans.length.toLocaleString('en-GB')} placements (${households.toLocaleString('en-GB')} households) in the TA list have no case in the case list: they were kept, as households placed before the export's start${start}.`,
+  });
+}
