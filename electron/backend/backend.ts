@@ -21,12 +21,15 @@ import { writeFileAtomically } from '../common/atomic-write.ts';
 import { privateFolder } from '../common/private-files.ts';
 import { pruneAutosaves } from './autosave-folder.ts';
 import { listImports } from './list-import.ts';
+import { housingListImports, housingWorkbookHolds } from './housing-list-import.ts';
+import { importHousingLists } from '../../shared/import/housing/import-housing.ts';
+import { housingDemoImport, housingDemoTitle } from '../../shared/synthetic/housing-demo.ts';
 import { importSsda903, type Ssda903File } from '../../shared/import/ssda903/import-ssda903.ts';
 import { loadSsda903Files } from '../common/load-ssda903.ts';
 import { ssda903Imports } from './ssda903-import.ts';
 import { workbookDataset } from './workbook-dataset.ts';
 import { recentFiles } from './recent-files.ts';
-import { WorkbookStore } from './storage/workbook-store.ts';
+import { WorkbookStore, type WorkbookService } from './storage/workbook-store.ts';
 import { createWorkTracker, trackWork, type WorkTracker } from './work.ts';
 import { scenarioProblemsInWords } from '../../shared/text/scenario-problems.ts';
 
@@ -75,6 +78,7 @@ export function createBackend(options: BackendOptions): Backend {
   let notice: string | null = null;
   const imports = listImports({ now, demoTitle: demoWorkbookTitle, untitled: 'Untitled workbook' });
   const returnsImports = ssda903Imports({ now, demoTitle: demoWorkbookTitle, untitled: 'Untitled workbook' });
+  const housingImports = housingListImports({ now, demoTitle: housingDemoTitle, untitled: 'Untitled housing workbook' });
 
   const fileSafe = (title: string) => title.replace(/[^\w\- ()]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Workbook';
 
@@ -85,6 +89,7 @@ export function createBackend(options: BackendOptions): Backend {
   function switchTo(next: WorkbookStore, chosen: string | null, saying: string | null = next.notice): void {
     imports.forget();
     returnsImports.forget();
+    housingImports.forget();
     store?.close();
     store = next;
     chosenPath = chosen;
@@ -124,24 +129,25 @@ export function createBackend(options: BackendOptions): Backend {
     }
   }
 
-  function createInAutosave(title: string, isDemo: boolean): WorkbookStore {
+  function createInAutosave(title: string, isDemo: boolean, service: WorkbookService = 'children'): WorkbookStore {
     const created = WorkbookStore.create(autosavePath(title), {
       title,
       createdAt: now().toISOString(),
       isDemo,
       pseudonymKey: randomBytes(32),
+      service,
     });
     pruneAutosaves(autosaveFolder, { keep: [created.file, ...(store ? [store.file] : []), ...recent.list()], now: now(), extension: workbookExtension });
     return created;
   }
 
-  const demoFilePrefix = fileSafe(demoWorkbookTitle);
+  const demoFilePrefixes = [fileSafe(demoWorkbookTitle), fileSafe(housingDemoTitle)];
 
   // An autosaved workbook named after the demo but holding the analyst's own lists is renamed after what it
   // is now, so that nobody mistakes real data for made-up data in the autosave folder.
   function nameAutosaveTruthfully(): void {
     const s = store;
-    if (!s || chosenPath !== null || s.readOnlyReason || s.info().isDemo || !path.basename(s.file).startsWith(demoFilePrefix)) return;
+    if (!s || chosenPath !== null || s.readOnlyReason || s.info().isDemo || !demoFilePrefixes.some((prefix) => path.basename(s.file).startsWith(prefix))) return;
     let next = autosavePath(s.info().title);
     const saying = notice;
     store = null;
@@ -164,6 +170,27 @@ export function createBackend(options: BackendOptions): Backend {
     switchTo(demo, null);
   }
 
+  function openHousingDemo(): void {
+    const demo = createInAutosave(housingDemoTitle, true, 'housing');
+    const { dataset, report } = housingDemoImport();
+    demo.replaceHousingLists(dataset, report);
+    switchTo(demo, null);
+  }
+
+  /** The open workbook, which must be a housing workbook (the housing methods say so plainly otherwise). */
+  function housingStore(): WorkbookStore {
+    const s = current();
+    if (s.service() !== 'housing') throw new Error('This workbook is for children’s services: start a new housing workbook (or open the housing demo) to bring in housing lists.');
+    return s;
+  }
+
+  /** The open workbook, which must be a children's services workbook. */
+  function childrenStore(): WorkbookStore {
+    const s = current();
+    if (s.service() !== 'children') throw new Error('This is a housing workbook: Annex A lists, SSDA903 returns and the children’s services export belong in a children’s services workbook. Start a new one for them.');
+    return s;
+  }
+
   // The app reopens what was open last; the first time, the demo, so that a new user sees a working model
   // before pasting anything.
   function current(): WorkbookStore {
@@ -181,8 +208,11 @@ export function createBackend(options: BackendOptions): Backend {
     const s = current();
     const info = s.info();
     const changes = s.listChanges();
+    const service = s.service();
     return {
       title: info.title,
+      service,
+      housingRows: service === 'housing' ? s.housingRowCounts() : null,
       isDemo: info.isDemo,
       filePath: chosenPath,
       createdAt: info.createdAt,
@@ -200,12 +230,22 @@ export function createBackend(options: BackendOptions): Backend {
     const s = current();
     imports.forget();
     returnsImports.forget();
+    housingImports.forget();
     const change = direction === 'undo' ? s.undoListChange() : s.redoListChange();
     const workbook = summary();
-    const message = change
-      ? `${direction === 'undo' ? 'Undone' : 'Done again'}: ${change.description}. The workbook holds ${workbookHolds(workbook.rows)}.`
-      : `There is nothing to ${direction}.`;
-    return { workbook, workbookReport: s.readReport(), change: change ? { id: change.id, lists: change.lists, ...(change.returns ? { returns: true } : {}) } : null, message };
+    const housing = workbook.service === 'housing';
+    const holds = housing ? housingWorkbookHolds(workbook.housingRows!) : workbookHolds(workbook.rows);
+    const message = change ? `${direction === 'undo' ? 'Undone' : 'Done again'}: ${change.description}. The workbook holds ${holds}.` : `There is nothing to ${direction}.`;
+    const lists = change?.lists ?? [];
+    const annexA = lists.filter((l) => l === 'referrals' || l === 'cpp' || l === 'cla');
+    const housingLists = lists.filter((l) => l === 'cases' || l === 'ta');
+    return {
+      workbook,
+      // A housing workbook's report is read with its lists (getHousingData).
+      workbookReport: housing ? null : s.readReport(),
+      change: change ? { id: change.id, lists: annexA, ...(housingLists.length ? { housingLists } : {}), ...(change.returns ? { returns: true } : {}) } : null,
+      message,
+    };
   }
 
   /** The extract date the person gave, as kept in the workbook (read once; null when none or not a date). */
@@ -234,8 +274,16 @@ export function createBackend(options: BackendOptions): Backend {
       switchTo(createInAutosave('Untitled workbook', false), null);
       return summary();
     },
+    newWorkbookFor: ({ service }) => {
+      switchTo(createInAutosave(service === 'housing' ? 'Untitled housing workbook' : 'Untitled workbook', false, service), null);
+      return summary();
+    },
     openDemoWorkbook: () => {
       openDemo();
+      return summary();
+    },
+    openHousingDemoWorkbook: () => {
+      openHousingDemo();
       return summary();
     },
     renameWorkbook: ({ title }) => {
@@ -267,12 +315,15 @@ export function createBackend(options: BackendOptions): Backend {
     },
     getWorkbookData: () => {
       const s = current();
+      // A housing workbook holds no Annex A lists: its lists come through getHousingData.
+      if (s.service() === 'housing') return { dataset: { extracts: [], referrals: [], cpp: [], cla: [] }, report: null, returnsReport: null, scenarios: s.readScenarios() };
       const { dataset, report, returns } = workbookDataset(s);
       return { dataset, report, returnsReport: returns?.report ?? null, scenarios: s.readScenarios() };
     },
     importLists: ({ sources, extractDate, dateOrders, replaceWithoutAsking }) => {
-      const s = current();
+      const s = childrenStore();
       returnsImports.forget();
+      housingImports.forget();
       // Pasted lists are one extract, whichever grid they came from and whenever: a list pasted alone joins the others.
       const extract = 'Pasted lists';
       const result = importLists(
@@ -297,8 +348,41 @@ export function createBackend(options: BackendOptions): Backend {
       if (settled.outcome.kind === 'replaced') nameAutosaveTruthfully();
       return { workbook: summary(), report: result.report, ...settled };
     },
+    getHousingData: () => {
+      const s = housingStore();
+      const { dataset, report } = s.readHousingLists();
+      return { dataset, report, scenarios: s.readScenarios() };
+    },
+    importHousingLists: ({ sources, extractDate, dateOrders, replaceWithoutAsking }) => {
+      const s = housingStore();
+      imports.forget();
+      returnsImports.forget();
+      const result = importHousingLists(
+        sources.map((source) =>
+          source.kind === 'pasted'
+            ? { kind: 'pasted' as const, name: source.name, list: source.list, text: source.text, ...(extractDate ? { extractDate } : {}) }
+            : { kind: sourceKindForFile(source.name), name: source.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')), ...(extractDate ? { extractDate } : {}) },
+        ),
+        { pseudonymKey: s.pseudonymKey(), today: now().toISOString().slice(0, 10), ...(dateOrders ? { dateOrders } : {}) },
+      );
+      work.commit('Saving the lists to the workbook');
+      if (result.dateQuestions.length > 0) {
+        const outcome = { kind: 'unchanged' as const, message: 'Nothing was imported yet: say how the dates are written, and the lists are read again.' };
+        return { workbook: summary(), report: result.report, workbookReport: s.readHousingLists().report, outcome, dateQuestions: result.dateQuestions };
+      }
+      const files = sources.flatMap((source) => (source.kind === 'file' ? [source.name] : []));
+      const from = files.length ? { files } : { pasted: true as const, lists: [...new Set(sources.flatMap((source) => (source.kind === 'pasted' ? [source.list] : [])))] };
+      const settled = housingImports.settle(s, result, from, replaceWithoutAsking ?? []);
+      if (settled.outcome.kind === 'replaced') nameAutosaveTruthfully();
+      return { workbook: summary(), report: result.report, ...settled };
+    },
+    confirmHousingImport: ({ token }) => {
+      const { result, ...settled } = housingImports.confirm(housingStore(), token);
+      if (settled.outcome.kind === 'replaced') nameAutosaveTruthfully();
+      return { workbook: summary(), report: result.report, ...settled };
+    },
     importSsda903: async ({ source }) => {
-      const s = current();
+      const s = childrenStore();
       imports.forget();
       let files: Ssda903File[];
       let names: string[];
@@ -344,7 +428,7 @@ export function createBackend(options: BackendOptions): Backend {
       return summary();
     },
     exportToExcel: async () => {
-      const s = current();
+      const s = childrenStore();
       // Five steps, each named on the progress bar as it begins.
       const step = (done: number, stage: string) => work.step(stage, done, 5);
       step(0, 'Reading the workbook’s lists');

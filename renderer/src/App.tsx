@@ -9,16 +9,18 @@ import type { ResultJson } from '../../shared/result/result-json.ts';
 import { scenarioProblemsInWords } from '../../shared/text/scenario-problems.ts';
 import { ExportPanel } from './components/ExportPanel.tsx';
 import { HelpDialog, type HelpTopic } from './components/HelpDialog.tsx';
+import { ServiceChoiceDialog } from './components/ServiceChoiceDialog.tsx';
 import { StepNav } from './components/StepNav.tsx';
 import { WorkbookFilePanel } from './components/WorkbookFilePanel.tsx';
 import { WorkbookNotices } from './components/WorkbookNotices.tsx';
 import { WorkbookTitleForm } from './components/WorkbookTitleForm.tsx';
 import { createEngineClient, type EngineClient, type Projection } from './engine/engine-client.ts';
 import { DataStep } from './steps/DataStep.tsx';
+import { HousingDataStep } from './steps/HousingDataStep.tsx';
 import { HistoryStep } from './steps/HistoryStep.tsx';
 import { ResultsStep } from './steps/ResultsStep.tsx';
 import { ScenariosStep } from './steps/ScenariosStep.tsx';
-import { steps, type StepId } from './steps.ts';
+import { housingStepPurposes, steps, type StepId } from './steps.ts';
 
 const horizon = 24;
 
@@ -35,6 +37,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
   const [modelProblem, setModelProblem] = useState<string | null>(null);
   const [step, setStep] = useState<StepId>('data');
   const [help, setHelp] = useState<HelpTopic | null>(null);
+  const [choosingService, setChoosingService] = useState(false);
   const [importRequests, setImportRequests] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const engine = useMemo<EngineClient>(() => createEngineClient(), []);
@@ -62,12 +65,20 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
   }, [bridge, run]);
 
   // A different workbook, or new lists: fetch its data and fit the model again in the worker.
-  const dataKey = workbook ? `${workbook.createdAt}|${workbook.filePath}|${workbook.rows.referrals}|${workbook.rows.cpp}|${workbook.rows.cla}|${report ? report.issues.length : ''}|${JSON.stringify(workbook.returns ?? null)}|${workbook.undo ?? ''}` : '';
+  const housing = workbook?.service === 'housing';
+  const dataKey = workbook ? `${workbook.service ?? 'children'}|${workbook.createdAt}|${workbook.filePath}|${workbook.rows.referrals}|${workbook.rows.cpp}|${workbook.rows.cla}|${report ? report.issues.length : ''}|${JSON.stringify(workbook.returns ?? null)}|${workbook.undo ?? ''}` : '';
   useEffect(() => {
     if (!workbook) return;
     let cancelled = false;
     setFitted(null);
     setProjection(null);
+    if (workbook.service === 'housing') {
+      // The housing engine and its screens are not in this version yet: nothing is projected, nothing made up.
+      setReport(null);
+      setReturnsReport(null);
+      setModelProblem(null);
+      return;
+    }
     void run(async () => {
       const data = await bridge.getWorkbookData();
       if (cancelled) return;
@@ -129,8 +140,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
     (command: MenuCommand) => {
       switch (command) {
         case 'new-workbook':
-          void run(async () => setWorkbook(await bridge.newWorkbook()));
-          setStep('data');
+          setChoosingService(true);
           break;
         case 'open-workbook':
           void run(async () => setWorkbook((await bridge.openWorkbook()).workbook));
@@ -175,6 +185,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
         <div className="toolbar" role="toolbar" aria-label="Workbook">
           <button type="button" onClick={() => onCommand('new-workbook')}>New workbook</button>
           <button type="button" onClick={() => void run(async () => setWorkbook(await bridge.openDemoWorkbook()))}>Open demo workbook</button>
+          <button type="button" onClick={() => void run(async () => setWorkbook(await bridge.openHousingDemoWorkbook()))}>Open housing demo</button>
           <button type="button" onClick={() => onCommand('where-is-my-data')}>Where is my data?</button>
           <button type="button" onClick={() => onCommand('about')}>About</button>
         </div>
@@ -191,13 +202,25 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
         <h1 id="step-heading">
           {steps.indexOf(current) + 1}. {current.label}
         </h1>
-        <p className="purpose">{current.purpose}</p>
+        <p className="purpose">{housing ? housingStepPurposes[current.id] : current.purpose}</p>
         {problem && (
           <p className="problem" role="alert">
             {problem}
           </p>
         )}
-        {step === 'data' && workbook && (
+        {step === 'data' && workbook && housing && (
+          <>
+            <WorkbookTitleForm workbook={workbook} onRename={(title) => void run(async () => setWorkbook(await bridge.renameWorkbook({ title })))} />
+            <HousingDataStep bridge={bridge} workbook={workbook} onImported={setWorkbook} />
+            <WorkbookFilePanel bridge={bridge} appInfo={appInfo} workbook={workbook} onChange={setWorkbook} run={run} />
+          </>
+        )}
+        {step !== 'data' && housing && (
+          <p className="notice" role="status">
+            The housing {current.label} screen comes next: this version keeps your housing lists, and their history, projections and export follow in the next release. No figures are shown until then.
+          </p>
+        )}
+        {step === 'data' && workbook && !housing && (
           <>
             <WorkbookTitleForm workbook={workbook} onRename={(title) => void run(async () => setWorkbook(await bridge.renameWorkbook({ title })))} />
             <DataStep
@@ -215,12 +238,12 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
             <WorkbookFilePanel bridge={bridge} appInfo={appInfo} workbook={workbook} onChange={setWorkbook} run={run} />
           </>
         )}
-        {step !== 'data' && step !== 'export' && modelProblem && (
+        {!housing && step !== 'data' && step !== 'export' && modelProblem && (
           <p className="notice" role="status">
             {modelProblem}
           </p>
         )}
-        {step !== 'data' && step !== 'export' && unsettled.length > 0 && (
+        {!housing && step !== 'data' && step !== 'export' && unsettled.length > 0 && (
           <div className="notice stale" role="status">
             <p>
               {projection ? 'The figures shown are from before your last change, which has a setting to put right on the Scenarios step:' : 'A scenario has a setting to put right on the Scenarios step:'}
@@ -233,7 +256,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
             <p>Your scenarios are saved and worked out again once it is put right.</p>
           </div>
         )}
-        {step !== 'data' && step !== 'export' && waiting && (
+        {!housing && step !== 'data' && step !== 'export' && waiting && (
           <p className="notice" role="status">
             Working out the history and the rates…
           </p>
@@ -243,12 +266,22 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
           <ScenariosStep scenarios={scenarios} onChange={changeScenarios} selected={selected} onSelect={setSelected} compare={compare} onCompare={setCompare} result={result} rangesPending={projection ? !projection.complete : true} />
         )}
         {step === 'results' && result && <ResultsStep result={result} rangesPending={projection ? !projection.complete : true} runBacktest={(from, months) => engine.backtest(from, months)} calibrate={calibrateWorkbook} />}
-        {step === 'export' && <ExportPanel bridge={bridge} />}
+        {step === 'export' && !housing && <ExportPanel bridge={bridge} />}
       </main>
       <footer className="app-footer">
         {appInfo ? <span>Version {appInfo.version}. Your data stays on this computer: nothing is sent over the network.</span> : <span>Starting…</span>}
       </footer>
       {help && appInfo && <HelpDialog topic={help} appInfo={appInfo} onClose={() => setHelp(null)} />}
+      {choosingService && (
+        <ServiceChoiceDialog
+          onClose={() => setChoosingService(false)}
+          onChoose={(service) => {
+            setChoosingService(false);
+            setStep('data');
+            void run(async () => setWorkbook(await bridge.newWorkbookFor({ service })));
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -8,3 +8,12 @@ export const steps = [
 ] as const;
 
 export type StepId = (typeof steps)[number]['id'];
+
+/** What each step is for in a housing workbook (homelessness and temporary accommodation). */
+export const housingStepPurposes: Readonly<Record<StepId, string>> = {
+  data: 'Paste or import your two housing lists: the case list (one row per approach) and the temporary accommodation (TA) list (one row per placement).',
+  history: 'See approaches, duties owed and households in temporary accommodation by type, month by month.',
+  scenarios: 'Describe possible futures: a wave of evictions, faster or slower move-on from TA, prevention that keeps households out of TA.',
+  results: 'Compare households in TA and their cost by type under each scenario, with their likely ranges.',
+  export: 'Save the results as an Excel workbook for your budget paper or slides.',
+};

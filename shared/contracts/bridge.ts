@@ -3,7 +3,7 @@
 // loopback server and the loopback client all derive their behaviour from this table, so a method cannot
 // exist on one transport and not the other, and no payload crosses unchecked.
 import { z } from 'zod';
-import { AppInfo, ConfirmImportRequest, ExcelExportResult, ImportRequest, ImportResponse, ListChangeResult, OpenRecentRequest, RecentWorkbooks, RenameWorkbookRequest, SaveAsRequest, SaveResult, SaveScenariosRequest, SetExtractDateRequest, Ssda903ImportRequest, Ssda903ImportResponse, WorkbookData, WorkbookSummary } from './schemas.ts';
+import { AppInfo, ConfirmImportRequest, ExcelExportResult, HousingImportRequest, HousingImportResponse, HousingWorkbookData, ImportRequest, ImportResponse, ListChangeResult, NewWorkbookRequest, OpenRecentRequest, RecentWorkbooks, RenameWorkbookRequest, SaveAsRequest, SaveResult, SaveScenariosRequest, SetExtractDateRequest, Ssda903ImportRequest, Ssda903ImportResponse, WorkbookData, WorkbookSummary } from './schemas.ts';
 import { MenuCommand } from './menu-commands.ts';
 import { CancelResult, ProgressState } from './progress.ts';
 
@@ -21,8 +21,10 @@ function method<A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R, d
 export const bridgeMethods = {
   getAppInfo: method(z.tuple([]), AppInfo, 'Product, version, transport and the local data folder.'),
   getWorkbook: method(z.tuple([]), WorkbookSummary, 'The workbook that is open now.'),
-  newWorkbook: method(z.tuple([]), WorkbookSummary, 'Close the current workbook and start an empty one.'),
+  newWorkbook: method(z.tuple([]), WorkbookSummary, 'Close the current workbook and start an empty one (children’s services).'),
+  newWorkbookFor: method(z.tuple([NewWorkbookRequest]), WorkbookSummary, 'Close the current workbook and start an empty one for the service the person chose.'),
   openDemoWorkbook: method(z.tuple([]), WorkbookSummary, 'Open the built-in demo authority (synthetic data).'),
+  openHousingDemoWorkbook: method(z.tuple([]), WorkbookSummary, 'Open the built-in demo housing authority (synthetic data).'),
   renameWorkbook: method(z.tuple([RenameWorkbookRequest]), WorkbookSummary, 'Give the open workbook a new title.'),
   saveWorkbookAs: method(z.tuple([SaveAsRequest]), SaveResult, 'Save the open workbook to a file the person chooses (or names, in the browser), and carry on in that file.'),
   openWorkbook: method(z.tuple([]), SaveResult, 'Open a workbook file the person chooses (saved is false if they cancel).'),
@@ -31,6 +33,9 @@ export const bridgeMethods = {
   getWorkbookData: method(z.tuple([]), WorkbookData, 'The pseudonymised lists, the import report and the scenarios of the open workbook.'),
   importLists: method(z.tuple([ImportRequest]), ImportResponse, 'Import pasted lists or files: replaces only the lists they hold, asking first where the workbook has rows.'),
   confirmImport: method(z.tuple([ConfirmImportRequest]), ImportResponse, 'Replace the lists of the import that waited for the person to confirm.'),
+  getHousingData: method(z.tuple([]), HousingWorkbookData, 'A housing workbook’s pseudonymised case and TA lists, import report and scenarios, for the engine.'),
+  importHousingLists: method(z.tuple([HousingImportRequest]), HousingImportResponse, 'Import pasted housing lists or files into a housing workbook: replaces only the lists they hold, asking first where it has rows.'),
+  confirmHousingImport: method(z.tuple([ConfirmImportRequest]), HousingImportResponse, 'Replace the housing lists of the import that waited for the person to confirm.'),
   importSsda903: method(z.tuple([Ssda903ImportRequest]), Ssda903ImportResponse, 'Import SSDA903 returns (files read by the window, or chosen in the app’s own dialog): replaces the returns the workbook holds, asking first.'),
   confirmSsda903Import: method(z.tuple([ConfirmImportRequest]), Ssda903ImportResponse, 'Replace the returns with those of the import that waited for the person to confirm.'),
   undoListChange: method(z.tuple([]), ListChangeResult, 'Take back the last replacement of lists (kept in the workbook file).'),

@@ -38,8 +38,16 @@ export const ReturnsSummary = z.strictObject({
 });
 export type ReturnsSummary = z.infer<typeof ReturnsSummary>;
 
+/** What a workbook forecasts: children's social care (Annex A lists) or homelessness and temporary accommodation. */
+export const WorkbookService = z.enum(['children', 'housing']);
+export type WorkbookService = z.infer<typeof WorkbookService>;
+
 export const WorkbookSummary = z.strictObject({
   title: z.string().min(1).max(120),
+  /** Absent from answers of versions before housing: a children's services workbook. */
+  service: WorkbookService.optional(),
+  /** A housing workbook's lists, counted (null in a children's services workbook). */
+  housingRows: z.strictObject({ cases: z.number().int().min(0), ta: z.number().int().min(0) }).nullable().optional(),
   isDemo: z.boolean(),
   /** The file the person saved the workbook as, or null while it lives only in the autosave folder. */
   filePath: z.string().nullable(),
@@ -58,6 +66,9 @@ export const WorkbookSummary = z.strictObject({
   returns: ReturnsSummary.nullable().optional(),
 });
 export type WorkbookSummary = z.infer<typeof WorkbookSummary>;
+
+export const NewWorkbookRequest = z.strictObject({ service: WorkbookService });
+export type NewWorkbookRequest = z.input<typeof NewWorkbookRequest>;
 
 export const RenameWorkbookRequest = z.strictObject({ title: WorkbookTitle });
 export type RenameWorkbookRequest = z.input<typeof RenameWorkbookRequest>;
@@ -246,7 +257,7 @@ export const ListChangeResult = z.strictObject({
   workbook: WorkbookSummary,
   workbookReport: ImportReportSchema.nullable(),
   /** The change undone or redone, or null when there was none. */
-  change: z.strictObject({ id: z.number().int(), lists: z.array(ListId), returns: z.boolean().optional() }).nullable(),
+  change: z.strictObject({ id: z.number().int(), lists: z.array(ListId), housingLists: z.array(z.enum(['cases', 'ta'])).optional(), returns: z.boolean().optional() }).nullable(),
   message: z.string(),
 });
 export type ListChangeResult = z.infer<typeof ListChangeResult>;
@@ -292,3 +303,93 @@ export const Ssda903ImportResponse = z.strictObject({
   outcome: Ssda903Outcome,
 });
 export type Ssda903ImportResponse = z.infer<typeof Ssda903ImportResponse>;
+
+// ---------------------------------------------------------------- housing lists across the bridge
+
+const HousingList = z.enum(['cases', 'ta']);
+
+export const HousingDatasetSchema = z.strictObject({
+  service: z.literal('housing'),
+  extracts: DatasetSchema.shape.extracts,
+  cases: z.array(
+    z.strictObject({
+      caseId: z.string().min(1).max(40),
+      approachDate: isoDate,
+      household: z.enum(['singleAdult', 'withChildren', 'adultsWithoutChildren', 'other']),
+      children: z.number().int().min(0).nullable(),
+      duty: z.enum(['prevention', 'relief', 'none']).nullable(),
+      dutyStart: isoDate.nullable(),
+      dutyEnd: isoDate.nullable(),
+      extract: z.number().int(),
+    }),
+  ),
+  ta: z.array(
+    z.strictObject({
+      caseId: z.string().min(1).max(40),
+      placed: isoDate,
+      left: isoDate.nullable(),
+      taType: z.enum(['bedAndBreakfast', 'nightlyPaid', 'hostel', 'privateLeased', 'socialHousing', 'other']),
+      outOfArea: z.boolean().nullable(),
+      nightlyCost: z.number().min(0).nullable(),
+      extract: z.number().int(),
+    }),
+  ),
+});
+
+export const HousingImportReportSchema = z.strictObject({
+  cases: listCounts,
+  ta: listCounts,
+  issues: z.array(importIssue.extend({ list: HousingList.nullable() })),
+});
+export type HousingImportReportJson = z.infer<typeof HousingImportReportSchema>;
+
+export const HousingWorkbookData = z.strictObject({
+  /** The case list and the TA list as the model reads them. */
+  dataset: HousingDatasetSchema,
+  report: HousingImportReportSchema.nullable(),
+  /** Scenario JSON as saved; the engine validates each before use. */
+  scenarios: z.array(z.unknown()),
+});
+export type HousingWorkbookData = z.infer<typeof HousingWorkbookData>;
+
+const housingDateColumn = { ...dateColumn, list: HousingList };
+export const HousingImportRequest = z.strictObject({
+  sources: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('pasted'), list: HousingList, name: z.string().min(1).max(200), text: z.string().max(maxPasteCharacters) }),
+        z.strictObject({ kind: z.literal('file'), name: z.string().min(1).max(260), base64: z.string().max(maxPasteCharacters) }),
+      ]),
+    )
+    .min(1, 'give at least one list')
+    .max(50),
+  extractDate: isoDate.nullable(),
+  dateOrders: z.array(z.strictObject({ ...housingDateColumn, order: DateOrderSchema })).max(500).optional(),
+  /** Lists the person has already seen replaced from this same grid or these same files: no need to ask again. */
+  replaceWithoutAsking: z.array(HousingList).max(2).default([]),
+});
+export type HousingImportRequest = z.input<typeof HousingImportRequest>;
+
+export const HousingImportOutcome = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('replaced'), changeId: z.number().int(), lists: z.array(HousingList), message: z.string() }),
+  z.strictObject({
+    kind: z.literal('confirm'),
+    token: z.string().min(16).max(64),
+    replacing: z.array(z.strictObject({ list: HousingList, inWorkbook: z.number().int().min(0), incoming: z.number().int().min(0) })).min(1),
+    question: z.string(),
+  }),
+  z.strictObject({ kind: z.literal('unchanged'), message: z.string() }),
+]);
+export type HousingImportOutcome = z.infer<typeof HousingImportOutcome>;
+
+export const HousingImportResponse = z.strictObject({
+  workbook: WorkbookSummary,
+  /** What this import read: every row accepted, rejected or blank, and why. */
+  report: HousingImportReportSchema,
+  /** The workbook's own report afterwards. */
+  workbookReport: HousingImportReportSchema.nullable(),
+  outcome: HousingImportOutcome,
+  /** With date questions, nothing was stored: the lists wait for the person's answers. */
+  dateQuestions: z.array(DateQuestionSchema.extend({ list: HousingList })).optional(),
+});
+export type HousingImportResponse = z.infer<typeof HousingImportResponse>;

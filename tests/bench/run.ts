@@ -1,7 +1,7 @@
 // `npm run bench`: speed figures, printed, not asserted (timings on shared machines are noisy). Each line
 // names the target it is measured against. `npm run bench -- --only paste,placements` runs only the named
-// parts: paste, workbook, engine, placements (the SSDA903 import and the projection by placement), export,
-// files, stall, command, browser.
+// parts: paste, workbook, engine, placements (the SSDA903 import and the projection by placement), housing,
+// export, files, stall, command, browser.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -31,11 +31,14 @@ import { buildPlacementSetup } from '../../shared/engine/placements/placement-se
 import { importSsda903 } from '../../shared/import/ssda903/import-ssda903.ts';
 import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
 import { defaultPlacementRules, simulatePlacements, write903Returns } from '../../shared/synthetic/placement-authority.ts';
+import { largeHousingDataset } from '../../shared/synthetic/housing-bench.ts';
+import { estimateHousing } from '../../shared/engine/housing/housing-estimates.ts';
+import { projectHousing } from '../../shared/engine/housing/run-housing-model.ts';
 
 const key = new Uint8Array(32).fill(9);
 const results: Array<{ name: string; ms: number; target: number | null; note?: string }> = [];
 
-const parts = ['paste', 'workbook', 'engine', 'placements', 'export', 'files', 'stall', 'command', 'browser'] as const;
+const parts = ['paste', 'workbook', 'engine', 'placements', 'housing', 'export', 'files', 'stall', 'command', 'browser'] as const;
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : null;
 const unknown = (only ?? []).filter((p) => !(parts as readonly string[]).includes(p));
@@ -148,6 +151,13 @@ if (wanted('placements')) {
   const setup = buildSetup(dataset, history, estimates, 60);
   const placementSetup = buildPlacementSetup(dataset, history, estimates);
   time('60-month projection by placement with 1,000-draw bands', 300, () => projectScenario(setup, estimates, baselineScenario, { draws: 1000, seed: 1 }, placementSetup), 5, true);
+}
+
+// Housing: an authority with about 60,000 approaches and 15,000 TA placements, projected 60 months.
+if (wanted('housing')) {
+  const dataset = largeHousingDataset();
+  const estimates = time(`Housing estimates from ${dataset.cases.length.toLocaleString('en-GB')} cases and ${dataset.ta.length.toLocaleString('en-GB')} TA placements`, null, () => estimateHousing(dataset), 3);
+  time('Housing: 60-month projection of TA by type, nights and cost with 1,000-draw bands', 300, () => projectHousing(estimates, null, { horizon: 60, draws: 1000, seed: 1 }), 5, true);
 }
 
 // The Excel export of a long, busy projection: 120 months, four scenarios, bands.

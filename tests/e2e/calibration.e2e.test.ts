@@ -33,6 +33,7 @@ describe('calibration on the Results step', () => {
     const { page } = opened;
     await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: '1 Data' }).click();
     await page.getByRole('button', { name: 'New workbook' }).click();
+    await page.getByRole('dialog', { name: 'Which service is this workbook for?' }).getByRole('button', { name: /^Children’s services/ }).click();
     await page.waitForFunction(() => document.title.startsWith('Untitled workbook'));
     const fixture = path.resolve(import.meta.dirname, '../../../shared/fixtures/annex-a/liia-tools__Annex_A.xlsx');
     await page.getByLabel('Choose Annex A workbooks or CSV files to import').setInputFiles(fixture);

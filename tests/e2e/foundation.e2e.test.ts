@@ -74,6 +74,7 @@ describe('the app in a browser over the loopback bridge', () => {
     expect(savedPath).toBe(path.join(app.dataFolder, 'workbooks', 'Northshire children 2026.dwb'));
     const rows = await page.getByText(/referrals, .* child protection plans and .* periods of care/).innerText();
     await page.getByRole('button', { name: 'New workbook' }).click();
+    await page.getByRole('dialog', { name: 'Which service is this workbook for?' }).getByRole('button', { name: /^Children’s services/ }).click();
     await page.waitForFunction(() => document.title.startsWith('Untitled workbook'));
     await expect(page.getByLabel('Workbook name').inputValue()).resolves.toBe('Untitled workbook');
     await page.getByText('0 referrals, 0 child protection plans and 0 periods of care').waitFor();

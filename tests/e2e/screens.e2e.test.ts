@@ -147,6 +147,7 @@ describe('the workbook screens', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved in').waitFor();
     await page.getByRole('button', { name: 'New workbook' }).click();
+    await page.getByRole('dialog', { name: 'Which service is this workbook for?' }).getByRole('button', { name: /^Children’s services/ }).click();
     await page.waitForFunction(() => document.title.startsWith('Untitled workbook'));
     await page.getByRole('button', { name: 'Open Riverside LIIA sample' }).click({ timeout: 60_000 });
     await page.waitForFunction(() => document.title.startsWith('Riverside LIIA sample'));

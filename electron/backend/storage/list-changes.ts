@@ -5,18 +5,26 @@
 // does not grow without limit. The callers run these inside one transaction.
 import type Database from 'better-sqlite3';
 import type { ExtractInfo } from '../../../shared/dataset/types.ts';
+import type { HousingList } from '../../../shared/dataset/housing.ts';
 import type { ListId } from '../../../shared/import/list-catalogue.ts';
 import { forgetReturns, keepReturns, swapReturns } from './ssda903-tables.ts';
 
 /** How many list replacements can be undone (the newest ones; older ones are forgotten). */
 export const keptListChanges = 10;
 
-export const listColumns: Readonly<Record<ListId, string>> = {
+/** The lists a workbook stores: a children's services workbook's Annex A lists, or a housing workbook's. */
+export type StoredList = ListId | HousingList;
+
+export const listColumns: Readonly<Record<StoredList, string>> = {
   referrals: 'extract_id, child, birth_month, referral_date, age_years, source, nfa, referrals_12m',
   cpp: 'extract_id, child, birth_month, start_date, end_date, initial_category, latest_category, previous_plans',
   cla: 'extract_id, child, birth_month, start_date, end_date, uasc, reason_ceased, legal_status, category_of_need, placement_type, placement_group, placement_provider',
+  cases: 'extract_id, case_id, approach_date, household, children, duty, duty_start, duty_end',
+  ta: 'extract_id, case_id, placed, left_on, ta_type, out_of_area, nightly_cost',
 };
-const listIds: readonly ListId[] = ['referrals', 'cpp', 'cla'];
+/** The table each list is kept in; its copies for undo are in list_change_<table>. */
+export const listTables: Readonly<Record<StoredList, string>> = { referrals: 'referrals', cpp: 'cpp', cla: 'cla', cases: 'housing_cases', ta: 'housing_ta' };
+const listIds: readonly StoredList[] = ['referrals', 'cpp', 'cla', 'cases', 'ta'];
 /** In a change's `lists`: the change replaced the SSDA903 returns too (they are kept as a whole). */
 const returnsMark = 'ssda903';
 
@@ -25,7 +33,7 @@ export interface ListChangeInfo {
   madeAt: string;
   /** What the change did, in words: "the paste into Child protection plans (List 7)". */
   description: string;
-  lists: ListId[];
+  lists: StoredList[];
   /** Present (true) when the change replaced the SSDA903 returns. */
   returns?: true;
 }
@@ -67,7 +75,8 @@ export function upsertExtracts(db: Database.Database, rows: readonly ExtractRow[
 
 /** Drops extracts no list row refers to (keeping `keep`), so that no empty extract adds a window to the history. */
 export function dropUnusedExtracts(db: Database.Database, keep: readonly number[] = []): void {
-  const unused = (db.prepare('SELECT id FROM extracts WHERE id NOT IN (SELECT extract_id FROM referrals UNION SELECT extract_id FROM cpp UNION SELECT extract_id FROM cla)').all() as Array<{ id: number }>).map((r) => r.id);
+  const inUse = listIds.map((l) => `SELECT extract_id FROM ${listTables[l]}`).join(' UNION ');
+  const unused = (db.prepare(`SELECT id FROM extracts WHERE id NOT IN (${inUse})`).all() as Array<{ id: number }>).map((r) => r.id);
   const remove = db.prepare('DELETE FROM extracts WHERE id = ?');
   for (const id of unused) if (!keep.includes(id)) remove.run(id);
 }
@@ -80,7 +89,7 @@ export function writeReport(db: Database.Database, json: string | null): void {
 function forgetChanges(db: Database.Database, where: string, ...params: unknown[]): void {
   const ids = (db.prepare(`SELECT id FROM list_changes WHERE ${where}`).all(...params) as Array<{ id: number }>).map((r) => r.id);
   for (const id of ids) {
-    for (const list of listIds) db.prepare(`DELETE FROM list_change_${list} WHERE change_id = ?`).run(id);
+    for (const list of listIds) db.prepare(`DELETE FROM list_change_${listTables[list]} WHERE change_id = ?`).run(id);
     forgetReturns(db, id);
     db.prepare('DELETE FROM list_changes WHERE id = ?').run(id);
   }
@@ -90,7 +99,7 @@ function forgetChanges(db: Database.Database, where: string, ...params: unknown[
  * Keeps the present state of `lists` (and of the extracts, report, demo flag and title) as a new change, about
  * to be replaced by the caller. A new change ends what could be redone, as in any editor.
  */
-export function recordChange(db: Database.Database, change: { description: string; lists: readonly ListId[]; madeAt: string; returns?: boolean }): number {
+export function recordChange(db: Database.Database, change: { description: string; lists: readonly StoredList[]; madeAt: string; returns?: boolean }): number {
   forgetChanges(db, 'undone = 1');
   const side = currentSide(db);
   const id = Number(
@@ -99,7 +108,8 @@ export function recordChange(db: Database.Database, change: { description: strin
       .run(change.madeAt, change.description, JSON.stringify(change.returns ? [...change.lists, returnsMark] : change.lists), side.extracts, side.report, side.isDemo, side.title).lastInsertRowid,
   );
   for (const list of change.lists) {
-    db.prepare(`INSERT INTO list_change_${list} (change_id, ${listColumns[list]}) SELECT ?, ${listColumns[list]} FROM ${list} ORDER BY id`).run(id);
+    const table = listTables[list];
+    db.prepare(`INSERT INTO list_change_${table} (change_id, ${listColumns[list]}) SELECT ?, ${listColumns[list]} FROM ${table} ORDER BY id`).run(id);
   }
   if (change.returns) keepReturns(db, id);
   forgetChanges(db, 'id NOT IN (SELECT id FROM list_changes ORDER BY id DESC LIMIT ?)', keptListChanges);
@@ -137,11 +147,12 @@ export function swapChange(db: Database.Database, id: number): void {
   if (lists.includes(returnsMark)) swapReturns(db, id);
   for (const list of listIds.filter((l) => lists.includes(l))) {
     const columns = listColumns[list];
-    db.prepare(`INSERT INTO list_change_${list} (change_id, ${columns}) SELECT ?, ${columns} FROM ${list} ORDER BY id`).run(-id);
-    db.prepare(`DELETE FROM ${list}`).run();
-    db.prepare(`INSERT INTO ${list} (${columns}) SELECT ${columns} FROM list_change_${list} WHERE change_id = ? ORDER BY rowid`).run(id);
-    db.prepare(`DELETE FROM list_change_${list} WHERE change_id = ?`).run(id);
-    db.prepare(`UPDATE list_change_${list} SET change_id = ? WHERE change_id = ?`).run(id, -id);
+    const table = listTables[list];
+    db.prepare(`INSERT INTO list_change_${table} (change_id, ${columns}) SELECT ?, ${columns} FROM ${table} ORDER BY id`).run(-id);
+    db.prepare(`DELETE FROM ${table}`).run();
+    db.prepare(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM list_change_${table} WHERE change_id = ? ORDER BY rowid`).run(id);
+    db.prepare(`DELETE FROM list_change_${table} WHERE change_id = ?`).run(id);
+    db.prepare(`UPDATE list_change_${table} SET change_id = ? WHERE change_id = ?`).run(id, -id);
   }
   const wanted = new Set(otherExtracts.map((e) => e.id));
   const current = (db.prepare('SELECT id FROM extracts').all() as Array<{ id: number }>).map((r) => r.id);

@@ -238,6 +238,62 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX list_change_ssda903_placements_change ON list_change_ssda903_placements (change_id);
     `,
   },
+  {
+    version: 5,
+    description: 'A workbook is for one service, children\'s services or housing; housing workbooks hold the case list and the TA list (pseudonymised), kept for undo as the Annex A lists are',
+    // Files made before housing are children's services workbooks. Only what the model needs is kept: the
+    // case's pseudonym, its dates, household type, children, duty; a placement's dates, TA type, area and
+    // nightly cost. Never a name, an address, a reason in free text.
+    sql: `
+      ALTER TABLE workbook ADD COLUMN service TEXT NOT NULL DEFAULT 'children' CHECK (service IN ('children', 'housing'));
+      CREATE TABLE housing_cases (
+        id INTEGER PRIMARY KEY,
+        extract_id INTEGER NOT NULL REFERENCES extracts(id) ON DELETE CASCADE,
+        case_id TEXT NOT NULL,
+        approach_date TEXT NOT NULL,
+        household TEXT NOT NULL CHECK (household IN ('singleAdult', 'withChildren', 'adultsWithoutChildren', 'other')),
+        children INTEGER,
+        duty TEXT CHECK (duty IN ('prevention', 'relief', 'none')),
+        duty_start TEXT,
+        duty_end TEXT
+      ) STRICT;
+      CREATE TABLE housing_ta (
+        id INTEGER PRIMARY KEY,
+        extract_id INTEGER NOT NULL REFERENCES extracts(id) ON DELETE CASCADE,
+        case_id TEXT NOT NULL,
+        placed TEXT NOT NULL,
+        left_on TEXT,
+        ta_type TEXT NOT NULL CHECK (ta_type IN ('bedAndBreakfast', 'nightlyPaid', 'hostel', 'privateLeased', 'socialHousing', 'other')),
+        out_of_area INTEGER CHECK (out_of_area IN (0, 1)),
+        nightly_cost REAL
+      ) STRICT;
+      CREATE INDEX housing_cases_case ON housing_cases (case_id, approach_date);
+      CREATE INDEX housing_ta_case ON housing_ta (case_id, placed);
+      CREATE TABLE list_change_housing_cases (
+        change_id INTEGER NOT NULL,
+        extract_id INTEGER NOT NULL,
+        case_id TEXT NOT NULL,
+        approach_date TEXT NOT NULL,
+        household TEXT NOT NULL,
+        children INTEGER,
+        duty TEXT,
+        duty_start TEXT,
+        duty_end TEXT
+      ) STRICT;
+      CREATE TABLE list_change_housing_ta (
+        change_id INTEGER NOT NULL,
+        extract_id INTEGER NOT NULL,
+        case_id TEXT NOT NULL,
+        placed TEXT NOT NULL,
+        left_on TEXT,
+        ta_type TEXT NOT NULL,
+        out_of_area INTEGER,
+        nightly_cost REAL
+      ) STRICT;
+      CREATE INDEX list_change_housing_cases_change ON list_change_housing_cases (change_id);
+      CREATE INDEX list_change_housing_ta_change ON list_change_housing_ta (change_id);
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

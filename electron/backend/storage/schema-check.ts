@@ -45,6 +45,8 @@ const tableWords: Readonly<Record<string, string>> = {
   ssda903_care: 'its periods of care from the SSDA903 returns',
   ssda903_placements: 'its placements from the SSDA903 returns',
   ssda903_report: 'its SSDA903 import report',
+  housing_cases: 'its case list (housing)',
+  housing_ta: 'its temporary accommodation list (housing)',
 };
 
 const describeTable = (table: string) => tableWords[table] ?? `its "${table}" table`;

@@ -8,13 +8,15 @@ import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, openSync, readdirSync, readFileSync, readSync, closeSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ClaRecord, CppRecord, Dataset, ExtractInfo, ListRecord, ReferralRecord } from '../../../shared/dataset/types.ts';
+import type { HousingCaseRecord, HousingDataset, HousingList, TaPlacementRecord } from '../../../shared/dataset/housing.ts';
+import type { HousingImportReport } from '../../../shared/import/housing/import-housing.ts';
 import type { ListId } from '../../../shared/import/list-catalogue.ts';
 import type { ImportReport } from '../../../shared/import/report.ts';
 import type { PlacementGroup } from '../../../shared/import/values/codes.ts';
 import { createPrivateFile, flushFile, flushFolder } from '../../common/private-files.ts';
 import { acquireLock, LockNotWritableError, lockPathFor, lockRefreshMs, processAlive, readLockOwner, type HeldLock } from './file-lock.ts';
 import { lockedTargetMessage, lockLostReason, openElsewhereReason, takenOverNotice } from './lock-messages.ts';
-import { changeToRedo, changeToUndo, dropUnusedExtracts, extractRows, listColumns, recordChange, swapChange, upsertExtracts, writeReport, type ListChangeInfo } from './list-changes.ts';
+import { changeToRedo, changeToUndo, dropUnusedExtracts, extractRows, listColumns, listTables, recordChange, swapChange, upsertExtracts, writeReport, type ListChangeInfo } from './list-changes.ts';
 import { applicationId, latestSchemaVersion, migrations } from './migrations.ts';
 import { readReturns, readReturnsReport, returnsHeld, writeReturns, type ReturnsHeld } from './ssda903-tables.ts';
 import type { Ssda903Import, Ssda903Report } from '../../../shared/import/ssda903/import-ssda903.ts';
@@ -36,6 +38,9 @@ export interface WorkbookInfo {
   createdAt: string;
   isDemo: boolean;
 }
+
+/** What a workbook forecasts: children's social care (the Annex A lists) or homelessness and TA (housing lists). */
+export type WorkbookService = 'children' | 'housing';
 
 export interface OpenOptions {
   /** Where to put the copy taken before a migration (default: beside the file). */
@@ -171,7 +176,7 @@ export class WorkbookStore {
   }
 
   /** A new workbook file. Refuses to replace an existing file. */
-  static create(file: string, info: WorkbookInfo & { pseudonymKey: Uint8Array }): WorkbookStore {
+  static create(file: string, info: WorkbookInfo & { pseudonymKey: Uint8Array; service?: WorkbookService }): WorkbookStore {
     const name = path.basename(file);
     const exists = () => new WorkbookFileError('already-exists', `"${name}" already exists; choose another name.`);
     if (existsSync(file)) throw exists();
@@ -195,7 +200,7 @@ export class WorkbookStore {
       configure(db);
       db.pragma(`application_id = ${applicationId}`);
       migrate(db);
-      db.prepare('INSERT INTO workbook (id, title, created_at, is_demo, pseudonym_key) VALUES (1, ?, ?, ?, ?)').run(info.title, info.createdAt, info.isDemo ? 1 : 0, Buffer.from(info.pseudonymKey));
+      db.prepare('INSERT INTO workbook (id, title, created_at, is_demo, pseudonym_key, service) VALUES (1, ?, ?, ?, ?, ?)').run(info.title, info.createdAt, info.isDemo ? 1 : 0, Buffer.from(info.pseudonymKey), info.service ?? 'children');
     } catch (err) {
       db?.close();
       lock.release();
@@ -338,6 +343,11 @@ export class WorkbookStore {
     return { title: row.title, createdAt: row.created_at, isDemo: row.is_demo === 1 };
   }
 
+  /** Which service the workbook is for; files made before housing are children's services workbooks. */
+  service(): WorkbookService {
+    return (this.db.prepare('SELECT service FROM workbook WHERE id = 1').pluck().get() as WorkbookService | undefined) ?? 'children';
+  }
+
   pseudonymKey(): Uint8Array {
     const row = this.db.prepare('SELECT pseudonym_key FROM workbook WHERE id = 1').get() as { pseudonym_key: Buffer };
     return new Uint8Array(row.pseudonym_key);
@@ -437,6 +447,64 @@ export class WorkbookStore {
         insert.run(c.extract, c.child, c.birthMonth, c.startDate, c.endDate, bool(c.uasc), c.reasonCeased, c.legalStatus, c.categoryOfNeed, c.placementType, c.placementGroup, c.placementProvider);
       }
     }
+  }
+
+  /** Replaces both housing lists with a newly imported dataset, in one transaction (the housing demo's lists). */
+  replaceHousingLists(dataset: HousingDataset, report: HousingImportReport | null): void {
+    this.writable();
+    const db = this.db;
+    db.transaction(() => {
+      db.exec('DELETE FROM housing_cases; DELETE FROM housing_ta; DELETE FROM extracts; DELETE FROM import_report;');
+      upsertExtracts(db, extractRows(dataset.extracts));
+      this.insertHousingRows('cases', dataset);
+      this.insertHousingRows('ta', dataset);
+      writeReport(db, report ? JSON.stringify(report) : null);
+    })();
+  }
+
+  /**
+   * Replaces only the housing `lists`, in one transaction that keeps their previous state for Undo, as
+   * changeLists does for the Annex A lists. `dataset.extracts` is the whole extracts table afterwards.
+   */
+  changeHousingLists(change: { lists: readonly HousingList[]; dataset: HousingDataset; report: HousingImportReport | null; description: string; madeAt: string; workbook?: { isDemo: boolean; title: string } }): number {
+    this.writable();
+    const db = this.db;
+    return db.transaction(() => {
+      const id = recordChange(db, change);
+      upsertExtracts(db, extractRows(change.dataset.extracts));
+      for (const list of change.lists) {
+        db.prepare(`DELETE FROM ${listTables[list]}`).run();
+        this.insertHousingRows(list, change.dataset);
+      }
+      dropUnusedExtracts(db);
+      writeReport(db, change.report ? JSON.stringify(change.report) : null);
+      if (change.workbook) db.prepare('UPDATE workbook SET is_demo = ?, title = ? WHERE id = 1').run(change.workbook.isDemo ? 1 : 0, change.workbook.title);
+      return id;
+    })();
+  }
+
+  private insertHousingRows(list: HousingList, dataset: HousingDataset): void {
+    const columns = listColumns[list];
+    const insert = this.db.prepare(`INSERT INTO ${listTables[list]} (${columns}) VALUES (${columns.split(',').map(() => '?').join(', ')})`);
+    if (list === 'cases') for (const c of dataset.cases) insert.run(c.extract, c.caseId, c.approachDate, c.household, c.children, c.duty, c.dutyStart, c.dutyEnd);
+    else for (const p of dataset.ta) insert.run(p.extract, p.caseId, p.placed, p.left, p.taType, p.outOfArea === null ? null : p.outOfArea ? 1 : 0, p.nightlyCost);
+  }
+
+  /** A housing workbook's lists and import report. */
+  readHousingLists(): { dataset: HousingDataset; report: HousingImportReport | null } {
+    const cases = (this.db.prepare(`SELECT ${listColumns.cases} FROM housing_cases ORDER BY id`).raw().all() as unknown[][]).map(
+      (r): HousingCaseRecord => ({ extract: r[0] as number, caseId: r[1] as string, approachDate: r[2] as string, household: r[3] as HousingCaseRecord['household'], children: r[4] as number | null, duty: r[5] as HousingCaseRecord['duty'], dutyStart: r[6] as string | null, dutyEnd: r[7] as string | null }),
+    );
+    const ta = (this.db.prepare(`SELECT ${listColumns.ta} FROM housing_ta ORDER BY id`).raw().all() as unknown[][]).map(
+      (r): TaPlacementRecord => ({ extract: r[0] as number, caseId: r[1] as string, placed: r[2] as string, left: r[3] as string | null, taType: r[4] as TaPlacementRecord['taType'], outOfArea: r[5] === null ? null : r[5] === 1, nightlyCost: r[6] as number | null }),
+    );
+    const report = this.db.prepare('SELECT json FROM import_report WHERE id = 1').pluck().get() as string | undefined;
+    return { dataset: { service: 'housing', extracts: this.readExtracts(), cases, ta }, report: report ? (JSON.parse(report) as HousingImportReport) : null };
+  }
+
+  housingRowCounts(): Record<HousingList, number> {
+    const count = (table: string) => this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    return { cases: count('housing_cases'), ta: count('housing_ta') };
   }
 
   readExtracts(): ExtractInfo[] {

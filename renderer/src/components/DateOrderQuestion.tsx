@@ -2,11 +2,14 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { DateOrderAnswer, DateQuestion } from '../../../shared/contracts/schemas.ts';
 
 type Order = DateOrderAnswer['order'];
+/** A question or answer about one column of any list (Annex A, or housing). */
+type Answer<L extends string> = Omit<DateOrderAnswer, 'list'> & { list: L };
+type Question<L extends string> = Omit<DateQuestion, 'list'> & { list: L };
 
-const keyOf = (q: Omit<DateOrderAnswer, 'order'>) => `${q.list}\u0000${q.file}\u0000${q.sheet ?? ''}\u0000${q.column}`;
+const keyOf = (q: Omit<Answer<string>, 'order'>) => `${q.list}\u0000${q.file}\u0000${q.sheet ?? ''}\u0000${q.column}`;
 
 /** Earlier answers with the new ones in place: every import sends them all, so each column is asked about once. */
-export function mergeDateAnswers(earlier: readonly DateOrderAnswer[], answers: readonly DateOrderAnswer[]): DateOrderAnswer[] {
+export function mergeDateAnswers<A extends Answer<string>>(earlier: readonly A[], answers: readonly A[]): A[] {
   const next = new Map(earlier.map((a) => [keyOf(a), a]));
   for (const a of answers) next.set(keyOf(a), a);
   return [...next.values()];
@@ -14,14 +17,14 @@ export function mergeDateAnswers(earlier: readonly DateOrderAnswer[], answers: r
 
 // The import's question about date columns that read two ways (04/01/2024: 4 January or 1 April). Nothing
 // is stored until the person says how each column is written; the answer goes back with the import.
-const listNumbers = { referrals: 'List 3', cpp: 'List 7', cla: 'List 8' } as const;
+const listNumbers: Readonly<Record<string, string>> = { referrals: 'List 3', cpp: 'List 7', cla: 'List 8', cases: 'the case list', ta: 'the TA list' };
 const orderWords = { dmy: 'day first', mdy: 'month first' } as const;
 
-export function DateOrderQuestion({ questions, onAnswer, answered, onAskAgain }: {
-  questions: readonly DateQuestion[];
-  onAnswer: (answers: DateOrderAnswer[]) => void;
+export function DateOrderQuestion<L extends string>({ questions, onAnswer, answered, onAskAgain }: {
+  questions: readonly Question<L>[];
+  onAnswer: (answers: Answer<L>[]) => void;
   /** The answers in force, said in a line once there is no question, with a way to be asked again. */
-  answered: readonly DateOrderAnswer[];
+  answered: readonly Answer<L>[];
   onAskAgain: () => void;
 }) {
   const [chosen, setChosen] = useState<Record<string, Order>>({});

@@ -17,7 +17,7 @@ export interface CellPosition {
 export function PasteGrid({ label, rows, issues, onRows, onEmptyPaste, active, onActive }: {
   label: string;
   rows: string[][];
-  issues: readonly ImportIssue[];
+  issues: readonly ImportIssue<string>[];
   /** New rows: pasted (all the grid's rows replaced) or edited (a cell changed, a row deleted). */
   onRows: (rows: string[][], how: 'paste' | 'edit') => void;
   /** Ctrl+V with nothing on the clipboard but blanks. */
@@ -28,7 +28,7 @@ export function PasteGrid({ label, rows, issues, onRows, onEmptyPaste, active, o
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [editing, setEditing] = useState<string | null>(null);
-  const issuesByRow = new Map<number, ImportIssue[]>();
+  const issuesByRow = new Map<number, ImportIssue<string>[]>();
   for (const issue of issues) if (issue.row !== null) issuesByRow.set(issue.row, [...(issuesByRow.get(issue.row) ?? []), issue]);
 
   // Keep the active cell in view (also when an issue in the list asks to show its row).

@@ -50,10 +50,16 @@ export function WorkbookFilePanel({ bridge, appInfo, workbook, onChange, run }: 
           <>Not saved to a file of your own yet. Every change is kept safe in the app’s autosave folder; use Save as to choose where the workbook lives.</>
         )}
       </p>
-      <p>
-        {workbook.rows.referrals.toLocaleString('en-GB')} referrals, {workbook.rows.cpp.toLocaleString('en-GB')} child protection plans and{' '}
-        {workbook.rows.cla.toLocaleString('en-GB')} periods of care in this workbook.
-      </p>
+      {workbook.housingRows ? (
+        <p>
+          A housing workbook: {workbook.housingRows.cases.toLocaleString('en-GB')} cases and {workbook.housingRows.ta.toLocaleString('en-GB')} TA placements in this workbook.
+        </p>
+      ) : (
+        <p>
+          {workbook.rows.referrals.toLocaleString('en-GB')} referrals, {workbook.rows.cpp.toLocaleString('en-GB')} child protection plans and{' '}
+          {workbook.rows.cla.toLocaleString('en-GB')} periods of care in this workbook.
+        </p>
+      )}
       {workbook.returns && <p>With the SSDA903 returns: {returnsInWords(workbook.returns)}.</p>}
       <div className="row-of-buttons">
         <button type="button" aria-expanded={asksForName ? naming : undefined} onClick={() => (asksForName ? setNaming(true) : saveAs())}>

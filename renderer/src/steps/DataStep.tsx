@@ -9,6 +9,7 @@ import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
 import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
 import { ListIssues } from './data/ListIssues.tsx';
 import { ReplaceQuestion } from './data/ReplaceQuestion.tsx';
+import { base64 } from './data/returns-files.ts';
 import { Ssda903Card } from './data/Ssda903Card.tsx';
 import { WorkProgressBar } from '../components/WorkProgressBar.tsx';
 import { DateOrderQuestion, mergeDateAnswers } from '../components/DateOrderQuestion.tsx';
@@ -30,13 +31,6 @@ type Origin = { kind: 'grids'; before: Partial<Grids>; after: Partial<Grids> } |
 type Owners = Record<ListId, 'grid' | 'files' | null>;
 type Said = { kind: 'done' | 'unchanged'; message: string; at: ListId | 'top' };
 type ListNotice = { kind: 'empty' } | { kind: 'other-list'; list: ListId; rows: string[][] };
-
-function base64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 const validDate = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
 const pasted = (list: ListId, rows: string[][]) => ({ kind: 'pasted' as const, list, name: `Pasted ${labelOf(list)}`, text: formatDelimited(rows) });

@@ -7,12 +7,13 @@ import { isoFromDayNumber } from '../../import/values/dates.ts';
 import { estimateArrivals, type ArrivalModel } from '../core/arrivals.ts';
 import { exponentialLagWeights, maxLagMonths } from '../core/conversion-lags.ts';
 import { daysPerMonth, monthOfIso, type MonthIndex } from '../core/months.ts';
+import { housingService } from '../services.ts';
 import { estimateSpellHazards, monthlyRates, type SpellHazards } from '../core/spell-hazards.ts';
 import { byType, housingHistory, monthStartDay, type ByType, type HousingHistory } from './housing-history.ts';
 import { exportWindow, placementsOf, type Placement } from './stays.ts';
 
-/** Approaches by calendar month, January first, averaging 1: high in January, low in summer and December (housing.md). */
-export const housingSeason: readonly number[] = [1.15, 1.05, 1.05, 1.0, 1.0, 0.95, 0.92, 0.9, 1.0, 1.02, 1.02, 0.94];
+/** The housing default season (January high, summer and December low), used with under two years of approaches. */
+export const housingSeason = housingService.arrivals.defaultSeason;
 /** Months in the current type at which a stay's exit rate may change: month by month at first (B&B for weeks), then wider. */
 export const housingStayEdges: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 9, 12, 18, 24, 36, 48, 60];
 /** Cohorts by whole months in the current type; the last holds everyone this long or longer. */

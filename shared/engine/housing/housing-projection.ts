@@ -119,22 +119,28 @@ export function allocateHousingSeries(horizon: number): HousingSeries {
 export interface HousingWorkspace {
   cohorts: Float64Array;
   keep: Float64Array; // T x J, the share of a cohort still in its type after a month
+  keepChanged: Float64Array; // the same in a month a scenario changes how fast households leave
   approachesByKind: Float64Array; // K x horizon
   arrivals: Float64Array; // T
   leavers: Float64Array; // T
   prevOpen: Float64Array; // T
+  open: Float64Array; // T
+  scale: Float64Array; // T
+  landed: Float64Array; // T
 }
 
 export function createHousingWorkspace(horizon: number): HousingWorkspace {
-  return { cohorts: new Float64Array(T * J), keep: new Float64Array(T * J), approachesByKind: new Float64Array(K * horizon), arrivals: new Float64Array(T), leavers: new Float64Array(T), prevOpen: new Float64Array(T) };
+  return { cohorts: new Float64Array(T * J), keep: new Float64Array(T * J), keepChanged: new Float64Array(T * J), approachesByKind: new Float64Array(K * horizon), arrivals: new Float64Array(T), leavers: new Float64Array(T), prevOpen: new Float64Array(T), open: new Float64Array(T), scale: new Float64Array(T), landed: new Float64Array(T) };
 }
 
 /** Lives the projection once: expected where `rng` is null, one random path otherwise. Writes into `out`. */
 export function projectHousingPath(s: HousingSetup, v: HousingVectors, d: HousingDraw, rng: Random | null, out: HousingSeries, w: HousingWorkspace = createHousingWorkspace(s.horizon)): HousingSeries {
   const H = s.horizon;
   const trend = Number.isNaN(d.trendPerYear) ? s.trendPerYear : d.trendPerYear;
-  const { cohorts, keep, approachesByKind, arrivals, leavers, prevOpen } = w;
+  const { cohorts, keep, keepChanged, approachesByKind, arrivals, leavers, prevOpen, open, scale, landed } = w;
   cohorts.set(s.open);
+  scale.fill(1);
+  landed.fill(0);
   for (let i = 0; i < T; i++) {
     let n = 0;
     for (let j = 0; j < J; j++) {
@@ -166,36 +172,50 @@ export function projectHousingPath(s: HousingSetup, v: HousingVectors, d: Housin
     }
     if (rng && entries > 0) {
       const drawn = poissonFromUniform(entries, rng.next());
-      const scale = drawn / entries;
-      for (let i = 0; i < T; i++) arrivals[i]! *= scale;
+      const factor = drawn / entries;
+      for (let i = 0; i < T; i++) arrivals[i]! *= factor;
       entries = drawn;
     }
     out.taStarts[t] = entries;
 
-    // A month in each type: cohorts age by a month, and those who leave move on or out.
+    // A month in each type: cohorts age by a month, and those who leave move on or out. The stored cohorts
+    // are kept up to a factor per type (`scale`), so the draw's noise in the month's leavers costs no pass.
     const exitChange = v.taExit[t]!;
+    let keepNow = keep;
+    if (exitChange !== 1) {
+      for (let x = 0; x < T * J; x++) keepChanged[x] = Math.pow(keep[x]!, exitChange);
+      keepNow = keepChanged;
+    }
     for (let i = 0; i < T; i++) {
       const base = i * J;
-      let expected = 0;
-      for (let j = 0; j < J; j++) {
-        const k = exitChange === 1 ? keep[base + j]! : Math.pow(keep[base + j]!, exitChange);
-        expected += cohorts[base + j]! * (1 - k);
-      }
-      // The month's leavers vary about their expectation; each cohort's share of them stays as expected.
-      const f = rng && expected > 0 ? poissonFromUniform(expected, rng.next()) / expected : 1;
-      let left = 0;
+      const m = scale[i]!;
+      let before = 0;
+      let kept = 0;
       let top = 0;
       for (let j = J - 1; j >= 0; j--) {
         const n = cohorts[base + j]!;
-        const k = exitChange === 1 ? keep[base + j]! : Math.pow(keep[base + j]!, exitChange);
-        const stay = Math.max(0, n - f * n * (1 - k));
-        left += n - stay;
+        const stay = n * keepNow[base + j]!;
+        before += n;
+        kept += stay;
         if (j >= J - 2) top += stay;
         else cohorts[base + j + 1] = stay;
       }
       cohorts[base + J - 1] = top;
       cohorts[base] = 0;
+      const expected = (before - kept) * m;
+      // The month's leavers vary about their expectation; each cohort keeps its share of those who stay.
+      let left = rng && expected > 0 ? Math.min(before * m, poissonFromUniform(expected, rng.next())) : expected;
+      let staying = before * m - left;
+      if (kept > 0 && staying > 1e-9) scale[i] = staying / kept;
+      else {
+        // Nobody left in this type: start its cohorts afresh.
+        cohorts.fill(0, base, base + J);
+        scale[i] = 1;
+        left = before * m;
+        staying = 0;
+      }
       leavers[i] = left;
+      open[i] = staying;
     }
     let ends = 0;
     for (let i = 0; i < T; i++) {
@@ -207,30 +227,34 @@ export function projectHousingPath(s: HousingSetup, v: HousingVectors, d: Housin
     for (let i = 0; i < T; i++) {
       const a = arrivals[i]!;
       const stay = a * Math.exp(-0.5 * s.firstRate[i]! * d.stayRateFactor[i]! * exitChange);
-      cohorts[i * J] = cohorts[i * J]! + stay;
+      landed[i]! += stay;
       const gone = a - stay;
       ends += gone * s.moves[i * (T + 1) + T]!;
-      for (let k = 0; k < T; k++) cohorts[k * J] = cohorts[k * J]! + gone * s.moves[i * (T + 1) + k]!;
+      for (let k = 0; k < T; k++) landed[k]! += gone * s.moves[i * (T + 1) + k]!;
+    }
+    for (let i = 0; i < T; i++) {
+      cohorts[i * J] = landed[i]! / scale[i]!;
+      open[i]! += landed[i]!;
+      landed[i] = 0;
     }
     out.taEnds[t] = ends;
 
-    let open = 0;
+    let total = 0;
     let nights = 0;
     let cost = 0;
     for (let i = 0; i < T; i++) {
-      let n = 0;
-      for (let j = 0; j < J; j++) n += cohorts[i * J + j]!;
+      const n = open[i]!;
       const typeNights = (s.days[t]! * (prevOpen[i]! + n)) / 2;
       const typeCost = typeNights * s.nightly[i]! * s.priceIndex[t]!;
       out.taByType[i * H + t] = n;
       out.nightsByType[i * H + t] = typeNights;
       out.costByType[i * H + t] = typeCost;
       prevOpen[i] = n;
-      open += n;
+      total += n;
       nights += typeNights;
       cost += typeCost;
     }
-    out.taOpen[t] = open;
+    out.taOpen[t] = total;
     out.taNights[t] = nights;
     out.cost[t] = cost;
   }

@@ -13,6 +13,7 @@ import { housingHistory, type HousingHistory } from './housing-history.ts';
 import { allocateHousingSeries, centralDraw, housingSetup, projectHousingPath, type HousingSeries } from './housing-projection.ts';
 import { housingVectors } from './housing-scenario.ts';
 import { placementsOf } from './stays.ts';
+import { housingService } from '../services.ts';
 
 export interface HousingRunOptions {
   horizon?: number;
@@ -69,6 +70,17 @@ function projected(s: HousingSeries, horizon: number): HousingProjected {
   };
 }
 
+/** One projection (expected path and, with draws, its bands) from estimates already made. */
+export function projectHousing(estimates: HousingEstimates, scenario: Scenario | null, options: { horizon: number; draws: number; seed: number }): { path: HousingProjected; bands: HousingBands } {
+  const { horizon, draws, seed } = options;
+  const start = estimates.anchorMonth + 1;
+  const costs = taNightlyCosts(scenario);
+  const setup = housingSetup(estimates, horizon, costs.nightly, scenario ? priceIndex(scenario, start, horizon) : new Float64Array(horizon).fill(1));
+  const vectors = housingVectors(scenario, start, horizon);
+  const path = projectHousingPath(setup, vectors, centralDraw(), null, allocateHousingSeries(horizon));
+  return { path: projected(path, horizon), bands: draws > 0 ? housingBands(setup, vectors, estimates, draws, seed) : emptyBands() };
+}
+
 export function runHousingModel(dataset: HousingDataset, scenario: Scenario | null, options: HousingRunOptions = {}): HousingResult {
   const horizon = options.horizon ?? 24;
   const draws = options.draws ?? 1000;
@@ -77,22 +89,15 @@ export function runHousingModel(dataset: HousingDataset, scenario: Scenario | nu
   const history = housingHistory(dataset, placements);
   const estimates = estimateHousing(dataset, history, placements);
   const start = estimates.anchorMonth + 1;
-  const run = (which: Scenario | null) => {
-    const costs = taNightlyCosts(which);
-    const setup = housingSetup(estimates, horizon, costs.nightly, which ? priceIndex(which, start, horizon) : new Float64Array(horizon).fill(1));
-    const vectors = housingVectors(which, start, horizon);
-    const path = projectHousingPath(setup, vectors, centralDraw(), null, allocateHousingSeries(horizon));
-    return { path: projected(path, horizon), bands: draws > 0 ? housingBands(setup, vectors, estimates, draws, seed) : emptyBands() };
-  };
   // The baseline keeps the scenario's costs (the same money, without the scenario's changes in demand).
   const costsOnly = scenario ? { ...scenario, shocks: [], newNormal: undefined, interventions: [] } : null;
-  const baseline = run(costsOnly);
-  const withScenario = scenario ? run(scenario) : null;
+  const baseline = projectHousing(estimates, costsOnly, { horizon, draws, seed });
+  const withScenario = scenario ? projectHousing(estimates, scenario, { horizon, draws, seed }) : null;
   const costs = taNightlyCosts(scenario);
   const { firstMonth: _f, lastMonth: _l, taNightsByType: _n, ...historyOut } = history;
   return {
     schemaVersion: 1,
-    service: 'housing',
+    service: housingService.id,
     extractDate: dataset.extracts.map((e) => e.extractDate).sort().at(-1) ?? '',
     import: options.import ?? {},
     history: historyOut,

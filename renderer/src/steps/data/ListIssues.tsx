@@ -5,11 +5,11 @@ import { countForPeople } from '../../../../shared/text/people-format.ts';
 export const listedIssues = 200;
 
 /** Rows with at least one issue: a row with three problems is one row that needs a look. */
-export function rowsNeedingALook(issues: readonly ImportIssue[]): number {
+export function rowsNeedingALook(issues: readonly ImportIssue<string>[]): number {
   return new Set(issues.filter((i) => i.row !== null).map((i) => `${i.file}\u0000${i.sheet ?? ''}\u0000${i.row}`)).size;
 }
 
-function summaryOf(issues: readonly ImportIssue[]): string {
+function summaryOf(issues: readonly ImportIssue<string>[]): string {
   const rows = rowsNeedingALook(issues);
   if (rows === 0) return `${countForPeople(issues.length)} ${issues.length === 1 ? 'issue' : 'issues'} to look at`;
   const head = `${countForPeople(rows)} ${rows === 1 ? 'row needs' : 'rows need'} a look`;
@@ -18,7 +18,7 @@ function summaryOf(issues: readonly ImportIssue[]): string {
 
 // The issues of one list: counted by row, the first 200 listed with a button to show each in the grid.
 // `withFile`: each issue names its file first (returns come in many files, one a table and a year).
-export function ListIssues({ issues, onShow, withFile = false }: { issues: readonly ImportIssue[]; onShow: ((issue: ImportIssue) => void) | null; withFile?: boolean }) {
+export function ListIssues<I extends ImportIssue<string>>({ issues, onShow, withFile = false }: { issues: readonly I[]; onShow: ((issue: I) => void) | null; withFile?: boolean }) {
   if (issues.length === 0) return null;
   return (
     <details className="issues" open={issues.length <= 5}>

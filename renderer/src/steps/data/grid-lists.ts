@@ -1,12 +1,12 @@
 // What the rows in a list's grid are: which list their header row names (so rows of another list are offered
 // to that list, never moved silently), and which grid column an import issue is about.
 import { isBlankRow } from '../../../../shared/import/cells.ts';
-import { detectTable, headerSearchDepth } from '../../../../shared/import/detect-table.ts';
-import { listCatalogue, normaliseHeader, type ListId } from '../../../../shared/import/list-catalogue.ts';
+import { annexACatalogue, detectTable, headerSearchDepth } from '../../../../shared/import/detect-table.ts';
+import { normaliseHeader, type ListId, type TableCatalogue } from '../../../../shared/import/list-catalogue.ts';
 
 /** The list pasted rows belong to by their header row, when that is another list than the grid's own. */
-export function otherListOfRows(rows: readonly string[][], grid: ListId): ListId | null {
-  const table = detectTable(rows.slice(0, headerSearchDepth), '', grid);
+export function otherListOfRows<L extends string = ListId>(rows: readonly string[][], grid: L, catalogue: TableCatalogue<L> = annexACatalogue as unknown as TableCatalogue<L>): L | null {
+  const table = detectTable(rows.slice(0, headerSearchDepth), '', grid, catalogue);
   return (table.kind === 'model-list' || table.kind === 'missing-columns') && table.list !== grid ? table.list : null;
 }
 
@@ -15,12 +15,12 @@ export function hasNoRows(rows: readonly string[][]): boolean {
 }
 
 /** The grid column holding the issue's column (named by its header), or the first column. */
-export function columnOfIssue(rows: readonly string[][], list: ListId, column: string | null): number {
+export function columnOfIssue<L extends string = ListId>(rows: readonly string[][], list: L, column: string | null, catalogue: TableCatalogue<L> = annexACatalogue as unknown as TableCatalogue<L>): number {
   if (!column || rows.length === 0) return 0;
-  const table = detectTable(rows.slice(0, headerSearchDepth), '', list);
+  const table = detectTable(rows.slice(0, headerSearchDepth), '', list, catalogue);
   if (table.kind !== 'model-list' && table.kind !== 'missing-columns') return 0;
   const wanted = normaliseHeader(column);
-  const field = listCatalogue[list].fields.find((f) => normaliseHeader(f.header) === wanted);
+  const field = catalogue.lists.find((l) => l.id === list)!.fields.find((f) => normaliseHeader(f.header) === wanted);
   const index = field && table.kind === 'model-list' ? table.columns.get(field.key) : undefined;
   if (index !== undefined) return index;
   const byHeader = table.headers.findIndex((h) => normaliseHeader(h) === wanted);

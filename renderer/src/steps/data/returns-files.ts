@@ -7,7 +7,8 @@ export interface ReturnsFile {
   base64: string;
 }
 
-function base64(buffer: ArrayBuffer): string {
+/** A file's bytes as base64, for the bridge (in slices: one call per byte would overflow the stack). */
+export function base64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

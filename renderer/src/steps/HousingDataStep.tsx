@@ -1,0 +1,276 @@
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
+import type { HousingImportReportJson, HousingImportRequest, HousingImportResponse, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
+import type { HousingList } from '../../../shared/dataset/housing.ts';
+import { housingTableCatalogue } from '../../../shared/import/housing/housing-lists.ts';
+import { formatDelimited } from '../../../shared/import/text/delimited.ts';
+import { countForPeople } from '../../../shared/text/people-format.ts';
+import { DateOrderQuestion, mergeDateAnswers } from '../components/DateOrderQuestion.tsx';
+import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
+import { WorkProgressBar } from '../components/WorkProgressBar.tsx';
+import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
+import { ListIssues } from './data/ListIssues.tsx';
+import { ReplaceQuestion } from './data/ReplaceQuestion.tsx';
+import { base64 } from './data/returns-files.ts';
+
+const lists: ReadonlyArray<{ id: HousingList; label: string; hint: string; noun: [string, string] }> = [
+  { id: 'cases', label: 'Case list', hint: 'One row per approach: Case ID, Date of approach, Household type, Number of children, Duty owed, Duty start and end dates.', noun: ['case', 'cases'] },
+  { id: 'ta', label: 'Temporary accommodation list', hint: 'One row per placement, including households placed before the export’s start: Case ID, Date placed, Date left (blank while still there), Type of temporary accommodation, In or out of area.', noun: ['TA placement', 'TA placements'] },
+];
+const labelOf = (list: HousingList) => lists.find((l) => l.id === list)!.label;
+const countOf = (list: HousingList, n: number) => `${countForPeople(n)} ${lists.find((l) => l.id === list)!.noun[n === 1 ? 0 : 1]}`;
+
+type Grids = Record<HousingList, string[][]>;
+const empty: Grids = { cases: [], ta: [] };
+type Sources = HousingImportRequest['sources'];
+type Answers = NonNullable<HousingImportRequest['dateOrders']>;
+type Questions = NonNullable<HousingImportResponse['dateQuestions']>;
+type Issue = HousingImportReportJson['issues'][number];
+type Said = { kind: 'done' | 'unchanged'; message: string; at: HousingList | 'top' };
+
+// A housing workbook's Data step: the case list and the TA list, pasted into their grids or imported from
+// files (CSV, or one workbook with both sheets). As on the children's services Data step, pasted rows
+// stay in this window; the workbook keeps only what the model needs, with case IDs pseudonymised, asks
+// before it replaces a list it holds, and Undo takes a replacement back.
+export function HousingDataStep({ bridge, workbook, onImported }: { bridge: WorkbookBridge; workbook: WorkbookSummary; onImported: (workbook: WorkbookSummary) => void }) {
+  const [grids, setGrids] = useState<Grids>(empty);
+  const [report, setReport] = useState<HousingImportReportJson | null>(null);
+  const [asking, setAsking] = useState<{ question: string; token: string; before: Partial<Grids>; at: HousingList | 'top' } | null>(null);
+  const [said, setSaid] = useState<Said | null>(null);
+  const [otherList, setOtherList] = useState<Partial<Record<HousingList, { list: HousingList; rows: string[][] }>>>({});
+  const [active, setActive] = useState<Record<HousingList, CellPosition | null>>({ cases: null, ta: null });
+  const [status, setStatus] = useState<{ kind: 'idle' | 'working' | 'failed'; message?: string }>({ kind: 'idle' });
+  const [questions, setQuestions] = useState<Questions>([]);
+  const answers = useRef<Answers>([]);
+  const lastImport = useRef<{ sources: Sources; before: Partial<Grids>; at: HousingList | 'top' } | null>(null);
+  const pastedHere = useRef<Set<HousingList>>(new Set());
+  const fileInput = useRef<HTMLInputElement>(null);
+  const rows = workbook.housingRows ?? { cases: 0, ta: 0 };
+
+  const refresh = useCallback(async () => setReport((await bridge.getHousingData()).report), [bridge]);
+  // Another workbook (or the same after an undo): the stored report, and nothing of this window's grids.
+  useEffect(() => {
+    setGrids(empty);
+    pastedHere.current.clear();
+    setAsking(null);
+    setSaid(null);
+    void refresh().catch(() => setReport(null));
+  }, [workbook.createdAt, refresh]);
+
+  const call = async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+    setStatus({ kind: 'working' });
+    try {
+      const answer = await work();
+      setStatus({ kind: 'idle' });
+      return answer;
+    } catch (err) {
+      setStatus({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+      return undefined;
+    }
+  };
+
+  const settle = (response: HousingImportResponse | undefined, before: Partial<Grids>, at: HousingList | 'top') => {
+    if (!response) return;
+    setQuestions(response.dateQuestions ?? []);
+    if (response.dateQuestions?.length) return;
+    setReport(response.report);
+    const outcome = response.outcome;
+    if (outcome.kind === 'confirm') setAsking({ question: outcome.question, token: outcome.token, before, at });
+    else {
+      if (outcome.kind === 'replaced') for (const list of outcome.lists) if (before[list] !== undefined) pastedHere.current.add(list);
+      setSaid({ kind: outcome.kind === 'replaced' ? 'done' : 'unchanged', message: outcome.message, at });
+    }
+    onImported(response.workbook);
+  };
+
+  const importNow = async (sources: Sources, before: Partial<Grids>, at: HousingList | 'top') => {
+    lastImport.current = { sources, before, at };
+    setAsking(null);
+    setSaid(null);
+    const replaceWithoutAsking = [...pastedHere.current].filter((l) => l in before);
+    settle(await call(() => bridge.importHousingLists({ sources, extractDate: null, replaceWithoutAsking, dateOrders: answers.current })), before, at);
+  };
+
+  const changeGrid = (list: HousingList, next: string[][], how: 'paste' | 'edit') => {
+    const other = how === 'paste' ? otherListOfRows(next, list, housingTableCatalogue) : null;
+    setOtherList((o) => ({ ...o, [list]: other ? { list: other, rows: next } : undefined }));
+    if (other) return;
+    const before = { [list]: grids[list] };
+    setGrids((g) => ({ ...g, [list]: next }));
+    if (next.length === 0) return;
+    void importNow([{ kind: 'pasted', list, name: `Pasted ${labelOf(list).toLowerCase()}`, text: formatDelimited(next) }], before, list);
+  };
+
+  const answer = async (replace: boolean) => {
+    const waiting = asking;
+    if (!waiting) return;
+    setAsking(null);
+    if (replace) return settle(await call(() => bridge.confirmHousingImport({ token: waiting.token })), waiting.before, waiting.at);
+    setGrids((g) => ({ ...g, ...waiting.before }));
+    setSaid({ kind: 'unchanged', message: 'Nothing was replaced: the workbook keeps its lists.', at: waiting.at });
+  };
+
+  const undoOrRedo = async (direction: 'undo' | 'redo') => {
+    setAsking(null);
+    const result = await call(() => (direction === 'undo' ? bridge.undoListChange() : bridge.redoListChange()));
+    if (!result) return;
+    // Rows from this window no longer match what the workbook holds for the lists changed back.
+    const changed = result.change?.housingLists ?? [];
+    setGrids((g) => ({ ...g, ...Object.fromEntries(changed.map((l) => [l, []])) }));
+    for (const l of changed) pastedHere.current.delete(l);
+    setSaid({ kind: 'done', message: result.message, at: 'top' });
+    onImported(result.workbook);
+    await refresh();
+  };
+
+  const importFiles = async (files: FileList | File[]) => {
+    const sources = await Promise.all([...files].map(async (f) => ({ kind: 'file' as const, name: f.name, base64: base64(await f.arrayBuffer()) })));
+    if (sources.length) await importNow(sources, {}, 'top');
+  };
+
+  const fileNotes = (report?.issues ?? []).filter((i) => i.list === null);
+  const saying = (at: HousingList | 'top') => (
+    <>
+      {asking?.at === at && <ReplaceQuestion question={asking.question} onReplace={() => void answer(true)} onKeep={() => void answer(false)} hint="The other list stays as it is. Undo brings the replaced rows back, even after the workbook is closed and opened again." />}
+      {said?.at === at && (
+        <p className={said.kind === 'done' ? 'notice' : 'problem'} role="status">
+          {said.message}
+        </p>
+      )}
+    </>
+  );
+
+  return (
+    <div
+      className="data-step"
+      onDragOver={(e: DragEvent) => e.preventDefault()}
+      onDrop={(e: DragEvent) => {
+        e.preventDefault();
+        if (e.dataTransfer.files.length) void importFiles(e.dataTransfer.files);
+      }}
+    >
+      <div className="row-of-buttons">
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Import workbook or CSV files…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          accept=".xlsx,.xls,.xlsm,.ods,.csv,.tsv,.txt"
+          className="visually-hidden"
+          aria-label="Choose the case list and the TA list (a workbook or CSV files) to import"
+          onChange={(e) => {
+            if (e.target.files) void importFiles(e.target.files).finally(() => (e.target.value = ''));
+          }}
+        />
+        <button type="button" disabled={!workbook.undo} onClick={() => void undoOrRedo('undo')}>
+          Undo
+        </button>
+        <button type="button" disabled={!workbook.redo} onClick={() => void undoOrRedo('redo')}>
+          Redo
+        </button>
+        {(workbook.undo || workbook.redo) && (
+          <span className="hint">
+            {workbook.undo && <span>Undo takes back {workbook.undo}. </span>}
+            {workbook.redo && <span>Redo makes {workbook.redo} again.</span>}
+          </span>
+        )}
+      </div>
+      {fileNotes.length > 0 && (
+        <details className="issues" open={fileNotes.some((n) => n.severity === 'error')}>
+          <summary>What was found in the lists ({fileNotes.length})</summary>
+          <ul>
+            {fileNotes.map((n, k) => (
+              <li key={k} className={n.severity}>
+                {n.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <p className="hint">You can also drag files onto this page. Pasted rows stay in this window; the workbook keeps only what the model needs, with case IDs replaced by pseudonyms: never names, addresses or reasons in free text.</p>
+      <div role="status" aria-live="polite">
+        {status.kind === 'working' && <p className="notice">Checking and importing your rows…</p>}
+      </div>
+      <WorkProgressBar bridge={bridge} active={status.kind === 'working'} />
+      <DateOrderQuestion
+        questions={questions}
+        answered={answers.current}
+        onAnswer={(given) => {
+          answers.current = mergeDateAnswers(answers.current, given);
+          const again = lastImport.current;
+          if (again) void importNow(again.sources, again.before, again.at);
+        }}
+        onAskAgain={() => {
+          answers.current = [];
+          const again = lastImport.current;
+          if (again) void importNow(again.sources, again.before, again.at);
+        }}
+      />
+      {status.kind === 'failed' && (
+        <p className="problem" role="alert">
+          The lists could not be imported: {status.message}
+        </p>
+      )}
+      {saying('top')}
+      {lists.map((l) => {
+        const counts = report?.[l.id];
+        const ofList = (report?.issues ?? []).filter((i) => i.list === l.id);
+        const issues = ofList.filter((i) => i.severity !== 'info' || i.row !== null);
+        const notes = ofList.filter((i) => i.severity === 'info' && i.row === null);
+        const other = otherList[l.id];
+        return (
+          <section key={l.id} className="list-panel" aria-labelledby={`list-${l.id}`}>
+            <h2 id={`list-${l.id}`}>{l.label}</h2>
+            <p className="hint">{l.hint}</p>
+            {counts?.present && (
+              <p className="counts" data-list={l.id}>
+                {`${counts.rowsAccepted.toLocaleString('en-GB')} accepted, ${counts.rowsRejected.toLocaleString('en-GB')} rejected, ${counts.rowsBlank.toLocaleString('en-GB')} blank of ${counts.rowsRead.toLocaleString('en-GB')} rows read.`}
+              </p>
+            )}
+            <p className="in-workbook" data-list={l.id}>
+              In this workbook: {countOf(l.id, rows[l.id])}.
+            </p>
+            {counts?.present && counts.foundIn.some((where) => !where.startsWith('Pasted')) && <p className="hint">Read from: {counts.foundIn.join('; ')}.</p>}
+            {notes.map((n, k) => (
+              <p key={k} className="hint">
+                {n.message}
+              </p>
+            ))}
+            {other && (
+              <div className="notice" role="status">
+                <p>
+                  These rows look like the {labelOf(other.list).toLowerCase()}: their header row names that list’s columns, so they were not added to the {l.label.toLowerCase()}.
+                </p>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setOtherList((o) => ({ ...o, [l.id]: undefined }));
+                    changeGrid(other.list, other.rows, 'edit');
+                  }}
+                >
+                  Put them in the {labelOf(other.list).toLowerCase()}
+                </button>
+              </div>
+            )}
+            {saying(l.id)}
+            <PasteGrid
+              label={l.label}
+              rows={grids[l.id]}
+              issues={grids[l.id].length ? issues : []}
+              onRows={(next, how) => changeGrid(l.id, next, how)}
+              onEmptyPaste={() => setSaid({ kind: 'unchanged', message: 'Nothing to paste: the clipboard holds no rows. Copy the rows in Excel (Ctrl+C), then click the grid and press Ctrl+V.', at: l.id })}
+              active={active[l.id]}
+              onActive={(position) => setActive({ ...active, [l.id]: position })}
+            />
+            <ListIssues<Issue>
+              issues={issues}
+              onShow={grids[l.id].length > 0 ? (issue) => setActive({ ...active, [l.id]: { row: issue.row! - 1, column: columnOfIssue(grids[l.id], l.id, issue.column, housingTableCatalogue) } }) : null}
+            />
+          </section>
+        );
+      })}
+    </div>
+  );
+}
