@@ -1,8 +1,11 @@
 // The housing figures a screen or an export shows: one result's history, estimates, import, baseline and
 // backtest, with every scenario's projection beside it. The contract's result holds one scenario (the
 // command's --scenario); a workbook may hold several, each run with the baseline costed as it is.
+import type { HousingDataset } from '../dataset/housing.ts';
+import { monthLabel, monthOfIso } from '../engine/core/months.ts';
 import type { HousingBands } from '../engine/housing/housing-bands.ts';
-import type { HousingProjected, HousingResult } from '../engine/housing/run-housing-model.ts';
+import { runHousingModel, type HousingProjected, type HousingResult, type HousingRunOptions } from '../engine/housing/run-housing-model.ts';
+import { withWorkbookCosts } from '../engine/run-model.ts';
 import type { Scenario } from '../engine/scenario.ts';
 
 export interface HousingScenarioOutcome extends HousingProjected {
@@ -34,3 +37,20 @@ export function housingOutcome(base: HousingResult, runs: ReadonlyArray<{ result
   };
 }
 
+
+/**
+ * The baseline and every scenario of a housing workbook. Nightly costs are the workbook's (the first
+ * scenario's, as for children's services), so a scenario's cost differs from the baseline's only by what it
+ * changes in demand; each run holds the baseline costed the same way.
+ */
+export function runHousingOutcome(dataset: HousingDataset, scenarios: readonly Scenario[], options: HousingRunOptions = {}): HousingOutcome {
+  const costed = withWorkbookCosts(scenarios);
+  const runs = costed.map((settings, i) => ({ result: runHousingModel(dataset, settings, i === 0 ? options : { ...options, backtestFrom: null }), settings }));
+  return housingOutcome(runs[0]?.result ?? runHousingModel(dataset, null, options), runs);
+}
+
+/** A backtest from a year before the lists' last complete month, where the lists have one. */
+export function yearBackFrom(dataset: HousingDataset): string | null {
+  const extract = dataset.extracts.map((e) => e.extractDate).sort().at(-1);
+  return extract ? monthLabel(monthOfIso(extract) - 13) : null;
+}
