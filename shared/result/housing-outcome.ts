@@ -32,7 +32,7 @@ export function housingOutcome(base: HousingResult, runs: ReadonlyArray<{ result
     baselineBands: bandsOrNull(base.projection.bands.baseline),
     scenarios: runs.flatMap(({ result, settings }) => {
       const s = result.projection.scenario;
-      return s ? [{ ...s, settings, bands: bandsOrNull(result.projection.bands.scenario) }] : [];
+      return s ? [{ ...s, name: settings.name, settings, bands: bandsOrNull(result.projection.bands.scenario) }] : [];
     }),
   };
 }
@@ -41,12 +41,13 @@ export function housingOutcome(base: HousingResult, runs: ReadonlyArray<{ result
 /**
  * The baseline and every scenario of a housing workbook. Nightly costs are the workbook's (the first
  * scenario's, as for children's services), so a scenario's cost differs from the baseline's only by what it
- * changes in demand; each run holds the baseline costed the same way.
+ * changes in demand; each run holds the baseline costed the same way. `run` may be one that remembers runs
+ * (the window's engine worker, where a slider moves one scenario at a time).
  */
-export function runHousingOutcome(dataset: HousingDataset, scenarios: readonly Scenario[], options: HousingRunOptions = {}): HousingOutcome {
+export function runHousingOutcome(dataset: HousingDataset, scenarios: readonly Scenario[], options: HousingRunOptions = {}, run: typeof runHousingModel = runHousingModel): HousingOutcome {
   const costed = withWorkbookCosts(scenarios);
-  const runs = costed.map((settings, i) => ({ result: runHousingModel(dataset, settings, i === 0 ? options : { ...options, backtestFrom: null }), settings }));
-  return housingOutcome(runs[0]?.result ?? runHousingModel(dataset, null, options), runs);
+  const runs = costed.map((settings, i) => ({ result: run(dataset, settings, i === 0 ? options : { ...options, backtestFrom: null }), settings }));
+  return housingOutcome(runs[0]?.result ?? run(dataset, null, options), runs);
 }
 
 /** A backtest from a year before the lists' last complete month, where the lists have one. */

@@ -14,6 +14,7 @@ import { PlacementShifts } from './placements/PlacementShifts.tsx';
 import { UnitCostTable } from './placements/UnitCostTable.tsx';
 import { moveShocksInto, shockPlace, shockPlaceInWords } from './scenario-window.ts';
 import { InterventionsEditor } from './interventions/InterventionsEditor.tsx';
+import { ScenarioList, withNewScenario } from '../components/ScenarioList.tsx';
 
 type Shock = NonNullable<ScenarioInput['shocks']>[number];
 
@@ -29,12 +30,8 @@ export interface ScenariosProps {
   rangesPending: boolean;
 }
 
-/** Ticked to compare, besides the one being edited (always drawn): five scenarios, five distinct colours. */
-const maxCompared = 4;
-
 export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare, onCompare, result, rangesPending }: ScenariosProps) {
   const nameId = useId();
-  const limitId = useId();
   const start = result?.projection?.months[0] ?? null;
   const startMonth = start ? monthOfIso(`${start}-01`) : null;
   const current = scenarios[selected];
@@ -44,11 +41,7 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
   const updateMoney = (changes: Pick<ScenarioInput, 'costs' | 'caseloads'>) => onChange(scenarios.map((s) => ({ ...s, ...changes })));
   const updateShock = (k: number, changes: Partial<Shock>) => update({ shocks: (current?.shocks ?? []).map((s, i) => (i === k ? { ...s, ...changes } : s)) });
   const add = (scenario: ScenarioInput) => {
-    const names = new Set(scenarios.map((s) => s.name));
-    let name = scenario.name ?? 'Scenario';
-    for (let n = 2; names.has(name); n++) name = `${scenario.name} ${n}`;
-    const money = scenarios[0] ? { costs: scenarios[0].costs, caseloads: scenarios[0].caseloads } : {};
-    onChange([...scenarios, { ...scenario, ...money, name }]);
+    onChange(withNewScenario(scenarios, scenario));
     onSelect(scenarios.length);
   };
   const remove = (index: number) => {
@@ -63,7 +56,6 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
   // The scenario being edited is always drawn, with up to four others ticked to compare.
   const shown = [...new Set([selected, ...compare])].filter((i) => i < scenarioResults.length).sort((a, b) => a - b);
   const colourOf = (i: number) => colourIn(shown, i);
-  const atLimit = compare.length >= maxCompared;
   const description = current ? (() => {
     const parsed = ScenarioSchema.safeParse(current);
     return parsed.success ? describeScenario(parsed.data) : ['This scenario has a setting out of range: check the highlighted fields.'];
@@ -72,34 +64,7 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
   return (
     <div className="scenarios">
       <div className="scenario-settings">
-      <section className="scenario-list" aria-labelledby="scenario-list-heading">
-        <h2 id="scenario-list-heading">Your scenarios</h2>
-        {scenarios.length === 0 && <p>No scenarios yet. Start from one of these:</p>}
-        <ul>
-          {scenarios.map((s, i) => (
-            <li key={i} className={i === selected ? 'selected' : ''}>
-              <button type="button" aria-pressed={i === selected} onClick={() => onSelect(i)}>
-                {s.name}
-              </button>
-              <label className="compare">
-                <input
-                  type="checkbox"
-                  checked={compare.includes(i)}
-                  disabled={!compare.includes(i) && atLimit}
-                  {...(!compare.includes(i) && atLimit ? { 'aria-describedby': limitId } : {})}
-                  onChange={(e) => onCompare(e.target.checked ? [...compare, i] : compare.filter((c) => c !== i))}
-                />
-                Compare<span className="visually-hidden"> {s.name}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
-        {atLimit && scenarios.length > maxCompared && (
-          <p className="hint" id={limitId}>
-            Four scenarios are ticked to compare: the most the charts can show clearly beside the one you are editing. Untick one to compare another.
-          </p>
-        )}
-        <div className="row-of-buttons">
+      <ScenarioList scenarios={scenarios} selected={selected} onSelect={onSelect} compare={compare} onCompare={onCompare}>
           {startMonth !== null && (
             <button type="button" onClick={() => add({ ...futureLockdown(startMonth) })}>
               New: another lockdown
@@ -111,8 +76,7 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
           <button type="button" onClick={() => add({ ...englandLockdowns2020, name: 'Lockdowns of 2020-21' })}>
             New: the 2020-21 lockdowns
           </button>
-        </div>
-      </section>
+      </ScenarioList>
 
       {current && (
         <section className="scenario-editor" aria-labelledby="scenario-editor-heading">

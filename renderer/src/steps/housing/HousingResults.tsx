@@ -1,0 +1,124 @@
+// Households in temporary accommodation and their cost, by type, under the baseline and each scenario, with
+// their likely ranges and a sentence each (the export's words: shared/result/housing-figures.ts).
+import { useId, useState } from 'react';
+import { taTypes } from '../../../../shared/dataset/housing.ts';
+import { costOfType, figureForPeople, householdsInType, housingMeasures, housingSentence, measureOf, type HousingMeasure } from '../../../../shared/result/housing-figures.ts';
+import type { HousingOutcome } from '../../../../shared/result/housing-outcome.ts';
+import { monthForPeople } from '../../../../shared/text/people-format.ts';
+import { ChartLegend } from '../../charts/ChartLegend.tsx';
+import { baselineColour, LineChart, scenarioColour } from '../../charts/LineChart.tsx';
+
+/** Results show the baseline and up to this many scenarios (the Excel export has them all). */
+const maxShown = 4;
+
+export function HousingResults({ outcome, rangesPending }: { outcome: HousingOutcome; rangesPending: boolean }) {
+  const p = outcome.result.projection;
+  const scenarios = outcome.scenarios.slice(0, maxShown);
+  const [shaded, setShaded] = useState(-1);
+  const shadedIndex = shaded < scenarios.length ? shaded : -1;
+  const bandsOf = (i: number) => (i < 0 ? outcome.baselineBands : (scenarios[i]?.bands ?? null));
+  const pickId = useId();
+  const charted = ['taOpen', 'cost', 'approaches', 'taNights'].map(measureOf);
+  const backtest = outcome.result.backtest;
+  return (
+    <>
+      {outcome.scenarios.length > maxShown && <p className="notice">The charts and tables show the first {maxShown} of your {outcome.scenarios.length} scenarios; the Excel export has them all.</p>}
+      {scenarios.length > 0 && (
+        <fieldset className="band-choice">
+          <legend>Shade the likely range of</legend>
+          {[-1, ...scenarios.keys()].map((i) => (
+            <label key={i}>
+              <input type="radio" name={pickId} checked={shadedIndex === i} onChange={() => setShaded(i)} /> {i < 0 ? 'Baseline' : scenarios[i]!.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ChartLegend
+        items={[
+          { label: 'Baseline', colour: baselineColour, ...(shadedIndex < 0 ? { note: 'shaded: its likely range' } : {}) },
+          ...scenarios.map((s, i) => ({ label: s.name, colour: scenarioColour(i), ...(shadedIndex === i ? { note: 'shaded: its likely range' } : {}) })),
+        ]}
+      />
+      <p className="muted ranges-status" role="status">
+        {rangesPending ? 'Working out the likely ranges…' : ''}
+      </p>
+      <div className="chart-grid">
+        {charted.map((m) => {
+          const band = (i: number) => {
+            const bands = bandsOf(i);
+            return m.band && bands && shadedIndex === i ? { low: m.band(bands).p10, high: m.band(bands).p90 } : undefined;
+          };
+          return (
+            <LineChart
+              key={m.key}
+              id={`housing-results-${m.key}`}
+              title={m.label}
+              yTitle={m.axis}
+              unit={m.unit}
+              legend={false}
+              months={p.months}
+              series={[{ label: 'Baseline', values: m.pick(p.baseline), colour: baselineColour, band: band(-1) }, ...scenarios.map((s, i) => ({ label: s.name, values: m.pick(s), colour: scenarioColour(i), band: band(i) }))]}
+            />
+          );
+        })}
+      </div>
+      {[11, 23].filter((at) => at < p.months.length).map((at) => (
+        <section key={at} aria-labelledby={`housing-at-${at}`}>
+          <h2 id={`housing-at-${at}`}>
+            In {monthForPeople(p.months[at]!)} ({at + 1} months ahead)
+          </h2>
+          <ul className="sentences">
+            {(['taOpen', 'cost'] as const).map((key) => (
+              <li key={key}>{housingSentence({ ...outcome, scenarios }, measureOf(key), at)}</li>
+            ))}
+          </ul>
+          <FiguresTable outcome={{ ...outcome, scenarios }} at={at} />
+        </section>
+      ))}
+      {backtest && backtest.mape.taOpen !== null && (
+        <p>
+          Fitted on the lists as they stood before {monthForPeople(backtest.from)}, the model was off by {(backtest.mape.taOpen * 100).toFixed(1)}% on average for households in temporary accommodation over the {backtest.months.length} months that followed
+          {backtest.naiveMape.taOpen !== null ? `; carrying the last month forward was off by ${(backtest.naiveMape.taOpen * 100).toFixed(1)}%` : ''}.
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Every measure and each type of TA in one month: baseline and scenarios, each with its likely range. */
+function FiguresTable({ outcome, at }: { outcome: HousingOutcome; at: number }) {
+  const rows: HousingMeasure[] = [...housingMeasures, ...taTypes.flatMap((t) => [householdsInType(t), costOfType(t)])];
+  const range = (m: HousingMeasure, bands: HousingOutcome['baselineBands']) => (m.band && bands ? `${figureForPeople(m, m.band(bands).p10[at]!)} to ${figureForPeople(m, m.band(bands).p90[at]!)}` : '');
+  const base = outcome.result.projection.baseline;
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={`Figures in ${monthForPeople(outcome.result.projection.months[at]!)}`}>
+      <table className="summary housing-figures">
+        <thead>
+          <tr>
+            <th scope="col">Measure</th>
+            <th scope="col">Baseline</th>
+            <th scope="col">Likely range</th>
+            {outcome.scenarios.map((s) => [
+              <th scope="col" key={`${s.name}-value`}>
+                {s.name}
+              </th>,
+              <th scope="col" key={`${s.name}-range`}>
+                Likely range
+              </th>,
+            ])}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.key} data-measure={m.key}>
+              <th scope="row">{m.label}</th>
+              <td>{figureForPeople(m, m.pick(base)[at]!)}</td>
+              <td>{range(m, outcome.baselineBands)}</td>
+              {outcome.scenarios.map((s) => [<td key={`${s.name}-value`}>{figureForPeople(m, m.pick(s)[at]!)}</td>, <td key={`${s.name}-range`}>{range(m, s.bands)}</td>])}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
