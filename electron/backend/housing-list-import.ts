@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { housingLists, type HousingDataset, type HousingList } from '../../shared/dataset/housing.ts';
 import type { HousingImportOutcome } from '../../shared/contracts/schemas.ts';
 import { housingCatalogue } from '../../shared/import/housing/housing-lists.ts';
-import type { HousingImportReport, HousingImportResult } from '../../shared/import/housing/import-housing.ts';
+import { isTaWithoutCaseNote, taWithoutCaseNote, type HousingImportReport, type HousingImportResult } from '../../shared/import/housing/import-housing.ts';
 import { inWordsList } from '../../shared/import/list-words.ts';
 import { countForPeople } from '../../shared/text/people-format.ts';
 import type { WorkbookStore } from './storage/workbook-store.ts';
@@ -30,16 +30,17 @@ function describeImport(from: HousingImportFrom): string {
 }
 
 // The workbook's report after a replacement: the replaced lists' counts and issues from this import, the
-// others' as they were.
-function mergedReport(old: HousingImportReport | null, incoming: HousingImportReport, replaced: readonly HousingList[]): HousingImportReport {
+// others' as they were; and the TA placements without a case counted against the case list the workbook
+// holds afterwards, whichever list came when.
+function mergedReport(old: HousingImportReport | null, incoming: HousingImportReport, replaced: readonly HousingList[], whole: HousingDataset): HousingImportReport {
   const from = (list: HousingList) => (replaced.includes(list) || !old ? incoming : old);
-  const issues = [...incoming.issues.filter((i) => i.list === null), ...housingLists.flatMap((l) => from(l).issues.filter((i) => i.list === l))];
-  return { cases: from('cases').cases, ta: from('ta').ta, issues };
+  const issues = [...incoming.issues.filter((i) => i.list === null), ...housingLists.flatMap((l) => from(l).issues.filter((i) => i.list === l && !isTaWithoutCaseNote(i)))];
+  const note = taWithoutCaseNote(whole.ta, whole.cases, from('ta').ta.foundIn, whole.extracts[0]?.windowStart ?? null);
+  return { cases: from('cases').cases, ta: from('ta').ta, issues: note ? [...issues, note] : issues };
 }
 
 // Both lists are one export: one extract. The case list says where the export starts; kept when only the TA list comes.
-function mergedDataset(store: WorkbookStore, incoming: HousingDataset, replaced: readonly HousingList[]): HousingDataset {
-  const old = store.readHousingLists().dataset;
+function mergedDataset(old: HousingDataset, incoming: HousingDataset, replaced: readonly HousingList[]): HousingDataset {
   const next = incoming.extracts[0];
   const before = old.extracts[0];
   const extract = next ? { ...next, ...(replaced.includes('cases') ? {} : before?.windowStart ? { windowStart: before.windowStart } : {}) } : before;
@@ -63,13 +64,15 @@ export function housingListImports(options: { now: () => Date; demoTitle: string
 
   function replace(store: WorkbookStore, result: HousingImportResult, from: HousingImportFrom, lists: HousingList[]): HousingSettled {
     const info = store.info();
-    const { report: oldReport } = store.readHousingLists();
+    const { report: oldReport, dataset: old } = store.readHousingLists();
     // Over the demo, both made-up lists go, so they never mix with the analyst's own.
     const replaced = info.isDemo ? [...housingLists] : lists;
-    const report = mergedReport(info.isDemo ? null : oldReport, result.report, replaced);
+    const dataset = mergedDataset(old, result.dataset, replaced);
+    const whole = { ...dataset, cases: replaced.includes('cases') ? dataset.cases : old.cases, ta: replaced.includes('ta') ? dataset.ta : old.ta };
+    const report = mergedReport(info.isDemo ? null : oldReport, result.report, replaced, whole);
     const changeId = store.changeHousingLists({
       lists: replaced,
-      dataset: mergedDataset(store, result.dataset, replaced),
+      dataset,
       report,
       description: describeImport(from),
       madeAt: options.now().toISOString(),

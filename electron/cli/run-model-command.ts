@@ -19,6 +19,7 @@ import { writeFileAtomically } from '../common/atomic-write.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSources } from './load-sources.ts';
+import { listsFound } from '../../shared/import/lists-found.ts';
 import { loadSsda903Files } from '../common/load-ssda903.ts';
 import { importSsda903, type Ssda903Import } from '../../shared/import/ssda903/import-ssda903.ts';
 import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
@@ -99,6 +100,19 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
   if (missing.length) {
     io.stderr(missing.map((file) => `Error: cannot read "${file}": there is no such file. Check the path and try again.\n`).join(''));
     return exitCodes.badInput;
+  }
+
+  // One service a run: Annex A lists and housing lists together are a usage error, named both.
+  if (options.inputs.length > 0) {
+    const found = listsFound(loadSources(options.inputs, options.extractDate));
+    if (found.annexA.length && found.housing.length) {
+      io.stderr(
+        `Error: the inputs hold both Annex A lists (${found.annexA.join(', ')}) and housing lists (${found.housing.join(', ')}). A run projects one service: give the Annex A lists or the housing lists, not both.
+Run "npm run model -- --help" to see every option.
+`,
+      );
+      return exitCodes.usage;
+    }
   }
 
   try {

@@ -138,9 +138,12 @@ export function periodEnds(previous: AggregatePeriod | undefined, period: Aggreg
 
 /**
  * One exit rate for every duration (aggregates cannot show durations): ends over the time cases were open
- * (the average of the stock at the period's two ends, times its months), over the recent periods.
+ * (the average of the stock at the period's two ends, times its months), over the recent periods. With no
+ * ends to measure, the stock is held: as many end as start, the starts being the recent periods' own or,
+ * where none are given, `modelledStartsPerMonth` (the conversion applied to the referral level), so that
+ * a stock counted without its flows is not run down or up by national durations that do not fit it.
  */
-export function durationFromAggregates(aggregates: readonly AggregatePeriod[], prefix: 'cpp' | 'cla', anchor: MonthIndex): (DurationModel & { derivedEnds: boolean; steadyState: boolean; periodsUsed: number }) | null {
+export function durationFromAggregates(aggregates: readonly AggregatePeriod[], prefix: 'cpp' | 'cla', anchor: MonthIndex, modelledStartsPerMonth?: number): (DurationModel & { derivedEnds: boolean; steadyState: boolean; periodsUsed: number }) | null {
   const upTo = aggregates.filter((p) => p.toMonth <= anchor);
   const measure = (periods: readonly AggregatePeriod[]) => {
     let ends = 0;
@@ -170,8 +173,12 @@ export function durationFromAggregates(aggregates: readonly AggregatePeriod[], p
     // No ends at all: as many end as start, at the latest stock (the stock is taken to hold steady).
     const stock = [...upTo].reverse().map((p) => p.values[`${prefix}Open`]).find((v): v is number => typeof v === 'number');
     const startPeriods = recent(aggregates, anchor).filter((p) => typeof p.values[`${prefix}Starts`] === 'number');
-    const starts = startPeriods.reduce((a, p) => a + (p.values[`${prefix}Starts`] as number), 0);
-    const months = startPeriods.reduce((a, p) => a + p.toMonth - p.fromMonth + 1, 0);
+    let starts = startPeriods.reduce((a, p) => a + (p.values[`${prefix}Starts`] as number), 0);
+    let months = startPeriods.reduce((a, p) => a + p.toMonth - p.fromMonth + 1, 0);
+    if (!(starts > 0) && modelledStartsPerMonth !== undefined && modelledStartsPerMonth > 0) {
+      starts = modelledStartsPerMonth;
+      months = 1;
+    }
     if (!stock || !(starts > 0)) return null;
     m = { ends: starts, exposure: stock * months, derived: true, used: startPeriods.length };
     steady = true;

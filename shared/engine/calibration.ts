@@ -21,6 +21,8 @@ export type CalibrationSeries = (typeof calibrationSeries)[number];
 /** Complete months the model needs before an origin, and in all for a backtest worth the name. */
 export const monthsToFit = 6;
 export const monthsNeeded = 12;
+/** Draws per starting month: enough to place an outcome inside or outside the p10-p90 range in seconds; the app and the command use the same, so they say the same. */
+export const calibrationDraws = 50;
 
 export interface HorizonSummary {
   /** Months ahead: 1 = the first projected month. For an aggregate period, the months to its end. */
@@ -104,7 +106,7 @@ function usableOrigins(history: MonthlyHistory, aggregates: readonly AggregatePe
 
 export function calibrate(dataset: Dataset, aggregates: readonly AggregatePeriod[], options: CalibrationOptions = {}, fullHistory: MonthlyHistory = buildHistory(dataset, aggregates)): Calibration {
   const maxHorizon = options.maxHorizon ?? 24;
-  const draws = options.draws ?? 100;
+  const draws = options.draws ?? calibrationDraws;
   const missing = whatIsMissing(dataset, fullHistory, aggregates);
   let origins = missing ? [] : usableOrigins(fullHistory, aggregates);
   if (options.maxOrigins !== undefined && origins.length > options.maxOrigins) origins = origins.slice(origins.length - options.maxOrigins);

@@ -138,16 +138,19 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
 
   // Durations.
   const windows = history.windows.map((w) => ({ fromExclusive: w.windowStart, to: w.extractDate }));
-  const durationFor = (list: 'cpp' | 'cla'): DurationModel => {
+  const durationFor = (list: 'cpp' | 'cla', conversion: ConversionModel): DurationModel => {
     const fromLists = dataset[list].length > 0 ? estimateDurations(dataset[list], windows, list === 'cla', durationTuning.minEventsPerBand[list]) : null;
     if (fromLists) return fromLists;
-    const fromAggregates = durationFromAggregates(aggregates, list, anchor);
+    const fromAggregates = durationFromAggregates(aggregates, list, anchor, conversion.perReferral * referrals.level);
     if (fromAggregates) {
       const { derivedEnds, steadyState, periodsUsed, ...duration } = fromAggregates;
       const perMonth = 1 - Math.exp(-duration.ratePerMonth[0]!);
       notes.push(
-        `${list === 'cpp' ? 'Child protection plans' : 'Children in care'}: durations come from aggregate figures (ends over the average number open in the last ${periodsUsed === 1 ? 'period' : `${periodsUsed} periods`}: ${(perMonth * 100).toFixed(1)}% end each month)` +
-          `${steadyState ? '; no ends are given and none can be worked out, so as many are taken to end as start' : derivedEnds ? ', with ends worked out from the numbers open and starting where they are not given' : ''}, so every case has the same chance of ending each month whatever its length so far` +
+        `${list === 'cpp' ? 'Child protection plans' : 'Children in care'}: durations come from aggregate figures (` +
+          (steadyState
+            ? `no ends are given and none can be worked out, so as many are taken to end as start, at the number last counted open: ${(perMonth * 100).toFixed(1)}% end each month)`
+            : `ends over the average number open in the last ${periodsUsed === 1 ? 'period' : `${periodsUsed} periods`}: ${(perMonth * 100).toFixed(1)}% end each month)${derivedEnds ? ', with ends worked out from the numbers open and starting where they are not given' : ''}`) +
+          `, so every case has the same chance of ending each month whatever its length so far` +
           `${list === 'cla' ? '; those ends include children leaving care at 18, so nobody is aged out a second time' : ''}.`,
       );
       return duration;
@@ -160,13 +163,18 @@ export function estimate(dataset: Dataset, history: MonthlyHistory, aggregates: 
   const ages = estimateEntryAges(dataset.cla, completeClaMonths);
   if (!ages.fromData && dataset.cla.length > 0) notes.push(`Ages of children entering care: ${ages.starts} dated entries with a date of birth, too few to measure, so the national age pattern is used.`);
   const total = defaultEntryAgeShares.reduce((a, b) => a + b, 0);
+  // In this order, so the notes read plans then care, each conversion before its durations.
+  const cppConversion = conversionFor('cpp');
+  const cppDuration = durationFor('cpp', cppConversion);
+  const claConversion = conversionFor('cla');
+  const claDuration = durationFor('cla', claConversion);
   return {
     anchorMonth: anchor,
     referrals,
-    cpp: { conversion: conversionFor('cpp'), duration: durationFor('cpp') },
+    cpp: { conversion: cppConversion, duration: cppDuration },
     cla: {
-      conversion: conversionFor('cla'),
-      duration: durationFor('cla'),
+      conversion: claConversion,
+      duration: claDuration,
       entryAgeShares: ages.fromData ? ages.shares : defaultEntryAgeShares.map((s) => s / total),
       entryAgesFromData: ages.fromData,
     },

@@ -8,11 +8,11 @@ import { calibrationJson, type CalibrationJson } from './result-json.ts';
 
 const kept = new WeakMap<Dataset, CalibrationJson>();
 
-/** Every usable starting month, 50 draws each: enough to place an outcome inside or outside the p10-p90 range in seconds. */
+/** Every usable starting month, with the calibration's own number of draws. */
 export function calibrationResult(dataset: Dataset, aggregates: readonly AggregatePeriod[], history?: MonthlyHistory): CalibrationJson {
   const cached = aggregates.length === 0 ? kept.get(dataset) : undefined;
   if (cached) return cached;
-  const result = calibrationJson(calibrate(dataset, aggregates, { draws: 50 }, history));
+  const result = calibrationJson(calibrate(dataset, aggregates, {}, history));
   if (aggregates.length === 0) kept.set(dataset, result);
   return result;
 }

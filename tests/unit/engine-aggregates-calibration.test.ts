@@ -64,6 +64,24 @@ describe("England's published annual figures as an aggregate-only history", () =
     expect(r.complete.origins).toBeGreaterThanOrEqual(5);
     expect(r.complete.model!).toBeLessThan(r.complete.naive!);
   });
+
+  it('holds a stock whose ends are neither given nor derivable, rather than running it down on national defaults', () => {
+    // To 2014-15: children in care counted on 31 March 2015 (69,540), no care starts or ends published.
+    const early = runModel(empty, england.filter((p) => p.toMonth < monthOfIso('2015-04-01')), { horizon: 24, draws: 0 });
+    expect(Math.abs(early.baseline.series.claOpen[23]! / 69540 - 1)).toBeLessThan(0.01);
+    const notes = early.estimates.notes.join(' ');
+    expect(notes).toMatch(/Children in care: durations come from aggregate figures \(no ends are given and none can be worked out, so as many are taken to end as start, at the number last counted open: 3\.\d% end each month\), so every case/);
+    expect(notes).not.toMatch(/last 0 periods/);
+    // To 2017-18: plans last counted on 31 March 2017 (51,080); the only plan starts are 2012-13's, no ends.
+    const later = runModel(empty, england.filter((p) => p.toMonth < monthOfIso('2018-04-01')), { horizon: 24, draws: 0 });
+    expect(Math.abs(later.baseline.series.cppOpen[23]! / 51080 - 1)).toBeLessThan(0.01);
+  });
+
+  it('beats carrying forward over every starting April taken together, and on each series', () => {
+    const r = publicBacktest(england);
+    expect(r.model!).toBeLessThan(r.naive!);
+    for (const s of ['referrals', 'cppOpen', 'claOpen'] as const) expect(r.bySeries[s].model!, s).toBeLessThan(r.bySeries[s].naive!);
+  });
 });
 
 describe('long-stay exit rates', () => {

@@ -79,7 +79,7 @@ describe("the synthetic housing authority's lists", () => {
     expect(result.report.cases).toMatchObject({ rowsAccepted: caseRows, foundIn: ['export-2.csv'] });
     expect(result.report.ta).toMatchObject({ rowsAccepted: taRows, foundIn: ['export-1.csv'] });
     expect(result.dataset.ta.map((p) => p.caseId)).toEqual(dataset.ta.map((p) => p.caseId));
-  });
+  }, 60_000);
 
   it('are read from one workbook with both sheets, their header rows below a title', () => {
     const book = utils.book_new();
@@ -92,7 +92,7 @@ describe("the synthetic housing authority's lists", () => {
     expect(result.report.cases).toMatchObject({ rowsAccepted: caseRows, foundIn: ['housing.xlsx › Approaches'] });
     expect(result.report.ta).toMatchObject({ rowsAccepted: taRows, foundIn: ['housing.xlsx › TA'] });
     expect(result.dataset.cases.slice(0, 50)).toEqual(dataset.cases.slice(0, 50));
-  });
+  }, 90_000); // a workbook of 20,000 rows written and read: slow on a loaded machine
 });
 
 describe('housing lists with their common alternative headers', () => {

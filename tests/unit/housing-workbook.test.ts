@@ -97,6 +97,9 @@ describe('the housing bridge methods', () => {
     expect(asked.outcome.question).toBe(`Replace the ${ta.toLocaleString('en-GB')} TA placements in this workbook with the 100 TA placements you pasted?`);
     const done = await call('confirmHousingImport', [{ token: asked.outcome.token }]);
     expect(done.workbook.housingRows).toEqual({ cases, ta: 100 });
+    // The TA list pasted alone is still counted against the case list the workbook holds.
+    expect(done.workbookReport?.issues.filter((i) => /no case in the case list/.test(i.message))).toHaveLength(1);
+    expect(done.workbookReport?.cases.rowsAccepted).toBe(cases);
     expect(done.workbook.undo).toBe('the paste into the temporary accommodation list');
     const undone = await call('undoListChange', []);
     expect(undone.workbook.housingRows).toEqual({ cases, ta });
@@ -106,6 +109,7 @@ describe('the housing bridge methods', () => {
     expect(data.dataset.cases).toHaveLength(cases);
     expect(data.dataset.ta).toHaveLength(ta);
     expect(data.report?.ta.rowsAccepted).toBe(ta);
+    expect(data.report?.issues.find((i) => /no case in the case list/.test(i.message))).toMatchObject({ list: 'ta', severity: 'info' });
     // Annex A lists do not go into a housing workbook.
     const refused = await dispatch('importLists', [{ sources: [{ kind: 'pasted', list: 'cla', name: 'x', text: 'a' }], extractDate: null }]);
     expect(refused.ok).toBe(false);

@@ -8,6 +8,7 @@ import type { ImportIssue, ImportReport, ListCounts } from '../../../shared/impo
 import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
 import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
 import { ListIssues } from './data/ListIssues.tsx';
+import { ListsToolbar, RowCounts } from './data/ListsToolbar.tsx';
 import { ReplaceQuestion } from './data/ReplaceQuestion.tsx';
 import { base64 } from './data/returns-files.ts';
 import { Ssda903Card } from './data/Ssda903Card.tsx';
@@ -66,7 +67,6 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
   const [status, setStatus] = useState<{ kind: 'idle' | 'working' | 'failed'; message?: string }>({ kind: 'idle' });
   const [extractDate, setExtractDate] = useState(workbook.extractDate ?? '');
   const extractDateId = useId();
-  const fileInput = useRef<HTMLInputElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (importRequests > 0) importButton.current?.focus();
@@ -285,34 +285,15 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
         if (e.dataTransfer.files.length) void importFiles(e.dataTransfer.files);
       }}
     >
-      <div className="row-of-buttons">
-        <button type="button" ref={importButton} onClick={() => fileInput.current?.click()}>
-          Import workbook or CSV files…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          multiple
-          accept=".xlsx,.xls,.xlsm,.ods,.csv,.tsv,.txt"
-          className="visually-hidden"
-          aria-label="Choose Annex A workbooks or CSV files to import"
-          onChange={(e) => {
-            if (e.target.files) void importFiles(e.target.files).finally(() => (e.target.value = ''));
-          }}
-        />
-        <button type="button" disabled={!workbook.undo} aria-describedby={workbook.undo ? 'undo-what' : undefined} onClick={() => void undoOrRedo('undo')}>
-          Undo
-        </button>
-        <button type="button" disabled={!workbook.redo} aria-describedby={workbook.redo ? 'redo-what' : undefined} onClick={() => void undoOrRedo('redo')}>
-          Redo
-        </button>
-        {(workbook.undo || workbook.redo) && (
-          <span className="hint">
-            {workbook.undo && <span id="undo-what">Undo takes back {workbook.undo}. </span>}
-            {workbook.redo && <span id="redo-what">Redo makes {workbook.redo} again.</span>}
-          </span>
-        )}
-      </div>
+      <ListsToolbar
+        chooseLabel="Choose Annex A workbooks or CSV files to import"
+        onFiles={importFiles}
+        undo={workbook.undo}
+        redo={workbook.redo}
+        onUndo={() => void undoOrRedo('undo')}
+        onRedo={() => void undoOrRedo('redo')}
+        importButton={importButton}
+      />
       <div className="row">
         <label htmlFor={extractDateId}>Date the lists were extracted (optional)</label>
         <input id={extractDateId} type="date" value={extractDate} onChange={(e) => setExtractDate(e.target.value)} onBlur={() => void changeExtractDate()} />
@@ -365,11 +346,7 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
           <section key={l.id} className="list-panel" aria-labelledby={`list-${l.id}`}>
             <h2 id={`list-${l.id}`}>{l.label}</h2>
             <p className="hint">{l.hint}</p>
-            {counts?.present && (
-              <p className="counts" data-list={l.id}>
-                {`${counts.rowsAccepted.toLocaleString('en-GB')} accepted, ${counts.rowsRejected.toLocaleString('en-GB')} rejected, ${counts.rowsBlank.toLocaleString('en-GB')} blank of ${counts.rowsRead.toLocaleString('en-GB')} rows read.`}
-              </p>
-            )}
+            {counts?.present && <RowCounts list={l.id} counts={counts} />}
             <p className="in-workbook" data-list={l.id}>
               In this workbook: {countOfList(l.id, workbook.rows[l.id])}.
             </p>

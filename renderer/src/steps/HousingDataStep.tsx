@@ -10,6 +10,7 @@ import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
 import { WorkProgressBar } from '../components/WorkProgressBar.tsx';
 import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
 import { ListIssues } from './data/ListIssues.tsx';
+import { ListsToolbar, RowCounts } from './data/ListsToolbar.tsx';
 import { ReplaceQuestion } from './data/ReplaceQuestion.tsx';
 import { base64 } from './data/returns-files.ts';
 
@@ -44,7 +45,6 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
   const answers = useRef<Answers>([]);
   const lastImport = useRef<{ sources: Sources; before: Partial<Grids>; at: HousingList | 'top' } | null>(null);
   const pastedHere = useRef<Set<HousingList>>(new Set());
-  const fileInput = useRef<HTMLInputElement>(null);
   const rows = workbook.housingRows ?? { cases: 0, ta: 0 };
 
   const refresh = useCallback(async () => setReport((await bridge.getHousingData()).report), [bridge]);
@@ -73,7 +73,9 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
     if (!response) return;
     setQuestions(response.dateQuestions ?? []);
     if (response.dateQuestions?.length) return;
-    setReport(response.report);
+    // Once stored, the workbook's own report (both lists as it holds them, whichever was pasted last);
+    // until then, what this import read, so that rejected rows can be seen before anything changes.
+    setReport(response.outcome.kind === 'replaced' && response.workbookReport ? response.workbookReport : response.report);
     const outcome = response.outcome;
     if (outcome.kind === 'confirm') setAsking({ question: outcome.question, token: outcome.token, before, at });
     else {
@@ -108,6 +110,7 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
     if (replace) return settle(await call(() => bridge.confirmHousingImport({ token: waiting.token })), waiting.before, waiting.at);
     setGrids((g) => ({ ...g, ...waiting.before }));
     setSaid({ kind: 'unchanged', message: 'Nothing was replaced: the workbook keeps its lists.', at: waiting.at });
+    await refresh();
   };
 
   const undoOrRedo = async (direction: 'undo' | 'redo') => {
@@ -149,34 +152,14 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
         if (e.dataTransfer.files.length) void importFiles(e.dataTransfer.files);
       }}
     >
-      <div className="row-of-buttons">
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Import workbook or CSV files…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          multiple
-          accept=".xlsx,.xls,.xlsm,.ods,.csv,.tsv,.txt"
-          className="visually-hidden"
-          aria-label="Choose the case list and the TA list (a workbook or CSV files) to import"
-          onChange={(e) => {
-            if (e.target.files) void importFiles(e.target.files).finally(() => (e.target.value = ''));
-          }}
-        />
-        <button type="button" disabled={!workbook.undo} onClick={() => void undoOrRedo('undo')}>
-          Undo
-        </button>
-        <button type="button" disabled={!workbook.redo} onClick={() => void undoOrRedo('redo')}>
-          Redo
-        </button>
-        {(workbook.undo || workbook.redo) && (
-          <span className="hint">
-            {workbook.undo && <span>Undo takes back {workbook.undo}. </span>}
-            {workbook.redo && <span>Redo makes {workbook.redo} again.</span>}
-          </span>
-        )}
-      </div>
+      <ListsToolbar
+        chooseLabel="Choose the case list and the TA list (a workbook or CSV files) to import"
+        onFiles={importFiles}
+        undo={workbook.undo}
+        redo={workbook.redo}
+        onUndo={() => void undoOrRedo('undo')}
+        onRedo={() => void undoOrRedo('redo')}
+      />
       {fileNotes.length > 0 && (
         <details className="issues" open={fileNotes.some((n) => n.severity === 'error')}>
           <summary>What was found in the lists ({fileNotes.length})</summary>
@@ -224,11 +207,7 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
           <section key={l.id} className="list-panel" aria-labelledby={`list-${l.id}`}>
             <h2 id={`list-${l.id}`}>{l.label}</h2>
             <p className="hint">{l.hint}</p>
-            {counts?.present && (
-              <p className="counts" data-list={l.id}>
-                {`${counts.rowsAccepted.toLocaleString('en-GB')} accepted, ${counts.rowsRejected.toLocaleString('en-GB')} rejected, ${counts.rowsBlank.toLocaleString('en-GB')} blank of ${counts.rowsRead.toLocaleString('en-GB')} rows read.`}
-              </p>
-            )}
+            {counts?.present && <RowCounts list={l.id} counts={counts} />}
             <p className="in-workbook" data-list={l.id}>
               In this workbook: {countOf(l.id, rows[l.id])}.
             </p>

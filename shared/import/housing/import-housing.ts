@@ -184,21 +184,35 @@ function toPlacement(row: PendingRow, extract: number): TaPlacementRecord {
 }
 
 // Households placed before the export's start are still in TA: their placements have no case in the case
-// list. They are kept (the model needs every household in TA), and counted so the analyst knows.
+// list. They are kept (the model needs every household in TA), and counted so the analyst knows. A
+// workbook that takes the lists one at a time says it again once it holds both (taWithoutCaseNote).
 function noteTaWithoutCase(ta: readonly TaPlacementRecord[], cases: readonly HousingCaseRecord[], report: HousingImportReport, extract: ExtractInfo): void {
-  if (ta.length === 0 || !report.cases.present) return;
+  if (!report.cases.present) return;
+  const note = taWithoutCaseNote(ta, cases, report.ta.foundIn, extract.windowStart ?? null);
+  if (note) report.issues.push(note);
+}
+
+const withoutCaseMark = 'in the TA list have no case in the case list';
+
+/** The note counting TA placements whose case is not in the case list, or null when there are none. */
+export function taWithoutCaseNote(ta: readonly TaPlacementRecord[], cases: readonly HousingCaseRecord[], foundIn: readonly string[], exportStart: string | null): HousingImportIssue | null {
+  if (ta.length === 0 || cases.length === 0) return null;
   const known = new Set(cases.map((c) => c.caseId));
   const orphans = ta.filter((p) => !known.has(p.caseId));
-  if (orphans.length === 0) return;
+  if (orphans.length === 0) return null;
   const households = new Set(orphans.map((p) => p.caseId)).size;
-  const start = extract.windowStart ? ` (${dateForPeople(extract.windowStart)})` : '';
-  report.issues.push({
+  const start = exportStart ? ` (${dateForPeople(exportStart)})` : '';
+  return {
     list: 'ta',
-    file: report.ta.foundIn.join(', '),
+    file: foundIn.join(', '),
     sheet: null,
     row: null,
     column: header('ta', 'caseId'),
     severity: 'info',
-    message: `${orphans.length.toLocaleString('en-GB')} placements (${households.toLocaleString('en-GB')} households) in the TA list have no case in the case list: they were kept, as households placed before the export's start${start}.`,
-  });
+    message: `${orphans.length.toLocaleString('en-GB')} placements (${households.toLocaleString('en-GB')} households) ${withoutCaseMark}: they were kept, as households placed before the export's start${start}.`,
+  };
+}
+
+export function isTaWithoutCaseNote(issue: HousingImportIssue): boolean {
+  return issue.list === 'ta' && issue.row === null && issue.message.includes(withoutCaseMark);
 }

@@ -1,0 +1,58 @@
+import { useRef, type Ref } from 'react';
+import type { ListCounts } from '../../../../shared/import/report.ts';
+
+// The row above a Data step's lists: import files (a workbook or CSV files), Undo and Redo of the last
+// replacement, and what they would take back or make again. Shared by the children's services and the
+// housing Data steps.
+export function ListsToolbar({ chooseLabel, onFiles, undo, redo, onUndo, onRedo, importButton }: {
+  /** The file input's accessible name: which lists to choose. */
+  chooseLabel: string;
+  onFiles: (files: FileList) => Promise<void>;
+  undo: string | null;
+  redo: string | null;
+  onUndo: () => void;
+  onRedo: () => void;
+  importButton?: Ref<HTMLButtonElement>;
+}) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <div className="row-of-buttons">
+      <button type="button" ref={importButton} onClick={() => fileInput.current?.click()}>
+        Import workbook or CSV files…
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        accept=".xlsx,.xls,.xlsm,.ods,.csv,.tsv,.txt"
+        className="visually-hidden"
+        aria-label={chooseLabel}
+        onChange={(e) => {
+          if (e.target.files) void onFiles(e.target.files).finally(() => (e.target.value = ''));
+        }}
+      />
+      <button type="button" disabled={!undo} aria-describedby={undo ? 'undo-what' : undefined} onClick={onUndo}>
+        Undo
+      </button>
+      <button type="button" disabled={!redo} aria-describedby={redo ? 'redo-what' : undefined} onClick={onRedo}>
+        Redo
+      </button>
+      {(undo || redo) && (
+        <span className="hint">
+          {undo && <span id="undo-what">Undo takes back {undo}. </span>}
+          {redo && <span id="redo-what">Redo makes {redo} again.</span>}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** "12 accepted, 1 rejected, 0 blank of 13 rows read." for one list. */
+export function RowCounts({ list, counts }: { list: string; counts: ListCounts }) {
+  const n = (x: number) => x.toLocaleString('en-GB');
+  return (
+    <p className="counts" data-list={list}>
+      {`${n(counts.rowsAccepted)} accepted, ${n(counts.rowsRejected)} rejected, ${n(counts.rowsBlank)} blank of ${n(counts.rowsRead)} rows read.`}
+    </p>
+  );
+}
