@@ -1,13 +1,14 @@
 // The headless command for housing lists (cli-contract.md, Housing): a case list and a temporary
 // accommodation (TA) list given with --input are read as housing's, run through the housing model, and
 // written as the contract's housing result and the housing Excel export. Options that belong to children's
-// services (--history, --ssda903, --calibrate) are a usage error beside housing lists.
+// services (--history, --ssda903, --calibrate) are a usage error beside housing lists; Annex A lists beside
+// them are refused before (run-model-command.ts, lists-found.ts).
 import type { ModelOptions } from '../../shared/cli/model-options.ts';
 import { runHousingModel, type HousingResult } from '../../shared/engine/housing/run-housing-model.ts';
 import type { Scenario } from '../../shared/engine/scenario.ts';
 import { housingWorkbook } from '../../shared/export/housing-workbook.ts';
 import { importHousingLists, type HousingImportReport, type HousingImportSource } from '../../shared/import/housing/import-housing.ts';
-import { importLists, type ImportSource } from '../../shared/import/import-lists.ts';
+import type { ImportSource } from '../../shared/import/import-lists.ts';
 import { housingOutcome } from '../../shared/result/housing-outcome.ts';
 import { countForPeople, monthForPeople, poundsForPeople } from '../../shared/text/people-format.ts';
 import { dateOrderNotes } from './summary-text.ts';
@@ -22,28 +23,13 @@ export interface HousingRun {
   summary: string;
 }
 
-const listsNamed = (names: string[]) => names.join(', ');
-
-/**
- * The housing lists in the inputs, or null when they hold none (they are then Annex A lists). Both kinds
- * in one run is a usage error naming both.
- */
-export function readHousingInputs(sources: ImportSource[], options: ModelOptions, pseudonymKey: Uint8Array): ReturnType<typeof importHousingLists> | null {
+/** The housing lists given with --input (the caller has found them by their headers, and no Annex A list beside them). */
+export function readHousingInputs(sources: ImportSource[], options: ModelOptions, pseudonymKey: Uint8Array): ReturnType<typeof importHousingLists> {
+  const children = [options.history ? '--history' : '', options.ssda903.length ? '--ssda903' : '', options.calibrate ? '--calibrate' : ''].filter(Boolean);
+  if (children.length) throw new HousingUsageError(`${children.join(', ')} ${children.length === 1 ? 'is' : 'are'} for children's services and cannot be used with housing lists.`);
   // Files from the command line name no list: each is recognised by its headers.
   const files = sources.flatMap((s): HousingImportSource[] => (s.kind === 'pasted' ? [] : s.kind === 'workbook' ? [s] : [{ kind: s.kind, name: s.name, bytes: s.bytes, ...(s.extract ? { extract: s.extract } : {}), ...(s.extractDate ? { extractDate: s.extractDate } : {}) }]));
-  const housing = importHousingLists(files, { pseudonymKey, today: new Date().toISOString().slice(0, 10), ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) });
-  const found = [housing.report.cases.present ? `a case list (${listsNamed(housing.report.cases.foundIn)})` : '', housing.report.ta.present ? `a temporary accommodation list (${listsNamed(housing.report.ta.foundIn)})` : ''].filter(Boolean);
-  if (found.length === 0) return null;
-  const annex = importLists(sources, { pseudonymKey, today: new Date().toISOString().slice(0, 10) }).report;
-  const annexFound = ([['referrals', 'referrals (List 3)'], ['cpp', 'child protection plans (List 7)'], ['cla', 'children in care (List 8)']] as const)
-    .filter(([key]) => annex[key].present)
-    .map(([key, name]) => `${name} in ${listsNamed(annex[key].foundIn)}`);
-  if (annexFound.length > 0) {
-    throw new HousingUsageError(`the inputs hold both Annex A lists (${annexFound.join('; ')}) and housing lists (${found.join(' and ')}). A run projects one service: give the Annex A lists or the housing lists, not both.`);
-  }
-  const children = [options.history ? '--history' : '', options.ssda903.length ? '--ssda903' : '', options.calibrate ? '--calibrate' : ''].filter(Boolean);
-  if (children.length) throw new HousingUsageError(`${children.join(', ')} ${children.length === 1 ? 'is' : 'are'} for children's services and cannot be used with housing lists (${found.join(' and ')}).`);
-  return housing;
+  return importHousingLists(files, { pseudonymKey, today: new Date().toISOString().slice(0, 10), ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) });
 }
 
 function importSummary(report: HousingImportReport): string {

@@ -103,8 +103,10 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
   }
 
   // One service a run: Annex A lists and housing lists together are a usage error, named both.
+  let housingInputs = false;
   if (options.inputs.length > 0) {
     const found = listsFound(loadSources(options.inputs, options.extractDate));
+    housingInputs = found.housing.length > 0;
     if (found.annexA.length && found.housing.length) {
       io.stderr(
         `Error: the inputs hold both Annex A lists (${found.annexA.join(', ')}) and housing lists (${found.housing.join(', ')}). A run projects one service: give the Annex A lists or the housing lists, not both.
@@ -120,7 +122,7 @@ Run "npm run model -- --help" to see every option.
     // A fresh key per run: pseudonyms are consistent within this result (lists and returns alike) and
     // mean nothing outside it.
     const pseudonymKey = randomBytes(32);
-    const housing = options.demo || options.inputs.length === 0 ? null : readHousingInputs(loadSources(options.inputs, options.extractDate), options, pseudonymKey);
+    const housing = housingInputs ? readHousingInputs(loadSources(options.inputs, options.extractDate), options, pseudonymKey) : null;
     if (housing) {
       // Build everything before writing anything: a failure leaves no file half-written.
       const built = runHousing(housing, scenario, options, { workbookTitle: workbookTitle(options), appVersion: appVersion() });

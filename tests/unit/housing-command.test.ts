@@ -1,7 +1,8 @@
 // `npm run model` with housing lists (cli-contract.md, Housing), run in-process: the case list and the TA
 // list from the synthetic housing authority, the contract's housing result, the Excel export read back
-// against it, and a usage error when Annex A lists and housing lists come in one run.
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+// against it, and a usage error for an option of children's services beside housing lists (Annex A and
+// housing lists in one run: model-command-housing.test.ts).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { utils } from '@e965/xlsx';
@@ -99,15 +100,6 @@ describe('npm run model -- --input cases.csv --input ta.csv', () => {
 });
 
 describe('the wrong mix of inputs', () => {
-  it('stops with a usage error naming both when Annex A lists and housing lists come in one run', async () => {
-    const annexA = path.resolve(import.meta.dirname, '../../../shared/fixtures/annex-a/liia-tools__Annex_A.xlsx');
-    const out = path.join(dir, 'mixed.json');
-    const mixed = await run('--input', annexA, '--input', casesFile, '--input', taFile, '--json', out);
-    expect(mixed.code).toBe(2);
-    expect(mixed.err).toMatch(/both Annex A lists \(.*referrals \(List 3\) in liia-tools__Annex_A\.xlsx.*\) and housing lists \(a case list \(cases\.csv\) and a temporary accommodation list \(ta\.csv\)\)/);
-    expect(existsSync(out)).toBe(false);
-  });
-
   it('stops with a usage error when an option for children’s services comes with housing lists', async () => {
     const history = path.join(dir, 'history.csv');
     writeFileSync(history, 'period_start,period_end,referrals\n2024-01-01,2024-01-31,10\n');
