@@ -91,7 +91,7 @@ function FiguresTable({ outcome, at }: { outcome: HousingOutcome; at: number }) 
   const range = (m: HousingMeasure, bands: HousingOutcome['baselineBands']) => (m.band && bands ? `${figureForPeople(m, m.band(bands).p10[at]!)} to ${figureForPeople(m, m.band(bands).p90[at]!)}` : '');
   const base = outcome.result.projection.baseline;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={`Figures in ${monthForPeople(outcome.result.projection.months[at]!)}`}>
+    <div className="table-wide" tabIndex={0} role="region" aria-label={`Figures in ${monthForPeople(outcome.result.projection.months[at]!)}`}>
       <table className="summary housing-figures">
         <thead>
           <tr>
