@@ -1,10 +1,13 @@
 // What happened, month by month, in a housing workbook: approaches and duties owed, households in
 // temporary accommodation by type (stacked), entries and leavings, nights; the rates in words beneath.
-import { taTypes, taTypeWords } from '../../../../shared/dataset/housing.ts';
+import { taTypes, type TaType } from '../../../../shared/dataset/housing.ts';
 import type { HousingOutcome } from '../../../../shared/result/housing-outcome.ts';
 import { housingRateRows } from '../../../../shared/result/housing-rates.ts';
 import { LineChart, palette } from '../../charts/LineChart.tsx';
 import { partColours, StackedChart } from '../../charts/StackedChart.tsx';
+
+/** Short enough for the chart's legend beside it; the figures table under the chart repeats them. */
+const legendWords: Record<TaType, string> = { bedAndBreakfast: 'B&B', nightlyPaid: 'Nightly paid', hostel: 'Hostel', privateLeased: 'Private leased', socialHousing: 'Council or HA stock', other: 'Other' };
 
 export function HousingHistory({ outcome }: { outcome: HousingOutcome }) {
   const h = outcome.result.history;
@@ -23,7 +26,7 @@ export function HousingHistory({ outcome }: { outcome: HousingOutcome }) {
             { label: 'Owed a prevention or relief duty', values: h.dutiesOwed, colour: palette[2]! },
           ]}
         />
-        <StackedChart id="housing-history-ta-types" title="Households in temporary accommodation at month end, by type" yTitle="Households" months={h.months} parts={taTypes.map((t, i) => ({ label: taTypeWords[t], values: h.taByType[t], colour: partColours[i]! }))} />
+        <StackedChart id="housing-history-ta-types" title="Households in temporary accommodation at month end, by type" yTitle="Households" months={h.months} parts={taTypes.map((t, i) => ({ label: legendWords[t], values: h.taByType[t], colour: partColours[i]! }))} />
         <LineChart
           id="housing-history-ta-flows"
           title="Households entering and leaving temporary accommodation"
