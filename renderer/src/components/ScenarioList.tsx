@@ -60,3 +60,33 @@ export function withNewScenario(scenarios: readonly ScenarioInput[], scenario: S
   const money = scenarios[0] ? { costs: scenarios[0].costs, caseloads: scenarios[0].caseloads } : {};
   return [...scenarios, { ...scenario, ...money, name }];
 }
+
+/** The list, the one selected and those ticked to compare, once the scenario at `index` is deleted. */
+export function withoutScenario(scenarios: readonly ScenarioInput[], index: number, selected: number, compare: readonly number[]) {
+  return {
+    scenarios: scenarios.filter((_, i) => i !== index),
+    selected: Math.max(0, Math.min(selected, scenarios.length - 2)),
+    compare: compare.filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)),
+  };
+}
+
+/** The top of a scenario's settings: its name, Duplicate and Delete, and what it assumes in words. */
+export function ScenarioHeading({ name, onRename, onDuplicate, onDelete, description }: { name: string; onRename: (name: string) => void; onDuplicate: () => void; onDelete: () => void; description: readonly string[] }) {
+  const nameId = useId();
+  return (
+    <>
+      <h2 id="scenario-editor-heading">Settings of “{name}”</h2>
+      <div className="row">
+        <label htmlFor={nameId}>Scenario name</label>
+        <input id={nameId} value={name} maxLength={80} onChange={(e) => onRename(e.target.value)} />
+        <button type="button" onClick={onDuplicate}>
+          Duplicate
+        </button>
+        <button type="button" onClick={onDelete}>
+          Delete
+        </button>
+      </div>
+      <p className="in-words">{description.join(' ')}</p>
+    </>
+  );
+}

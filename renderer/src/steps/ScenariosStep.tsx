@@ -1,4 +1,4 @@
-import { memo, useId } from 'react';
+import { memo } from 'react';
 import { describeScenario } from '../../../shared/engine/describe-scenario.ts';
 import { futureLockdown, englandLockdowns2020 } from '../../../shared/engine/presets.ts';
 import { monthOfIso } from '../../../shared/engine/core/months.ts';
@@ -14,7 +14,7 @@ import { PlacementShifts } from './placements/PlacementShifts.tsx';
 import { UnitCostTable } from './placements/UnitCostTable.tsx';
 import { moveShocksInto, shockPlace, shockPlaceInWords } from './scenario-window.ts';
 import { InterventionsEditor } from './interventions/InterventionsEditor.tsx';
-import { ScenarioList, withNewScenario } from '../components/ScenarioList.tsx';
+import { ScenarioHeading, ScenarioList, withNewScenario, withoutScenario } from '../components/ScenarioList.tsx';
 
 type Shock = NonNullable<ScenarioInput['shocks']>[number];
 
@@ -31,7 +31,6 @@ export interface ScenariosProps {
 }
 
 export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare, onCompare, result, rangesPending }: ScenariosProps) {
-  const nameId = useId();
   const start = result?.projection?.months[0] ?? null;
   const startMonth = start ? monthOfIso(`${start}-01`) : null;
   const current = scenarios[selected];
@@ -45,9 +44,10 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
     onSelect(scenarios.length);
   };
   const remove = (index: number) => {
-    onChange(scenarios.filter((_, i) => i !== index));
-    onSelect(Math.max(0, Math.min(selected, scenarios.length - 2)));
-    onCompare(compare.filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)));
+    const left = withoutScenario(scenarios, index, selected, compare);
+    onChange(left.scenarios);
+    onSelect(left.selected);
+    onCompare(left.compare);
   };
   const projection = result?.projection;
   // Where List 8 or SSDA903 gives placement types, children in care are costed placement by placement.
@@ -80,18 +80,7 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
 
       {current && (
         <section className="scenario-editor" aria-labelledby="scenario-editor-heading">
-          <h2 id="scenario-editor-heading">Settings of “{current.name}”</h2>
-          <div className="row">
-            <label htmlFor={nameId}>Scenario name</label>
-            <input id={nameId} value={current.name ?? ''} maxLength={80} onChange={(e) => update({ name: e.target.value })} />
-            <button type="button" onClick={() => add({ ...current, name: `${current.name} (copy)` })}>
-              Duplicate
-            </button>
-            <button type="button" onClick={() => remove(selected)}>
-              Delete
-            </button>
-          </div>
-          <p className="in-words">{description.join(' ')}</p>
+          <ScenarioHeading name={current.name ?? ''} onRename={(name) => update({ name })} onDuplicate={() => add({ ...current, name: `${current.name} (copy)` })} onDelete={() => remove(selected)} description={description} />
           {projection && startMonth !== null && (current.shocks ?? []).some((sh) => ['before', 'after'].includes(shockPlace(sh, startMonth, projection.months.length))) && (
             <div className="notice outside" role="note">
               <p>

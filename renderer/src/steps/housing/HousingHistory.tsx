@@ -5,6 +5,7 @@ import type { HousingOutcome } from '../../../../shared/result/housing-outcome.t
 import { housingRateRows } from '../../../../shared/result/housing-rates.ts';
 import { LineChart, palette } from '../../charts/LineChart.tsx';
 import { partColours, StackedChart } from '../../charts/StackedChart.tsx';
+import { RatesTable } from '../../components/RatesTable.tsx';
 
 /** Short enough for the chart's legend beside it; the figures table under the chart repeats them. */
 const legendWords: Record<TaType, string> = { bedAndBreakfast: 'B&B', nightlyPaid: 'Nightly paid', hostel: 'Hostel', privateLeased: 'Private leased', socialHousing: 'Council or HA stock', other: 'Other' };
@@ -39,35 +40,7 @@ export function HousingHistory({ outcome }: { outcome: HousingOutcome }) {
         />
         <LineChart id="housing-history-nights" title="Nights in temporary accommodation each month" yTitle="Nights" months={h.months} series={[{ label: 'Nights', values: h.taNights, colour: palette[0]! }]} />
       </div>
-      <h2>What the model estimates from your lists</h2>
-      <table className="rates">
-        <caption className="visually-hidden">Estimated rates with their likely ranges</caption>
-        <thead>
-          <tr>
-            <th scope="col">What</th>
-            <th scope="col">Estimate</th>
-            <th scope="col">Likely range</th>
-            <th scope="col">In words</th>
-          </tr>
-        </thead>
-        <tbody>
-          {housingRateRows(e).map(([what, value, range, words]) => (
-            <tr key={what}>
-              <th scope="row">{what}</th>
-              <td>{value}</td>
-              <td>{range}</td>
-              <td>{words}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {e.notes.length > 0 && (
-        <ul className="notes">
-          {e.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
+      <RatesTable rows={housingRateRows(e)} notes={e.notes} />
     </>
   );
 }

@@ -1,12 +1,12 @@
 // Households in temporary accommodation and their cost, by type, under the baseline and each scenario, with
 // their likely ranges and a sentence each (the export's words: shared/result/housing-figures.ts).
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { taTypes } from '../../../../shared/dataset/housing.ts';
 import { costOfType, figureForPeople, householdsInType, housingMeasures, housingSentence, measureOf, type HousingMeasure } from '../../../../shared/result/housing-figures.ts';
 import type { HousingOutcome } from '../../../../shared/result/housing-outcome.ts';
 import { monthForPeople } from '../../../../shared/text/people-format.ts';
-import { ChartLegend } from '../../charts/ChartLegend.tsx';
 import { baselineColour, LineChart, scenarioColour } from '../../charts/LineChart.tsx';
+import { ShadedRangeChoice } from '../../components/ShadedRangeChoice.tsx';
 
 /** Results show the baseline and up to this many scenarios (the Excel export has them all). */
 const maxShown = 4;
@@ -17,31 +17,12 @@ export function HousingResults({ outcome, rangesPending }: { outcome: HousingOut
   const [shaded, setShaded] = useState(-1);
   const shadedIndex = shaded < scenarios.length ? shaded : -1;
   const bandsOf = (i: number) => (i < 0 ? outcome.baselineBands : (scenarios[i]?.bands ?? null));
-  const pickId = useId();
   const charted = ['taOpen', 'cost', 'approaches', 'taNights'].map(measureOf);
   const backtest = outcome.result.backtest;
   return (
     <>
       {outcome.scenarios.length > maxShown && <p className="notice">The charts and tables show the first {maxShown} of your {outcome.scenarios.length} scenarios; the Excel export has them all.</p>}
-      {scenarios.length > 0 && (
-        <fieldset className="band-choice">
-          <legend>Shade the likely range of</legend>
-          {[-1, ...scenarios.keys()].map((i) => (
-            <label key={i}>
-              <input type="radio" name={pickId} checked={shadedIndex === i} onChange={() => setShaded(i)} /> {i < 0 ? 'Baseline' : scenarios[i]!.name}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      <ChartLegend
-        items={[
-          { label: 'Baseline', colour: baselineColour, ...(shadedIndex < 0 ? { note: 'shaded: its likely range' } : {}) },
-          ...scenarios.map((s, i) => ({ label: s.name, colour: scenarioColour(i), ...(shadedIndex === i ? { note: 'shaded: its likely range' } : {}) })),
-        ]}
-      />
-      <p className="muted ranges-status" role="status">
-        {rangesPending ? 'Working out the likely ranges…' : ''}
-      </p>
+      <ShadedRangeChoice names={scenarios.map((s) => s.name)} shaded={shadedIndex} onShade={setShaded} rangesPending={rangesPending} />
       <div className="chart-grid">
         {charted.map((m) => {
           const band = (i: number) => {

@@ -2,7 +2,7 @@
 // faster or slower move-on from temporary accommodation, prevention that keeps households out of it, and
 // the nightly cost of each type (the workbook's, for the baseline and every scenario). The charts follow
 // the settings as they change.
-import { memo, useId } from 'react';
+import { memo } from 'react';
 import { taTypes, taTypeWords } from '../../../../shared/dataset/housing.ts';
 import { monthLabel, monthOfIso } from '../../../../shared/engine/core/months.ts';
 import { defaultTaNightly } from '../../../../shared/engine/housing/housing-costs.ts';
@@ -14,7 +14,7 @@ import { ChartLegend } from '../../charts/ChartLegend.tsx';
 import { baselineColour, LineChart, scenarioColour } from '../../charts/LineChart.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { NumberField } from '../../components/NumberField.tsx';
-import { ScenarioList, withNewScenario } from '../../components/ScenarioList.tsx';
+import { ScenarioHeading, ScenarioList, withNewScenario, withoutScenario } from '../../components/ScenarioList.tsx';
 
 type Shock = NonNullable<ScenarioInput['shocks']>[number];
 type NewNormal = NonNullable<ScenarioInput['newNormal']>;
@@ -36,7 +36,6 @@ const lastDay = (month: string) => {
 };
 
 export function HousingScenarios({ outcome, scenarios, onChange, selected, onSelect, compare, onCompare, rangesPending }: HousingScenariosProps) {
-  const nameId = useId();
   const months = outcome.result.projection.months;
   const start = `${months[0]!}-01`;
   const inMonths = (n: number) => monthLabel(monthOfIso(start) + n);
@@ -51,9 +50,10 @@ export function HousingScenarios({ outcome, scenarios, onChange, selected, onSel
     onSelect(scenarios.length);
   };
   const remove = (index: number) => {
-    onChange(scenarios.filter((_, i) => i !== index));
-    onSelect(Math.max(0, Math.min(selected, scenarios.length - 2)));
-    onCompare(compare.filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)));
+    const left = withoutScenario(scenarios, index, selected, compare);
+    onChange(left.scenarios);
+    onSelect(left.selected);
+    onCompare(left.compare);
   };
   const shown = [...new Set([selected, ...compare])].filter((i) => i < outcome.scenarios.length).sort((a, b) => a - b);
   const description = current
@@ -83,18 +83,7 @@ export function HousingScenarios({ outcome, scenarios, onChange, selected, onSel
 
         {current && (
           <section className="scenario-editor" aria-labelledby="scenario-editor-heading">
-            <h2 id="scenario-editor-heading">Settings of “{current.name}”</h2>
-            <div className="row">
-              <label htmlFor={nameId}>Scenario name</label>
-              <input id={nameId} value={current.name ?? ''} maxLength={80} onChange={(e) => update({ name: e.target.value })} />
-              <button type="button" onClick={() => add({ ...current, name: `${current.name} (copy)` })}>
-                Duplicate
-              </button>
-              <button type="button" onClick={() => remove(selected)}>
-                Delete
-              </button>
-            </div>
-            <p className="in-words">{description.join(' ')}</p>
+            <ScenarioHeading name={current.name ?? ''} onRename={(name) => update({ name })} onDuplicate={() => add({ ...current, name: `${current.name} (copy)` })} onDelete={() => remove(selected)} description={description} />
             {(current.shocks ?? []).map((shock, k) => (
               <fieldset key={k}>
                 <legend>Shock {k + 1}</legend>
