@@ -79,7 +79,10 @@ describe('a housing workbook, from pasted lists to the Excel file', () => {
     await field.fill('20');
     await page.getByText(/approaches settle 20% above the usual level/).waitFor({ timeout: 30_000 });
     await page.getByText('Working out the likely ranges…').waitFor({ state: 'detached', timeout: 90_000 });
+    // Every nightly cost is the illustrative default until the analyst gives theirs.
+    expect(await page.getByText('Default: replace with yours', { exact: true }).count()).toBe(6);
     await page.screenshot({ path: path.join(shots, 'housing-3-scenarios.png') });
+    await page.screenshot({ path: path.join(shots, 'housing-3-scenarios-full.png'), fullPage: true });
     await step('Results').click();
     // The projection follows the setting: more households in TA with 20% more approaches than with 10%.
     await page.waitForFunction((was) => {

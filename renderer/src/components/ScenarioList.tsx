@@ -90,3 +90,33 @@ export function ScenarioHeading({ name, onRename, onDuplicate, onDelete, descrip
     </>
   );
 }
+
+type Shock = NonNullable<ScenarioInput['shocks']>[number];
+
+/** What a Scenarios step does to its list: change the one selected or one of its shocks, add one, delete one. */
+export function scenarioEditing({ scenarios, onChange, selected, onSelect, compare, onCompare }: {
+  scenarios: readonly ScenarioInput[];
+  onChange: (scenarios: ScenarioInput[]) => void;
+  selected: number;
+  onSelect: (index: number) => void;
+  compare: readonly number[];
+  onCompare: (indexes: number[]) => void;
+}) {
+  const current = scenarios[selected];
+  const update = (changes: Partial<ScenarioInput>) => onChange(scenarios.map((s, i) => (i === selected ? { ...s, ...changes } : s)));
+  return {
+    current,
+    update,
+    updateShock: (k: number, changes: Partial<Shock>) => update({ shocks: (current?.shocks ?? []).map((s, i) => (i === k ? { ...s, ...changes } : s)) }),
+    add: (scenario: ScenarioInput) => {
+      onChange(withNewScenario(scenarios, scenario));
+      onSelect(scenarios.length);
+    },
+    remove: (index: number) => {
+      const left = withoutScenario(scenarios, index, selected, compare);
+      onChange(left.scenarios);
+      onSelect(left.selected);
+      onCompare(left.compare);
+    },
+  };
+}

@@ -14,9 +14,8 @@ import { PlacementShifts } from './placements/PlacementShifts.tsx';
 import { UnitCostTable } from './placements/UnitCostTable.tsx';
 import { moveShocksInto, shockPlace, shockPlaceInWords } from './scenario-window.ts';
 import { InterventionsEditor } from './interventions/InterventionsEditor.tsx';
-import { ScenarioHeading, ScenarioList, withNewScenario, withoutScenario } from '../components/ScenarioList.tsx';
+import { ScenarioHeading, ScenarioList, scenarioEditing } from '../components/ScenarioList.tsx';
 
-type Shock = NonNullable<ScenarioInput['shocks']>[number];
 
 export interface ScenariosProps {
   scenarios: ScenarioInput[];
@@ -33,22 +32,10 @@ export interface ScenariosProps {
 export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare, onCompare, result, rangesPending }: ScenariosProps) {
   const start = result?.projection?.months[0] ?? null;
   const startMonth = start ? monthOfIso(`${start}-01`) : null;
-  const current = scenarios[selected];
-  const update = (changes: Partial<ScenarioInput>) => onChange(scenarios.map((s, i) => (i === selected ? { ...s, ...changes } : s)));
+  const { current, update, updateShock, add, remove } = scenarioEditing({ scenarios, onChange, selected, onSelect, compare, onCompare });
   // Unit costs and caseloads are the workbook's: the baseline is costed with them, so an edit applies to every
   // scenario, and a scenario's spend differs from the baseline's only by what the scenario changes in demand.
   const updateMoney = (changes: Pick<ScenarioInput, 'costs' | 'caseloads'>) => onChange(scenarios.map((s) => ({ ...s, ...changes })));
-  const updateShock = (k: number, changes: Partial<Shock>) => update({ shocks: (current?.shocks ?? []).map((s, i) => (i === k ? { ...s, ...changes } : s)) });
-  const add = (scenario: ScenarioInput) => {
-    onChange(withNewScenario(scenarios, scenario));
-    onSelect(scenarios.length);
-  };
-  const remove = (index: number) => {
-    const left = withoutScenario(scenarios, index, selected, compare);
-    onChange(left.scenarios);
-    onSelect(left.selected);
-    onCompare(left.compare);
-  };
   const projection = result?.projection;
   // Where List 8 or SSDA903 gives placement types, children in care are costed placement by placement.
   const placementsKnown = projection !== undefined && 'claByPlacement' in projection.baseline;

@@ -4,7 +4,7 @@
 // the settings as they change.
 import { memo } from 'react';
 import { taTypes, taTypeWords } from '../../../../shared/dataset/housing.ts';
-import { monthLabel, monthOfIso } from '../../../../shared/engine/core/months.ts';
+import { firstDayIso, lastDayIso, monthOfIso } from '../../../../shared/engine/core/months.ts';
 import { defaultTaNightly } from '../../../../shared/engine/housing/housing-costs.ts';
 import { ScenarioSchema, type ScenarioInput } from '../../../../shared/engine/scenario.ts';
 import { measureOf } from '../../../../shared/result/housing-figures.ts';
@@ -14,9 +14,8 @@ import { ChartLegend } from '../../charts/ChartLegend.tsx';
 import { baselineColour, LineChart, scenarioColour } from '../../charts/LineChart.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { NumberField } from '../../components/NumberField.tsx';
-import { ScenarioHeading, ScenarioList, withNewScenario, withoutScenario } from '../../components/ScenarioList.tsx';
+import { ScenarioHeading, ScenarioList, scenarioEditing } from '../../components/ScenarioList.tsx';
 
-type Shock = NonNullable<ScenarioInput['shocks']>[number];
 type NewNormal = NonNullable<ScenarioInput['newNormal']>;
 
 export interface HousingScenariosProps {
@@ -30,31 +29,16 @@ export interface HousingScenariosProps {
   rangesPending: boolean;
 }
 
-const lastDay = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-};
-
 export function HousingScenarios({ outcome, scenarios, onChange, selected, onSelect, compare, onCompare, rangesPending }: HousingScenariosProps) {
   const months = outcome.result.projection.months;
   const start = `${months[0]!}-01`;
-  const inMonths = (n: number) => monthLabel(monthOfIso(start) + n);
-  const current = scenarios[selected];
-  const update = (changes: Partial<ScenarioInput>) => onChange(scenarios.map((s, i) => (i === selected ? { ...s, ...changes } : s)));
+  // A shock's default: the third to the eighth month of the projection.
+  const shockFrom = firstDayIso(monthOfIso(start) + 2);
+  const shockTo = lastDayIso(monthOfIso(start) + 7);
+  const { current, update, updateShock, add, remove } = scenarioEditing({ scenarios, onChange, selected, onSelect, compare, onCompare });
   // Nightly costs are the workbook's: an edit applies to the baseline and every scenario.
   const updateNightly = (type: (typeof taTypes)[number], nightly: number) => onChange(scenarios.map((s) => ({ ...s, costs: { ...s.costs, taNightly: { ...s.costs?.taNightly, [type]: nightly } } })));
-  const updateShock = (k: number, changes: Partial<Shock>) => update({ shocks: (current?.shocks ?? []).map((s, i) => (i === k ? { ...s, ...changes } : s)) });
   const updateNormal = (changes: Partial<NewNormal>) => update({ newNormal: { from: current?.newNormal?.from ?? start, ...current?.newNormal, ...changes } });
-  const add = (scenario: ScenarioInput) => {
-    onChange(withNewScenario(scenarios, scenario));
-    onSelect(scenarios.length);
-  };
-  const remove = (index: number) => {
-    const left = withoutScenario(scenarios, index, selected, compare);
-    onChange(left.scenarios);
-    onSelect(left.selected);
-    onCompare(left.compare);
-  };
   const shown = [...new Set([selected, ...compare])].filter((i) => i < outcome.scenarios.length).sort((a, b) => a - b);
   const description = current
     ? (() => {
@@ -67,7 +51,7 @@ export function HousingScenarios({ outcome, scenarios, onChange, selected, onSel
     <div className="scenarios">
       <div className="scenario-settings">
         <ScenarioList scenarios={scenarios} selected={selected} onSelect={onSelect} compare={compare} onCompare={onCompare}>
-          <button type="button" onClick={() => add({ name: 'Wave of evictions', shocks: [{ from: `${inMonths(2)}-01`, to: lastDay(inMonths(7)), approachChange: 0.3 }] })}>
+          <button type="button" onClick={() => add({ name: 'Wave of evictions', shocks: [{ from: shockFrom, to: shockTo, approachChange: 0.3 }] })}>
             New: a wave of evictions
           </button>
           <button type="button" onClick={() => add({ name: 'More approaches', newNormal: { from: start, approachChange: 0.1 } })}>
@@ -99,7 +83,7 @@ export function HousingScenarios({ outcome, scenarios, onChange, selected, onSel
                 <NumberField label="Change in how fast households move on from TA while it lasts" unit="%" percent min={-95} max={200} step={1} value={shock.taExitChange ?? 0} onChange={(v) => updateShock(k, { taExitChange: v })} />
               </fieldset>
             ))}
-            <button type="button" onClick={() => update({ shocks: [...(current.shocks ?? []), { from: `${inMonths(2)}-01`, to: lastDay(inMonths(7)), approachChange: 0.2 }] })}>
+            <button type="button" onClick={() => update({ shocks: [...(current.shocks ?? []), { from: shockFrom, to: shockTo, approachChange: 0.2 }] })}>
               Add a shock
             </button>
             <fieldset>
