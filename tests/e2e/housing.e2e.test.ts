@@ -2,6 +2,7 @@
 // backend: a new housing workbook, both lists pasted from the synthetic housing authority's CSV, History,
 // a scenario moved (approaches 20% higher from the projection's start) and the projection following it,
 // Results, and the Excel file exported and read back: the figure on screen is the figure in the file.
+// axe finds no violations on any housing step.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { formatDelimited, parseDelimitedRows } from '../../shared/import/text/de
 import { simulateHousing, writeHousingLists } from '../../shared/synthetic/housing-authority.ts';
 import { countForPeople } from '../../shared/text/people-format.ts';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
+import { axeViolations } from '../support/axe.ts';
 import { projectRoot } from '../support/loopback-app.ts';
 import { readWorkbook } from '../support/read-xlsx.ts';
 
@@ -35,7 +37,8 @@ async function pasteInto(list: keyof typeof labels, text: string): Promise<void>
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  opened = await openAppPage({ width: 1366, height: 768, clipboard: true });
+  // bypassCSP lets axe's own script into the page.
+  opened = await openAppPage({ width: 1366, height: 768, clipboard: true, bypassCSP: true });
   page = opened.page;
 }, 120_000);
 
@@ -61,6 +64,7 @@ describe('a housing workbook, from pasted lists to the Excel file', () => {
     await page.getByRole('rowheader', { name: 'Median stay: nightly paid, privately managed' }).waitFor();
     await page.screenshot({ path: path.join(shots, 'housing-2-history.png') });
     await page.screenshot({ path: path.join(shots, 'housing-2-history-full.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
   }, 120_000);
 
   let before = 0;
@@ -83,6 +87,7 @@ describe('a housing workbook, from pasted lists to the Excel file', () => {
     expect(await page.getByText('Default: replace with yours', { exact: true }).count()).toBe(6);
     await page.screenshot({ path: path.join(shots, 'housing-3-scenarios.png') });
     await page.screenshot({ path: path.join(shots, 'housing-3-scenarios-full.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     await step('Results').click();
     // The projection follows the setting: more households in TA with 20% more approaches than with 10%.
     await page.waitForFunction((was) => {
@@ -101,11 +106,13 @@ describe('a housing workbook, from pasted lists to the Excel file', () => {
     await page.locator('tr[data-measure="costByType:nightlyPaid"]').first().waitFor();
     await page.screenshot({ path: path.join(shots, 'housing-4-results.png') });
     await page.screenshot({ path: path.join(shots, 'housing-4-results-full.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
   }, 120_000);
 
   it('Export: the Excel file has the figures on screen', async () => {
     await step('Export').click();
     await page.screenshot({ path: path.join(shots, 'housing-5-export.png') });
+    expect(await axeViolations(page)).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Export to Excel' }).click()]);
     const bytes = readFileSync((await download.path())!);
     writeFileSync(path.join(shots, 'housing-export.xlsx'), bytes);

@@ -99,7 +99,7 @@ export function HousingScenarios({ outcome, scenarios, onChange, selected, onSel
               {taTypes.map((t) => {
                 const given = current.costs?.taNightly?.[t];
                 return (
-                  <NumberField key={t} label={taTypeWords[t]} hint={given === undefined ? 'Default: replace with yours' : 'Your cost'} unit="£ a night" min={0} max={5000} step={1} value={given ?? defaultTaNightly[t].nightly} onChange={(v) => updateNightly(t, v)} />
+                  <NumberField key={t} label={taTypeWords[t]} hint={given === undefined ? 'Default: replace with yours' : 'Your cost'} unit="£ a night" min={0} max={1000} step={1} value={given ?? defaultTaNightly[t].nightly} onChange={(v) => updateNightly(t, v)} />
                 );
               })}
             </fieldset>
