@@ -2,7 +2,7 @@
 // backtest, with every scenario's projection beside it. The contract's result holds one scenario (the
 // command's --scenario); a workbook may hold several, each run with the baseline costed as it is.
 import type { HousingDataset } from '../dataset/housing.ts';
-import { monthLabel, monthOfIso } from '../engine/core/months.ts';
+import { lastCompleteMonth, monthLabel } from '../engine/core/months.ts';
 import type { HousingBands } from '../engine/housing/housing-bands.ts';
 import { runHousingModel, type HousingProjected, type HousingResult, type HousingRunOptions } from '../engine/housing/run-housing-model.ts';
 import { withWorkbookCosts } from '../engine/run-model.ts';
@@ -50,8 +50,8 @@ export function runHousingOutcome(dataset: HousingDataset, scenarios: readonly S
   return housingOutcome(runs[0]?.result ?? run(dataset, null, options), runs);
 }
 
-/** A backtest from a year before the lists' last complete month, where the lists have one. */
+/** A backtest over the lists' last twelve complete months, where the lists have an extract date. */
 export function yearBackFrom(dataset: HousingDataset): string | null {
   const extract = dataset.extracts.map((e) => e.extractDate).sort().at(-1);
-  return extract ? monthLabel(monthOfIso(extract) - 13) : null;
+  return extract ? monthLabel(lastCompleteMonth(extract) - 11) : null;
 }
