@@ -49,7 +49,6 @@ export interface ImportResult {
 }
 
 interface PendingRow extends ReadGridRow<ListId> {
-  rejected: boolean;
   /** The pseudonym, set once the row has passed every check. */
   child?: string;
 }
@@ -86,7 +85,7 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
       dateColumns,
       onRows: onProgress && ((list, done, total) => onProgress({ phase: 'rows', source: grid.file, list, done, total })),
       every: progressEveryRows,
-      accept: (row) => pending.push({ ...row, rejected: false }),
+      accept: (row) => pending.push(row),
     });
   }
 

@@ -82,6 +82,8 @@ export interface ReadGridRow<L extends string> {
   extract: string;
   values: Record<string, FieldValue>;
   rawId: Cell;
+  /** False when read; the caller's checks across rows may reject it later. */
+  rejected: boolean;
 }
 
 export interface GridReading<L extends TableId> {
@@ -168,6 +170,6 @@ export function readGrid<L extends TableId>(grid: Grid<L>, reading: GridReading<
       counts.rowsRejected++;
       continue;
     }
-    reading.accept({ list: table.list, file: grid.file, sheet: grid.sheet, row: outcome.row, extract: grid.extract, values: outcome.values, rawId: outcome.rawId });
+    reading.accept({ list: table.list, file: grid.file, sheet: grid.sheet, row: outcome.row, extract: grid.extract, values: outcome.values, rawId: outcome.rawId, rejected: false });
   }
 }

@@ -71,6 +71,8 @@ describe('a housing workbook', () => {
     await inWorkbook('ta').filter({ hasText: `In this workbook: ${n(ta)} TA placements.` }).waitFor();
     await counts('ta').filter({ hasText: `${n(ta)} accepted` }).waitFor();
     await page.getByText(`A housing workbook: ${n(cases)} cases and ${n(ta)} TA placements in this workbook.`).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(shots, 'housing-data-top.png') });
   }, 180_000);
 
   it('shows the row of a TA placement that ends before it starts', async () => {

@@ -55,6 +55,25 @@ describe('housing scenarios', () => {
     expect(p.approaches).toEqual(baseline.approaches);
   });
 
+  it('weighs a prevention team: its cost, the TA cost it saves, households kept out of TA, and when it pays back', () => {
+    const projection = run({ interventions: [{ name: 'Prevention team', from: '2024-04-01', to: '2026-03-31', costPerYear: 250000, effects: { taStartChange: -0.3 } }] });
+    const [team] = projection.scenario!.interventions;
+    expect(team!.name).toBe('Prevention team');
+    expect(team!.cost[0]).toBeCloseTo(250000 / 12, 6);
+    // Without its only intervention the scenario is the baseline: the saving is the baseline's cost less the scenario's.
+    team!.saving.forEach((saving, t) => expect(saving).toBeCloseTo(baseline.cost[t]! - projection.scenario!.cost[t]!, 4));
+    expect(team!.totals.saving).toBeGreaterThan(0);
+    expect(team!.totals.householdsKeptOutOfTa).toBeCloseTo(total(baseline.taStarts) - total(projection.scenario!.taStarts), 6);
+    expect(team!.totals.householdsKeptOutOfTa).toBeGreaterThan(50);
+    // Savings grow as households kept out would have stayed for months; at these nightly costs some 260 fewer
+    // entries a year pay for a £250,000 team within its first year.
+    expect(team!.saving[20]!).toBeGreaterThan(team!.saving[2]!);
+    expect(team!.totals.saving).toBeGreaterThan(team!.totals.cost);
+    expect(team!.totals.net).toBeCloseTo(team!.totals.cost - team!.totals.saving, 4);
+    expect(team!.paybackMonth).not.toBeNull();
+    expect(team!.paybackMonth! >= '2024-04' && team!.paybackMonth! <= '2025-03').toBe(true);
+  });
+
   it("the council's own nightly costs: cost is nights times them, in the baseline and the scenario", () => {
     const nightly = { bedAndBreakfast: 100, nightlyPaid: 70, hostel: 50, privateLeased: 40, socialHousing: 20, other: 60 };
     const projection = run({ costs: { taNightly: nightly } });

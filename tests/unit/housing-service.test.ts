@@ -4,9 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../shared/import/values/dates.ts';
 import { estimateHousing } from '../../shared/engine/housing/housing-estimates.ts';
 import { housingHistory } from '../../shared/engine/housing/housing-history.ts';
+import { runHousingModel } from '../../shared/engine/housing/run-housing-model.ts';
 import { childrenService, housingService, serviceOfLists } from '../../shared/engine/services.ts';
 import { simulateHousing } from '../../shared/synthetic/housing-authority.ts';
 import { housingDatasetOf } from '../../shared/synthetic/housing-dataset.ts';
+
+/** Paths to every number in a value that is NaN or infinite (JSON would write them as null). */
+function nonFinite(value: unknown, path = ''): string[] {
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [path];
+  if (value instanceof Float64Array) return nonFinite([...value], path);
+  if (Array.isArray(value)) return value.flatMap((v, i) => nonFinite(v, `${path}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => nonFinite(v, `${path}.${k}`));
+  return [];
+}
 
 const authority = simulateHousing({ seed: 4, from: '2018-04-01', to: '2024-03-31' });
 
@@ -43,5 +53,18 @@ describe('services', () => {
     expect(placementsStarted).toBeGreaterThan(entries * 1.2);
     // Every month: households in TA at the end = at the start + entries - leavings.
     for (let i = 1; i < history.months.length; i++) expect(history.taOpen[i]).toBe(history.taOpen[i - 1]! + history.taStarts[i]! - history.taEnds[i]!);
+  });
+
+  it('projects from a TA list alone (no case list): the households in TA leave as their stays say, and nothing is NaN', () => {
+    const dataset = housingDatasetOf(authority, '2021-04-01', '2024-03-31');
+    const alone = runHousingModel({ ...dataset, cases: [] }, null, { horizon: 12, draws: 50 });
+    expect(nonFinite(alone)).toEqual([]);
+    const open = alone.projection.baseline.taOpen;
+    expect(open[0]!).toBeLessThanOrEqual(alone.history.taOpen.at(-1)!);
+    expect(open[11]!).toBeLessThan(open[0]!);
+    expect(alone.projection.baseline.taStarts.every((s) => s === 0)).toBe(true);
+    const nothing = runHousingModel({ ...dataset, cases: [], ta: [] }, null, { horizon: 3, draws: 10 });
+    expect(nothing.projection.baseline.taOpen).toEqual([0, 0, 0]);
+    expect(nonFinite(nothing)).toEqual([]);
   });
 });

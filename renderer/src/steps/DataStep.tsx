@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
 import type { DateOrderAnswer, DateQuestion, ImportResponse, ListChangeResult, Ssda903ReportJson, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
 import type { ListId } from '../../../shared/import/list-catalogue.ts';
@@ -8,8 +8,7 @@ import type { ImportIssue, ImportReport, ListCounts } from '../../../shared/impo
 import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
 import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
 import { ListIssues } from './data/ListIssues.tsx';
-import { ListsToolbar, RowCounts } from './data/ListsToolbar.tsx';
-import { ReplaceQuestion } from './data/ReplaceQuestion.tsx';
+import { AskedAndSaid, DropFiles, ListsToolbar, RowCounts } from './data/list-step-parts.tsx';
 import { base64 } from './data/returns-files.ts';
 import { Ssda903Card } from './data/Ssda903Card.tsx';
 import { WorkProgressBar } from '../components/WorkProgressBar.tsx';
@@ -265,26 +264,10 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
   // What happened to the files and sheets as a whole: a sheet that held no list, a file that could not
   // be read. Without these, a wrong file would seem to do nothing.
   const otherNotes = fileNotes.filter((i) => i.message !== extractNote);
-  const saying = (at: ListId | 'top') => (
-    <>
-      {asking?.at === at && <ReplaceQuestion question={asking.question} onReplace={() => void answer(true)} onKeep={() => void answer(false)} />}
-      {said?.at === at && (
-        <p className={said.kind === 'done' ? 'notice' : 'problem'} role="status">
-          {said.message}
-        </p>
-      )}
-    </>
-  );
+  const saying = (at: ListId | 'top') => <AskedAndSaid asking={asking?.at === at ? asking : null} said={said?.at === at ? said : null} onAnswer={(replace) => void answer(replace)} />;
 
   return (
-    <div
-      className="data-step"
-      onDragOver={(e: DragEvent) => e.preventDefault()}
-      onDrop={(e: DragEvent) => {
-        e.preventDefault();
-        if (e.dataTransfer.files.length) void importFiles(e.dataTransfer.files);
-      }}
-    >
+    <DropFiles onFiles={(files) => void importFiles(files)}>
       <ListsToolbar
         chooseLabel="Choose Annex A workbooks or CSV files to import"
         onFiles={importFiles}
@@ -393,6 +376,6 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
         );
       })}
       <Ssda903Card bridge={bridge} workbook={workbook} stored={returnsReport} appDialog={appDialog} onImported={(next) => onImported(next, report)} />
-    </div>
+    </DropFiles>
   );
 }

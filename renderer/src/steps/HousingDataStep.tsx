@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
 import type { HousingImportReportJson, HousingImportRequest, HousingImportResponse, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
 import type { HousingList } from '../../../shared/dataset/housing.ts';
@@ -10,8 +10,7 @@ import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
 import { WorkProgressBar } from '../components/WorkProgressBar.tsx';
 import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
 import { ListIssues } from './data/ListIssues.tsx';
-import { ListsToolbar, RowCounts } from './data/ListsToolbar.tsx';
-import { ReplaceQuestion } from './data/ReplaceQuestion.tsx';
+import { AskedAndSaid, DropFiles, ListsToolbar, RowCounts } from './data/list-step-parts.tsx';
 import { base64 } from './data/returns-files.ts';
 
 const lists: ReadonlyArray<{ id: HousingList; label: string; hint: string; noun: [string, string] }> = [
@@ -132,26 +131,10 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
   };
 
   const fileNotes = (report?.issues ?? []).filter((i) => i.list === null);
-  const saying = (at: HousingList | 'top') => (
-    <>
-      {asking?.at === at && <ReplaceQuestion question={asking.question} onReplace={() => void answer(true)} onKeep={() => void answer(false)} hint="The other list stays as it is. Undo brings the replaced rows back, even after the workbook is closed and opened again." />}
-      {said?.at === at && (
-        <p className={said.kind === 'done' ? 'notice' : 'problem'} role="status">
-          {said.message}
-        </p>
-      )}
-    </>
-  );
+  const saying = (at: HousingList | 'top') => <AskedAndSaid asking={asking?.at === at ? asking : null} said={said?.at === at ? said : null} onAnswer={(replace) => void answer(replace)} hint="The other list stays as it is. Undo brings the replaced rows back, even after the workbook is closed and opened again." />;
 
   return (
-    <div
-      className="data-step"
-      onDragOver={(e: DragEvent) => e.preventDefault()}
-      onDrop={(e: DragEvent) => {
-        e.preventDefault();
-        if (e.dataTransfer.files.length) void importFiles(e.dataTransfer.files);
-      }}
-    >
+    <DropFiles onFiles={(files) => void importFiles(files)}>
       <ListsToolbar
         chooseLabel="Choose the case list and the TA list (a workbook or CSV files) to import"
         onFiles={importFiles}
@@ -250,6 +233,6 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
           </section>
         );
       })}
-    </div>
+    </DropFiles>
   );
 }

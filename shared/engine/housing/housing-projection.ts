@@ -45,7 +45,8 @@ export interface HousingSetup {
 /** One draw of the uncertain parameters (all 1 or 0 for the expected path). */
 export interface HousingDraw {
   levelFactor: number;
-  trendPerYear: number;
+  /** Null: the estimated trend. */
+  trendPerYear: number | null;
   entryFactor: Float64Array; // K
   stayRateFactor: Float64Array; // T
 }
@@ -107,7 +108,7 @@ export function housingSetup(e: HousingEstimates, horizon: number, nightly: Floa
   };
 }
 
-export const centralDraw = (): HousingDraw => ({ levelFactor: 1, trendPerYear: NaN, entryFactor: new Float64Array(K).fill(1), stayRateFactor: new Float64Array(T).fill(1) });
+export const centralDraw = (): HousingDraw => ({ levelFactor: 1, trendPerYear: null, entryFactor: new Float64Array(K).fill(1), stayRateFactor: new Float64Array(T).fill(1) });
 
 export function allocateHousingSeries(horizon: number): HousingSeries {
   const f = () => new Float64Array(horizon);
@@ -136,7 +137,7 @@ export function createHousingWorkspace(horizon: number): HousingWorkspace {
 /** Lives the projection once: expected where `rng` is null, one random path otherwise. Writes into `out`. */
 export function projectHousingPath(s: HousingSetup, v: HousingVectors, d: HousingDraw, rng: Random | null, out: HousingSeries, w: HousingWorkspace = createHousingWorkspace(s.horizon)): HousingSeries {
   const H = s.horizon;
-  const trend = Number.isNaN(d.trendPerYear) ? s.trendPerYear : d.trendPerYear;
+  const trend = d.trendPerYear ?? s.trendPerYear;
   const { cohorts, keep, keepChanged, approachesByKind, arrivals, leavers, prevOpen, open, scale, landed } = w;
   cohorts.set(s.open);
   scale.fill(1);
@@ -189,16 +190,18 @@ export function projectHousingPath(s: HousingSetup, v: HousingVectors, d: Housin
     for (let i = 0; i < T; i++) {
       const base = i * J;
       const m = scale[i]!;
-      let before = 0;
-      let kept = 0;
-      let top = 0;
-      for (let j = J - 1; j >= 0; j--) {
-        const n = cohorts[base + j]!;
-        const stay = n * keepNow[base + j]!;
+      // The last cohort keeps those who stay and takes the one before it; the rest move up by one.
+      const last = cohorts[base + J - 1]!;
+      const next = cohorts[base + J - 2]!;
+      const top = last * keepNow[base + J - 1]! + next * keepNow[base + J - 2]!;
+      let before = last + next;
+      let kept = top;
+      for (let j = base + J - 3; j >= base; j--) {
+        const n = cohorts[j]!;
+        const stay = n * keepNow[j]!;
         before += n;
         kept += stay;
-        if (j >= J - 2) top += stay;
-        else cohorts[base + j + 1] = stay;
+        cohorts[j + 1] = stay;
       }
       cohorts[base + J - 1] = top;
       cohorts[base] = 0;

@@ -14,6 +14,7 @@ import { allocateHousingSeries, centralDraw, housingSetup, projectHousingPath, t
 import { housingVectors } from './housing-scenario.ts';
 import { placementsOf } from './stays.ts';
 import { housingService } from '../services.ts';
+import { housingInterventions, type HousingInterventionOutcome } from './housing-interventions.ts';
 
 export interface HousingRunOptions {
   horizon?: number;
@@ -47,7 +48,7 @@ export interface HousingResult {
   projection: {
     months: string[];
     baseline: HousingProjected;
-    scenario?: HousingProjected & { name: string };
+    scenario?: HousingProjected & { name: string; interventions: HousingInterventionOutcome[] };
     bands: { baseline: HousingBands; scenario?: HousingBands };
   };
   backtest: HousingBacktest | null;
@@ -105,7 +106,7 @@ export function runHousingModel(dataset: HousingDataset, scenario: Scenario | nu
     projection: {
       months: Array.from({ length: horizon }, (_, t) => monthLabel(start + t)),
       baseline: baseline.path,
-      ...(withScenario ? { scenario: { name: scenario!.name, ...withScenario.path } } : {}),
+      ...(withScenario ? { scenario: { name: scenario!.name, ...withScenario.path, interventions: housingInterventions(estimates, scenario!, withScenario.path, horizon, (s) => projectHousing(estimates, s, { horizon, draws: 0, seed }).path) } } : {}),
       bands: { baseline: baseline.bands, ...(withScenario ? { scenario: withScenario.bands } : {}) },
     },
     backtest: options.backtestFrom ? runHousingBacktest(dataset, history, options.backtestFrom, horizon) : null,

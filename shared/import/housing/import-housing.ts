@@ -44,7 +44,6 @@ export interface HousingImportResult {
 export const housingExtractLabel = 'Housing lists';
 
 interface PendingRow extends ReadGridRow<HousingList> {
-  rejected: boolean;
   caseId?: string;
 }
 
@@ -71,7 +70,7 @@ export function importHousingLists(sources: readonly HousingImportSource[], opti
         answers,
         dateQuestions,
         dateColumns,
-        accept: (row) => pending.push({ ...row, rejected: false }),
+        accept: (row) => pending.push(row),
       });
     }
   }

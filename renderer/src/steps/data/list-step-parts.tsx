@@ -1,9 +1,45 @@
-import { useRef, type Ref } from 'react';
+// The parts the children's services and the housing Data steps share: the page that takes dropped files,
+// the row of Import, Undo and Redo, what an import asks or said, and a list's row counts.
+import { useRef, type DragEvent, type ReactNode, type Ref } from 'react';
 import type { ListCounts } from '../../../../shared/import/report.ts';
+import { ReplaceQuestion } from './ReplaceQuestion.tsx';
 
-// The row above a Data step's lists: import files (a workbook or CSV files), Undo and Redo of the last
-// replacement, and what they would take back or make again. Shared by the children's services and the
-// housing Data steps.
+/** The Data step's page: files dropped anywhere on it are imported. */
+export function DropFiles({ onFiles, children }: { onFiles: (files: FileList) => void; children: ReactNode }) {
+  return (
+    <div
+      className="data-step"
+      onDragOver={(e: DragEvent) => e.preventDefault()}
+      onDrop={(e: DragEvent) => {
+        e.preventDefault();
+        if (e.dataTransfer.files.length) onFiles(e.dataTransfer.files);
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
+/** Where an import's question (replace or keep) and what it did are shown: at the top, or at a list. */
+export function AskedAndSaid({ asking, said, onAnswer, hint }: {
+  asking: { question: string } | null;
+  said: { kind: 'done' | 'unchanged'; message: string } | null;
+  onAnswer: (replace: boolean) => void;
+  hint?: string;
+}) {
+  return (
+    <>
+      {asking && <ReplaceQuestion question={asking.question} onReplace={() => onAnswer(true)} onKeep={() => onAnswer(false)} {...(hint ? { hint } : {})} />}
+      {said && (
+        <p className={said.kind === 'done' ? 'notice' : 'problem'} role="status">
+          {said.message}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The row above a Data step's lists: import files, Undo and Redo of the last replacement, and what they would take back or make again. */
 export function ListsToolbar({ chooseLabel, onFiles, undo, redo, onUndo, onRedo, importButton }: {
   /** The file input's accessible name: which lists to choose. */
   chooseLabel: string;
