@@ -1,4 +1,4 @@
-// The Excel export of a housing workbook: Summary in words, Charts, Projections, TA by type, History,
+// The Excel export of a housing workbook: Summary in words, Charts, Projections, TA by type, Interventions, History,
 // Assumptions (every default marked "replace with yours"), Backtest, Data quality and About. Built from the
 // housing result (cli-contract.md, Housing), so the figures in the file are the command's and the screens'.
 import { householdKinds, householdKindWords, taTypes, taTypeWords, type TaType } from '../dataset/housing.ts';
@@ -8,12 +8,12 @@ import type { HousingImportReport } from '../import/housing/import-housing.ts';
 import { levelRange, likelyZ, trendRange } from '../result/estimate-ranges.ts';
 import { byTypeMeasures, householdsInType, housingMeasures, housingSentence, type HousingMeasure } from '../result/housing-figures.ts';
 import type { HousingOutcome } from '../result/housing-outcome.ts';
-import { describeHousingScenario } from '../text/housing-scenario-words.ts';
+import { describeHousingScenario, housingInterventionSentence } from '../text/housing-scenario-words.ts';
 import { longMonthNames, monthForPeople, percentForPeople } from '../text/people-format.ts';
 import type { ExportMeta } from './results-workbook.ts';
 import { writeXlsx, type Cell, type ChartSpec, type SheetSpec } from './xlsx-writer.ts';
 
-export const housingSheetNames = ['Summary', 'Charts', 'Projections', 'TA by type', 'History', 'Assumptions', 'Backtest', 'Data quality', 'About'] as const;
+export const housingSheetNames = ['Summary', 'Charts', 'Projections', 'TA by type', 'Interventions', 'History', 'Assumptions', 'Backtest', 'Data quality', 'About'] as const;
 
 // The screens' colours: the baseline's navy, then scenario colours that never repeat it; one colour per TA type.
 const colours = ['1D4F91', 'D4351C', '00703C', '912B88', 'A85200', '00758A'];
@@ -186,6 +186,19 @@ function assumptionsSheet(o: HousingOutcome): SheetSpec {
   return { name: 'Assumptions', rows, columnWidths: [46, 12, 14, 12, 18, 44, 50], freezeRows: 1, filterHeaderRow: 0, merges };
 }
 
+function interventionsSheet(o: HousingOutcome): SheetSpec | null {
+  const rows = o.scenarios.flatMap((s) => s.interventions.map((i) => ({ scenario: s.name, i })));
+  if (rows.length === 0) return null;
+  const months = o.result.projection.months.length;
+  const sheet: Cell[][] = [[txt(`Interventions over the ${months} months, each against its scenario without it`, 'title')], [], header(['Scenario', 'Intervention', 'Running cost (£)', 'TA cost saved (£)', 'Net cost (£)', 'Households kept out of TA', 'Pays for itself by', 'In words'])];
+  for (const { scenario, i } of rows) {
+    sheet.push([txt(scenario, 'wrap'), txt(i.name, 'wrap'), num(i.totals.cost, 'pounds'), num(i.totals.saving, 'pounds'), num(i.totals.net, 'pounds'), num(Math.round(i.totals.householdsKeptOutOfTa), 'integer'), i.paybackMonth ? month(i.paybackMonth) : txt('Not within the projection'), txt(housingInterventionSentence(i, months), 'wrap')]);
+  }
+  sheet.push([], header(['Month', ...rows.flatMap(({ scenario, i }) => [`${scenario}, ${i.name}: running cost (£)`, 'TA cost saved (£)'])]));
+  o.result.projection.months.forEach((m, t) => sheet.push([month(m), ...rows.flatMap(({ i }) => [num(i.cost[t]!, 'pounds'), num(i.saving[t]!, 'pounds')])]));
+  return { name: 'Interventions', rows: sheet, columnWidths: [20, 24, 14, 14, 14, 14, 14, 60] };
+}
+
 const backtestWords: Record<(typeof housingBacktestSeries)[number], string> = { approaches: 'Approaches', taStarts: 'Entering TA', taOpen: 'In TA (month end)', taNights: 'Nights in TA' };
 
 function backtestSheet(o: HousingOutcome): SheetSpec | null {
@@ -229,9 +242,9 @@ function aboutSheet(meta: ExportMeta): SheetSpec {
   return { name: 'About', landscape: false, columnWidths: [22, 100], rows, rowHeights: { 0: 22 }, merges };
 }
 
-/** The sheets a housing export has (Backtest only where the result has one). */
+/** The sheets a housing export has (Interventions and Backtest only where the result has them). */
 export function housingExportedSheetNames(o: HousingOutcome): string[] {
-  return housingSheetNames.filter((n) => n !== 'Backtest' || o.result.backtest !== null);
+  return housingSheetNames.filter((n) => (n !== 'Backtest' || o.result.backtest !== null) && (n !== 'Interventions' || interventionsSheet(o) !== null));
 }
 
 export function housingWorkbook(o: HousingOutcome, meta: ExportMeta): Uint8Array {
@@ -242,7 +255,7 @@ export function housingWorkbook(o: HousingOutcome, meta: ExportMeta): Uint8Array
     title: `Homelessness and temporary accommodation projections: ${meta.workbookTitle}`,
     author: 'Demand Workbook',
     created: meta.createdAt,
-    sheets: [summarySheet(o, meta), chartsSheet(o, projections, byType), projections.sheet, byType.sheet, historySheet(o), assumptionsSheet(o), ...(backtestSheet(o) ? [backtestSheet(o)!] : []), dataQualitySheet(o), aboutSheet(meta)],
+    sheets: [summarySheet(o, meta), chartsSheet(o, projections, byType), projections.sheet, byType.sheet, ...(interventionsSheet(o) ? [interventionsSheet(o)!] : []), historySheet(o), assumptionsSheet(o), ...(backtestSheet(o) ? [backtestSheet(o)!] : []), dataQualitySheet(o), aboutSheet(meta)],
   });
 }
 

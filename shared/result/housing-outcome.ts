@@ -4,12 +4,15 @@
 import type { HousingDataset } from '../dataset/housing.ts';
 import { lastCompleteMonth, monthLabel } from '../engine/core/months.ts';
 import type { HousingBands } from '../engine/housing/housing-bands.ts';
+import type { HousingInterventionOutcome } from '../engine/housing/housing-interventions.ts';
 import { runHousingModel, type HousingProjected, type HousingResult, type HousingRunOptions } from '../engine/housing/run-housing-model.ts';
 import { withWorkbookCosts } from '../engine/run-model.ts';
 import type { Scenario } from '../engine/scenario.ts';
 
 export interface HousingScenarioOutcome extends HousingProjected {
   name: string;
+  /** What each of its interventions costs and saves against the same scenario without it. */
+  interventions: HousingInterventionOutcome[];
   settings: Scenario;
   /** Null while the likely ranges are still being worked out. */
   bands: HousingBands | null;

@@ -4,7 +4,8 @@
 import { taTypes, taTypeWords } from '../dataset/housing.ts';
 import { defaultTaNightly } from '../engine/housing/housing-costs.ts';
 import type { Scenario } from '../engine/scenario.ts';
-import { longDateForPeople, poundsForPeople } from './people-format.ts';
+import type { HousingInterventionOutcome } from '../engine/housing/housing-interventions.ts';
+import { countForPeople, longDateForPeople, longMonthForPeople, poundsForPeople } from './people-format.ts';
 
 type Changes = { approachChange?: number | undefined; taStartChange?: number | undefined; taExitChange?: number | undefined };
 
@@ -44,4 +45,13 @@ export function nightlyCostsInWords(scenario: Scenario | null): string {
   const given = scenario?.costs.taNightly ?? {};
   const costs = taTypes.map((t) => `${taTypeWords[t].toLowerCase()} ${poundsForPeople(given[t] ?? defaultTaNightly[t].nightly)}${given[t] === undefined ? ' (default: replace with yours)' : ''}`);
   return `Pounds a night: ${costs.join('; ')}.`;
+}
+
+/** An intervention weighed against the same scenario without it, over the projection, in a sentence. */
+export function housingInterventionSentence(i: HousingInterventionOutcome, months: number): string {
+  const t = i.totals;
+  const kept = Math.round(t.householdsKeptOutOfTa);
+  const households = kept === 0 ? 'places no fewer households in temporary accommodation' : kept > 0 ? `keeps ${countForPeople(kept)} households out of temporary accommodation` : `places ${countForPeople(-kept)} more households in temporary accommodation`;
+  const payback = i.paybackMonth ? `it pays for itself by ${longMonthForPeople(i.paybackMonth)}` : 'it does not pay for itself within the projection';
+  return `${i.name}: over the ${months} months it costs ${poundsForPeople(t.cost)}, saves ${poundsForPeople(t.saving)} in temporary accommodation and ${households}; ${payback}.`;
 }

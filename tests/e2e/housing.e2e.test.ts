@@ -83,6 +83,9 @@ describe('a housing workbook, from pasted lists to the Excel file', () => {
     await field.fill('20');
     await page.getByText(/approaches settle 20% above the usual level/).waitFor({ timeout: 30_000 });
     await page.getByText('Working out the likely ranges…').waitFor({ state: 'detached', timeout: 90_000 });
+    // An intervention of the analyst's own: prevention that places 5% fewer households in TA while it runs.
+    await page.getByRole('button', { name: 'Add your own' }).click();
+    await page.getByText(/Intervention "New intervention" from 1 October 2024, costing £100,000 a year: while it runs, 5% fewer households are placed in temporary accommodation\./).waitFor({ timeout: 30_000 });
     // Every nightly cost is the illustrative default until the analyst gives theirs.
     expect(await page.getByText('Default: replace with yours', { exact: true }).count()).toBe(6);
     await page.screenshot({ path: path.join(shots, 'housing-3-scenarios.png') });
@@ -104,6 +107,7 @@ describe('a housing workbook, from pasted lists to the Excel file', () => {
     expect(onScreen.low).toMatch(/^[\d,]+$/);
     await page.getByText(/^Households in temporary accommodation in September 2025: [\d,]+ under the baseline \(likely [\d,]+ to [\d,]+\); More approaches [\d,]+, [\d,]+ more/).waitFor();
     await page.locator('tr[data-measure="costByType:nightlyPaid"]').first().waitFor();
+    await page.getByText(/^More approaches: New intervention: over the 24 months it costs £[\d,]+, saves £[\d,]+ in temporary accommodation and keeps [\d,]+ households out of temporary accommodation/).waitFor();
     await page.screenshot({ path: path.join(shots, 'housing-4-results.png') });
     await page.screenshot({ path: path.join(shots, 'housing-4-results-full.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
@@ -117,7 +121,7 @@ describe('a housing workbook, from pasted lists to the Excel file', () => {
     const bytes = readFileSync((await download.path())!);
     writeFileSync(path.join(shots, 'housing-export.xlsx'), bytes);
     const book = readWorkbook(bytes);
-    expect(book.SheetNames).toEqual(['Summary', 'Charts', 'Projections', 'TA by type', 'History', 'Assumptions', 'Backtest', 'Data quality', 'About']);
+    expect(book.SheetNames).toEqual(['Summary', 'Charts', 'Projections', 'TA by type', 'Interventions', 'History', 'Assumptions', 'Backtest', 'Data quality', 'About']);
     const rows = utils.sheet_to_json<Record<string, number>>(book.Sheets.Projections!, { raw: true });
     const at12 = rows[11]!;
     expect(countForPeople(at12['Baseline: Households in temporary accommodation']!)).toBe(onScreen.baseline);

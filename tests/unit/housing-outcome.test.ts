@@ -1,7 +1,10 @@
 // A housing workbook's scenarios side by side (the screens' and the export's figures): every run costed
 // with the workbook's nightly costs, names kept, likely ranges only where drawn, and the sentence the
 // Results step and the export's Summary share.
+import { utils } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { housingExportedSheetNames, housingWorkbook } from '../../shared/export/housing-workbook.ts';
+import { readWorkbook } from '../support/read-xlsx.ts';
 import { parseScenario, type Scenario } from '../../shared/engine/scenario.ts';
 import { housingSentence, measureOf } from '../../shared/result/housing-figures.ts';
 import { runHousingOutcome, yearBackFrom } from '../../shared/result/housing-outcome.ts';
@@ -56,5 +59,27 @@ describe('runHousingOutcome', () => {
   it('backtests over the lists’ last twelve complete months', () => {
     expect(yearBackFrom(dataset)).toBe('2023-10');
     expect(yearBackFrom({ ...dataset, extracts: dataset.extracts.map((e) => ({ ...e, extractDate: '2024-09-15' })) })).toBe('2023-09');
+  });
+});
+
+describe('a housing intervention', () => {
+  const prevention = scenario({ name: 'Prevention team', interventions: [{ name: 'Prevention team', from: '2024-10-01', to: '2026-09-30', costPerYear: 300_000, effects: { taStartChange: -0.2 } }] });
+  const outcome = runHousingOutcome(dataset, [prevention], { horizon: 24, draws: 0 });
+  const weighed = outcome.scenarios[0]!.interventions[0]!;
+
+  it('keeps households out of TA and saves TA cost against the scenario without it', () => {
+    expect(weighed.totals.householdsKeptOutOfTa).toBeGreaterThan(0);
+    expect(weighed.totals.saving).toBeGreaterThan(0);
+    expect(weighed.totals.cost).toBeCloseTo(600_000, -3);
+  });
+
+  it('has an Interventions sheet in the export with the same figures, in words', () => {
+    expect(housingExportedSheetNames(outcome)).toContain('Interventions');
+    const book = readWorkbook(housingWorkbook(outcome, { workbookTitle: 'Test', appVersion: '0', createdAt: '2024-10-15T00:00:00Z' }));
+    const rows = utils.sheet_to_json<unknown[]>(book.Sheets.Interventions!, { header: 1, raw: true });
+    const row = rows.find((r) => r[1] === 'Prevention team')!;
+    expect(row[2]).toBe(weighed.totals.cost);
+    expect(row[3]).toBe(weighed.totals.saving);
+    expect(row[7]).toMatch(/^Prevention team: over the 24 months it costs £[\d,]+, saves £[\d,]+ in temporary accommodation and keeps [\d,]+ households out of temporary accommodation; /);
   });
 });

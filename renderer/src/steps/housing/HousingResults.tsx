@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { taTypes } from '../../../../shared/dataset/housing.ts';
 import { costOfType, figureForPeople, householdsInType, housingMeasures, housingSentence, measureOf, type HousingMeasure } from '../../../../shared/result/housing-figures.ts';
 import type { HousingOutcome } from '../../../../shared/result/housing-outcome.ts';
-import { monthForPeople } from '../../../../shared/text/people-format.ts';
+import { housingInterventionSentence } from '../../../../shared/text/housing-scenario-words.ts';
+import { countForPeople, monthForPeople, poundsForPeople } from '../../../../shared/text/people-format.ts';
 import { baselineColour, LineChart, scenarioColour } from '../../charts/LineChart.tsx';
 import { ShadedRangeChoice } from '../../components/ShadedRangeChoice.tsx';
 
@@ -56,6 +57,7 @@ export function HousingResults({ outcome, rangesPending }: { outcome: HousingOut
           <FiguresTable outcome={{ ...outcome, scenarios }} at={at} />
         </section>
       ))}
+      {scenarios.some((s) => s.interventions.length > 0) && <InterventionsTable outcome={{ ...outcome, scenarios }} />}
       {backtest && backtest.mape.taOpen !== null && (
         <p>
           Fitted on the lists as they stood before {monthForPeople(backtest.from)}, the model was off by {(backtest.mape.taOpen * 100).toFixed(1)}% on average for households in temporary accommodation over the {backtest.months.length} months that followed
@@ -101,5 +103,49 @@ function FiguresTable({ outcome, at }: { outcome: HousingOutcome; at: number }) 
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Each intervention against its scenario without it: running cost, TA cost saved, net, households kept out, payback. */
+function InterventionsTable({ outcome }: { outcome: HousingOutcome }) {
+  const months = outcome.result.projection.months.length;
+  const rows = outcome.scenarios.flatMap((s) => s.interventions.map((i) => ({ scenario: s.name, i })));
+  return (
+    <section aria-labelledby="housing-interventions">
+      <h2 id="housing-interventions">Interventions</h2>
+      <ul className="sentences">
+        {rows.map(({ scenario, i }) => (
+          <li key={`${scenario}|${i.name}`}>
+            {scenario}: {housingInterventionSentence(i, months)}
+          </li>
+        ))}
+      </ul>
+      <div className="table-wide" tabIndex={0} role="region" aria-label="Interventions over the projection">
+        <table className="summary housing-figures">
+          <thead>
+            <tr>
+              {['Scenario', 'Intervention', 'Running cost', 'TA cost saved', 'Net cost', 'Households kept out of TA', 'Pays for itself by'].map((h) => (
+                <th scope="col" key={h}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ scenario, i }) => (
+              <tr key={`${scenario}|${i.name}`}>
+                <td>{scenario}</td>
+                <th scope="row">{i.name}</th>
+                <td>{poundsForPeople(i.totals.cost)}</td>
+                <td>{poundsForPeople(i.totals.saving)}</td>
+                <td>{poundsForPeople(i.totals.net)}</td>
+                <td>{countForPeople(i.totals.householdsKeptOutOfTa)}</td>
+                <td>{i.paybackMonth ? monthForPeople(i.paybackMonth) : 'Not within the projection'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

@@ -14,6 +14,7 @@ import { ChartLegend } from '../../charts/ChartLegend.tsx';
 import { baselineColour, LineChart, scenarioColour } from '../../charts/LineChart.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { NumberField } from '../../components/NumberField.tsx';
+import { InterventionsEditor } from '../interventions/InterventionsEditor.tsx';
 import { ScenarioHeading, ScenarioList, scenarioEditing } from '../../components/ScenarioList.tsx';
 
 type NewNormal = NonNullable<ScenarioInput['newNormal']>;
@@ -93,6 +94,7 @@ export function HousingScenarios({ outcome, scenarios, onChange, selected, onSel
               <NumberField label="Change in households placed in TA (prevention keeps them out)" unit="%" percent min={-95} max={200} step={1} value={current.newNormal?.taStartChange ?? 0} onChange={(v) => updateNormal({ taStartChange: v })} />
               <NumberField label="Change in how fast households move on from TA" unit="%" percent min={-95} max={200} step={1} value={current.newNormal?.taExitChange ?? 0} onChange={(v) => updateNormal({ taExitChange: v })} />
             </fieldset>
+            <InterventionsEditor scenario={current} start={months[0]!} service="housing" onChange={(interventions) => update({ interventions })} />
             <fieldset>
               <legend>Nightly cost of temporary accommodation, for the baseline and every scenario</legend>
               <p className="hint">No national nightly cost by type is published: the defaults only keep the order of types the statistics describe. Replace them with yours.</p>
