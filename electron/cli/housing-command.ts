@@ -10,6 +10,7 @@ import { housingWorkbook } from '../../shared/export/housing-workbook.ts';
 import { importHousingLists, type HousingImportReport, type HousingImportSource } from '../../shared/import/housing/import-housing.ts';
 import type { ImportSource } from '../../shared/import/import-lists.ts';
 import { housingOutcome } from '../../shared/result/housing-outcome.ts';
+import { housingInterventionSentence } from '../../shared/text/housing-scenario-words.ts';
 import { countForPeople, monthForPeople, poundsForPeople } from '../../shared/text/people-format.ts';
 import { dateOrderNotes } from './summary-text.ts';
 
@@ -55,6 +56,7 @@ export function runHousing(imported: ReturnType<typeof importHousingLists>, scen
     `Baseline in ${monthForPeople(p.months[at]!)}: ${countForPeople(b.taOpen[at]!)} households in temporary accommodation${band}, ${countForPeople(b.taNights[at]!)} nights, ${poundsForPeople(b.cost[at]!)} that month.`,
   ];
   if (p.scenario) lines.push(`${p.scenario.name} in ${monthForPeople(p.months[at]!)}: ${countForPeople(p.scenario.taOpen[at]!)} households in temporary accommodation, ${poundsForPeople(p.scenario.cost[at]!)} that month.`);
+  for (const i of p.scenario?.interventions ?? []) lines.push(housingInterventionSentence(i, p.months.length));
   if (result.backtest) {
     const bt = result.backtest;
     const pct = (x: number | null) => (x === null ? 'not known' : `${(x * 100).toFixed(1)}%`);
