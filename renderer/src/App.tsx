@@ -15,6 +15,7 @@ import { WorkbookFilePanel } from './components/WorkbookFilePanel.tsx';
 import { WorkbookNotices } from './components/WorkbookNotices.tsx';
 import { WorkbookTitleForm } from './components/WorkbookTitleForm.tsx';
 import { createEngineClient, type EngineClient, type Projection } from './engine/engine-client.ts';
+import { useLatestProjection } from './engine/use-latest-projection.ts';
 import { DataStep } from './steps/DataStep.tsx';
 import { HousingDataStep } from './steps/HousingDataStep.tsx';
 import { HousingWorkbook } from './steps/housing/HousingWorkbook.tsx';
@@ -113,22 +114,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
 
   // Scenarios: project at once (in the worker), save shortly after the last change. The last result stays
   // on screen until the next one arrives; the likely ranges follow the expected paths.
-  useEffect(() => {
-    if (!fitted || unsettled.length > 0) return;
-    let cancelled = false;
-    engine.project(scenarios, horizon, (full) => !cancelled && setProjection(full)).then(
-      (answer) => {
-        if (answer && !cancelled) {
-          setProjection(answer);
-          setModelProblem(null);
-        }
-      },
-      (err: unknown) => !cancelled && setModelProblem(err instanceof Error ? err.message : String(err)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [fitted, scenarios, engine, unsettled.length]);
+  useLatestProjection(fitted !== null && unsettled.length === 0, (onComplete) => engine.project(scenarios, horizon, onComplete), setProjection, setModelProblem, [fitted, scenarios, engine]);
 
   const changeScenarios = (next: ScenarioInput[]) => {
     setScenarios(next);

@@ -10,6 +10,7 @@ import type { HousingOutcome } from '../../../../shared/result/housing-outcome.t
 import { scenarioProblemsInWords } from '../../../../shared/text/scenario-problems.ts';
 import { ExportPanel } from '../../components/ExportPanel.tsx';
 import type { EngineClient, HousingProjection } from '../../engine/engine-client.ts';
+import { useLatestProjection } from '../../engine/use-latest-projection.ts';
 import type { StepId } from '../../steps.ts';
 import { HousingHistory } from './HousingHistory.tsx';
 import { HousingResults } from './HousingResults.tsx';
@@ -58,22 +59,7 @@ export function HousingWorkbook({ bridge, workbook, step, engine, onWorkbook }: 
   const unsettled = useMemo(() => scenarios.flatMap((s, i) => scenarioProblemsInWords(s, i)), [scenarios]);
 
   // Scenarios: projected at once in the worker; the last figures stay on screen until the next arrive.
-  useEffect(() => {
-    if (!fitted || unsettled.length > 0) return;
-    let cancelled = false;
-    engine.housingProject(scenarios, horizon, (full) => !cancelled && setProjection(full)).then(
-      (answer) => {
-        if (answer && !cancelled) {
-          setProjection(answer);
-          setProblem(null);
-        }
-      },
-      (err: unknown) => !cancelled && setProblem(err instanceof Error ? err.message : String(err)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [fitted, scenarios, engine, unsettled.length]);
+  useLatestProjection(fitted !== null && unsettled.length === 0, (onComplete) => engine.housingProject(scenarios, horizon, onComplete), setProjection, setProblem, [fitted, scenarios, engine]);
 
   const changeScenarios = useCallback(
     (next: ScenarioInput[]) => {
