@@ -3,7 +3,7 @@
 // show the same list.
 import type { ReactNode } from 'react';
 import { useId } from 'react';
-import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
+import { ScenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/engine/scenario.ts';
 
 /** Ticked to compare, besides the one being edited (always drawn): five scenarios, five distinct colours. */
 export const maxCompared = 4;
@@ -119,4 +119,11 @@ export function scenarioEditing({ scenarios, onChange, selected, onSelect, compa
       onCompare(left.compare);
     },
   };
+}
+
+/** A scenario in the service's words, or a note that a setting is out of range. */
+export function scenarioInWords(scenario: ScenarioInput | undefined, words: (scenario: Scenario) => string[]): string[] {
+  if (!scenario) return [];
+  const parsed = ScenarioSchema.safeParse(scenario);
+  return parsed.success ? words(parsed.data) : ['This scenario has a setting out of range: check the highlighted fields.'];
 }

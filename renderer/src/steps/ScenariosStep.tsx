@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { describeScenario } from '../../../shared/engine/describe-scenario.ts';
 import { futureLockdown, englandLockdowns2020 } from '../../../shared/engine/presets.ts';
 import { monthOfIso } from '../../../shared/engine/core/months.ts';
-import { ScenarioSchema, type ScenarioInput } from '../../../shared/engine/scenario.ts';
+import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
 import type { ResultJson } from '../../../shared/result/result-json.ts';
 import { arrivalsWords, type Driver } from '../../../shared/text/arrivals-words.ts';
 import { dateForPeople, monthForPeople } from '../../../shared/text/people-format.ts';
@@ -14,7 +14,7 @@ import { PlacementShifts } from './placements/PlacementShifts.tsx';
 import { UnitCostTable } from './placements/UnitCostTable.tsx';
 import { moveShocksInto, shockPlace, shockPlaceInWords } from './scenario-window.ts';
 import { InterventionsEditor } from './interventions/InterventionsEditor.tsx';
-import { ScenarioHeading, ScenarioList, scenarioEditing } from '../components/ScenarioList.tsx';
+import { ScenarioHeading, ScenarioList, scenarioEditing, scenarioInWords } from '../components/ScenarioList.tsx';
 
 
 export interface ScenariosProps {
@@ -43,10 +43,7 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
   // The scenario being edited is always drawn, with up to four others ticked to compare.
   const shown = [...new Set([selected, ...compare])].filter((i) => i < scenarioResults.length).sort((a, b) => a - b);
   const colourOf = (i: number) => colourIn(shown, i);
-  const description = current ? (() => {
-    const parsed = ScenarioSchema.safeParse(current);
-    return parsed.success ? describeScenario(parsed.data) : ['This scenario has a setting out of range: check the highlighted fields.'];
-  })() : [];
+  const description = scenarioInWords(current, describeScenario);
 
   return (
     <div className="scenarios">

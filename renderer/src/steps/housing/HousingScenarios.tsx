@@ -6,7 +6,7 @@ import { memo } from 'react';
 import { taTypes, taTypeWords } from '../../../../shared/dataset/housing.ts';
 import { firstDayIso, lastDayIso, monthOfIso } from '../../../../shared/engine/core/months.ts';
 import { defaultTaNightly } from '../../../../shared/engine/housing/housing-costs.ts';
-import { ScenarioSchema, type ScenarioInput } from '../../../../shared/engine/scenario.ts';
+import type { ScenarioInput } from '../../../../shared/engine/scenario.ts';
 import { measureOf } from '../../../../shared/result/housing-figures.ts';
 import type { HousingOutcome } from '../../../../shared/result/housing-outcome.ts';
 import { describeHousingScenario } from '../../../../shared/text/housing-scenario-words.ts';
@@ -15,7 +15,7 @@ import { baselineColour, LineChart, scenarioColour } from '../../charts/LineChar
 import { DateField } from '../../components/DateField.tsx';
 import { NumberField } from '../../components/NumberField.tsx';
 import { InterventionsEditor } from '../interventions/InterventionsEditor.tsx';
-import { ScenarioHeading, ScenarioList, scenarioEditing } from '../../components/ScenarioList.tsx';
+import { ScenarioHeading, ScenarioList, scenarioEditing, scenarioInWords } from '../../components/ScenarioList.tsx';
 
 type NewNormal = NonNullable<ScenarioInput['newNormal']>;
 
@@ -41,12 +41,7 @@ export function HousingScenarios({ outcome, scenarios, onChange, selected, onSel
   const updateNightly = (type: (typeof taTypes)[number], nightly: number) => onChange(scenarios.map((s) => ({ ...s, costs: { ...s.costs, taNightly: { ...s.costs?.taNightly, [type]: nightly } } })));
   const updateNormal = (changes: Partial<NewNormal>) => update({ newNormal: { from: current?.newNormal?.from ?? start, ...current?.newNormal, ...changes } });
   const shown = [...new Set([selected, ...compare])].filter((i) => i < outcome.scenarios.length).sort((a, b) => a - b);
-  const description = current
-    ? (() => {
-        const parsed = ScenarioSchema.safeParse(current);
-        return parsed.success ? describeHousingScenario(parsed.data) : ['This scenario has a setting out of range: check the highlighted fields.'];
-      })()
-    : [];
+  const description = scenarioInWords(current, describeHousingScenario);
 
   return (
     <div className="scenarios">
