@@ -29,6 +29,7 @@ import { importSsda903, type Ssda903File } from '../../shared/import/ssda903/imp
 import { loadSsda903Files } from '../common/load-ssda903.ts';
 import { ssda903Imports } from './ssda903-import.ts';
 import { workbookDataset } from './workbook-dataset.ts';
+import { housingExport } from './housing-export.ts';
 import { recentFiles } from './recent-files.ts';
 import { WorkbookStore, type WorkbookService } from './storage/workbook-store.ts';
 import { createWorkTracker, trackWork, type WorkTracker } from './work.ts';
@@ -262,6 +263,24 @@ export function createBackend(options: BackendOptions): Backend {
     });
   }
 
+  /** The children's services export: the workbook's lists and scenarios, projected, checked and written. */
+  function childrenExport(step: (done: number, stage: string) => void): { bytes: Uint8Array; sheets: string[] } {
+    const s = childrenStore();
+    step(0, 'Reading the workbook’s lists');
+    const { dataset, report, returns } = workbookDataset(s);
+    const history = buildHistory(dataset, []);
+    if (history.lastObservedMonth === null) throw new Error('There is nothing to export yet: add your lists on the Data step first.');
+    const saved = savedScenarios(s);
+    const scenarios = saved.length ? saved : [futureLockdown(history.lastObservedMonth + 1)];
+    step(1, 'Projecting the scenarios');
+    const run = runModel(dataset, [], { horizon: 24, scenarios });
+    step(2, 'Checking the projections against the past');
+    const result = { ...buildResultJson({ dataset, report, run, ...(returns ? { ssda903: returns.report } : {}) }), calibration: calibrationResult(dataset, [], history) };
+    step(3, 'Writing the Excel workbook');
+    const bytes = resultsWorkbook(result, { workbookTitle: s.info().title, appVersion: options.version, createdAt: now().toISOString() });
+    return { bytes, sheets: exportedSheetNames(result) };
+  }
+
   return trackWork({
     getAppInfo: () => ({
       productName: options.productName,
@@ -429,27 +448,16 @@ export function createBackend(options: BackendOptions): Backend {
       return summary();
     },
     exportToExcel: async () => {
-      const s = childrenStore();
       // Five steps, each named on the progress bar as it begins.
       const step = (done: number, stage: string) => work.step(stage, done, 5);
-      step(0, 'Reading the workbook’s lists');
-      const { dataset, report, returns } = workbookDataset(s);
-      const history = buildHistory(dataset, []);
-      if (history.lastObservedMonth === null) throw new Error('There is nothing to export yet: add your lists on the Data step first.');
-      const saved = savedScenarios(s);
-      const scenarios = saved.length ? saved : [futureLockdown(history.lastObservedMonth + 1)];
-      step(1, 'Projecting the scenarios');
-      const run = runModel(dataset, [], { horizon: 24, scenarios });
-      step(2, 'Checking the projections against the past');
-      const result = { ...buildResultJson({ dataset, report, run, ...(returns ? { ssda903: returns.report } : {}) }), calibration: calibrationResult(dataset, [], history) };
-      step(3, 'Writing the Excel workbook');
-      const bytes = resultsWorkbook(result, { workbookTitle: s.info().title, appVersion: options.version, createdAt: now().toISOString() });
+      const made = current().service() === 'housing' ? housingExport(housingStore(), savedScenarios(current()), step, { workbookTitle: current().info().title, appVersion: options.version, createdAt: now().toISOString() }) : childrenExport(step);
+      const s = current();
       const target = await options.chooseSavePath(`${fileSafe(s.info().title)} projections.xlsx`, 'excel');
-      if (target === null) return { saved: false, filePath: null, sheets: exportedSheetNames(result) };
+      if (target === null) return { saved: false, filePath: null, sheets: made.sheets };
       step(4, 'Saving the Excel file');
-      writeFileAtomically(target, bytes);
-      const download = options.transport === 'loopback' ? { download: { fileName: path.basename(target), base64: Buffer.from(bytes).toString('base64') } } : {};
-      return { saved: true, filePath: target, sheets: exportedSheetNames(result), ...download };
+      writeFileAtomically(target, made.bytes);
+      const download = options.transport === 'loopback' ? { download: { fileName: path.basename(target), base64: Buffer.from(made.bytes).toString('base64') } } : {};
+      return { saved: true, filePath: target, sheets: made.sheets, ...download };
     },
     getProgress: () => work.state(),
     cancelWork: () => work.cancel(),

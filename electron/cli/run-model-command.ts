@@ -27,6 +27,7 @@ import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
 import { backtestWithPlacements } from '../../shared/engine/placements/backtest-with-placements.ts';
 import { dateOrderNotes, summaryOfImport, summaryOfReturns, summaryText } from './summary-text.ts';
 import { exitCodes, optionsOrExitCode, type CommandIO } from './answer-without-running.ts';
+import { HousingUsageError, readHousingInputs, runHousing } from './housing-command.ts';
 
 export { exitCodes, type CommandIO };
 
@@ -104,8 +105,10 @@ export async function runModelCommand(argv: readonly string[], io: CommandIO): P
   }
 
   // One service a run: Annex A lists and housing lists together are a usage error, named both.
+  let housingInputs = false;
   if (options.inputs.length > 0) {
     const found = listsFound(loadSources(options.inputs, options.extractDate));
+    housingInputs = found.housing.length > 0;
     if (found.annexA.length && found.housing.length) {
       io.stderr(
         `Error: the inputs hold both Annex A lists (${found.annexA.join(', ')}) and housing lists (${found.housing.join(', ')}). A run projects one service: give the Annex A lists or the housing lists, not both.
@@ -118,10 +121,21 @@ Run "npm run model -- --help" to see every option.
 
   try {
     const scenario = loadScenario(options.scenario);
-    const aggregates = loadHistory(options.history);
     // A fresh key per run: pseudonyms are consistent within this result (lists and returns alike) and
     // mean nothing outside it.
     const pseudonymKey = randomBytes(32);
+    const housing = housingInputs ? readHousingInputs(loadSources(options.inputs, options.extractDate), options, pseudonymKey) : null;
+    if (housing) {
+      // Build everything before writing anything: a failure leaves no file half-written.
+      const built = runHousing(housing, scenario, options, { workbookTitle: workbookTitle(options), appVersion: appVersion() });
+      if (options.json === '-') io.stdout(built.json);
+      else if (options.json) writeFileAtomically(options.json, built.json);
+      if (options.xlsx && built.workbook) writeFileAtomically(options.xlsx, built.workbook);
+      if (options.json === '-') io.stderr(built.summary);
+      else io.stdout(built.summary);
+      return exitCodes.ok;
+    }
+    const aggregates = loadHistory(options.history);
     const lists = loadLists(options, pseudonymKey);
     const returns = options.ssda903.length ? loadReturns(options.ssda903, pseudonymKey, lists.dataset) : null;
     const dataset = returns ? withSsda903(lists.dataset, returns) : lists.dataset;
@@ -155,6 +169,10 @@ Run "npm run model -- --help" to see every option.
     else io.stdout(summary);
     return exitCodes.ok;
   } catch (err) {
+    if (err instanceof HousingUsageError) {
+      io.stderr(`Error: ${err.message}\nNothing was written. Run "npm run model -- --help" to see every option.\n`);
+      return exitCodes.usage;
+    }
     if (err instanceof Error) {
       io.stderr(`Error: ${err.message}\nNothing was written.\n`);
       return exitCodes.badInput;

@@ -9,6 +9,7 @@ import type { ModelRun } from '../../shared/engine/run-model.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
 import type { Ssda903Report } from '../../shared/import/ssda903/import-ssda903.ts';
 import type { DateColumnDecision } from '../../shared/import/values/date-order.ts';
+import type { TableId } from '../../shared/import/table-specs.ts';
 
 const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
 const money = (n: number) => `£${(n / 1_000_000).toFixed(1)}m`;
@@ -80,7 +81,7 @@ export function summaryText(run: ModelRun, report: ImportReport | null, backtest
  * How the text date columns were read, where it did not go without saying. The command cannot ask, so a
  * column settled from its own values says how to override it.
  */
-export function dateOrderNotes(columns: readonly DateColumnDecision[]): string {
+export function dateOrderNotes<L extends TableId>(columns: readonly DateColumnDecision<L>[]): string {
   return columns
     .filter((c) => c.note)
     .map((c) => `Note: ${c.note}${c.how === 'unanswered' ? ` If that is wrong, run again with --date-order ${c.order === 'dmy' ? 'mdy' : 'dmy'}.` : ''}\n`)

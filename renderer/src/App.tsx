@@ -15,8 +15,10 @@ import { WorkbookFilePanel } from './components/WorkbookFilePanel.tsx';
 import { WorkbookNotices } from './components/WorkbookNotices.tsx';
 import { WorkbookTitleForm } from './components/WorkbookTitleForm.tsx';
 import { createEngineClient, type EngineClient, type Projection } from './engine/engine-client.ts';
+import { useLatestProjection } from './engine/use-latest-projection.ts';
 import { DataStep } from './steps/DataStep.tsx';
 import { HousingDataStep } from './steps/HousingDataStep.tsx';
+import { HousingWorkbook } from './steps/housing/HousingWorkbook.tsx';
 import { HistoryStep } from './steps/HistoryStep.tsx';
 import { ResultsStep } from './steps/ResultsStep.tsx';
 import { ScenariosStep } from './steps/ScenariosStep.tsx';
@@ -73,7 +75,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
     setFitted(null);
     setProjection(null);
     if (workbook.service === 'housing') {
-      // The housing engine and its screens are not in this version yet: nothing is projected, nothing made up.
+      // A housing workbook's steps fetch and fit its lists themselves (steps/housing/HousingWorkbook.tsx).
       setReport(null);
       setReturnsReport(null);
       setModelProblem(null);
@@ -112,22 +114,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
 
   // Scenarios: project at once (in the worker), save shortly after the last change. The last result stays
   // on screen until the next one arrives; the likely ranges follow the expected paths.
-  useEffect(() => {
-    if (!fitted || unsettled.length > 0) return;
-    let cancelled = false;
-    engine.project(scenarios, horizon, (full) => !cancelled && setProjection(full)).then(
-      (answer) => {
-        if (answer && !cancelled) {
-          setProjection(answer);
-          setModelProblem(null);
-        }
-      },
-      (err: unknown) => !cancelled && setModelProblem(err instanceof Error ? err.message : String(err)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [fitted, scenarios, engine, unsettled.length]);
+  useLatestProjection(fitted !== null && unsettled.length === 0, (onComplete) => engine.project(scenarios, horizon, onComplete), setProjection, setModelProblem, [fitted, scenarios, engine]);
 
   const changeScenarios = (next: ScenarioInput[]) => {
     setScenarios(next);
@@ -215,11 +202,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
             <WorkbookFilePanel bridge={bridge} appInfo={appInfo} workbook={workbook} onChange={setWorkbook} run={run} />
           </>
         )}
-        {step !== 'data' && housing && (
-          <p className="notice" role="status">
-            The housing {current.label} screen comes next: this version keeps your housing lists, and their history, projections and export follow in the next release. No figures are shown until then.
-          </p>
-        )}
+        {step !== 'data' && housing && workbook && <HousingWorkbook bridge={bridge} workbook={workbook} step={step} engine={engine} onWorkbook={setWorkbook} />}
         {step === 'data' && workbook && !housing && (
           <>
             <WorkbookTitleForm workbook={workbook} onRename={(title) => void run(async () => setWorkbook(await bridge.renameWorkbook({ title })))} />

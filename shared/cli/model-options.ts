@@ -26,11 +26,13 @@ export const maxHorizonMonths = 120;
 
 export const usage = `Usage: npm run model -- [options]
 
-Project children's social care demand from Annex A lists, without the desktop window.
+Project children's social care demand from Annex A lists, or homelessness approaches and temporary
+accommodation from a housing case list and TA list, without the desktop window.
 
 Data (at least one of these):
   --input PATH             An Annex A workbook (.xlsx, .xls, .ods) or a .csv/.tsv list. Repeat for
-                           several files or extracts.
+                           several files or extracts. Or the housing lists: a case list and a TA list
+                           (two .csv files, or one workbook with both sheets); one service per run.
   --history PATH           Aggregate history CSV, for periods the lists do not cover.
   --ssda903 PATH           SSDA903 returns: a folder with one subfolder a year, a zip of it, or CSV
                            files. Repeatable; may be combined with --input.

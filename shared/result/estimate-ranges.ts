@@ -8,10 +8,10 @@ export type LikelyRange = [low: number, high: number];
 /** Standard normal quantile of p90: an estimate give or take this many standard errors holds eight in ten. */
 export const likelyZ = 1.2816;
 
-/** The usual level of arrivals a month (referrals, or entries to care without them); never below none. */
-export const levelRange = (r: Estimates['referrals']): LikelyRange => [Math.max(0, r.level - likelyZ * r.levelSe), r.level + likelyZ * r.levelSe];
+/** The usual level of arrivals a month (referrals, entries to care without them, or housing approaches); never below none. */
+export const levelRange = (r: Pick<Estimates['referrals'], 'level' | 'levelSe'>): LikelyRange => [Math.max(0, r.level - likelyZ * r.levelSe), r.level + likelyZ * r.levelSe];
 
-export const trendRange = (r: Estimates['referrals']): LikelyRange => [r.trendPerYear - likelyZ * r.trendSe, r.trendPerYear + likelyZ * r.trendSe];
+export const trendRange = (r: Pick<Estimates['referrals'], 'trendPerYear' | 'trendSe'>): LikelyRange => [r.trendPerYear - likelyZ * r.trendSe, r.trendPerYear + likelyZ * r.trendSe];
 
 /** Plan or care starts per referral; never below none. */
 export const conversionRange = (c: Estimates['cpp']['conversion']): LikelyRange => [Math.max(0, c.perReferral - likelyZ * c.se), c.perReferral + likelyZ * c.se];

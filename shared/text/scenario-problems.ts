@@ -14,6 +14,13 @@ export const interventionEffectLabels = {
   cppExitChange: 'Change in how often plans end while it runs',
 } as const;
 
+/** A housing intervention's effects: on approaches, on households placed in TA (prevention), on move-on. */
+export const housingInterventionEffectLabels = {
+  taStartChange: 'Change in households placed in temporary accommodation while it runs',
+  taExitChange: 'Change in how fast households move on from temporary accommodation while it runs',
+  approachChange: 'Change in approaches while it runs',
+} as const;
+
 export interface SettingProblem {
   /** Where it is: ["interventions", 0, "to"]. */
   path: ReadonlyArray<string | number>;

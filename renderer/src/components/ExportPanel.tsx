@@ -20,7 +20,8 @@ function offerDownload(fileName: string, base64: string): void {
 
 type State = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; result: ExcelExportResult } | { kind: 'failed'; message: string };
 
-export function ExportPanel({ bridge }: { bridge: WorkbookBridge }) {
+/** `contents`: what the workbook holds, in words, where it is not the children's services workbook. */
+export function ExportPanel({ bridge, contents }: { bridge: WorkbookBridge; contents?: string }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const exportNow = async () => {
     setState({ kind: 'working' });
@@ -36,10 +37,8 @@ export function ExportPanel({ bridge }: { bridge: WorkbookBridge }) {
     <section className="panel" aria-labelledby="export-heading">
       <h2 id="export-heading">Excel workbook</h2>
       <p>
-        The workbook has a summary for directors, charts you can restyle, the projections month by month with their
-        likely ranges, an Interventions sheet for each scenario with interventions (what each costs and saves, with its
-        likely range, and when it pays for itself), the history, every assumption and where it came from, and the data
-        quality report. Child IDs are never included.
+        {contents ??
+          'The workbook has a summary for directors, charts you can restyle, the projections month by month with their likely ranges, an Interventions sheet for each scenario with interventions (what each costs and saves, with its likely range, and when it pays for itself), the history, every assumption and where it came from, and the data quality report. Child IDs are never included.'}
       </p>
       <button type="button" className="primary" onClick={() => void exportNow()} disabled={state.kind === 'working'}>
         {state.kind === 'working' ? 'Exporting…' : 'Export to Excel'}

@@ -1,6 +1,8 @@
 // The window's side of the engine worker: promises for requests, and for projections only the latest
 // request matters (a slider that moves again makes the previous answer stale).
 import type { Dataset } from '../../../shared/dataset/types.ts';
+import type { HousingDataset } from '../../../shared/dataset/housing.ts';
+import type { HousingOutcome } from '../../../shared/result/housing-outcome.ts';
 import type { BacktestResult } from '../../../shared/engine/backtest.ts';
 import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
 import type { CalibrationJson, ResultJson } from '../../../shared/result/result-json.ts';
@@ -23,6 +25,17 @@ export interface EngineClient {
   backtest(from: string, horizon: number): Promise<BacktestResult>;
   /** Rolling-origin backtests of the loaded workbook (kept by the worker until the lists change). */
   calibrate(): Promise<CalibrationJson>;
+  /** A housing workbook's lists: fitted, and the baseline projected without likely ranges. */
+  housingLoad(dataset: HousingDataset): Promise<HousingOutcome>;
+  /** As `project`, for a housing workbook. */
+  housingProject(scenarios: ScenarioInput[], horizon: number, onComplete?: (answer: HousingProjection) => void): Promise<HousingProjection | null>;
+}
+
+export interface HousingProjection {
+  outcome: HousingOutcome;
+  ms: number;
+  /** False while likely ranges are still being worked out. */
+  complete: boolean;
 }
 
 type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -33,12 +46,19 @@ export function createEngineClient(): EngineClient {
   let latestProjection = 0;
   const pending = new Map<number, (response: EngineResponse) => void>();
   const completions = new Map<number, (answer: Projection) => void>();
+  const housingCompletions = new Map<number, (answer: HousingProjection) => void>();
   worker.onmessage = (event: MessageEvent<EngineResponse>) => {
     const response = event.data;
     if (response.kind === 'completed') {
       const complete = completions.get(response.id);
       completions.delete(response.id);
       if (response.id === latestProjection) complete?.({ result: response.result, ms: response.ms, complete: true });
+      return;
+    }
+    if (response.kind === 'housingCompleted') {
+      const complete = housingCompletions.get(response.id);
+      housingCompletions.delete(response.id);
+      if (response.id === latestProjection) complete?.({ outcome: response.outcome, ms: response.ms, complete: true });
       return;
     }
     const resolve = pending.get(response.id);
@@ -73,6 +93,18 @@ export function createEngineClient(): EngineClient {
     calibrate: async () => {
       const r = await send({ kind: 'calibrate' });
       return (r as Extract<EngineResponse, { kind: 'calibrated' }>).calibration;
+    },
+    housingLoad: async (dataset) => {
+      const r = await send({ kind: 'housingLoad', dataset });
+      return (r as Extract<EngineResponse, { kind: 'housingLoaded' }>).outcome;
+    },
+    housingProject: async (scenarios, horizon, onComplete) => {
+      const id = nextId++;
+      latestProjection = id;
+      for (const stale of housingCompletions.keys()) housingCompletions.delete(stale);
+      if (onComplete) housingCompletions.set(id, onComplete);
+      const r = (await send({ kind: 'housingProject', scenarios, horizon, bands: onComplete !== undefined }, id)) as Extract<EngineResponse, { kind: 'housingProjected' }>;
+      return id === latestProjection ? { outcome: r.outcome, ms: r.ms, complete: r.complete } : null;
     },
   };
 }

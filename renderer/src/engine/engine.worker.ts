@@ -27,6 +27,7 @@ import {
 import { parseScenario, type Scenario } from '../../../shared/engine/scenario.ts';
 import { buildResultJson } from '../../../shared/result/result-json.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
+import { answerHousing, isHousingRequest } from './housing-work.ts';
 import { scenarioProblemsInWords } from '../../../shared/text/scenario-problems.ts';
 
 interface Fitted {
@@ -162,7 +163,8 @@ self.onmessage = (event: MessageEvent<EngineRequest>) => {
   const request = event.data;
   const started = performance.now();
   try {
-    if (request.kind === 'load') {
+    if (isHousingRequest(request)) answerHousing(request, reply);
+    else if (request.kind === 'load') {
       const history = buildHistory(request.dataset, []);
       fitted = { dataset: request.dataset, history, estimates: estimate(request.dataset, history, []), setups: new Map() };
       expected.clear();

@@ -3,6 +3,8 @@
 // at once with the expected paths (and any likely ranges it already knows), then again with every range
 // once they are worked out, unless a newer request came first.
 import type { Dataset } from '../../../shared/dataset/types.ts';
+import type { HousingDataset } from '../../../shared/dataset/housing.ts';
+import type { HousingOutcome } from '../../../shared/result/housing-outcome.ts';
 import type { BacktestResult } from '../../../shared/engine/backtest.ts';
 import type { CalibrationJson } from '../../../shared/result/result-json.ts';
 import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
@@ -12,7 +14,10 @@ export type EngineRequest =
   | { id: number; kind: 'load'; dataset: Dataset }
   | { id: number; kind: 'project'; scenarios: ScenarioInput[]; horizon: number; bands: boolean }
   | { id: number; kind: 'backtest'; from: string; horizon: number }
-  | { id: number; kind: 'calibrate' };
+  | { id: number; kind: 'calibrate' }
+  /** A housing workbook: its lists are fitted, and its scenarios projected, as the children's are. */
+  | { id: number; kind: 'housingLoad'; dataset: HousingDataset }
+  | { id: number; kind: 'housingProject'; scenarios: ScenarioInput[]; horizon: number; bands: boolean };
 
 export type EngineResponse =
   | { id: number; kind: 'loaded'; result: ResultJson; ms: number }
@@ -21,4 +26,7 @@ export type EngineResponse =
   | { id: number; kind: 'completed'; result: ResultJson; ms: number }
   | { id: number; kind: 'backtested'; backtest: BacktestResult; ms: number }
   | { id: number; kind: 'calibrated'; calibration: CalibrationJson; ms: number }
+  | { id: number; kind: 'housingLoaded'; outcome: HousingOutcome; ms: number }
+  | { id: number; kind: 'housingProjected'; outcome: HousingOutcome; ms: number; complete: boolean }
+  | { id: number; kind: 'housingCompleted'; outcome: HousingOutcome; ms: number }
   | { id: number; kind: 'failed'; message: string };

@@ -2,6 +2,7 @@ import type { ResultJson } from '../../../shared/result/result-json.ts';
 import { estimateRows } from '../../../shared/result/estimate-rows.ts';
 import { LineChart, palette } from '../charts/LineChart.tsx';
 import { PlacementHistory } from './placements/PlacementHistory.tsx';
+import { RatesTable } from '../components/RatesTable.tsx';
 
 export function HistoryStep({ result }: { result: ResultJson }) {
   const h = result.history!;
@@ -43,35 +44,7 @@ export function HistoryStep({ result }: { result: ResultJson }) {
         )}
       </div>
       <PlacementHistory history={h} />
-      <h2>What the model estimates from your lists</h2>
-      <table className="rates">
-        <caption className="visually-hidden">Estimated rates with their likely ranges</caption>
-        <thead>
-          <tr>
-            <th scope="col">What</th>
-            <th scope="col">Estimate</th>
-            <th scope="col">Likely range</th>
-            <th scope="col">In words</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([what, value, range, words]) => (
-            <tr key={what}>
-              <th scope="row">{what}</th>
-              <td>{value}</td>
-              <td>{range}</td>
-              <td>{words}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {e.notes.length > 0 && (
-        <ul className="notes">
-          {e.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
+      <RatesTable rows={rows} notes={e.notes} />
     </>
   );
 }

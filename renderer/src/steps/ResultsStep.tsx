@@ -6,6 +6,7 @@ import { ChartLegend } from '../charts/ChartLegend.tsx';
 import { baselineColour, LineChart, scenarioColour } from '../charts/LineChart.tsx';
 import { measureAxis, measureTitle, summaryMeasures, SummaryTable } from '../components/SummaryTable.tsx';
 import { CalibrationPanel } from '../components/CalibrationPanel.tsx';
+import { ShadedRangeChoice } from '../components/ShadedRangeChoice.tsx';
 import { InterventionResults } from './interventions/InterventionResults.tsx';
 import type { CalibrationJson } from '../../../shared/result/result-json.ts';
 import { PlacementResults } from './placements/PlacementResults.tsx';
@@ -22,29 +23,10 @@ export function ResultsStep({ result, runBacktest, calibrate, rangesPending = fa
   const [shaded, setShaded] = useState(-1);
   const shadedIndex = shaded < scenarios.length ? shaded : -1;
   const bandsOf = (i: number): BandsJson | null => (i < 0 ? p.bands.baseline : (scenarios[i]?.bands ?? null));
-  const pickId = useId();
   return (
     <>
       {all.length > maxShown && <p className="notice">The charts and tables show the first {maxShown} of your {all.length} scenarios; the Excel export has them all.</p>}
-      {scenarios.length > 0 && (
-        <fieldset className="band-choice">
-          <legend>Shade the likely range of</legend>
-          {[-1, ...scenarios.keys()].map((i) => (
-            <label key={i}>
-              <input type="radio" name={pickId} checked={shadedIndex === i} onChange={() => setShaded(i)} /> {i < 0 ? 'Baseline' : scenarios[i]!.name}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      <ChartLegend
-        items={[
-          { label: 'Baseline', colour: baselineColour, ...(shadedIndex < 0 ? { note: 'shaded: its likely range' } : {}) },
-          ...scenarios.map((s, i) => ({ label: s.name, colour: scenarioColour(i), ...(shadedIndex === i ? { note: 'shaded: its likely range' } : {}) })),
-        ]}
-      />
-      <p className="muted ranges-status" role="status">
-        {rangesPending ? 'Working out the likely ranges…' : ''}
-      </p>
+      <ShadedRangeChoice names={scenarios.map((s) => s.name)} shaded={shadedIndex} onShade={setShaded} rangesPending={rangesPending} />
       <div className="chart-grid">
         {summaryMeasures.filter((m) => m.key !== 'costCumulative').map((m) => (
           <LineChart

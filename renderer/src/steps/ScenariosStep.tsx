@@ -1,8 +1,8 @@
-import { memo, useId } from 'react';
+import { memo } from 'react';
 import { describeScenario } from '../../../shared/engine/describe-scenario.ts';
 import { futureLockdown, englandLockdowns2020 } from '../../../shared/engine/presets.ts';
 import { monthOfIso } from '../../../shared/engine/core/months.ts';
-import { ScenarioSchema, type ScenarioInput } from '../../../shared/engine/scenario.ts';
+import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
 import type { ResultJson } from '../../../shared/result/result-json.ts';
 import { arrivalsWords, type Driver } from '../../../shared/text/arrivals-words.ts';
 import { dateForPeople, monthForPeople } from '../../../shared/text/people-format.ts';
@@ -14,8 +14,8 @@ import { PlacementShifts } from './placements/PlacementShifts.tsx';
 import { UnitCostTable } from './placements/UnitCostTable.tsx';
 import { moveShocksInto, shockPlace, shockPlaceInWords } from './scenario-window.ts';
 import { InterventionsEditor } from './interventions/InterventionsEditor.tsx';
+import { ScenarioHeading, ScenarioList, scenarioEditing, scenarioInWords } from '../components/ScenarioList.tsx';
 
-type Shock = NonNullable<ScenarioInput['shocks']>[number];
 
 export interface ScenariosProps {
   scenarios: ScenarioInput[];
@@ -29,33 +29,13 @@ export interface ScenariosProps {
   rangesPending: boolean;
 }
 
-/** Ticked to compare, besides the one being edited (always drawn): five scenarios, five distinct colours. */
-const maxCompared = 4;
-
 export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare, onCompare, result, rangesPending }: ScenariosProps) {
-  const nameId = useId();
-  const limitId = useId();
   const start = result?.projection?.months[0] ?? null;
   const startMonth = start ? monthOfIso(`${start}-01`) : null;
-  const current = scenarios[selected];
-  const update = (changes: Partial<ScenarioInput>) => onChange(scenarios.map((s, i) => (i === selected ? { ...s, ...changes } : s)));
+  const { current, update, updateShock, add, remove } = scenarioEditing({ scenarios, onChange, selected, onSelect, compare, onCompare });
   // Unit costs and caseloads are the workbook's: the baseline is costed with them, so an edit applies to every
   // scenario, and a scenario's spend differs from the baseline's only by what the scenario changes in demand.
   const updateMoney = (changes: Pick<ScenarioInput, 'costs' | 'caseloads'>) => onChange(scenarios.map((s) => ({ ...s, ...changes })));
-  const updateShock = (k: number, changes: Partial<Shock>) => update({ shocks: (current?.shocks ?? []).map((s, i) => (i === k ? { ...s, ...changes } : s)) });
-  const add = (scenario: ScenarioInput) => {
-    const names = new Set(scenarios.map((s) => s.name));
-    let name = scenario.name ?? 'Scenario';
-    for (let n = 2; names.has(name); n++) name = `${scenario.name} ${n}`;
-    const money = scenarios[0] ? { costs: scenarios[0].costs, caseloads: scenarios[0].caseloads } : {};
-    onChange([...scenarios, { ...scenario, ...money, name }]);
-    onSelect(scenarios.length);
-  };
-  const remove = (index: number) => {
-    onChange(scenarios.filter((_, i) => i !== index));
-    onSelect(Math.max(0, Math.min(selected, scenarios.length - 2)));
-    onCompare(compare.filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)));
-  };
   const projection = result?.projection;
   // Where List 8 or SSDA903 gives placement types, children in care are costed placement by placement.
   const placementsKnown = projection !== undefined && 'claByPlacement' in projection.baseline;
@@ -63,43 +43,12 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
   // The scenario being edited is always drawn, with up to four others ticked to compare.
   const shown = [...new Set([selected, ...compare])].filter((i) => i < scenarioResults.length).sort((a, b) => a - b);
   const colourOf = (i: number) => colourIn(shown, i);
-  const atLimit = compare.length >= maxCompared;
-  const description = current ? (() => {
-    const parsed = ScenarioSchema.safeParse(current);
-    return parsed.success ? describeScenario(parsed.data) : ['This scenario has a setting out of range: check the highlighted fields.'];
-  })() : [];
+  const description = scenarioInWords(current, describeScenario);
 
   return (
     <div className="scenarios">
       <div className="scenario-settings">
-      <section className="scenario-list" aria-labelledby="scenario-list-heading">
-        <h2 id="scenario-list-heading">Your scenarios</h2>
-        {scenarios.length === 0 && <p>No scenarios yet. Start from one of these:</p>}
-        <ul>
-          {scenarios.map((s, i) => (
-            <li key={i} className={i === selected ? 'selected' : ''}>
-              <button type="button" aria-pressed={i === selected} onClick={() => onSelect(i)}>
-                {s.name}
-              </button>
-              <label className="compare">
-                <input
-                  type="checkbox"
-                  checked={compare.includes(i)}
-                  disabled={!compare.includes(i) && atLimit}
-                  {...(!compare.includes(i) && atLimit ? { 'aria-describedby': limitId } : {})}
-                  onChange={(e) => onCompare(e.target.checked ? [...compare, i] : compare.filter((c) => c !== i))}
-                />
-                Compare<span className="visually-hidden"> {s.name}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
-        {atLimit && scenarios.length > maxCompared && (
-          <p className="hint" id={limitId}>
-            Four scenarios are ticked to compare: the most the charts can show clearly beside the one you are editing. Untick one to compare another.
-          </p>
-        )}
-        <div className="row-of-buttons">
+      <ScenarioList scenarios={scenarios} selected={selected} onSelect={onSelect} compare={compare} onCompare={onCompare}>
           {startMonth !== null && (
             <button type="button" onClick={() => add({ ...futureLockdown(startMonth) })}>
               New: another lockdown
@@ -111,23 +60,11 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
           <button type="button" onClick={() => add({ ...englandLockdowns2020, name: 'Lockdowns of 2020-21' })}>
             New: the 2020-21 lockdowns
           </button>
-        </div>
-      </section>
+      </ScenarioList>
 
       {current && (
         <section className="scenario-editor" aria-labelledby="scenario-editor-heading">
-          <h2 id="scenario-editor-heading">Settings of “{current.name}”</h2>
-          <div className="row">
-            <label htmlFor={nameId}>Scenario name</label>
-            <input id={nameId} value={current.name ?? ''} maxLength={80} onChange={(e) => update({ name: e.target.value })} />
-            <button type="button" onClick={() => add({ ...current, name: `${current.name} (copy)` })}>
-              Duplicate
-            </button>
-            <button type="button" onClick={() => remove(selected)}>
-              Delete
-            </button>
-          </div>
-          <p className="in-words">{description.join(' ')}</p>
+          <ScenarioHeading name={current.name ?? ''} onRename={(name) => update({ name })} onDuplicate={() => add({ ...current, name: `${current.name} (copy)` })} onDelete={() => remove(selected)} description={description} />
           {projection && startMonth !== null && (current.shocks ?? []).some((sh) => ['before', 'after'].includes(shockPlace(sh, startMonth, projection.months.length))) && (
             <div className="notice outside" role="note">
               <p>

@@ -6,13 +6,18 @@ import { useId, useState } from 'react';
 import { interventionPresets } from '../../../../shared/engine/interventions/presets.ts';
 import { placementWords } from '../../../../shared/engine/describe-scenario.ts';
 import type { InterventionInput, ScenarioInput } from '../../../../shared/engine/scenario.ts';
-import { interventionEffectLabels, settingProblems } from '../../../../shared/text/scenario-problems.ts';
+import { housingInterventionEffectLabels, interventionEffectLabels, settingProblems } from '../../../../shared/text/scenario-problems.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { NumberField } from '../../components/NumberField.tsx';
 
 type Effects = NonNullable<InterventionInput['effects']>;
 
-const effectFields = Object.entries(interventionEffectLabels) as Array<[keyof typeof interventionEffectLabels, string]>;
+type EffectField = [keyof Effects, string];
+/** The effects each service's interventions have. */
+const effectFieldsOf: Record<'children' | 'housing', EffectField[]> = {
+  children: Object.entries(interventionEffectLabels) as EffectField[],
+  housing: Object.entries(housingInterventionEffectLabels) as EffectField[],
+};
 
 /** What is wrong with each intervention, field by field ("to", "effects.claStartChange"), in words. */
 function problemsOf(scenario: ScenarioInput): Map<number, Map<string, string>> {
@@ -27,7 +32,7 @@ function problemsOf(scenario: ScenarioInput): Map<number, Map<string, string>> {
   return byIntervention;
 }
 
-export function InterventionsEditor({ scenario, start, onChange }: { scenario: ScenarioInput; start: string | null; onChange: (interventions: InterventionInput[]) => void }) {
+export function InterventionsEditor({ scenario, start, onChange, service = 'children' }: { scenario: ScenarioInput; start: string | null; onChange: (interventions: InterventionInput[]) => void; service?: 'children' | 'housing' }) {
   const presetId = useId();
   const [preset, setPreset] = useState(interventionPresets[0]!.id);
   const list = scenario.interventions ?? [];
@@ -44,39 +49,43 @@ export function InterventionsEditor({ scenario, start, onChange }: { scenario: S
     <fieldset className="interventions">
       <legend>Interventions</legend>
       <p className="hint">
-        What the council would pay for to change demand. Each is weighed on Results against this scenario without it: what it costs, what it saves, and when it pays for itself. Every figure is an assumption to
+        What the council would pay for to change demand{service === 'housing' ? ', such as prevention or move-on support' : ''}. Each is weighed on Results against this scenario without it: what it costs, what it saves, and when it pays for itself. Every figure is an assumption to
         replace with your own.
       </p>
       <div className="row">
-        <label htmlFor={presetId}>Start from</label>
-        <select id={presetId} value={preset} onChange={(e) => setPreset(e.target.value)}>
-          {interventionPresets.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.make(from).name}
-            </option>
-          ))}
-        </select>
-        <button
-          type="button"
-          onClick={() => {
-            const made = interventionPresets.find((p) => p.id === preset)!.make(from);
-            onChange([...list, { ...made, name: unique(made.name) }]);
-          }}
-        >
-          Add this intervention
-        </button>
-        <button type="button" onClick={() => onChange([...list, { name: unique('New intervention'), from, costPerYear: 100_000, effects: { claStartChange: -0.05 } }])}>
+        {service === 'children' && (
+          <>
+            <label htmlFor={presetId}>Start from</label>
+            <select id={presetId} value={preset} onChange={(e) => setPreset(e.target.value)}>
+              {interventionPresets.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.make(from).name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              onClick={() => {
+                const made = interventionPresets.find((p) => p.id === preset)!.make(from);
+                onChange([...list, { ...made, name: unique(made.name) }]);
+              }}
+            >
+              Add this intervention
+            </button>
+          </>
+        )}
+        <button type="button" onClick={() => onChange([...list, { name: unique('New intervention'), from, costPerYear: 100_000, effects: service === 'housing' ? { taStartChange: -0.05 } : { claStartChange: -0.05 } }])}>
           Add your own
         </button>
       </div>
       {list.map((intervention, k) => (
-        <InterventionFields key={k} index={k} intervention={intervention} problems={problems.get(k) ?? new Map()} onChange={(changes) => update(k, changes)} onRemove={() => onChange(list.filter((_, i) => i !== k))} />
+        <InterventionFields key={k} index={k} effectFields={effectFieldsOf[service]} intervention={intervention} problems={problems.get(k) ?? new Map()} onChange={(changes) => update(k, changes)} onRemove={() => onChange(list.filter((_, i) => i !== k))} />
       ))}
     </fieldset>
   );
 }
 
-function InterventionFields({ index, intervention, problems, onChange, onRemove }: { index: number; intervention: InterventionInput; problems: ReadonlyMap<string, string>; onChange: (changes: Partial<InterventionInput>) => void; onRemove: () => void }) {
+function InterventionFields({ index, effectFields, intervention, problems, onChange, onRemove }: { index: number; effectFields: readonly EffectField[]; intervention: InterventionInput; problems: ReadonlyMap<string, string>; onChange: (changes: Partial<InterventionInput>) => void; onRemove: () => void }) {
   const nameId = useId();
   const problemId = useId();
   const effects = intervention.effects ?? {};
