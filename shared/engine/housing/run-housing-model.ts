@@ -82,13 +82,28 @@ export function projectHousing(estimates: HousingEstimates, scenario: Scenario |
   return { path: projected(path, horizon), bands: draws > 0 ? housingBands(setup, vectors, estimates, draws, seed) : emptyBands() };
 }
 
+const fits = new WeakMap<HousingDataset, { history: HousingHistory; estimates: HousingEstimates }>();
+
+/**
+ * History and estimates of a dataset, worked out once for it: a slider move projects again from the same
+ * fit instead of reading the lists again (the datasets are never changed once made).
+ */
+export function fitHousing(dataset: HousingDataset): { history: HousingHistory; estimates: HousingEstimates } {
+  let fit = fits.get(dataset);
+  if (!fit) {
+    const placements = placementsOf(dataset.ta);
+    const history = housingHistory(dataset, placements);
+    fit = { history, estimates: estimateHousing(dataset, history, placements) };
+    fits.set(dataset, fit);
+  }
+  return fit;
+}
+
 export function runHousingModel(dataset: HousingDataset, scenario: Scenario | null, options: HousingRunOptions = {}): HousingResult {
   const horizon = options.horizon ?? 24;
   const draws = options.draws ?? 1000;
   const seed = options.seed ?? 1;
-  const placements = placementsOf(dataset.ta);
-  const history = housingHistory(dataset, placements);
-  const estimates = estimateHousing(dataset, history, placements);
+  const { history, estimates } = fitHousing(dataset);
   const start = estimates.anchorMonth + 1;
   // The baseline keeps the scenario's costs (the same money, without the scenario's changes in demand).
   const costsOnly = scenario ? { ...scenario, shocks: [], newNormal: undefined, interventions: [] } : null;
