@@ -9,7 +9,7 @@ import { levelRange, likelyZ, trendRange } from '../result/estimate-ranges.ts';
 import { byTypeMeasures, householdsInType, housingMeasures, housingSentence, type HousingMeasure } from '../result/housing-figures.ts';
 import type { HousingOutcome } from '../result/housing-outcome.ts';
 import { describeHousingScenario, housingInterventionSentence } from '../text/housing-scenario-words.ts';
-import { longMonthNames, monthForPeople, percentForPeople } from '../text/people-format.ts';
+import { longMonthNames, monthForPeople, percentForPeople, shownDifference } from '../text/people-format.ts';
 import type { ExportMeta } from './results-workbook.ts';
 import { writeXlsx, type Cell, type ChartSpec, type SheetSpec } from './xlsx-writer.ts';
 
@@ -40,7 +40,7 @@ function headline(o: HousingOutcome, at: number): Cell[][] {
   for (const m of [...housingMeasures, ...taTypes.map(householdsInType)]) {
     const b = m.pick(base)[at]!;
     const cells: Cell[] = [txt(m.label), num(b, styleOf(m)), ...rangeCells(m, o.baselineBands, at)];
-    for (const s of o.scenarios) cells.push(num(m.pick(s)[at]!, styleOf(m)), num(Math.round(m.pick(s)[at]! - b), styleOf(m)), ...rangeCells(m, s.bands, at));
+    for (const s of o.scenarios) cells.push(num(m.pick(s)[at]!, styleOf(m)), num(shownDifference(m.unit, m.pick(s)[at]!, b), styleOf(m)), ...rangeCells(m, s.bands, at));
     rows.push(cells);
   }
   return rows;

@@ -6,7 +6,7 @@ import type { HousingBands } from '../engine/housing/housing-bands.ts';
 import type { HousingProjected } from '../engine/housing/run-housing-model.ts';
 import { cumulative } from '../engine/money.ts';
 import type { Band } from '../engine/uncertainty.ts';
-import { countForPeople, longMonthForPeople, poundsForPeople } from '../text/people-format.ts';
+import { countForPeople, longMonthForPeople, poundsForPeople, shownDifference } from '../text/people-format.ts';
 import type { HousingOutcome } from './housing-outcome.ts';
 
 export interface HousingMeasure {
@@ -50,18 +50,18 @@ export const byTypeMeasures = (): HousingMeasure[] => taTypes.flatMap((t) => [ho
 export const figureForPeople = (m: HousingMeasure, value: number) => (m.unit === 'pounds' ? poundsForPeople(value) : countForPeople(value));
 
 /**
- * One measure in a month in words: "Households in temporary accommodation in September 2025: 1,230 under
+ * One measure in a month in words: "Households in temporary accommodation in September 2025: 1,230 in
  * the baseline (likely 1,150 to 1,310); Evictions 1,390, 160 more (likely 1,290 to 1,500)."
  */
 export function housingSentence(outcome: HousingOutcome, m: HousingMeasure, at: number): string {
   const p = outcome.result.projection;
   const base = m.pick(p.baseline)[at]!;
   const range = (bands: HousingBands | null) => (m.band && bands ? ` (likely ${figureForPeople(m, m.band(bands).p10[at]!)} to ${figureForPeople(m, m.band(bands).p90[at]!)})` : '');
-  const shown = (x: number) => (m.unit === 'pounds' ? Math.round(x / 100) * 100 : Math.round(x));
-  const parts = [`${figureForPeople(m, base)} under the baseline${range(outcome.baselineBands)}`];
+  const parts = [`${figureForPeople(m, base)} in the baseline${range(outcome.baselineBands)}`];
   for (const s of outcome.scenarios) {
     const value = m.pick(s)[at]!;
-    const diff = shown(value) - shown(base);
+    // The difference between the two figures as written (£1,465,000 and £1,567,000 differ by £102,000).
+    const diff = shownDifference(m.unit, value, base);
     const against = diff === 0 ? 'the same' : `${figureForPeople(m, Math.abs(diff))} ${diff > 0 ? 'more' : 'less'}`.replace(/ less$/, m.unit === 'pounds' ? ' less' : ' fewer');
     parts.push(`${s.name} ${figureForPeople(m, value)}, ${against}${range(s.bands)}`);
   }

@@ -105,7 +105,7 @@ describe('a housing workbook, from pasted lists to the Excel file', () => {
     const cells = inTaRow();
     onScreen = { baseline: await cells.nth(0).innerText(), low: (await cells.nth(1).innerText()).split(' to ')[0]!, scenario: await cells.nth(2).innerText() };
     expect(onScreen.low).toMatch(/^[\d,]+$/);
-    await page.getByText(/^Households in temporary accommodation in September 2025: [\d,]+ under the baseline \(likely [\d,]+ to [\d,]+\); More approaches [\d,]+, [\d,]+ more/).waitFor();
+    await page.getByText(/^Households in temporary accommodation in September 2025: [\d,]+ in the baseline \(likely [\d,]+ to [\d,]+\); More approaches [\d,]+, [\d,]+ more/).waitFor();
     await page.locator('tr[data-measure="costByType:nightlyPaid"]').first().waitFor();
     await page.getByText(/^More approaches: New intervention: over the 24 months it costs £[\d,]+, saves £[\d,]+ in temporary accommodation and keeps [\d,]+ households out of temporary accommodation/).waitFor();
     await page.screenshot({ path: path.join(shots, 'housing-4-results.png') });

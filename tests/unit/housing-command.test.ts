@@ -95,7 +95,7 @@ describe('npm run model -- --input cases.csv --input ta.csv', () => {
     }
     const summary = utils.sheet_to_json<string[]>(book.Sheets.Summary!, { header: 1, raw: true }).flat().join(' ');
     expect(summary).toContain('From 1 October 2024 approaches settle 20% above the usual level.');
-    expect(summary).toMatch(/Households in temporary accommodation in September 2025: [\d,]+ under the baseline \(likely [\d,]+ to [\d,]+\); Wave of evictions [\d,]+, [\d,]+ more/);
+    expect(summary).toMatch(/Households in temporary accommodation in September 2025: [\d,]+ in the baseline \(likely [\d,]+ to [\d,]+\); Wave of evictions [\d,]+, [\d,]+ more/);
   });
 });
 

@@ -53,7 +53,14 @@ describe('runHousingOutcome', () => {
 
   it('says each measure in a sentence, baseline then every scenario with the difference', () => {
     const words = housingSentence(expected, measureOf('taOpen'), 11);
-    expect(words).toMatch(/^Households in temporary accommodation in September 2025: [\d,]+ under the baseline; Wave of evictions [\d,]+, [\d,]+ more; Faster move-on [\d,]+, [\d,]+ fewer\.$/);
+    expect(words).toMatch(/^Households in temporary accommodation in September 2025: [\d,]+ in the baseline; Wave of evictions [\d,]+, [\d,]+ more; Faster move-on [\d,]+, [\d,]+ fewer\.$/);
+  });
+
+  it('gives a difference in money as the two figures written differ (£1,465,000 and £1,567,000 by £102,000)', () => {
+    const words = housingSentence(expected, measureOf('cost'), 11);
+    const [base, wave, more] = [...words.matchAll(/£([\d,]+)/g)].map((m) => Number(m[1]!.replaceAll(',', '')));
+    expect(base).toBeGreaterThan(1_000_000);
+    expect(more).toBe(wave! - base!);
   });
 
   it('backtests over the lists’ last twelve complete months', () => {
