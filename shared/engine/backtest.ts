@@ -5,6 +5,7 @@ import type { ClaRecord, CppRecord, Dataset } from '../dataset/types.ts';
 import type { AggregatePeriod } from './aggregate-history.ts';
 import { estimate, type Estimates } from './estimates.ts';
 import { buildHistory, windowStartIso, type MonthlyHistory } from './history.ts';
+import { meanAbsolutePercentageError } from './core/accuracy.ts';
 import { firstDayIso, lastDayIso, monthLabel, type MonthIndex } from './core/months.ts';
 import { allocateSeries, centralDraw, runProjection, type ProjectionSeries, type ProjectionSetup } from './project.ts';
 import { baselineScenario, type Scenario } from './scenario.ts';
@@ -98,11 +99,6 @@ export function targetValue(series: Record<BacktestSeries, ArrayLike<number>>, t
   let sum = 0;
   for (let m = target.from; m <= target.to; m++) sum += values[m + offset] ?? 0;
   return sum;
-}
-
-export function meanAbsolutePercentageError(pairs: ReadonlyArray<{ actual: number; predicted: number }>): number | null {
-  const errors = pairs.filter((p) => p.actual > 0).map((p) => Math.abs(p.predicted - p.actual) / p.actual);
-  return errors.length ? errors.reduce((a, b) => a + b, 0) / errors.length : null;
 }
 
 /** The dataset as it stood on the last day before `month`. */

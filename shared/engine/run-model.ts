@@ -17,7 +17,7 @@ import { drawTotals, placementBands, placementNoise, projectScenarioPlacements, 
 import { createLedger, recordDraw } from './interventions/draw-ledger.ts';
 import { startInterventionDraws } from './interventions/intervention-draws.ts';
 import { weighIntervention, type InterventionOutcome, type InterventionRanges } from './interventions/outcomes.ts';
-import { interventionsCost, withoutIntervention } from './interventions/running.ts';
+import { interventionsCost, withoutIntervention } from './core/interventions-running.ts';
 
 export interface ModelOptions {
   horizon: number;

@@ -1,7 +1,6 @@
 // A scenario turned into month-by-month multipliers over the projection: how much referrals change, how
 // many lost referrals come back when, and how much slower plans and care end while a shock lasts.
-import { dayNumber } from '../import/values/dates.ts';
-import { daysInMonth, firstDayIso, monthOfIso, type MonthIndex } from './core/months.ts';
+import { monthOfIso, monthOverlap, type MonthIndex } from './core/months.ts';
 import type { Scenario } from './scenario.ts';
 import { applyInterventionEffects } from './interventions/effects.ts';
 
@@ -16,13 +15,6 @@ export interface ScenarioVectors {
   claConversionMultiplier: Float64Array;
 }
 
-/** Share of month `month` that lies within [from, to] (both inclusive, ISO dates). */
-export function monthOverlap(month: MonthIndex, from: string, to: string): number {
-  const first = dayNumber(firstDayIso(month));
-  const last = first + daysInMonth(month) - 1;
-  const overlap = Math.min(last, dayNumber(to)) - Math.max(first, dayNumber(from)) + 1;
-  return Math.max(0, overlap) / daysInMonth(month);
-}
 
 export function scenarioVectors(scenario: Scenario, startMonth: MonthIndex, horizon: number): ScenarioVectors {
   const ones = () => new Float64Array(horizon).fill(1);

@@ -4,7 +4,7 @@
 // years out of ten the outcome should fall between p10 and p90, if the model's assumptions hold.
 import type { Estimates } from './estimates.ts';
 import { monthlyCost, type UnitCosts } from './money.ts';
-import { bandOfSamples } from './core/percentiles.ts';
+import { bandOfSamples, type Band } from './core/percentiles.ts';
 import { allocateSeries, createWorkspace, fillNoise, projectPath, type ParameterDraw, type ProjectionSeries, type ProjectionSetup } from './project.ts';
 import { planFollowing } from './following-paths.ts';
 import { createRandom, type Random } from './core/random.ts';
@@ -12,11 +12,6 @@ import type { ScenarioVectors } from './scenario-vectors.ts';
 
 export const bandSeries = ['referrals', 'cppOpen', 'claOpen', 'cost'] as const;
 export type BandSeries = (typeof bandSeries)[number];
-export interface Band {
-  p10: number[];
-  p50: number[];
-  p90: number[];
-}
 export type Bands = Record<BandSeries, Band>;
 
 export function drawParameters(setup: ProjectionSetup, estimates: Estimates, rng: Random): ParameterDraw {

@@ -3,7 +3,8 @@
 // (the contract welcomes more): the cumulative lines and the saving's likely range month by month, the
 // outcome in people, and the director's sentence. Until the draws have run (the window's first answer)
 // the percentiles are the expected figure and `draws` is 0.
-import type { InterventionOutcome, Quantiles } from '../engine/interventions/outcomes.ts';
+import type { Quantiles } from '../engine/core/percentiles.ts';
+import type { InterventionOutcome } from '../engine/interventions/outcomes.ts';
 import { monthLabel, type MonthIndex } from '../engine/core/months.ts';
 import type { ProjectedScenario } from '../engine/run-model.ts';
 import { interventionSentence } from '../text/intervention-words.ts';

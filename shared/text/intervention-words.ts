@@ -1,10 +1,11 @@
 // An intervention in one sentence a director can read: what it costs a year, what it does for children,
 // what it saves with its likely range, and when it pays for itself. The same words on the screen, in the
 // Excel export and in the command's summary.
-import type { InterventionOutcome, Quantiles } from '../engine/interventions/outcomes.ts';
+import type { Quantiles } from '../engine/core/percentiles.ts';
+import type { InterventionOutcome } from '../engine/interventions/outcomes.ts';
 import { monthLabel, type MonthIndex } from '../engine/core/months.ts';
 import { countForPeople, longMonthForPeople, poundsForPeople } from './people-format.ts';
-import { runningShare } from '../engine/interventions/running.ts';
+import { runningShare } from '../engine/core/interventions-running.ts';
 
 const numberWords = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 

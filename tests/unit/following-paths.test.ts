@@ -11,7 +11,7 @@ import { ScenarioSchema } from '../../shared/engine/scenario.ts';
 import { scenarioVectors } from '../../shared/engine/scenario-vectors.ts';
 import { seriesKeys, type ProjectionSeries } from '../../shared/engine/project.ts';
 import { startBands } from '../../shared/engine/uncertainty.ts';
-import { withoutIntervention } from '../../shared/engine/interventions/running.ts';
+import { withoutIntervention } from '../../shared/engine/core/interventions-running.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
 
 const { dataset } = demoImport();

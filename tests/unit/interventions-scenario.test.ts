@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../shared/engine/scenario.ts';
 import { interventionPresets } from '../../shared/engine/interventions/presets.ts';
-import { interventionCost } from '../../shared/engine/interventions/running.ts';
+import { interventionCost } from '../../shared/engine/core/interventions-running.ts';
 import { monthOfIso } from '../../shared/engine/core/months.ts';
 
 const good = { name: 'Edge of care team', from: '2025-04-01', to: '2027-03-31', costPerYear: 400_000, effects: { claStartChange: -0.15 } };

@@ -2,8 +2,9 @@
 // them: the range has the sign of the words around it, an intervention that never runs says so, the
 // sentence and the figures beside it round alike, and a list of outcomes reads as English.
 import { describe, expect, it } from 'vitest';
-import type { InterventionOutcome, Quantiles } from '../../shared/engine/interventions/outcomes.ts';
-import { interventionCost } from '../../shared/engine/interventions/running.ts';
+import type { Quantiles } from '../../shared/engine/core/percentiles.ts';
+import type { InterventionOutcome } from '../../shared/engine/interventions/outcomes.ts';
+import { interventionCost } from '../../shared/engine/core/interventions-running.ts';
 import { monthOfIso } from '../../shared/engine/core/months.ts';
 import { InterventionSchema } from '../../shared/engine/scenario.ts';
 import { poundsForPeople } from '../../shared/text/people-format.ts';

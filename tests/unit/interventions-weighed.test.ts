@@ -6,7 +6,7 @@ import { estimate, type Estimates } from '../../shared/engine/estimates.ts';
 import { monthLabel } from '../../shared/engine/core/months.ts';
 import { costedBaseline, prepareProjection, projectScenario, type PreparedProjection, type ProjectedScenario } from '../../shared/engine/run-model.ts';
 import { ScenarioSchema, type ScenarioInput } from '../../shared/engine/scenario.ts';
-import { withoutIntervention } from '../../shared/engine/interventions/running.ts';
+import { withoutIntervention } from '../../shared/engine/core/interventions-running.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
 
 const H = 36;

@@ -1,5 +1,6 @@
 // The engine's clock: whole calendar months as integers (year * 12 + month - 1), so month arithmetic is
 // addition. Day-level dates appear only where the lists give them.
+import { dayNumber } from '../../import/values/dates.ts';
 
 export type MonthIndex = number;
 
@@ -41,3 +42,11 @@ export function lastCompleteMonth(iso: string): MonthIndex {
 /** Months are the engine's unit of time: 365.25 / 12 days each. */
 export const daysPerMonth = 365.25 / 12;
 export const weeksPerMonth = 365.25 / 7 / 12;
+
+/** Share of month `month` that lies within [from, to] (both inclusive, ISO dates). */
+export function monthOverlap(month: MonthIndex, from: string, to: string): number {
+  const first = dayNumber(firstDayIso(month));
+  const last = first + daysInMonth(month) - 1;
+  const overlap = Math.min(last, dayNumber(to)) - Math.max(first, dayNumber(from)) + 1;
+  return Math.max(0, overlap) / daysInMonth(month);
+}

@@ -2,8 +2,20 @@
 // a month's draws (the two either side of each percentile's position), not the whole order: they are picked
 // by partitioning, as quickselect does, which gives the very values a full sort would put there in a
 // fraction of the time (a typed array's sort is most of a band's cost otherwise).
-import type { Quantiles } from '../interventions/outcomes.ts';
-import type { Band } from '../uncertainty.ts';
+
+/** Each month's 10th, 50th and 90th percentiles over the draws: a likely range and its middle. */
+export interface Band {
+  p10: number[];
+  p50: number[];
+  p90: number[];
+}
+
+/** The 10th, 50th and 90th percentiles of a total over the Monte Carlo draws. */
+export interface Quantiles {
+  p10: number;
+  p50: number;
+  p90: number;
+}
 
 /**
  * Reorders values[lo..hi] so that values[r] is the r-th smallest (counting from 0 at values[0]) for every

@@ -3,7 +3,7 @@
 // projection has to beat).
 import type { HousingDataset } from '../../dataset/housing.ts';
 import { dayNumber, isoFromDayNumber } from '../../import/values/dates.ts';
-import { meanAbsolutePercentageError } from '../backtest.ts';
+import { meanAbsolutePercentageError } from '../core/accuracy.ts';
 import { firstDayIso, monthLabel, monthOfIso, type MonthIndex } from '../core/months.ts';
 import { estimateHousing } from './housing-estimates.ts';
 import { housingHistory, type HousingHistory } from './housing-history.ts';

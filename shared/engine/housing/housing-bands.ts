@@ -5,7 +5,7 @@
 import { householdKinds, taTypes, type TaType } from '../../dataset/housing.ts';
 import { bandOfSamples } from '../core/percentiles.ts';
 import { createRandom, type Random } from '../core/random.ts';
-import type { Band } from '../uncertainty.ts';
+import type { Band } from '../core/percentiles.ts';
 import type { HousingEstimates } from './housing-estimates.ts';
 import { allocateHousingSeries, createHousingWorkspace, projectHousingPath, type HousingDraw, type HousingSetup } from './housing-projection.ts';
 import type { HousingVectors } from './housing-scenario.ts';

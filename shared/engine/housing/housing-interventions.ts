@@ -2,7 +2,7 @@
 // TA cost the same scenario without it would have, less the TA cost with it (expected paths). The first
 // month the cumulative saving covers the cumulative cost is its payback month.
 import { monthLabel } from '../core/months.ts';
-import { interventionCost, withoutIntervention } from '../interventions/running.ts';
+import { interventionCost, withoutIntervention } from '../core/interventions-running.ts';
 import type { Scenario } from '../scenario.ts';
 import type { HousingEstimates } from './housing-estimates.ts';
 import type { HousingProjected } from './run-housing-model.ts';

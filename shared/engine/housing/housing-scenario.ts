@@ -1,10 +1,9 @@
 // A scenario as month-by-month multipliers on the housing projection: approaches (shocks, new normal,
 // interventions), entries to TA per approach (prevention keeps households out), and how fast households
 // leave TA (move-on). A part month counts in proportion.
-import type { MonthIndex } from '../core/months.ts';
-import { runningShare } from '../interventions/running.ts';
+import { monthOverlap, type MonthIndex } from '../core/months.ts';
+import { runningShare } from '../core/interventions-running.ts';
 import type { Scenario } from '../scenario.ts';
-import { monthOverlap } from '../scenario-vectors.ts';
 
 export interface HousingVectors {
   approach: Float64Array;

@@ -2,9 +2,9 @@
 // projections with likely ranges, and a backtest, as the contract's housing result (cli-contract.md).
 import { taTypes, type HousingDataset, type TaType } from '../../dataset/housing.ts';
 import { monthLabel } from '../core/months.ts';
-import { priceIndex } from '../placements/unit-costs.ts';
+import { priceIndex } from '../core/prices.ts';
 import type { Scenario } from '../scenario.ts';
-import type { Band } from '../uncertainty.ts';
+import type { Band } from '../core/percentiles.ts';
 import { housingBands, type HousingBands } from './housing-bands.ts';
 import { runHousingBacktest, type HousingBacktest } from './housing-backtest.ts';
 import { defaultTaNightly, taNightlyCosts } from './housing-costs.ts';

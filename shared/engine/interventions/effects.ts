@@ -5,7 +5,7 @@
 import type { MonthIndex } from '../core/months.ts';
 import type { Intervention } from '../scenario.ts';
 import type { ScenarioVectors } from '../scenario-vectors.ts';
-import { runningShare } from './running.ts';
+import { runningShare } from '../core/interventions-running.ts';
 
 export function applyInterventionEffects(vectors: ScenarioVectors, interventions: readonly Intervention[], startMonth: MonthIndex, horizon: number): void {
   for (const intervention of interventions) {

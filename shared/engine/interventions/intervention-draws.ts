@@ -14,7 +14,7 @@ import { drawTotals, placementDrawSamples, projectScenarioPlacements, type Place
 import { bandOfSamples, quantilesOf } from '../core/percentiles.ts';
 import { createLedger, recordDraw, type DrawLedger } from './draw-ledger.ts';
 import type { InterventionRanges } from './outcomes.ts';
-import { interventionCost, withoutIntervention } from './running.ts';
+import { interventionCost, withoutIntervention } from '../core/interventions-running.ts';
 
 export interface InterventionDrawRun {
   /** The scenario without each intervention, to run beside the scenario's own draws. */

@@ -5,15 +5,8 @@ import { cumulative } from '../money.ts';
 import type { MonthIndex } from '../core/months.ts';
 import type { ProjectionSeries } from '../project.ts';
 import type { Intervention } from '../scenario.ts';
-import type { Band } from '../uncertainty.ts';
-import { interventionCost, runningShare } from './running.ts';
-
-/** The 10th, 50th and 90th percentiles of a total over the Monte Carlo draws. */
-export interface Quantiles {
-  p10: number;
-  p50: number;
-  p90: number;
-}
+import type { Band, Quantiles } from '../core/percentiles.ts';
+import { interventionCost, runningShare } from '../core/interventions-running.ts';
 
 export interface InterventionTotals {
   /** Pounds over the projection. */

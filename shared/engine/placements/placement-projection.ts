@@ -9,13 +9,14 @@ import { bandOfSamples } from '../core/percentiles.ts';
 import { createRandom } from '../core/random.ts';
 import { inverseNormal } from '../core/common-draws.ts';
 import type { Scenario } from '../scenario.ts';
-import type { Band } from '../uncertainty.ts';
+import type { Band } from '../core/percentiles.ts';
 import { comboCount, groups } from './groups.ts';
 import { applyShifts } from './placement-shifts.ts';
 import { interventionShifts } from '../interventions/placement-effects.ts';
 import type { PlacementSetup } from './placement-setup.ts';
 import { projectPlacements } from './project-placements.ts';
-import { placementUnitCosts, priceIndex, type PlacementUnitCost } from './unit-costs.ts';
+import { priceIndex } from '../core/prices.ts';
+import { placementUnitCosts, type PlacementUnitCost } from './unit-costs.ts';
 
 export interface PlacementBands {
   byGroup: Record<PlacementGroup, Band>;

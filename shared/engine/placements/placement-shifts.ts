@@ -1,8 +1,7 @@
 // Scenario levers on placements: "of the children who would be in residential care, 10% are fostered
 // instead, phased in over 12 months from April 2025". Each shift moves a share of one group (or one
 // provider's side of it) to another, month by month; the total in care is unchanged.
-import { firstDayIso, monthOfIso, type MonthIndex } from '../core/months.ts';
-import { monthOverlap } from '../scenario-vectors.ts';
+import { firstDayIso, monthOfIso, monthOverlap, type MonthIndex } from '../core/months.ts';
 import type { PlacementShift } from '../scenario.ts';
 import { comboCount, combos, groups } from './groups.ts';
 

@@ -1,7 +1,6 @@
 // Weekly costs by placement group and provider, and their rise each April. The defaults say where each
 // figure comes from and the year of its prices; every one is to be replaced with the authority's own.
 import type { PlacementGroup } from '../../import/values/codes.ts';
-import { calendarMonth, type MonthIndex } from '../core/months.ts';
 import type { Scenario } from '../scenario.ts';
 import { combos, comboCount, groups, type ComboKey } from './groups.ts';
 
@@ -52,18 +51,6 @@ export function placementUnitCosts(scenario: Scenario): PlacementUnitCost[] {
     if (flat !== undefined && !byPlacement) return { combo, weekly: flat, source: 'Your weekly cost per child looked after (one figure for every placement)', yours: true };
     return { combo, ...defaultPlacementCosts[group][side], yours: false };
   });
-}
-
-/** Price multiplier in each projected month: the inflation rate compounds every April. */
-export function priceIndex(scenario: Scenario, startMonth: MonthIndex, horizon: number): Float64Array {
-  const rate = scenario.costs.inflationPerYear ?? 0;
-  const index = new Float64Array(horizon);
-  let level = 1;
-  for (let t = 0; t < horizon; t++) {
-    if (calendarMonth(startMonth + t) === 3) level *= 1 + rate;
-    index[t] = level;
-  }
-  return index;
 }
 
 export const placementComboCount = comboCount;

@@ -1,9 +1,8 @@
 // When an intervention runs and what it costs month by month: its cost a year, spread over the months it
 // runs (a part month by its days), at the price given: it does not rise with inflation unless the analyst
 // says so in the figure itself.
-import type { MonthIndex } from '../core/months.ts';
+import { monthOverlap, type MonthIndex } from './months.ts';
 import type { Intervention, Scenario } from '../scenario.ts';
-import { monthOverlap } from '../scenario-vectors.ts';
 
 /** The last day an intervention with no end might run: it runs to the end of any projection. */
 const openEnded = '2999-12-31';
