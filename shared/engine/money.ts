@@ -65,9 +65,3 @@ export function annualSpend(startMonth: MonthIndex, monthly: ArrayLike<number>):
   }
   return [...years].map(([year, v]) => ({ year, ...v }));
 }
-
-export function cumulative(values: ArrayLike<number>): number[] {
-  let sum = 0;
-  return Array.from(values, (v) => (sum += v));
-}
-

@@ -3,7 +3,9 @@ import type { Dataset } from '../dataset/types.ts';
 import type { AggregatePeriod } from './aggregate-history.ts';
 import { estimate, type Estimates } from './estimates.ts';
 import { buildHistory, type MonthlyHistory } from './history.ts';
-import { annualSpend, cumulative, monthlyCost, unitCosts, workersNeeded, type UnitCosts } from './money.ts';
+import { cumulative } from './core/running-totals.ts';
+import { withWorkbookCosts } from './core/workbook-costs.ts';
+import { annualSpend, monthlyCost, unitCosts, workersNeeded, type UnitCosts } from './money.ts';
 import { allocateSeries, centralDraw, runProjection, seriesKeys, type ProjectionSeries, type ProjectionSetup } from './project.ts';
 import { departures } from './following-paths.ts';
 import { projectPlacements } from './placements/project-placements.ts';
@@ -69,21 +71,6 @@ export interface ModelRun {
  */
 export const bandOptions = { draws: 500, seed: 20_201, scenarioBands: true } as const;
 export const defaultDraws = bandOptions.draws;
-
-// The workbook's unit costs and caseloads are the first scenario's: the baseline is costed with them, and
-// another scenario's own figures replace only what it states (absent means no change from the baseline, as
-// the contract has it), so a scenario that changes nothing spends exactly what the baseline spends.
-export function withWorkbookCosts(scenarios: readonly Scenario[]): Scenario[] {
-  const first = scenarios[0];
-  if (!first) return [];
-  const stated = <T extends object>(x: T): Partial<T> => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined)) as Partial<T>;
-  return scenarios.map((s, i) => {
-    if (i === 0) return s;
-    const own = stated(s.costs);
-    const byPlacement = first.costs.claWeeklyByPlacement || own.claWeeklyByPlacement ? { ...stated(first.costs.claWeeklyByPlacement ?? {}), ...stated(own.claWeeklyByPlacement ?? {}) } : undefined;
-    return { ...s, costs: { ...stated(first.costs), ...own, ...(byPlacement ? { claWeeklyByPlacement: byPlacement } : {}) }, caseloads: { ...stated(first.caseloads), ...stated(s.caseloads) } };
-  });
-}
 
 /** The baseline is costed like the scenarios (the first one's costs), so that scenario minus baseline is about demand only. */
 export function costedBaseline(scenarios: readonly Scenario[]): Scenario {

@@ -4,7 +4,7 @@
 import { taTypes, taTypeWords, type TaType } from '../dataset/housing.ts';
 import type { HousingBands } from '../engine/housing/housing-bands.ts';
 import type { HousingProjected } from '../engine/housing/run-housing-model.ts';
-import { cumulative } from '../engine/money.ts';
+import { cumulative } from '../engine/core/running-totals.ts';
 import type { Band } from '../engine/core/percentiles.ts';
 import { countForPeople, longMonthForPeople, poundsForPeople, shownDifference } from '../text/people-format.ts';
 import type { HousingOutcome } from './housing-outcome.ts';

@@ -6,7 +6,7 @@ import { lastCompleteMonth, monthLabel } from '../engine/core/months.ts';
 import type { HousingBands } from '../engine/housing/housing-bands.ts';
 import type { HousingInterventionOutcome } from '../engine/housing/housing-interventions.ts';
 import { runHousingModel, type HousingProjected, type HousingResult, type HousingRunOptions } from '../engine/housing/run-housing-model.ts';
-import { withWorkbookCosts } from '../engine/run-model.ts';
+import { withWorkbookCosts } from '../engine/core/workbook-costs.ts';
 import type { Scenario } from '../engine/scenario.ts';
 
 export interface HousingScenarioOutcome extends HousingProjected {

@@ -9,11 +9,11 @@ import { calibrationResult } from '../../../shared/result/calibration-result.ts'
 import { estimate, type Estimates } from '../../../shared/engine/estimates.ts';
 import { buildHistory, type MonthlyHistory } from '../../../shared/engine/history.ts';
 import { monthOfIso } from '../../../shared/engine/core/months.ts';
+import { withWorkbookCosts } from '../../../shared/engine/core/workbook-costs.ts';
 import { futureLockdown } from '../../../shared/engine/presets.ts';
 import {
   bandOptions,
   costedBaseline,
-  withWorkbookCosts,
   prepareProjection,
   projectScenario,
   startScenarioBands,

@@ -1,7 +1,7 @@
 // What one intervention buys, on the expected path: its cost month by month, the saving (what the same
 // scenario without it spends on services, less what it spends with it), the net (cost less saving), when
 // the cumulative saving first covers the cumulative cost, and the outcome in people.
-import { cumulative } from '../money.ts';
+import { cumulative } from '../core/running-totals.ts';
 import type { MonthIndex } from '../core/months.ts';
 import type { ProjectionSeries } from '../project.ts';
 import type { Intervention } from '../scenario.ts';
