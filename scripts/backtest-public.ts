@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAggregateHistory } from '../shared/engine/aggregate-history.ts';
-import { aggregateTuning } from '../shared/engine/aggregate-rates.ts';
-import { publicBacktest } from '../shared/engine/public-backtest.ts';
+import { parseAggregateHistory } from '../shared/engine/children/aggregate-history.ts';
+import { aggregateTuning } from '../shared/engine/children/aggregate-rates.ts';
+import { publicBacktest } from '../shared/engine/children/public-backtest.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);

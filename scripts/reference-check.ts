@@ -1,7 +1,7 @@
 // The generated-authority reference check as a report, and how the duration pooling was chosen:
 //   npx tsx scripts/reference-check.ts [--pooling 0,10,20,40]
 // For each shape: the projection's error at 12 and 24 months and the share of months inside the likely range.
-import { durationTuning } from '../shared/engine/estimate-flows.ts';
+import { durationTuning } from '../shared/engine/children/estimate-flows.ts';
 import { referenceRun, referenceShapes } from '../tests/support/reference-authorities.ts';
 
 const arg = process.argv.indexOf('--pooling');

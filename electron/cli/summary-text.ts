@@ -1,11 +1,11 @@
 // A few plain sentences for the person at the terminal: what was read, what the model expects.
-import type { BacktestResult } from '../../shared/engine/backtest.ts';
-import type { Calibration } from '../../shared/engine/calibration.ts';
+import type { BacktestResult } from '../../shared/engine/children/backtest.ts';
+import type { Calibration } from '../../shared/engine/children/calibration.ts';
 import { calibrationSentences } from '../../shared/text/calibration-words.ts';
 import { interventionSentence } from '../../shared/text/intervention-words.ts';
 import { placementBacktestSentence } from '../../shared/text/placement-backtest-words.ts';
 import { monthLabel } from '../../shared/engine/core/months.ts';
-import type { ModelRun } from '../../shared/engine/run-model.ts';
+import type { ModelRun } from '../../shared/engine/children/run-model.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
 import type { Ssda903Report } from '../../shared/import/ssda903/import-ssda903.ts';
 import type { DateColumnDecision } from '../../shared/import/values/date-order.ts';

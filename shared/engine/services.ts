@@ -4,7 +4,7 @@
 // run is of one service, so lists of both in one run are a usage error naming both.
 import { housingLists, taTypes } from '../dataset/housing.ts';
 import { placementGroups } from '../import/values/codes.ts';
-import { defaultSeasonality } from './estimate-referrals.ts';
+import { defaultSeasonality } from './children/estimate-referrals.ts';
 
 export interface ServiceDefinition {
   id: 'children' | 'housing';

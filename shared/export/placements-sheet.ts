@@ -2,7 +2,7 @@
 // placement type month by month (baseline, and the first scenario), spend by financial year, the baseline
 // against every scenario at 12 and 24 months with likely ranges and in words (the Results step's figures,
 // from the same placementFiguresAt), and every weekly cost with its source.
-import { groups } from '../engine/placements/groups.ts';
+import { groups } from '../engine/children/placements/groups.ts';
 import { placementFiguresAt, placementLabel, placementSentence, type PlacementFigures } from '../result/placement-figures.ts';
 import type { ResultJson } from '../result/result-json.ts';
 import type { PlacementGroup } from '../import/values/codes.ts';

@@ -3,9 +3,9 @@
 // numbers of the command-line result, to the penny and to the hundredth of a child.
 import { arrivalsWords } from '../text/arrivals-words.ts';
 import { conversionRange, durationSpread, levelRange, likelyZ, trendRange } from '../result/estimate-ranges.ts';
-import { describeScenario } from '../engine/describe-scenario.ts';
+import { describeScenario } from '../engine/children/describe-scenario.ts';
 import { durationBandEdges } from '../engine/core/spell-hazards.ts';
-import { placementGroupLabel } from '../engine/estimates.ts';
+import { placementGroupLabel } from '../engine/children/estimates.ts';
 import type { Scenario } from '../engine/scenario.ts';
 import type { PlacementGroup } from '../import/values/codes.ts';
 import type { BandsJson, ProjectedJson, ResultJson } from '../result/result-json.ts';

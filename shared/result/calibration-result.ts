@@ -1,9 +1,9 @@
 // Calibration of a workbook as the screens and the export show it, kept per dataset: rolling-origin
 // backtests take seconds, and the lists do not change between the Results step and the export.
 import type { Dataset } from '../dataset/types.ts';
-import type { AggregatePeriod } from '../engine/aggregate-history.ts';
-import { calibrate } from '../engine/calibration.ts';
-import type { MonthlyHistory } from '../engine/history.ts';
+import type { AggregatePeriod } from '../engine/children/aggregate-history.ts';
+import { calibrate } from '../engine/children/calibration.ts';
+import type { MonthlyHistory } from '../engine/children/history.ts';
 import { calibrationJson, type CalibrationJson } from './result-json.ts';
 
 const kept = new WeakMap<Dataset, CalibrationJson>();

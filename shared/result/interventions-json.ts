@@ -4,9 +4,9 @@
 // outcome in people, and the director's sentence. Until the draws have run (the window's first answer)
 // the percentiles are the expected figure and `draws` is 0.
 import type { Quantiles } from '../engine/core/percentiles.ts';
-import type { InterventionOutcome } from '../engine/interventions/outcomes.ts';
+import type { InterventionOutcome } from '../engine/children/interventions/outcomes.ts';
 import { monthLabel, type MonthIndex } from '../engine/core/months.ts';
-import type { ProjectedScenario } from '../engine/run-model.ts';
+import type { ProjectedScenario } from '../engine/children/run-model.ts';
 import { interventionSentence } from '../text/intervention-words.ts';
 
 type Round = (value: number, field: string, decimals: number) => number;

@@ -1,8 +1,8 @@
 // Children in care and spend by placement type at one month of the projection, for the baseline and each
 // scenario, with the likely ranges, and the same figures in a sentence a director reads. The Results step
 // and the export's Placements sheet both read them from here, so the screen and the file never differ.
-import { placementGroupLabel } from '../engine/estimates.ts';
-import { groups } from '../engine/placements/groups.ts';
+import { placementGroupLabel } from '../engine/children/estimates.ts';
+import { groups } from '../engine/children/placements/groups.ts';
 import type { PlacementGroup } from '../import/values/codes.ts';
 import { countForPeople, monthForPeople, poundsForPeople, shownDifference, signedForPeople } from '../text/people-format.ts';
 import type { ProjectedJson, ResultJson } from './result-json.ts';

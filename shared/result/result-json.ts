@@ -1,18 +1,18 @@
 // The result JSON of the command-line contract (../shared/docs/cli-contract.md). Field names are part of
 // a stable contract: add, never rename. Every number is checked finite on the way out.
 import type { Dataset } from '../dataset/types.ts';
-import type { BacktestResult } from '../engine/backtest.ts';
-import type { Calibration } from '../engine/calibration.ts';
+import type { BacktestResult } from '../engine/children/backtest.ts';
+import type { Calibration } from '../engine/children/calibration.ts';
 import { calibrationSentences } from '../text/calibration-words.ts';
-import { seriesNames } from '../engine/history.ts';
+import { seriesNames } from '../engine/children/history.ts';
 import { monthLabel } from '../engine/core/months.ts';
 import { durationBandEdges } from '../engine/core/spell-hazards.ts';
-import type { ModelRun, ProjectedScenario } from '../engine/run-model.ts';
-import type { Bands } from '../engine/uncertainty.ts';
+import type { ModelRun, ProjectedScenario } from '../engine/children/run-model.ts';
+import type { Bands } from '../engine/children/uncertainty.ts';
 import { emptyCounts, type ImportReport, type ListCounts } from '../import/report.ts';
 import type { PlacementGroup } from '../import/values/codes.ts';
-import { combos } from '../engine/placements/groups.ts';
-import { placementHistory } from '../engine/placements/placement-history.ts';
+import { combos } from '../engine/children/placements/groups.ts';
+import { placementHistory } from '../engine/children/placements/placement-history.ts';
 import type { Ssda903Report } from '../import/ssda903/import-ssda903.ts';
 import type { MonthIndex } from '../engine/core/months.ts';
 import { interventionsJson } from './interventions-json.ts';

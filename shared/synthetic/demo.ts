@@ -3,7 +3,7 @@
 // September 2021 to September 2024. It opens the app on first start and answers `--demo`.
 import type { Dataset } from '../dataset/types.ts';
 import { importLists, type ImportResult } from '../import/import-lists.ts';
-import { englandLockdowns2020 } from '../engine/presets.ts';
+import { englandLockdowns2020 } from '../engine/children/presets.ts';
 import { defaultAuthorityParameters, simulateAuthority, type SyntheticAuthority } from './authority.ts';
 import { annexASnapshot } from './annex-a-snapshot.ts';
 import { clipboardText } from './write-annex-a.ts';

@@ -1,7 +1,7 @@
 // The calibration in the analyst's words, the same on the Results step, in the Excel export and at the
 // terminal: "In backtests over your own history, children in care 12 months ahead were on average 3% out,
 // and inside the likely range 8 times in 10."
-import type { Calibration, CalibrationSeries, HorizonSummary } from '../engine/calibration.ts';
+import type { Calibration, CalibrationSeries, HorizonSummary } from '../engine/children/calibration.ts';
 import { longMonthForPeople, percentForPeople } from './people-format.ts';
 
 export const calibrationSeriesNames: Record<CalibrationSeries, string> = {

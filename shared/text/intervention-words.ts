@@ -2,7 +2,7 @@
 // what it saves with its likely range, and when it pays for itself. The same words on the screen, in the
 // Excel export and in the command's summary.
 import type { Quantiles } from '../engine/core/percentiles.ts';
-import type { InterventionOutcome } from '../engine/interventions/outcomes.ts';
+import type { InterventionOutcome } from '../engine/children/interventions/outcomes.ts';
 import { monthLabel, type MonthIndex } from '../engine/core/months.ts';
 import { countForPeople, longMonthForPeople, poundsForPeople } from './people-format.ts';
 import { runningShare } from '../engine/core/interventions-running.ts';

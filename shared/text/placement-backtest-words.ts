@@ -1,8 +1,8 @@
 // The backtest by placement type in words, for the Results screen and the command's summary: each type's
 // average error, and where it ended against what happened. A type with only a handful of children is said
 // to be too small to judge: one child more or less is 25% of four, and a bare percentage would mislead.
-import type { PlacementBacktest } from '../engine/placements/placement-backtest.ts';
-import { groups } from '../engine/placements/groups.ts';
+import type { PlacementBacktest } from '../engine/children/placements/placement-backtest.ts';
+import { groups } from '../engine/children/placements/groups.ts';
 import { placementGroups, type PlacementGroup } from '../import/values/codes.ts';
 import { percentForPeople } from './people-format.ts';
 

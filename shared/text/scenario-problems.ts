@@ -2,7 +2,7 @@
 // as the screens label them ("Scenario 1 “New normal”, intervention 1 “Edge of care team”: the end date
 // is before the start date"), never as the contract's paths ("interventions[0].to"), which the command
 // line keeps (parseScenario).
-import { placementWords } from '../engine/describe-scenario.ts';
+import { placementWords } from '../engine/children/describe-scenario.ts';
 import { ScenarioSchema } from '../engine/scenario.ts';
 
 /** The labels of an intervention's effects, as the Scenarios step shows them. */

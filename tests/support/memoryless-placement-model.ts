@@ -4,7 +4,7 @@
 // rate, entrants at the average daily rate by age band and placement. Fitted to the same placements.
 import type { PlacementEpisode } from '../../shared/dataset/types.ts';
 import { dayNumber } from '../../shared/import/values/dates.ts';
-import { comboCount, comboIndex } from '../../shared/engine/placements/groups.ts';
+import { comboCount, comboIndex } from '../../shared/engine/children/placements/groups.ts';
 import { daysPerMonth } from '../../shared/engine/core/months.ts';
 
 // csdmpy's age brackets (years): under 1, 1-4, 5-9, 10-15, 16-17.

@@ -1,7 +1,7 @@
 // Generated authorities of several sizes and shapes whose future is known: each is simulated two years
 // past its last extract, so a projection from the extract can be held against what then happened.
 import type { Dataset } from '../../shared/dataset/types.ts';
-import { runModel } from '../../shared/engine/run-model.ts';
+import { runModel } from '../../shared/engine/children/run-model.ts';
 import { lastDayIso, monthOfIso, type MonthIndex } from '../../shared/engine/core/months.ts';
 import { defaultAuthorityParameters, simulateAuthority, type AuthorityParameters, type SyntheticAuthority } from '../../shared/synthetic/authority.ts';
 import { extractsOf, sixMonthlyExtracts } from './generated-extracts.ts';

@@ -1,10 +1,10 @@
 // One definition of the likely ranges: the window's engine worker (expected paths first, ranges worked
 // out a slice at a time) and the export's runModel give the same ranges, to the pound.
 import { describe, expect, it } from 'vitest';
-import { buildHistory } from '../../shared/engine/history.ts';
-import { estimate } from '../../shared/engine/estimates.ts';
-import { futureLockdown } from '../../shared/engine/presets.ts';
-import { bandOptions, costedBaseline, prepareProjection, projectScenario, runModel, startScenarioBands, withRanges } from '../../shared/engine/run-model.ts';
+import { buildHistory } from '../../shared/engine/children/history.ts';
+import { estimate } from '../../shared/engine/children/estimates.ts';
+import { futureLockdown } from '../../shared/engine/children/presets.ts';
+import { bandOptions, costedBaseline, prepareProjection, projectScenario, runModel, startScenarioBands, withRanges } from '../../shared/engine/children/run-model.ts';
 import { ScenarioSchema } from '../../shared/engine/scenario.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';

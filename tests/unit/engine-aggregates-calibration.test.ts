@@ -3,13 +3,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAggregateHistory } from '../../shared/engine/aggregate-history.ts';
-import { runBacktest } from '../../shared/engine/backtest.ts';
-import { calibrate } from '../../shared/engine/calibration.ts';
+import { parseAggregateHistory } from '../../shared/engine/children/aggregate-history.ts';
+import { runBacktest } from '../../shared/engine/children/backtest.ts';
+import { calibrate } from '../../shared/engine/children/calibration.ts';
 import { pooledRates } from '../../shared/engine/core/spell-hazards.ts';
 import { monthOfIso } from '../../shared/engine/core/months.ts';
-import { publicBacktest } from '../../shared/engine/public-backtest.ts';
-import { runModel } from '../../shared/engine/run-model.ts';
+import { publicBacktest } from '../../shared/engine/children/public-backtest.ts';
+import { runModel } from '../../shared/engine/children/run-model.ts';
 import { calibrationSentences } from '../../shared/text/calibration-words.ts';
 import { extractsOf, generated, sixMonthlyExtracts } from '../support/generated-extracts.ts';
 

@@ -1,8 +1,8 @@
 // Cases worked by hand: the projection must agree with arithmetic anyone can check.
 import { describe, expect, it } from 'vitest';
-import { allocateSeries, centralDraw, runProjection, type ProjectionSetup } from '../../shared/engine/project.ts';
+import { allocateSeries, centralDraw, runProjection, type ProjectionSetup } from '../../shared/engine/children/project.ts';
 import { baselineScenario, ScenarioSchema } from '../../shared/engine/scenario.ts';
-import { scenarioVectors } from '../../shared/engine/scenario-vectors.ts';
+import { scenarioVectors } from '../../shared/engine/children/scenario-vectors.ts';
 import { monthOfIso } from '../../shared/engine/core/months.ts';
 import { survivalSummary } from '../../shared/engine/core/spell-hazards.ts';
 

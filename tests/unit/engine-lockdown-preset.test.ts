@@ -1,9 +1,9 @@
 // The 2020-21 lockdown preset, backtested on generated authorities that lived through those lockdowns:
 // projecting from April 2020 with the preset must beat the baseline over the following year.
 import { describe, expect, it } from 'vitest';
-import { runBacktest } from '../../shared/engine/backtest.ts';
+import { runBacktest } from '../../shared/engine/children/backtest.ts';
 import { monthOfIso } from '../../shared/engine/core/months.ts';
-import { englandLockdowns2020 } from '../../shared/engine/presets.ts';
+import { englandLockdowns2020 } from '../../shared/engine/children/presets.ts';
 import { extractsOf, generated } from '../support/generated-extracts.ts';
 
 describe('the England 2020-21 lockdowns preset', () => {

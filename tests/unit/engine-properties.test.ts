@@ -3,10 +3,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ClaRecord, CppRecord, Dataset, ReferralRecord } from '../../shared/dataset/types.ts';
-import { allocateSeries, centralDraw, runProjection, type ProjectionSetup } from '../../shared/engine/project.ts';
-import { runModel } from '../../shared/engine/run-model.ts';
+import { allocateSeries, centralDraw, runProjection, type ProjectionSetup } from '../../shared/engine/children/project.ts';
+import { runModel } from '../../shared/engine/children/run-model.ts';
 import { parseScenario, ScenarioSchema } from '../../shared/engine/scenario.ts';
-import { scenarioVectors } from '../../shared/engine/scenario-vectors.ts';
+import { scenarioVectors } from '../../shared/engine/children/scenario-vectors.ts';
 import { isoFromDayNumber, dayNumber } from '../../shared/import/values/dates.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { createRandom } from '../../shared/engine/core/random.ts';

@@ -1,10 +1,10 @@
 // The estimators and the projection against generated authorities whose true rates and future are known
 // (shared/synthetic/authority.ts). Tolerances are the estimators' own stated uncertainty.
 import { describe, expect, it } from 'vitest';
-import { defaultDurations } from '../../shared/engine/estimates.ts';
+import { defaultDurations } from '../../shared/engine/children/estimates.ts';
 import { monthlyRates, survivalSummary } from '../../shared/engine/core/spell-hazards.ts';
 import { monthOfIso } from '../../shared/engine/core/months.ts';
-import { runModel } from '../../shared/engine/run-model.ts';
+import { runModel } from '../../shared/engine/children/run-model.ts';
 import { ScenarioSchema } from '../../shared/engine/scenario.ts';
 import { defaultAuthorityParameters } from '../../shared/synthetic/authority.ts';
 import { extractsOf, generated, sixMonthlyExtracts, trueOpen } from '../support/generated-extracts.ts';

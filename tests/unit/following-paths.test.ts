@@ -2,15 +2,15 @@
 // which they cannot differ from it, and skip whole halves (plans, care) the difference never touches. Each
 // must still be, draw for draw and to the last bit, what bands of its own with the same seed would draw.
 import { describe, expect, it } from 'vitest';
-import { buildHistory } from '../../shared/engine/history.ts';
-import { estimate } from '../../shared/engine/estimates.ts';
-import { unitCosts } from '../../shared/engine/money.ts';
-import { departures } from '../../shared/engine/following-paths.ts';
-import { prepareProjection } from '../../shared/engine/run-model.ts';
+import { buildHistory } from '../../shared/engine/children/history.ts';
+import { estimate } from '../../shared/engine/children/estimates.ts';
+import { unitCosts } from '../../shared/engine/children/money.ts';
+import { departures } from '../../shared/engine/children/following-paths.ts';
+import { prepareProjection } from '../../shared/engine/children/run-model.ts';
 import { ScenarioSchema } from '../../shared/engine/scenario.ts';
-import { scenarioVectors } from '../../shared/engine/scenario-vectors.ts';
-import { seriesKeys, type ProjectionSeries } from '../../shared/engine/project.ts';
-import { startBands } from '../../shared/engine/uncertainty.ts';
+import { scenarioVectors } from '../../shared/engine/children/scenario-vectors.ts';
+import { seriesKeys, type ProjectionSeries } from '../../shared/engine/children/project.ts';
+import { startBands } from '../../shared/engine/children/uncertainty.ts';
 import { withoutIntervention } from '../../shared/engine/core/interventions-running.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
 

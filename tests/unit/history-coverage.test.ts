@@ -3,9 +3,9 @@
 // months are unknown, not months with no referrals.
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../shared/dataset/types.ts';
-import { buildHistory } from '../../shared/engine/history.ts';
+import { buildHistory } from '../../shared/engine/children/history.ts';
 import { monthOfIso } from '../../shared/engine/core/months.ts';
-import { runModel } from '../../shared/engine/run-model.ts';
+import { runModel } from '../../shared/engine/children/run-model.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoDataset } from '../../shared/synthetic/demo.ts';
 

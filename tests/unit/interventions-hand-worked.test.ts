@@ -3,10 +3,10 @@
 // of six months). Stopping half of the entries for a year keeps 36 children out of care, and saves what 36
 // children times six months times the weekly cost says.
 import { describe, expect, it } from 'vitest';
-import type { Estimates } from '../../shared/engine/estimates.ts';
+import type { Estimates } from '../../shared/engine/children/estimates.ts';
 import { monthOfIso, weeksPerMonth } from '../../shared/engine/core/months.ts';
-import type { ProjectionSetup } from '../../shared/engine/project.ts';
-import { projectScenario } from '../../shared/engine/run-model.ts';
+import type { ProjectionSetup } from '../../shared/engine/children/project.ts';
+import { projectScenario } from '../../shared/engine/children/run-model.ts';
 import { ScenarioSchema } from '../../shared/engine/scenario.ts';
 import { interventionSentence } from '../../shared/text/intervention-words.ts';
 

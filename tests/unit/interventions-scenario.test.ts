@@ -2,7 +2,7 @@
 // field is complained of; the presets parse, say where their figures come from, and ask to be replaced.
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../shared/engine/scenario.ts';
-import { interventionPresets } from '../../shared/engine/interventions/presets.ts';
+import { interventionPresets } from '../../shared/engine/children/interventions/presets.ts';
 import { interventionCost } from '../../shared/engine/core/interventions-running.ts';
 import { monthOfIso } from '../../shared/engine/core/months.ts';
 

@@ -3,7 +3,7 @@
 // sentence and the figures beside it round alike, and a list of outcomes reads as English.
 import { describe, expect, it } from 'vitest';
 import type { Quantiles } from '../../shared/engine/core/percentiles.ts';
-import type { InterventionOutcome } from '../../shared/engine/interventions/outcomes.ts';
+import type { InterventionOutcome } from '../../shared/engine/children/interventions/outcomes.ts';
 import { interventionCost } from '../../shared/engine/core/interventions-running.ts';
 import { monthOfIso } from '../../shared/engine/core/months.ts';
 import { InterventionSchema } from '../../shared/engine/scenario.ts';

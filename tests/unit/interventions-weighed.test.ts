@@ -1,10 +1,10 @@
 // Interventions weighed cost against outcome on the demo authority (its List 8 gives placements): every
 // intervention against the same scenario without it, on the same draws, so the books balance to the pound.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildHistory } from '../../shared/engine/history.ts';
-import { estimate, type Estimates } from '../../shared/engine/estimates.ts';
+import { buildHistory } from '../../shared/engine/children/history.ts';
+import { estimate, type Estimates } from '../../shared/engine/children/estimates.ts';
 import { monthLabel } from '../../shared/engine/core/months.ts';
-import { costedBaseline, prepareProjection, projectScenario, type PreparedProjection, type ProjectedScenario } from '../../shared/engine/run-model.ts';
+import { costedBaseline, prepareProjection, projectScenario, type PreparedProjection, type ProjectedScenario } from '../../shared/engine/children/run-model.ts';
 import { ScenarioSchema, type ScenarioInput } from '../../shared/engine/scenario.ts';
 import { withoutIntervention } from '../../shared/engine/core/interventions-running.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { runModelCommand } from '../../electron/cli/run-model-command.ts';
 import { monthOfIso } from '../../shared/engine/core/months.ts';
-import type { PlacementBacktest } from '../../shared/engine/placements/placement-backtest.ts';
-import { backtestWithPlacements } from '../../shared/engine/placements/backtest-with-placements.ts';
-import { runModel } from '../../shared/engine/run-model.ts';
+import type { PlacementBacktest } from '../../shared/engine/children/placements/placement-backtest.ts';
+import { backtestWithPlacements } from '../../shared/engine/children/placements/backtest-with-placements.ts';
+import { runModel } from '../../shared/engine/children/run-model.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
 import { placementBacktestRows, placementBacktestSentence } from '../../shared/text/placement-backtest-words.ts';
 

@@ -1,9 +1,9 @@
 // The likely ranges by placement are the same whether worked out a slice at a time (the window's engine
 // worker) or at once (the export and the command): each draw's path is observed in draw order either way.
 import { describe, expect, it } from 'vitest';
-import { estimate } from '../../shared/engine/estimates.ts';
-import { buildHistory } from '../../shared/engine/history.ts';
-import { bandOptions, costedBaseline, prepareProjection, projectScenario, runModel, startScenarioBands, withRanges } from '../../shared/engine/run-model.ts';
+import { estimate } from '../../shared/engine/children/estimates.ts';
+import { buildHistory } from '../../shared/engine/children/history.ts';
+import { bandOptions, costedBaseline, prepareProjection, projectScenario, runModel, startScenarioBands, withRanges } from '../../shared/engine/children/run-model.ts';
 import { parseScenario } from '../../shared/engine/scenario.ts';
 import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
 import { importSsda903 } from '../../shared/import/ssda903/import-ssda903.ts';

@@ -2,12 +2,12 @@
 // demo with a step-down scenario, they add up to the children looked after, the spend is the months' spend,
 // the ranges hold the figure, and the sentence says the same numbers.
 import { describe, expect, it } from 'vitest';
-import { groups } from '../../shared/engine/placements/groups.ts';
-import { runModel } from '../../shared/engine/run-model.ts';
+import { groups } from '../../shared/engine/children/placements/groups.ts';
+import { runModel } from '../../shared/engine/children/run-model.ts';
 import { ScenarioSchema } from '../../shared/engine/scenario.ts';
 import { placementFiguresAt, placementSentence, placementsNow } from '../../shared/result/placement-figures.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
-import { describeScenario } from '../../shared/engine/describe-scenario.ts';
+import { describeScenario } from '../../shared/engine/children/describe-scenario.ts';
 import { demoDataset } from '../../shared/synthetic/demo.ts';
 import { countForPeople, poundsForPeople } from '../../shared/text/people-format.ts';
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runModelCommand } from '../../electron/cli/run-model-command.ts';
-import { runModel } from '../../shared/engine/run-model.ts';
+import { runModel } from '../../shared/engine/children/run-model.ts';
 import { parseScenario } from '../../shared/engine/scenario.ts';
 import { importSsda903 } from '../../shared/import/ssda903/import-ssda903.ts';
 import { withSsda903 } from '../../shared/import/ssda903/combine.ts';

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildHistory } from '../../shared/engine/history.ts';
-import { runModel } from '../../shared/engine/run-model.ts';
+import { buildHistory } from '../../shared/engine/children/history.ts';
+import { runModel } from '../../shared/engine/children/run-model.ts';
 import { importSsda903 } from '../../shared/import/ssda903/import-ssda903.ts';
 import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
 import { readZipFiles } from '../../shared/import/ssda903/zip-entries.ts';

@@ -1,7 +1,7 @@
 // Shocks against the projection's months: before, after, partly or inside, in words, and moved in.
 import { describe, expect, it } from 'vitest';
 import { monthOfIso } from '../../shared/engine/core/months.ts';
-import { englandLockdowns2020 } from '../../shared/engine/presets.ts';
+import { englandLockdowns2020 } from '../../shared/engine/children/presets.ts';
 import { moveShocksInto, shockPlace, shockPlaceInWords } from '../../renderer/src/steps/scenario-window.ts';
 
 const oct2024 = monthOfIso('2024-10-01');

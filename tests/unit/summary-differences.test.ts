@@ -4,7 +4,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { runModel } from '../../shared/engine/run-model.ts';
+import { runModel } from '../../shared/engine/children/run-model.ts';
 import { ScenarioSchema } from '../../shared/engine/scenario.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoDataset } from '../../shared/synthetic/demo.ts';

@@ -12,7 +12,7 @@ import { applicationId, latestSchemaVersion } from '../../electron/backend/stora
 import { migrate, WorkbookStore } from '../../electron/backend/storage/workbook-store.ts';
 import { workbookDataset } from '../../electron/backend/workbook-dataset.ts';
 import { savePathChooser } from '../../electron/common/export-folder.ts';
-import { runModel } from '../../shared/engine/run-model.ts';
+import { runModel } from '../../shared/engine/children/run-model.ts';
 import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
 import { importSsda903 } from '../../shared/import/ssda903/import-ssda903.ts';
 import { readZipFiles } from '../../shared/import/ssda903/zip-entries.ts';

@@ -4,13 +4,13 @@
 // scenario settings, so moving one scenario's slider recomputes only that scenario's range. Where placements
 // are known, the expected paths and the ranges carry them too, as the export's do.
 import type { Dataset } from '../../../shared/dataset/types.ts';
-import { backtestWithPlacements } from '../../../shared/engine/placements/backtest-with-placements.ts';
+import { backtestWithPlacements } from '../../../shared/engine/children/placements/backtest-with-placements.ts';
 import { calibrationResult } from '../../../shared/result/calibration-result.ts';
-import { estimate, type Estimates } from '../../../shared/engine/estimates.ts';
-import { buildHistory, type MonthlyHistory } from '../../../shared/engine/history.ts';
+import { estimate, type Estimates } from '../../../shared/engine/children/estimates.ts';
+import { buildHistory, type MonthlyHistory } from '../../../shared/engine/children/history.ts';
 import { monthOfIso } from '../../../shared/engine/core/months.ts';
 import { withWorkbookCosts } from '../../../shared/engine/core/workbook-costs.ts';
-import { futureLockdown } from '../../../shared/engine/presets.ts';
+import { futureLockdown } from '../../../shared/engine/children/presets.ts';
 import {
   bandOptions,
   costedBaseline,
@@ -23,7 +23,7 @@ import {
   type ProjectedScenario,
   type ScenarioBandRun,
   type ScenarioRanges,
-} from '../../../shared/engine/run-model.ts';
+} from '../../../shared/engine/children/run-model.ts';
 import { parseScenario, type Scenario } from '../../../shared/engine/scenario.ts';
 import { buildResultJson } from '../../../shared/result/result-json.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';

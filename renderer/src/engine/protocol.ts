@@ -5,7 +5,7 @@
 import type { Dataset } from '../../../shared/dataset/types.ts';
 import type { HousingDataset } from '../../../shared/dataset/housing.ts';
 import type { HousingOutcome } from '../../../shared/result/housing-outcome.ts';
-import type { BacktestResult } from '../../../shared/engine/backtest.ts';
+import type { BacktestResult } from '../../../shared/engine/children/backtest.ts';
 import type { CalibrationJson } from '../../../shared/result/result-json.ts';
 import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
 import type { ResultJson } from '../../../shared/result/result-json.ts';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { BacktestResult } from '../../../shared/engine/backtest.ts';
+import type { BacktestResult } from '../../../shared/engine/children/backtest.ts';
 import type { BandsJson, ResultJson } from '../../../shared/result/result-json.ts';
 import { monthForPeople, percentForPeople } from '../../../shared/text/people-format.ts';
 import { ChartLegend } from '../charts/ChartLegend.tsx';

@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import { describeScenario } from '../../../shared/engine/describe-scenario.ts';
-import { futureLockdown, englandLockdowns2020 } from '../../../shared/engine/presets.ts';
+import { describeScenario } from '../../../shared/engine/children/describe-scenario.ts';
+import { futureLockdown, englandLockdowns2020 } from '../../../shared/engine/children/presets.ts';
 import { monthOfIso } from '../../../shared/engine/core/months.ts';
 import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
 import type { ResultJson } from '../../../shared/result/result-json.ts';

@@ -3,8 +3,8 @@
 // rest. A figure out of range is refused at its box, naming the field; a setting wrong beside the others
 // (an end before its start) is marked at its field in words; nothing else is lost.
 import { useId, useState } from 'react';
-import { interventionPresets } from '../../../../shared/engine/interventions/presets.ts';
-import { placementWords } from '../../../../shared/engine/describe-scenario.ts';
+import { interventionPresets } from '../../../../shared/engine/children/interventions/presets.ts';
+import { placementWords } from '../../../../shared/engine/children/describe-scenario.ts';
 import type { InterventionInput, ScenarioInput } from '../../../../shared/engine/scenario.ts';
 import { housingInterventionEffectLabels, interventionEffectLabels, settingProblems } from '../../../../shared/text/scenario-problems.ts';
 import { DateField } from '../../components/DateField.tsx';

@@ -1,6 +1,6 @@
 // The backtest by placement type: how far out each type's projection was on average, and where it ended
 // against what happened. Types with only a handful of children say so instead of a percentage alone.
-import type { PlacementBacktest } from '../../../../shared/engine/placements/placement-backtest.ts';
+import type { PlacementBacktest } from '../../../../shared/engine/children/placements/placement-backtest.ts';
 import { countForPeople, monthForPeople, percentForPeople } from '../../../../shared/text/people-format.ts';
 import { fewChildren, placementBacktestRows, placementBacktestSentence } from '../../../../shared/text/placement-backtest-words.ts';
 

@@ -1,6 +1,6 @@
 // History: children in care at each month's end by placement type, stacked, with the figures beneath, and
 // in words how far to trust the history (List 8 alone knows each child's current placement only).
-import { groups } from '../../../../shared/engine/placements/groups.ts';
+import { groups } from '../../../../shared/engine/children/placements/groups.ts';
 import type { PlacementGroup } from '../../../../shared/import/values/codes.ts';
 import { placementLabel } from '../../../../shared/result/placement-figures.ts';
 import type { ResultJson } from '../../../../shared/result/result-json.ts';

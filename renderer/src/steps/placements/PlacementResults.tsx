@@ -1,7 +1,7 @@
 // Results: children in care and spend by placement type, the baseline against the scenarios with likely
 // ranges, for one placement type at a time on the charts, every type in the tables and in a sentence each.
 import { useId, useState } from 'react';
-import { groups } from '../../../../shared/engine/placements/groups.ts';
+import { groups } from '../../../../shared/engine/children/placements/groups.ts';
 import type { PlacementGroup } from '../../../../shared/import/values/codes.ts';
 import { placementBandsOf, placementFiguresAt, placementLabel, placementSentence, placementsOf } from '../../../../shared/result/placement-figures.ts';
 import type { ResultJson } from '../../../../shared/result/result-json.ts';

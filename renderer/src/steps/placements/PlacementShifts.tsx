@@ -2,8 +2,8 @@
 // instead, phased in over 12 months": several shifts, each added and removed, with sliders and number
 // boxes as the other settings; a figure out of range is refused naming the shift and the field.
 import { useId } from 'react';
-import { describePlacementShift } from '../../../../shared/engine/describe-scenario.ts';
-import { groups } from '../../../../shared/engine/placements/groups.ts';
+import { describePlacementShift } from '../../../../shared/engine/children/describe-scenario.ts';
+import { groups } from '../../../../shared/engine/children/placements/groups.ts';
 import { PlacementShiftSchema, type ScenarioInput } from '../../../../shared/engine/scenario.ts';
 import { placementLabel } from '../../../../shared/result/placement-figures.ts';
 import { DateField } from '../../components/DateField.tsx';

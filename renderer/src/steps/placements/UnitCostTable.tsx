@@ -2,8 +2,8 @@
 // Every default says where it comes from and the year of its prices, to be replaced with the authority's
 // own; a figure out of range is refused naming the placement and the provider, the rest kept.
 import { useState } from 'react';
-import { groups } from '../../../../shared/engine/placements/groups.ts';
-import { defaultPlacementCosts, placementUnitCosts } from '../../../../shared/engine/placements/unit-costs.ts';
+import { groups } from '../../../../shared/engine/children/placements/groups.ts';
+import { defaultPlacementCosts, placementUnitCosts } from '../../../../shared/engine/children/placements/unit-costs.ts';
 import { baselineScenario, ScenarioSchema, type Scenario, type ScenarioInput } from '../../../../shared/engine/scenario.ts';
 import type { PlacementGroup } from '../../../../shared/import/values/codes.ts';
 import { placementLabel } from '../../../../shared/result/placement-figures.ts';
