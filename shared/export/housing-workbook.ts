@@ -10,7 +10,7 @@ import { byTypeMeasures, householdsInType, housingMeasures, housingSentence, typ
 import type { HousingOutcome } from '../result/housing-outcome.ts';
 import { describeHousingScenario, housingInterventionSentence } from '../text/housing-scenario-words.ts';
 import { longMonthNames, monthForPeople, percentForPeople, shownDifference } from '../text/people-format.ts';
-import type { ExportMeta } from './results-workbook.ts';
+import { madeRows, type ExportMeta } from './results-workbook.ts';
 import { writeXlsx, type Cell, type ChartSpec, type SheetSpec } from './xlsx-writer.ts';
 
 export const housingSheetNames = ['Summary', 'Charts', 'Projections', 'TA by type', 'Interventions', 'History', 'Assumptions', 'Backtest', 'Data quality', 'About'] as const;
@@ -59,7 +59,7 @@ function summarySheet(o: HousingOutcome, meta: ExportMeta): SheetSpec {
     [txt(`Homelessness and temporary accommodation projections: ${meta.workbookTitle}`, 'title')],
     [txt('Lists extracted on'), o.result.extractDate ? { date: o.result.extractDate } : txt('not known')],
     [txt('Projection'), txt(`${p.months.length} months from ${monthForPeople(p.months[0]!)} to ${monthForPeople(p.months.at(-1)!)}`)],
-    [txt('Made on'), { date: meta.createdAt.slice(0, 10) }, txt(`Demand Workbook ${meta.appVersion}`)],
+    ...madeRows(meta),
     [],
     [txt('What each scenario assumes', 'header'), ...Array<Cell>(6).fill(txt('', 'header'))],
   );
@@ -238,7 +238,7 @@ function aboutSheet(meta: ExportMeta): SheetSpec {
   ];
   const rows: Cell[][] = [[txt('How this projection was made', 'title')], ...paragraphs.map((p) => [txt(p, 'wrap')])];
   const merges = paragraphs.map((_, i) => ({ fromColumn: 0, fromRow: i + 1, toColumn: 1, toRow: i + 1 }));
-  rows.push([], [txt('Made with'), txt(`Demand Workbook ${meta.appVersion}`)], [txt('Made on'), { date: meta.createdAt.slice(0, 10) }], [txt('The method in full'), txt('docs/model.md, which comes with Demand Workbook')]);
+  rows.push([], ...madeRows(meta), [txt('The method in full'), txt('docs/model.md, which comes with Demand Workbook')]);
   return { name: 'About', landscape: false, columnWidths: [22, 100], rows, rowHeights: { 0: 22 }, merges };
 }
 

@@ -22,6 +22,12 @@ export interface ExportMeta {
   createdAt: string;
 }
 
+/** When and with what an export was made: a row each, so the date never runs into the version. */
+export const madeRows = (meta: ExportMeta): Cell[][] => [
+  [{ text: 'Made on', style: 'text' }, { date: meta.createdAt.slice(0, 10) }],
+  [{ text: 'Made with', style: 'text' }, { text: `Demand Workbook ${meta.appVersion}`, style: 'text' }],
+];
+
 export const exportSheetNames = ['Summary', 'Charts', 'Projections', 'History', 'Assumptions', 'Calibration', 'Data quality', 'About'] as const;
 
 // The screens' colours: the baseline's navy, then five scenario colours that never repeat it.
@@ -76,8 +82,7 @@ function summarySheet(result: ResultJson, meta: ExportMeta): SheetSpec {
     [txt(`Demand projections: ${meta.workbookTitle}`, 'title')],
     [txt('Lists extracted on'), result.extractDate ? { date: result.extractDate } : txt('not known'), txt(result.extractDateSource === 'inferred' ? '(inferred from the latest date in the lists)' : '')],
     [txt('Projection'), txt(`${p.months.length} months from ${monthForPeople(p.months[0]!)} to ${monthForPeople(p.months.at(-1)!)}`)],
-    [txt('Made on'), { date: meta.createdAt.slice(0, 10) }],
-    [txt('Made with'), txt(`Demand Workbook ${meta.appVersion}`)],
+    ...madeRows(meta),
     [],
     [txt('What each scenario assumes', 'header'), ...Array(6).fill(txt('', 'header'))],
   ];
@@ -278,7 +283,7 @@ function aboutSheet(meta: ExportMeta): SheetSpec {
   paragraphs.forEach((_, i) => {
     merges.push({ fromColumn: 0, fromRow: i + 1, toColumn: 1, toRow: i + 1 });
   });
-  rows.push([], [txt('Made with'), txt(`Demand Workbook ${meta.appVersion}`)], [txt('Made on'), { date: meta.createdAt.slice(0, 10) }], [txt('The method in full'), txt('docs/model.md, which comes with Demand Workbook')]);
+  rows.push([], ...madeRows(meta), [txt('The method in full'), txt('docs/model.md, which comes with Demand Workbook')]);
   return { name: 'About', landscape: false, columnWidths: [22, 100], rows, rowHeights, merges };
 }
 
