@@ -1,7 +1,7 @@
 // Reads the data rows of one detected list: each row is blank, rejected (with at least one error) or
 // accepted (perhaps with warnings). Only the catalogue's columns are read.
 import { dateForPeople } from '../text/people-format.ts';
-import { cellText, isBlankRow, isBlankValue, type Cell } from './cells.ts';
+import { isBlankRow, isBlankValue, isEmptyText, type Cell } from './cells.ts';
 import type { FieldSpec } from './list-catalogue.ts';
 import { tableSpec, type TableId } from './table-specs.ts';
 import { normaliseCode, parseYesNo } from './values/codes.ts';
@@ -37,7 +37,7 @@ type Problem = Omit<RowProblem, 'column'>;
 function readField(field: FieldSpec, cell: Cell, values: Record<string, FieldValue>, dateOrder: DateOrder): Problem | null {
   values[field.key] = null;
   // A word column's "None" is a value (no duty owed), not a spreadsheet's placeholder for nothing.
-  if (field.kind === 'choice' ? cellText(cell) === '' : isBlankValue(cell)) {
+  if (field.kind === 'choice' ? isEmptyText(cell) : isBlankValue(cell)) {
     return field.required ? { severity: 'error', message: `${field.header.trim()} is missing, so this row cannot be used` } : null;
   }
   switch (field.kind) {

@@ -1,8 +1,7 @@
 // `npm run bench`: speed figures, printed, not asserted (timings on shared machines are noisy). Each line
 // names the target it is measured against. `npm run bench -- --only paste,placements` runs only the named
 // parts: paste, workbook, engine, placements (the SSDA903 import and the projection by placement), housing
-// (the case and TA lists imported and projected),
-// export, files, stall, command, browser.
+// (the case and TA lists imported and projected), export, files, stall, command, browser.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
