@@ -128,17 +128,18 @@ export interface HousingWorkspace {
   open: Float64Array; // T
   scale: Float64Array; // T
   landed: Float64Array; // T
+  firstKeep: Float64Array; // T, the share of a month's arrivals still in the type at its end, when the scenario leaves exits as they are
 }
 
 export function createHousingWorkspace(horizon: number): HousingWorkspace {
-  return { cohorts: new Float64Array(T * J), keep: new Float64Array(T * J), keepChanged: new Float64Array(T * J), approachesByKind: new Float64Array(K * horizon), arrivals: new Float64Array(T), leavers: new Float64Array(T), prevOpen: new Float64Array(T), open: new Float64Array(T), scale: new Float64Array(T), landed: new Float64Array(T) };
+  return { cohorts: new Float64Array(T * J), keep: new Float64Array(T * J), keepChanged: new Float64Array(T * J), approachesByKind: new Float64Array(K * horizon), arrivals: new Float64Array(T), leavers: new Float64Array(T), prevOpen: new Float64Array(T), open: new Float64Array(T), scale: new Float64Array(T), landed: new Float64Array(T), firstKeep: new Float64Array(T) };
 }
 
 /** Lives the projection once: expected where `rng` is null, one random path otherwise. Writes into `out`. */
 export function projectHousingPath(s: HousingSetup, v: HousingVectors, d: HousingDraw, rng: Random | null, out: HousingSeries, w: HousingWorkspace = createHousingWorkspace(s.horizon)): HousingSeries {
   const H = s.horizon;
   const trend = d.trendPerYear ?? s.trendPerYear;
-  const { cohorts, keep, keepChanged, approachesByKind, arrivals, leavers, prevOpen, open, scale, landed } = w;
+  const { cohorts, keep, keepChanged, approachesByKind, arrivals, leavers, prevOpen, open, scale, landed, firstKeep } = w;
   cohorts.set(s.open);
   scale.fill(1);
   landed.fill(0);
@@ -149,6 +150,8 @@ export function projectHousingPath(s: HousingSetup, v: HousingVectors, d: Housin
       n += cohorts[i * J + j]!;
     }
     prevOpen[i] = n;
+    // Worked out once rather than every month: the same number the month's own sum gives (times 1).
+    firstKeep[i] = Math.exp(-0.5 * s.firstRate[i]! * d.stayRateFactor[i]!);
   }
   for (let t = 0; t < H; t++) {
     // Approaches, and their split by household kind.
@@ -229,7 +232,7 @@ export function projectHousingPath(s: HousingSetup, v: HousingVectors, d: Housin
     // Arrivals (entries and moves) spend half the month, on average, in their new type.
     for (let i = 0; i < T; i++) {
       const a = arrivals[i]!;
-      const stay = a * Math.exp(-0.5 * s.firstRate[i]! * d.stayRateFactor[i]! * exitChange);
+      const stay = a * (exitChange === 1 ? firstKeep[i]! : Math.exp(-0.5 * s.firstRate[i]! * d.stayRateFactor[i]! * exitChange));
       landed[i]! += stay;
       const gone = a - stay;
       ends += gone * s.moves[i * (T + 1) + T]!;
