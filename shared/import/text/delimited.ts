@@ -74,11 +74,7 @@ class CellTexts {
     if (length > longestInterned) return text.slice(start, end);
     const slot = (hash ^ (hash >>> 13)) & (internSlots - 1);
     const key = this.keys[slot];
-    if (key !== undefined && key.length === length) {
-      let i = 0;
-      while (i < length && key.charCodeAt(i) === text.charCodeAt(start + i)) i++;
-      if (i === length) return key;
-    }
+    if (key !== undefined && key.length === length && text.startsWith(key, start)) return key;
     const made = text.slice(start, end);
     this.keys[slot] = made;
     return made;
