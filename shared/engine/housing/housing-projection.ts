@@ -146,8 +146,10 @@ export function projectHousingPath(s: HousingSetup, v: HousingVectors, d: Housin
   for (let i = 0; i < T; i++) {
     let n = 0;
     for (let j = 0; j < J; j++) {
-      keep[i * J + j] = Math.exp(-s.rate[i * J + j]! * d.stayRateFactor[i]!);
-      n += cohorts[i * J + j]!;
+      // Past the first months a type's rate is one figure: its share kept is worked out once, not per cohort.
+      const x = i * J + j;
+      keep[x] = j > 0 && s.rate[x] === s.rate[x - 1] ? keep[x - 1]! : Math.exp(-s.rate[x]! * d.stayRateFactor[i]!);
+      n += cohorts[x]!;
     }
     prevOpen[i] = n;
     // Worked out once rather than every month: the same number the month's own sum gives (times 1).
