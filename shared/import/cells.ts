@@ -48,6 +48,12 @@ export function isBlankValue(cell: Cell): boolean {
 
 }
 
+/** True when cellText(cell) is '': decided without the text for a cell that starts with a visible character. */
+export function isEmptyText(cell: Cell): boolean {
+  if (typeof cell === 'string' && cell.length > 0 && startsVisibly(cell)) return false;
+  return cellText(cell) === '';
+}
+
 /** True when the first character is one that trimming and space folding keep. */
 function startsVisibly(text: string): boolean {
   const c = text.charCodeAt(0);

@@ -115,7 +115,7 @@ export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
 /** The ID as the authority means it: 1234, "1234", "01234" and "1234.0" are one child. */
 export function normaliseChildId(cell: Cell): string {
   // The usual ID, digits without a leading zero, is already in its normal form.
-  if (typeof cell === 'string' && isPlainNumber(cell)) return cell;
+  if (typeof cell === 'string' && (isPlainNumber(cell) || isPlainCode(cell))) return cell;
   if (typeof cell === 'number' && Number.isSafeInteger(cell) && cell >= 0) return String(cell);
   const text = typeof cell === 'number' && Number.isInteger(cell) ? String(cell) : cellText(cell);
   const compact = text.replace(/\s+/g, '').toUpperCase();
@@ -130,6 +130,18 @@ function isPlainNumber(text: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+/** Capital letters and digits with at least one letter ("H1234", "AB12"): nothing to compact, fold or trim. */
+function isPlainCode(text: string): boolean {
+  if (text.length === 0) return false;
+  let letter = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) letter = true;
+    else if (c < 48 || c > 57) return false;
+  }
+  return letter;
 }
 
 const base32 = 'ABCDEFGHJKMNPQRSTVWXYZ0123456789'; // no I, L, O, U: nothing to misread

@@ -1,7 +1,7 @@
 // Reads the data rows of one detected list: each row is blank, rejected (with at least one error) or
 // accepted (perhaps with warnings). Only the catalogue's columns are read.
 import { dateForPeople } from '../text/people-format.ts';
-import { cellText, isBlankRow, isBlankValue, type Cell } from './cells.ts';
+import { isBlankRow, isBlankValue, isEmptyText, type Cell } from './cells.ts';
 import type { FieldSpec } from './list-catalogue.ts';
 import { tableSpec, type TableId } from './table-specs.ts';
 import { normaliseCode, parseYesNo } from './values/codes.ts';
@@ -33,11 +33,15 @@ export interface TableLayout {
 
 type Problem = Omit<RowProblem, 'column'>;
 
-/** Reads one cell into `values[field.key]`; returns the problem, if any (null when the cell is fine). */
-function readField(field: FieldSpec, cell: Cell, values: Record<string, FieldValue>, dateOrder: DateOrder): Problem | null {
-  values[field.key] = null;
+// The value readField read, handed back beside its problem: the caller stores it once (a store by a key
+// that changes field by field is the slow kind, and each was made twice, null first).
+let fieldValue: FieldValue = null;
+
+/** Reads one cell into `fieldValue` (null when blank or unreadable); returns the problem, if any (null when the cell is fine). */
+function readField(field: FieldSpec, cell: Cell, dateOrder: DateOrder): Problem | null {
+  fieldValue = null;
   // A word column's "None" is a value (no duty owed), not a spreadsheet's placeholder for nothing.
-  if (field.kind === 'choice' ? cellText(cell) === '' : isBlankValue(cell)) {
+  if (field.kind === 'choice' ? isEmptyText(cell) : isBlankValue(cell)) {
     return field.required ? { severity: 'error', message: `${field.header.trim()} is missing, so this row cannot be used` } : null;
   }
   switch (field.kind) {
@@ -46,7 +50,7 @@ function readField(field: FieldSpec, cell: Cell, values: Record<string, FieldVal
     case 'date': {
       const parsed = parseDateCell(cell, dateOrder);
       if (parsed.ok) {
-        values[field.key] = parsed.iso;
+        fieldValue = parsed.iso;
         return null;
       }
       // An unreadable key date or end date changes what the row means: reject. A date of birth does not.
@@ -58,23 +62,23 @@ function readField(field: FieldSpec, cell: Cell, values: Record<string, FieldVal
     case 'count':
     case 'money': {
       const parsed = field.kind === 'age' ? parseAge(cell) : field.kind === 'count' ? parseCount(cell) : parseMoney(cell);
-      if (parsed.ok) values[field.key] = parsed.value;
+      if (parsed.ok) fieldValue = parsed.value;
       return parsed.ok ? null : leftBlank(field, parsed.message);
     }
     case 'yes-no': {
       const parsed = parseYesNo(cell);
-      if (parsed.ok) values[field.key] = parsed.value;
+      if (parsed.ok) fieldValue = parsed.value;
       return parsed.ok ? null : leftBlank(field, parsed.message);
     }
     case 'code': {
       const parsed = normaliseCode(field.codeList!, cell);
-      if (parsed.ok) values[field.key] = parsed.code;
+      if (parsed.ok) fieldValue = parsed.code;
       return parsed.ok ? null : leftBlank(field, parsed.message);
     }
     case 'choice': {
       // An unknown word that still counts (as "other") is a note; one that cannot count is left blank.
       const parsed = field.choice!(cell);
-      values[field.key] = parsed.value;
+      fieldValue = parsed.value;
       if (parsed.ok) return null;
       return { severity: parsed.value === null ? 'warning' : 'info', message: `${field.header.trim()}: ${parsed.message}` };
     }
@@ -118,7 +122,8 @@ export function readRow(layout: TableLayout, cells: readonly Cell[], rowNumber: 
     const index = columns[f]!;
     const cell = index < 0 ? null : (cells[index] ?? null);
     if (field.kind === 'id') rawId = cell;
-    const problem = readField(field, cell, values, field.kind === 'date' ? (layout.dateOrders?.get(field.key) ?? 'dmy') : 'dmy');
+    const problem = readField(field, cell, field.kind === 'date' ? (layout.dateOrders?.get(field.key) ?? 'dmy') : 'dmy');
+    values[field.key] = fieldValue;
     if (problem) {
       // The column as the file names it, worked out only for the rows that need it.
       const column = index < 0 ? field.header.trim() : layout.headers[index] || field.header.trim();

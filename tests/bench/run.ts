@@ -1,7 +1,7 @@
 // `npm run bench`: speed figures, printed, not asserted (timings on shared machines are noisy). Each line
 // names the target it is measured against. `npm run bench -- --only paste,placements` runs only the named
-// parts: paste, workbook, engine, placements (the SSDA903 import and the projection by placement), housing,
-// export, files, stall, command, browser.
+// parts: paste, workbook, engine, placements (the SSDA903 import and the projection by placement), housing
+// (the case and TA lists imported and projected), export, files, stall, command, browser.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -32,7 +32,8 @@ import { buildPlacementSetup } from '../../shared/engine/children/placements/pla
 import { importSsda903 } from '../../shared/import/ssda903/import-ssda903.ts';
 import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
 import { defaultPlacementRules, simulatePlacements, write903Returns } from '../../shared/synthetic/placement-authority.ts';
-import { largeHousingDataset } from '../../shared/synthetic/housing-bench.ts';
+import { largeHousingAuthority, largeHousingDataset, largeHousingLists, largeHousingWorkbook } from '../../shared/synthetic/housing-bench.ts';
+import { importHousingLists, type HousingImportResult } from '../../shared/import/housing/import-housing.ts';
 import { estimateHousing } from '../../shared/engine/housing/housing-estimates.ts';
 import { projectHousing } from '../../shared/engine/housing/run-housing-model.ts';
 
@@ -154,9 +155,37 @@ if (wanted('placements')) {
   time('60-month projection by placement with 1,000-draw bands', 300, () => projectScenario(setup, estimates, baselineScenario, { draws: 1000, seed: 1 }, placementSetup), 5, true);
 }
 
-// Housing: an authority with about 60,000 approaches and 15,000 TA placements, projected 60 months.
+// Housing: an authority with about 60,000 approaches and 15,000 TA placements: its two lists imported (as
+// pasted or CSV text, and as one workbook with both sheets), and projected 60 months.
 if (wanted('housing')) {
-  const dataset = largeHousingDataset();
+  const authority = largeHousingAuthority();
+  const dataset = largeHousingDataset(authority);
+  const lists = largeHousingLists(authority);
+  const listRows = (text: string) => text.trimEnd().split('\n').length - 1;
+  const expected = { cases: listRows(lists.cases), ta: listRows(lists.ta) };
+  const size = `${expected.cases.toLocaleString('en-GB')} cases and ${expected.ta.toLocaleString('en-GB')} TA placements`;
+  const everyRowAccepted = (result: HousingImportResult, how: string) => {
+    for (const list of ['cases', 'ta'] as const) {
+      if (result.report[list].rowsAccepted !== expected[list]) throw new Error(`bench: the housing ${how} accepted ${result.report[list].rowsAccepted} of ${expected[list]} ${list} rows`);
+    }
+  };
+  const pasted = () =>
+    importHousingLists(
+      [
+        { kind: 'pasted', name: 'Case list', list: 'cases', text: lists.cases },
+        { kind: 'pasted', name: 'TA list', list: 'ta', text: lists.ta },
+      ],
+      { pseudonymKey: key },
+    );
+  everyRowAccepted(time(`Housing lists of ${size} pasted (CSV text), imported and validated`, 1000, pasted, 5, true), 'paste');
+  const files = [
+    { kind: 'delimited' as const, name: 'cases.csv', list: 'cases' as const, bytes: new TextEncoder().encode(lists.cases) },
+    { kind: 'delimited' as const, name: 'ta.csv', list: 'ta' as const, bytes: new TextEncoder().encode(lists.ta) },
+  ];
+  everyRowAccepted(time(`Housing lists of ${size} as two CSV files, imported and validated`, 1000, () => importHousingLists(files, { pseudonymKey: key }), 3, true), 'CSV files');
+  const workbook = largeHousingWorkbook(lists);
+  const fromWorkbook = () => importHousingLists([{ kind: 'workbook', name: 'housing.xlsx', bytes: workbook }], { pseudonymKey: key });
+  everyRowAccepted(time(`Housing workbook of ${size} (one sheet each) read, imported and validated`, 1000, fromWorkbook, 3, true), 'workbook');
   const estimates = time(`Housing estimates from ${dataset.cases.length.toLocaleString('en-GB')} cases and ${dataset.ta.length.toLocaleString('en-GB')} TA placements`, null, () => estimateHousing(dataset), 3);
   time('Housing: 60-month projection of TA by type, nights and cost with 1,000-draw bands', 300, () => projectHousing(estimates, null, { horizon: 60, draws: 1000, seed: 1 }), 5, true);
 }

@@ -128,27 +128,50 @@ export interface HousingWorkspace {
   open: Float64Array; // T
   scale: Float64Array; // T
   landed: Float64Array; // T
+  firstKeep: Float64Array; // T, the share of a month's arrivals still in the type at its end, when the scenario leaves exits as they are
+  // The moves between types that happen at all (most pairs never do): those from type i are moveTo and
+  // moveShare from moveFirst[i] to moveFirst[i + 1].
+  moveFirst: Int32Array; // T + 1
+  moveTo: Int32Array; // up to T x T
+  moveShare: Float64Array; // up to T x T
 }
 
 export function createHousingWorkspace(horizon: number): HousingWorkspace {
-  return { cohorts: new Float64Array(T * J), keep: new Float64Array(T * J), keepChanged: new Float64Array(T * J), approachesByKind: new Float64Array(K * horizon), arrivals: new Float64Array(T), leavers: new Float64Array(T), prevOpen: new Float64Array(T), open: new Float64Array(T), scale: new Float64Array(T), landed: new Float64Array(T) };
+  return { cohorts: new Float64Array(T * J), keep: new Float64Array(T * J), keepChanged: new Float64Array(T * J), approachesByKind: new Float64Array(K * horizon), arrivals: new Float64Array(T), leavers: new Float64Array(T), prevOpen: new Float64Array(T), open: new Float64Array(T), scale: new Float64Array(T), landed: new Float64Array(T), firstKeep: new Float64Array(T), moveFirst: new Int32Array(T + 1), moveTo: new Int32Array(T * T), moveShare: new Float64Array(T * T) };
 }
 
 /** Lives the projection once: expected where `rng` is null, one random path otherwise. Writes into `out`. */
 export function projectHousingPath(s: HousingSetup, v: HousingVectors, d: HousingDraw, rng: Random | null, out: HousingSeries, w: HousingWorkspace = createHousingWorkspace(s.horizon)): HousingSeries {
   const H = s.horizon;
   const trend = d.trendPerYear ?? s.trendPerYear;
-  const { cohorts, keep, keepChanged, approachesByKind, arrivals, leavers, prevOpen, open, scale, landed } = w;
+  const { cohorts, keep, keepChanged, approachesByKind, arrivals, leavers, prevOpen, open, scale, landed, firstKeep, moveFirst, moveTo, moveShare } = w;
+  // A move with no share adds nothing to where it leads: it is left out of the month's sums.
+  let moveCount = 0;
+  for (let i = 0; i < T; i++) {
+    moveFirst[i] = moveCount;
+    for (let k = 0; k < T; k++) {
+      const share = s.moves[i * (T + 1) + k]!;
+      if (share !== 0) {
+        moveTo[moveCount] = k;
+        moveShare[moveCount++] = share;
+      }
+    }
+  }
+  moveFirst[T] = moveCount;
   cohorts.set(s.open);
   scale.fill(1);
   landed.fill(0);
   for (let i = 0; i < T; i++) {
     let n = 0;
     for (let j = 0; j < J; j++) {
-      keep[i * J + j] = Math.exp(-s.rate[i * J + j]! * d.stayRateFactor[i]!);
-      n += cohorts[i * J + j]!;
+      // Past the first months a type's rate is one figure: its share kept is worked out once, not per cohort.
+      const x = i * J + j;
+      keep[x] = j > 0 && s.rate[x] === s.rate[x - 1] ? keep[x - 1]! : Math.exp(-s.rate[x]! * d.stayRateFactor[i]!);
+      n += cohorts[x]!;
     }
     prevOpen[i] = n;
+    // Worked out once rather than every month: the same number the month's own sum gives (times 1).
+    firstKeep[i] = Math.exp(-0.5 * s.firstRate[i]! * d.stayRateFactor[i]!);
   }
   for (let t = 0; t < H; t++) {
     // Approaches, and their split by household kind.
@@ -223,17 +246,17 @@ export function projectHousingPath(s: HousingSetup, v: HousingVectors, d: Housin
     let ends = 0;
     for (let i = 0; i < T; i++) {
       const l = leavers[i]!;
-      for (let k = 0; k < T; k++) arrivals[k]! += l * s.moves[i * (T + 1) + k]!;
+      for (let x = moveFirst[i]!; x < moveFirst[i + 1]!; x++) arrivals[moveTo[x]!]! += l * moveShare[x]!;
       ends += l * s.moves[i * (T + 1) + T]!;
     }
     // Arrivals (entries and moves) spend half the month, on average, in their new type.
     for (let i = 0; i < T; i++) {
       const a = arrivals[i]!;
-      const stay = a * Math.exp(-0.5 * s.firstRate[i]! * d.stayRateFactor[i]! * exitChange);
+      const stay = a * (exitChange === 1 ? firstKeep[i]! : Math.exp(-0.5 * s.firstRate[i]! * d.stayRateFactor[i]! * exitChange));
       landed[i]! += stay;
       const gone = a - stay;
       ends += gone * s.moves[i * (T + 1) + T]!;
-      for (let k = 0; k < T; k++) landed[k]! += gone * s.moves[i * (T + 1) + k]!;
+      for (let x = moveFirst[i]!; x < moveFirst[i + 1]!; x++) landed[moveTo[x]!]! += gone * moveShare[x]!;
     }
     for (let i = 0; i < T; i++) {
       cohorts[i * J] = landed[i]! / scale[i]!;

@@ -38,11 +38,12 @@ function byPattern<T extends string>(patterns: ReadonlyArray<readonly [RegExp, T
   return null;
 }
 
-// The same few words repeat on every row: remember each answer.
+// The same few words repeat on every row: remember each answer, by the cell's own text when it is text
+// (the readers hand repeated texts over as one string, whose hash is already known: no copy, no scan).
 function remembered(read: (cell: Cell) => ChoiceParse): (cell: Cell) => ChoiceParse {
   const memo = new Map<string, ChoiceParse>();
   return (cell) => {
-    const key = cellText(cell);
+    const key = typeof cell === 'string' ? cell : cellText(cell);
     let parsed = memo.get(key);
     if (parsed === undefined) {
       parsed = read(cell);

@@ -8,7 +8,7 @@ import { housingLists, type DutyKind, type HouseholdKind, type HousingCaseRecord
 import { dateForPeople } from '../../text/people-format.ts';
 import { answersByColumn } from '../date-columns.ts';
 import { inferredExtractDateNote } from '../import-lists.ts';
-import { createPseudonymiser } from '../pseudonym.ts';
+import { createPseudonymiser, type Pseudonymiser } from '../pseudonym.ts';
 import { gridsOf, readGrid, type ImportSource, type ReadGridRow } from '../read-grids.ts';
 import type { HostInflate } from '../workbook.ts';
 import { emptyCounts, type ImportIssue, type ListCounts } from '../report.ts';
@@ -46,9 +46,7 @@ export interface HousingImportResult {
 /** The extract both lists belong to when none is named: a case list and a TA list are one export. */
 export const housingExtractLabel = 'Housing lists';
 
-interface PendingRow extends ReadGridRow<HousingList> {
-  caseId?: string;
-}
+type PendingRow = ReadGridRow<HousingList>;
 
 const dateKeys = ['approachDate', 'startDate', 'endDate'] as const;
 const header = (list: HousingList, key: string) => housingCatalogue[list].fields.find((f) => f.key === key)!.header;
@@ -83,21 +81,25 @@ export function importHousingLists(sources: readonly HousingImportSource[], opti
   for (const row of pending) checkAgainstExtract(row, extract.extractDate, today, issues);
 
   const pseudonym = createPseudonymiser(options.pseudonymKey);
-  const kept: Record<HousingList, PendingRow[]> = { cases: [], ta: [] };
+  const kept: Record<HousingList, Kept> = { cases: { rows: [], ids: [], byCase: new Map() }, ta: { rows: [], ids: [], byCase: new Map() } };
   for (const list of housingLists) {
-    const rows = pending.filter((r) => r.list === list);
-    const accepted = rows.filter((r) => !r.rejected);
-    report[list].rowsRejected += rows.length - accepted.length;
+    const accepted: PendingRow[] = [];
+    let rejected = 0;
+    for (const row of pending) {
+      if (row.list !== list) continue;
+      if (row.rejected) rejected++;
+      else accepted.push(row);
+    }
+    report[list].rowsRejected += rejected;
     report[list].rowsAccepted = accepted.length;
-    for (const row of accepted) row.caseId = pseudonym(row.rawId);
-    kept[list] = mergeRepeats(list, accepted, issues);
-    report[list].duplicates = accepted.length - kept[list].length;
+    kept[list] = mergeRepeats(list, accepted, pseudonym, issues);
+    report[list].duplicates = accepted.length - kept[list].rows.length;
   }
 
-  const cases = kept.cases.map((r): HousingCaseRecord => toCase(r, extract.id));
-  const ta = kept.ta.map((r): TaPlacementRecord => toPlacement(r, extract.id));
+  const cases = kept.cases.rows.map((r, i): HousingCaseRecord => toCase(r, kept.cases.ids[i]!, extract.id));
+  const ta = kept.ta.rows.map((r, i): TaPlacementRecord => toPlacement(r, kept.ta.ids[i]!, extract.id));
   if (cases.length > 0) extract.windowStart = cases.reduce((min, c) => (c.approachDate < min ? c.approachDate : min), cases[0]!.approachDate);
-  noteTaWithoutCase(ta, cases, report, extract);
+  noteTaWithoutCase(ta, cases, kept.cases.byCase, report, extract);
   for (const list of housingLists) {
     if (!report[list].present) issues.push({ list, file: '', sheet: null, row: null, column: null, severity: 'info', message: `The ${housingCatalogue[list].name.toLowerCase()} was not in the data given.` });
   }
@@ -114,17 +116,23 @@ function settleExtract(pending: readonly PendingRow[], given: ReadonlySet<string
   }
   if (dates.length > 0) return { id: 1, label: housingExtractLabel, extractDate: dates.at(-1)!, extractDateSource: 'given' };
   let latest = '';
-  for (const row of pending) {
-    for (const key of dateKeys) {
-      const value = row.values[key];
-      if (typeof value === 'string' && value > latest && value <= today) latest = value;
-    }
+  const later = (value: unknown) => {
+    if (typeof value === 'string' && value > latest && value <= today) latest = value;
+  };
+  // The date fields by name, not by a key that changes in a loop: the lookups stay quick on every row.
+  for (const { values } of pending) {
+    later(values.approachDate);
+    later(values.startDate);
+    later(values.endDate);
   }
   if (latest) issues.push(inferredExtractDateNote(housingExtractLabel, latest));
   return { id: 1, label: housingExtractLabel, extractDate: latest || today, extractDateSource: 'inferred' };
 }
 
 function checkAgainstExtract(row: PendingRow, extractDate: string, today: string, issues: HousingImportIssue[]): void {
+  const { approachDate, startDate, endDate } = row.values;
+  const late = (value: unknown) => typeof value === 'string' && value > extractDate;
+  if (!late(approachDate) && !late(startDate) && !late(endDate)) return; // most rows: no message to make
   for (const key of dateKeys) {
     const value = row.values[key];
     if (typeof value !== 'string' || value <= extractDate) continue;
@@ -136,32 +144,54 @@ function checkAgainstExtract(row: PendingRow, extractDate: string, today: string
 
 const filled = (row: PendingRow) => Object.values(row.values).filter((v) => v !== null).length;
 
+/** The rows kept from one list, each with its pseudonymised case ID, and where each case's rows are among them. */
+interface Kept {
+  rows: PendingRow[];
+  ids: string[];
+  byCase: Map<string, number | number[]>;
+}
+
 // A case is one approach (case and date of approach); a placement is one stay (case and date placed).
-// Rows that repeat one are merged, the more complete kept.
-function mergeRepeats(list: HousingList, rows: readonly PendingRow[], issues: HousingImportIssue[]): PendingRow[] {
+// Rows that repeat one are merged, the more complete kept where the first was. Rows are found by case
+// first: most cases have one row in a list, so no key is built for the row.
+function mergeRepeats(list: HousingList, rows: readonly PendingRow[], pseudonym: Pseudonymiser, issues: HousingImportIssue[]): Kept {
   const keyDate = housingCatalogue[list].keyDate;
-  const byKey = new Map<string, number>();
-  const kept: PendingRow[] = [];
+  const kept: Kept = { rows: [], ids: [], byCase: new Map() };
+  const { byCase } = kept;
   for (const row of rows) {
-    const key = `${row.caseId}\u0000${row.values[keyDate] as string}`;
-    const at = byKey.get(key);
-    if (at === undefined) {
-      byKey.set(key, kept.push(row) - 1);
+    const id = pseudonym(row.rawId);
+    const date = row.values[keyDate];
+    const known = byCase.get(id);
+    let at = -1;
+    if (typeof known === 'number') {
+      if (kept.rows[known]!.values[keyDate] === date) at = known;
+    } else if (known !== undefined) {
+      for (const k of known) {
+        if (kept.rows[k]!.values[keyDate] === date) {
+          at = k;
+          break;
+        }
+      }
+    }
+    if (at < 0) {
+      const position = kept.rows.push(row) - 1;
+      kept.ids.push(id);
+      byCase.set(id, known === undefined ? position : typeof known === 'number' ? [known, position] : (known.push(position), known));
       continue;
     }
-    const previous = kept[at]!;
+    const previous = kept.rows[at]!;
     issues.push({ list, file: row.file, sheet: row.sheet, row: row.row, column: null, severity: 'warning', message: `repeats the ${list === 'cases' ? 'approach' : 'placement'} of row ${previous.row} (same case and date); it was counted once` });
-    if (filled(row) > filled(previous)) kept[at] = row;
+    if (filled(row) > filled(previous)) kept.rows[at] = row;
   }
   return kept;
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : null);
 
-function toCase(row: PendingRow, extract: number): HousingCaseRecord {
+function toCase(row: PendingRow, caseId: string, extract: number): HousingCaseRecord {
   const v = row.values;
   return {
-    caseId: row.caseId!,
+    caseId,
     approachDate: v.approachDate as string,
     household: (text(v.household) as HouseholdKind | null) ?? 'other',
     children: typeof v.children === 'number' ? v.children : null,
@@ -172,10 +202,10 @@ function toCase(row: PendingRow, extract: number): HousingCaseRecord {
   };
 }
 
-function toPlacement(row: PendingRow, extract: number): TaPlacementRecord {
+function toPlacement(row: PendingRow, caseId: string, extract: number): TaPlacementRecord {
   const v = row.values;
   return {
-    caseId: row.caseId!,
+    caseId,
     placed: v.startDate as string,
     left: text(v.endDate),
     taType: (text(v.taType) as TaType | null) ?? 'other',
@@ -188,18 +218,25 @@ function toPlacement(row: PendingRow, extract: number): TaPlacementRecord {
 // Households placed before the export's start are still in TA: their placements have no case in the case
 // list. They are kept (the model needs every household in TA), and counted so the analyst knows. A
 // workbook that takes the lists one at a time says it again once it holds both (taWithoutCaseNote).
-function noteTaWithoutCase(ta: readonly TaPlacementRecord[], cases: readonly HousingCaseRecord[], report: HousingImportReport, extract: ExtractInfo): void {
+function noteTaWithoutCase(ta: readonly TaPlacementRecord[], cases: readonly HousingCaseRecord[], caseIds: KnownCases, report: HousingImportReport, extract: ExtractInfo): void {
   if (!report.cases.present) return;
-  const note = taWithoutCaseNote(ta, cases, report.ta.foundIn, extract.windowStart ?? null);
+  const note = taWithoutCaseNote(ta, cases, report.ta.foundIn, extract.windowStart ?? null, caseIds);
   if (note) report.issues.push(note);
 }
 
 const withoutCaseMark = 'in the TA list have no case in the case list';
 
-/** The note counting TA placements whose case is not in the case list, or null when there are none. */
-export function taWithoutCaseNote(ta: readonly TaPlacementRecord[], cases: readonly HousingCaseRecord[], foundIn: readonly string[], exportStart: string | null): HousingImportIssue | null {
+/** The case IDs of a case list, however they are held. */
+interface KnownCases {
+  has(caseId: string): boolean;
+}
+
+/**
+ * The note counting TA placements whose case is not in the case list, or null when there are none.
+ * `known`: the cases' IDs when they are at hand already.
+ */
+export function taWithoutCaseNote(ta: readonly TaPlacementRecord[], cases: readonly HousingCaseRecord[], foundIn: readonly string[], exportStart: string | null, known: KnownCases = new Set(cases.map((c) => c.caseId))): HousingImportIssue | null {
   if (ta.length === 0 || cases.length === 0) return null;
-  const known = new Set(cases.map((c) => c.caseId));
   const orphans = ta.filter((p) => !known.has(p.caseId));
   if (orphans.length === 0) return null;
   const households = new Set(orphans.map((p) => p.caseId)).size;

@@ -10,20 +10,23 @@ const cp1252High: readonly number[] = [
   0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
 ];
 
-function fromCodePoints(points: number[]): string {
-  let out = '';
-  for (let i = 0; i < points.length; i += 8192) out += String.fromCodePoint(...points.slice(i, i + 8192));
-  return out;
+/** The first `length` UTF-16 code units of `units` as one flat string, made a chunk at a time (argument lists have a limit). */
+function fromCodeUnits(units: Uint16Array, length: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < length; i += 8192) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(i + 8192, length)) as unknown as number[]));
+  return parts.join('');
 }
 
 /** Strict UTF-8: returns null at the first invalid sequence, so the caller can fall back to Windows-1252. */
 export function decodeUtf8Strict(bytes: Uint8Array, start = 0): string | null {
-  const points: number[] = [];
+  // UTF-8 never takes fewer bytes than UTF-16 takes code units: the bytes' length is room enough.
+  const units = new Uint16Array(Math.max(0, bytes.length - start));
+  let n = 0;
   let i = start;
   while (i < bytes.length) {
     const b = bytes[i]!;
     if (b < 0x80) {
-      points.push(b);
+      units[n++] = b;
       i++;
       continue;
     }
@@ -40,27 +43,31 @@ export function decodeUtf8Strict(bytes: Uint8Array, start = 0): string | null {
       cp = (cp << 6) | (c & 0x3f);
     }
     if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
-    points.push(cp);
+    if (cp < 0x10000) units[n++] = cp;
+    else {
+      // A surrogate pair, as String.fromCodePoint writes it.
+      units[n++] = 0xd800 + ((cp - 0x10000) >> 10);
+      units[n++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+    }
     i += need + 1;
   }
-  return fromCodePoints(points);
+  return fromCodeUnits(units, n);
 }
 
 export function decodeWindows1252(bytes: Uint8Array, start = 0): string {
-  const points: number[] = new Array(bytes.length - start);
+  const units = new Uint16Array(Math.max(0, bytes.length - start));
   for (let i = start; i < bytes.length; i++) {
     const b = bytes[i]!;
-    points[i - start] = b >= 0x80 && b <= 0x9f ? cp1252High[b - 0x80]! : b;
+    units[i - start] = b >= 0x80 && b <= 0x9f ? cp1252High[b - 0x80]! : b;
   }
-  return fromCodePoints(points);
+  return fromCodeUnits(units, units.length);
 }
 
 function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): string {
-  const units: number[] = [];
-  for (let i = start; i + 1 < bytes.length; i += 2) units.push(littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!);
-  let out = '';
-  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
-  return out;
+  const units = new Uint16Array(Math.max(0, (bytes.length - start) >> 1));
+  let n = 0;
+  for (let i = start; i + 1 < bytes.length; i += 2) units[n++] = littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!;
+  return fromCodeUnits(units, n);
 }
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {

@@ -46,8 +46,6 @@ export function parseDelimited(text: string, delimiter: Delimiter = sniffDelimit
 }
 
 const quote = 34;
-/** Beyond this many distinct cell texts (IDs mostly), new ones are no longer looked for again. */
-const mostDistinctKept = 200_000;
 const lineFeed = 10;
 const carriageReturn = 13;
 
@@ -58,6 +56,38 @@ function countLineFeeds(text: string, from: number, to: number): number {
   return count;
 }
 
+// Lists repeat the same few values down a column (codes, dates, yes/no): a cell whose text was met
+// recently is handed back as the same string, found by a hash of its characters in the text itself, so
+// no copy is made for it at all. A big paste keeps a few thousand strings alive rather than a million, the
+// collector has that much less to do, and the value readers' caches, keyed by these strings, find them at
+// once. Direct-mapped: a text that does not repeat (an ID) takes a slot from an older one, which is made
+// again when next met; what is handed back is the same text either way.
+const internSlots = 8192;
+const longestInterned = 64;
+
+class CellTexts {
+  private readonly keys: (string | undefined)[] = new Array<string | undefined>(internSlots);
+
+  /** text[start, end), whose characters hash to `hash`. */
+  slice(text: string, start: number, end: number, hash: number): string {
+    const length = end - start;
+    if (length > longestInterned) return text.slice(start, end);
+    const slot = (hash ^ (hash >>> 13)) & (internSlots - 1);
+    const key = this.keys[slot];
+    if (key !== undefined && key.length === length && text.startsWith(key, start)) return key;
+    const made = text.slice(start, end);
+    this.keys[slot] = made;
+    return made;
+  }
+}
+
+/** The same hash CellTexts.slice takes, for a cell not sliced straight from the text (quoted ones). */
+function hashOf(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+
 /**
  * One pass over the text by character codes; a cell is one slice of the text unless it is quoted with
  * doubled quotes inside. Same rules as Excel: a cell is quoted only when its first character is a quote;
@@ -65,16 +95,7 @@ function countLineFeeds(text: string, from: number, to: number): number {
  * anything between the closing quote and the delimiter is kept; CRLF, LF and CR end a row.
  */
 export function parseDelimitedRows(text: string, delimiter: Delimiter = sniffDelimiter(text)): DelimitedRows {
-  // Lists repeat the same few values down a column (codes, dates, yes/no): each distinct text is kept once
-  // and the copies made while scanning are dropped at once, so a big paste keeps a few thousand strings
-  // alive rather than a million, and the collector has that much less to move.
-  const distinct = new Map<string, string>();
-  const once = (cell: string): string => {
-    const kept = distinct.get(cell);
-    if (kept !== undefined) return kept;
-    if (distinct.size < mostDistinctKept) distinct.set(cell, cell);
-    return cell;
-  };
+  const texts = new CellTexts();
   const rows: string[][] = [];
   const lines: number[] = [];
   const d = delimiter.charCodeAt(0);
@@ -116,17 +137,20 @@ export function parseDelimitedRows(text: string, delimiter: Delimiter = sniffDel
       }
       if (end > i) cell += text.slice(i, end);
       i = end;
+      cell = cell.length > longestInterned ? cell : texts.slice(cell, 0, cell.length, hashOf(cell));
     } else {
       let end = i;
+      let hash = 0;
       while (end < n) {
         const c = text.charCodeAt(end);
         if (c === d || c === lineFeed || c === carriageReturn) break;
+        hash = (Math.imul(hash, 31) + c) | 0;
         end++;
       }
-      cell = text.slice(i, end);
+      cell = end === i ? '' : texts.slice(text, i, end, hash);
       i = end;
     }
-    cells.push(once(cell));
+    cells.push(cell);
     if (i >= n) break;
     const c = text.charCodeAt(i);
     if (c === d) {
