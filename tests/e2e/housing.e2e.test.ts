@@ -14,6 +14,7 @@ import { simulateHousing, writeHousingLists } from '../../shared/synthetic/housi
 import { countForPeople } from '../../shared/text/people-format.ts';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
 import { axeViolations } from '../support/axe.ts';
+import { listGrids } from '../support/list-grids.ts';
 import { projectRoot } from '../support/loopback-app.ts';
 import { readWorkbook } from '../support/read-xlsx.ts';
 
@@ -29,11 +30,7 @@ const step = (name: string) => page.getByRole('navigation', { name: 'Steps' }).g
 /** The Results step's row of households in TA in 12 months: [baseline, its range, scenario, its range]. */
 const inTaRow = () => page.locator('section', { has: page.getByRole('heading', { name: /\(12 months ahead\)/ }) }).locator('tr[data-measure="taOpen"] td');
 
-async function pasteInto(list: keyof typeof labels, text: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.getByRole('grid', { name: `${labels[list]}: paste rows from Excel here with Ctrl+V` }).click();
-  await page.keyboard.press('Control+V');
-}
+const { pasteInto } = listGrids(() => page, labels);
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
