@@ -83,6 +83,18 @@ describe('a housing workbook, from pasted lists to the Excel file', () => {
     // An intervention of the analyst's own: prevention that places 5% fewer households in TA while it runs.
     await page.getByRole('button', { name: 'Add your own' }).click();
     await page.getByText(/Intervention "New intervention" from 1 October 2024, costing £100,000 a year: while it runs, 5% fewer households are placed in temporary accommodation\./).waitFor({ timeout: 30_000 });
+    // A shock: its dates start in the projection's third month, a changed date is said in words, and
+    // Remove takes the shock away again (the scenario is as before for what follows).
+    await page.getByRole('button', { name: 'Add a shock' }).click();
+    const shock = page.getByRole('group', { name: 'Shock 1' });
+    await expect(shock.getByLabel('From', { exact: true }).inputValue()).resolves.toBe('01/12/2024');
+    await expect(shock.getByLabel('To', { exact: true }).inputValue()).resolves.toBe('31/05/2025');
+    await page.getByText(/From 1 December 2024 to 31 May 2025 /).waitFor({ timeout: 30_000 });
+    await shock.getByLabel('To', { exact: true }).fill('28/02/2025');
+    await shock.getByLabel('To', { exact: true }).press('Tab');
+    await page.getByText(/From 1 December 2024 to 28 February 2025 /).waitFor({ timeout: 30_000 });
+    await shock.getByRole('button', { name: 'Remove shock 1' }).click();
+    await shock.waitFor({ state: 'detached', timeout: 30_000 });
     // Every nightly cost is the illustrative default until the analyst gives theirs.
     expect(await page.getByText('Default: replace with yours', { exact: true }).count()).toBe(6);
     await page.screenshot({ path: path.join(shots, 'housing-3-scenarios.png') });
