@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDelimitedRows, formatDelimited } from '../../shared/import/text/delimited.ts';
 import { simulateHousing, writeHousingLists } from '../../shared/synthetic/housing-authority.ts';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
+import { listGrids } from '../support/list-grids.ts';
 import { projectRoot } from '../support/loopback-app.ts';
 
 let opened: AppPage;
@@ -29,15 +30,8 @@ beforeAll(async () => {
 
 afterAll(async () => opened?.close());
 
-const grid = (list: List) => page.getByRole('grid', { name: `${labels[list]}: paste rows from Excel here with Ctrl+V` });
-const counts = (list: List) => page.locator(`p.counts[data-list="${list}"]`);
+const { counts, pasteInto } = listGrids(() => page, labels);
 const inWorkbook = (list: List) => page.locator(`p.in-workbook[data-list="${list}"]`);
-
-async function pasteInto(list: List, text: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await grid(list).click();
-  await page.keyboard.press('Control+V');
-}
 
 describe('a housing workbook', () => {
   it('is started by choosing the service when a new workbook starts', async () => {

@@ -14,6 +14,7 @@ import { simulateHousing, writeHousingLists } from '../../shared/synthetic/housi
 import { countForPeople } from '../../shared/text/people-format.ts';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
 import { axeViolations } from '../support/axe.ts';
+import { listGrids } from '../support/list-grids.ts';
 import { projectRoot } from '../support/loopback-app.ts';
 import { readWorkbook } from '../support/read-xlsx.ts';
 
@@ -29,11 +30,7 @@ const step = (name: string) => page.getByRole('navigation', { name: 'Steps' }).g
 /** The Results step's row of households in TA in 12 months: [baseline, its range, scenario, its range]. */
 const inTaRow = () => page.locator('section', { has: page.getByRole('heading', { name: /\(12 months ahead\)/ }) }).locator('tr[data-measure="taOpen"] td');
 
-async function pasteInto(list: keyof typeof labels, text: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.getByRole('grid', { name: `${labels[list]}: paste rows from Excel here with Ctrl+V` }).click();
-  await page.keyboard.press('Control+V');
-}
+const { pasteInto } = listGrids(() => page, labels);
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
@@ -86,6 +83,18 @@ describe('a housing workbook, from pasted lists to the Excel file', () => {
     // An intervention of the analyst's own: prevention that places 5% fewer households in TA while it runs.
     await page.getByRole('button', { name: 'Add your own' }).click();
     await page.getByText(/Intervention "New intervention" from 1 October 2024, costing £100,000 a year: while it runs, 5% fewer households are placed in temporary accommodation\./).waitFor({ timeout: 30_000 });
+    // A shock: its dates start in the projection's third month, a changed date is said in words, and
+    // Remove takes the shock away again (the scenario is as before for what follows).
+    await page.getByRole('button', { name: 'Add a shock' }).click();
+    const shock = page.getByRole('group', { name: 'Shock 1' });
+    await expect(shock.getByLabel('From', { exact: true }).inputValue()).resolves.toBe('01/12/2024');
+    await expect(shock.getByLabel('To', { exact: true }).inputValue()).resolves.toBe('31/05/2025');
+    await page.getByText(/From 1 December 2024 to 31 May 2025 /).waitFor({ timeout: 30_000 });
+    await shock.getByLabel('To', { exact: true }).fill('28/02/2025');
+    await shock.getByLabel('To', { exact: true }).press('Tab');
+    await page.getByText(/From 1 December 2024 to 28 February 2025 /).waitFor({ timeout: 30_000 });
+    await shock.getByRole('button', { name: 'Remove shock 1' }).click();
+    await shock.waitFor({ state: 'detached', timeout: 30_000 });
     // Every nightly cost is the illustrative default until the analyst gives theirs.
     expect(await page.getByText('Default: replace with yours', { exact: true }).count()).toBe(6);
     await page.screenshot({ path: path.join(shots, 'housing-3-scenarios.png') });

@@ -12,6 +12,7 @@ import { annexASnapshot, type AnnexASnapshot } from '../../shared/synthetic/anne
 import { clipboardText, csvFiles, templateWorkbook } from '../../shared/synthetic/write-annex-a.ts';
 import { openAppPage, type AppPage } from '../support/app-page.ts';
 import { generated } from '../support/generated-extracts.ts';
+import { listGrids } from '../support/list-grids.ts';
 import { projectRoot } from '../support/loopback-app.ts';
 
 let opened: AppPage;
@@ -31,15 +32,8 @@ beforeAll(async () => {
 
 afterAll(async () => opened?.close());
 
-const grid = (list: List) => page.getByRole('grid', { name: `${labels[list]}: paste rows from Excel here with Ctrl+V` });
-const counts = (list: List) => page.locator(`p.counts[data-list="${list}"]`);
+const { grid, counts, pasteInto } = listGrids(() => page, labels);
 const panel = (list: List) => page.locator('section').filter({ has: page.getByRole('heading', { name: labels[list] }) });
-
-async function pasteInto(list: List, text: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await grid(list).click();
-  await page.keyboard.press('Control+V');
-}
 
 async function pasteList(list: List, rows = snapshot[list], into: List = list): Promise<void> {
   await pasteInto(into, clipboardText({ ...snapshot, [list]: rows }, list, true));

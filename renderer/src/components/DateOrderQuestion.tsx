@@ -3,8 +3,8 @@ import type { DateOrderAnswer, DateQuestion } from '../../../shared/contracts/sc
 
 type Order = DateOrderAnswer['order'];
 /** A question or answer about one column of any list (Annex A, or housing). */
-type Answer<L extends string> = Omit<DateOrderAnswer, 'list'> & { list: L };
-type Question<L extends string> = Omit<DateQuestion, 'list'> & { list: L };
+export type Answer<L extends string> = Omit<DateOrderAnswer, 'list'> & { list: L };
+export type Question<L extends string> = Omit<DateQuestion, 'list'> & { list: L };
 
 const keyOf = (q: Omit<Answer<string>, 'order'>) => `${q.list}\u0000${q.file}\u0000${q.sheet ?? ''}\u0000${q.column}`;
 

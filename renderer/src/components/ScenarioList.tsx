@@ -4,6 +4,17 @@
 import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { ScenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/engine/scenario.ts';
+import { DateField } from './DateField.tsx';
+
+/** What both services' Scenarios steps are given to edit the workbook's scenarios and choose those shown. */
+export interface ScenarioEditingProps {
+  scenarios: ScenarioInput[];
+  onChange: (scenarios: ScenarioInput[]) => void;
+  selected: number;
+  onSelect: (index: number) => void;
+  compare: number[];
+  onCompare: (indexes: number[]) => void;
+}
 
 /** Ticked to compare, besides the one being edited (always drawn): five scenarios, five distinct colours. */
 export const maxCompared = 4;
@@ -108,6 +119,7 @@ export function scenarioEditing({ scenarios, onChange, selected, onSelect, compa
     current,
     update,
     updateShock: (k: number, changes: Partial<Shock>) => update({ shocks: (current?.shocks ?? []).map((s, i) => (i === k ? { ...s, ...changes } : s)) }),
+    removeShock: (k: number) => update({ shocks: (current?.shocks ?? []).filter((_, i) => i !== k) }),
     add: (scenario: ScenarioInput) => {
       onChange(withNewScenario(scenarios, scenario));
       onSelect(scenarios.length);
@@ -126,4 +138,17 @@ export function scenarioInWords(scenario: ScenarioInput | undefined, words: (sce
   if (!scenario) return [];
   const parsed = ScenarioSchema.safeParse(scenario);
   return parsed.success ? words(parsed.data) : ['This scenario has a setting out of range: check the highlighted fields.'];
+}
+
+/** A shock's dates and the button that removes it: the first row of every shock, on both services' Scenarios steps. */
+export function ShockDates({ index, shock, onChange, onRemove }: { index: number; shock: Shock; onChange: (changes: Partial<Shock>) => void; onRemove: () => void }) {
+  return (
+    <div className="row">
+      <DateField label="From" value={shock.from} onChange={(from) => onChange({ from })} />
+      <DateField label="To" value={shock.to} onChange={(to) => onChange({ to })} />
+      <button type="button" onClick={onRemove}>
+        Remove shock {index + 1}
+      </button>
+    </div>
+  );
 }

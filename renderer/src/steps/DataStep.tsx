@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
 import type { DateOrderAnswer, DateQuestion, ImportResponse, ListChangeResult, Ssda903ReportJson, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
 import type { ListId } from '../../../shared/import/list-catalogue.ts';
@@ -6,14 +6,12 @@ import { countOfList } from '../../../shared/import/list-words.ts';
 import { formatDelimited } from '../../../shared/import/text/delimited.ts';
 import type { ImportIssue, ImportReport, ListCounts } from '../../../shared/import/report.ts';
 import { DateField } from '../components/DateField.tsx';
-import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
 import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
-import { ListIssues } from './data/ListIssues.tsx';
-import { AskedAndSaid, DropFiles, ListsToolbar, RowCounts } from './data/list-step-parts.tsx';
+import { ListPanel } from './data/ListPanel.tsx';
+import { ImportProgress, useImportCall } from './data/import-status.tsx';
+import { AskedAndSaid, DropFiles, FileNotes, ListsToolbar, OtherListNotice } from './data/list-step-parts.tsx';
 import { base64 } from './data/returns-files.ts';
 import { Ssda903Card } from './data/Ssda903Card.tsx';
-import { WorkProgressBar } from '../components/WorkProgressBar.tsx';
-import { DateOrderQuestion, mergeDateAnswers } from '../components/DateOrderQuestion.tsx';
 
 const lists: ReadonlyArray<{ id: ListId; label: string; hint: string }> = [
   { id: 'referrals', label: 'Referrals (List 3)', hint: 'One row per referral in the six months before the extract.' },
@@ -63,8 +61,7 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
   const [asking, setAsking] = useState<{ question: string; token: string; origin: Origin; keeps: string; at: ListId | 'top' } | null>(null);
   const [said, setSaid] = useState<Said | null>(null);
   const [notices, setNotices] = useState<Partial<Record<ListId, ListNotice>>>({});
-  const [active, setActive] = useState<Record<ListId, CellPosition | null>>({ referrals: null, cpp: null, cla: null });
-  const [status, setStatus] = useState<{ kind: 'idle' | 'working' | 'failed'; message?: string }>({ kind: 'idle' });
+  const { status, call } = useImportCall();
   const [extractDate, setExtractDate] = useState(workbook.extractDate ?? '');
   const importButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -84,20 +81,6 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
     setNotices({});
     setExtractDate(workbook.extractDate ?? '');
   }, [workbook.createdAt]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const call = useCallback(async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
-    setStatus({ kind: 'working' });
-    try {
-      const answer = await work();
-      setStatus({ kind: 'idle' });
-      return answer;
-    } catch (err) {
-      // A cancelled import is not a failure: the progress bar says it was cancelled.
-      if ((err as { code?: string }).code === 'cancelled') setStatus({ kind: 'idle' });
-      else setStatus({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
-      return undefined;
-    }
-  }, []);
 
   const replaced = (origin: Origin, changeId: number, lists: readonly ListId[]) => {
     if (origin.kind === 'grids') {
@@ -283,42 +266,18 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
       </div>
       {workbook.extractDate && <p className="hint">Kept in this workbook and used for every list you paste or import.</p>}
       {extractNote && <p className="hint">{extractNote}</p>}
-      {otherNotes.length > 0 && (
-        <details className="issues" open={otherNotes.some((n) => n.severity === 'error')}>
-          <summary>What was found in the files ({otherNotes.length})</summary>
-          <ul>
-            {otherNotes.map((n, k) => (
-              <li key={k} className={n.severity}>
-                {n.message}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <FileNotes title="What was found in the files" notes={otherNotes} />
       <p className="hint">You can also drag files onto this page. Pasted rows stay in this window; the workbook keeps only what the model needs, with child IDs replaced by pseudonyms.</p>
-      <div role="status" aria-live="polite">
-        {status.kind === 'working' && <p className="notice">Checking and importing your rows…</p>}
-      </div>
-      <WorkProgressBar bridge={bridge} active={status.kind === 'working'} />
-      <DateOrderQuestion
+      <ImportProgress
+        bridge={bridge}
+        status={status}
         questions={dateQuestions}
-        onAnswer={(answers) => {
-          dateAnswers.current = mergeDateAnswers(dateAnswers.current, answers);
-          const again = lastImport.current;
-          if (again) void importNow(again.sources, again.origin, again.replaceWithoutAsking);
-        }}
-        answered={dateAnswers.current}
-        onAskAgain={() => {
-          dateAnswers.current = [];
-          const again = lastImport.current;
-          if (again) void importNow(again.sources, again.origin, again.replaceWithoutAsking);
+        answers={dateAnswers}
+        again={() => {
+          const last = lastImport.current;
+          if (last) void importNow(last.sources, last.origin, last.replaceWithoutAsking);
         }}
       />
-      {status.kind === 'failed' && (
-        <p className="problem" role="alert">
-          The lists could not be imported: {status.message}
-        </p>
-      )}
       {saying('top')}
       {lists.map((l) => {
         const shown = read[l.id] ?? (report ? { counts: report[l.id], issues: report.issues.filter((i) => i.list === l.id) } : null);
@@ -326,53 +285,40 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
         const issues = (shown?.issues ?? []).filter((i) => i.severity !== 'info');
         const notice = notices[l.id];
         return (
-          <section key={l.id} className="list-panel" aria-labelledby={`list-${l.id}`}>
-            <h2 id={`list-${l.id}`}>{l.label}</h2>
-            <p className="hint">{l.hint}</p>
-            {counts?.present && <RowCounts list={l.id} counts={counts} />}
-            <p className="in-workbook" data-list={l.id}>
-              In this workbook: {countOfList(l.id, workbook.rows[l.id])}.
-            </p>
-            {counts?.present && counts.foundIn.some((where) => where !== `Pasted ${l.label}`) && <p className="hint">Read from: {counts.foundIn.join('; ')}.</p>}
+          <ListPanel
+            key={l.id}
+            list={l.id}
+            label={l.label}
+            hint={l.hint}
+            counts={counts}
+            inWorkbook={countOfList(l.id, workbook.rows[l.id])}
+            isPasted={(where) => where === `Pasted ${l.label}`}
+            rows={grids[l.id]}
+            issues={issues}
+            columnOf={(column) => columnOfIssue(grids[l.id], l.id, column)}
+            onRows={(rows, how) => changeGrid(l.id, rows, how)}
+            onEmptyPaste={() => {
+              setNotices((n) => ({ ...n, [l.id]: { kind: 'empty' } }));
+              setSaid(null);
+            }}
+          >
             {notice?.kind === 'empty' && (
               <p className="problem" role="status">
                 Nothing to paste: the clipboard holds no rows. Copy the rows in Excel (Ctrl+C), then click the grid and press Ctrl+V.
               </p>
             )}
             {notice?.kind === 'other-list' && (
-              <div className="notice" role="status">
-                <p>
-                  These rows look like {labelOf(notice.list)}: their header row names that list’s columns, so they were not added to {l.label}.
-                </p>
-                <button
-                  type="button"
-                  onClick={() => {
-                    setNotices((n) => ({ ...n, [l.id]: undefined }));
-                    changeGrid(notice.list, notice.rows, 'edit');
-                  }}
-                >
-                  Put them in {labelOf(notice.list)}
-                </button>
-              </div>
+              <OtherListNotice
+                other={labelOf(notice.list)}
+                here={l.label}
+                onMove={() => {
+                  setNotices((n) => ({ ...n, [l.id]: undefined }));
+                  changeGrid(notice.list, notice.rows, 'edit');
+                }}
+              />
             )}
             {saying(l.id)}
-            <PasteGrid
-              label={l.label}
-              rows={grids[l.id]}
-              issues={grids[l.id].length ? issues : []}
-              onRows={(rows, how) => changeGrid(l.id, rows, how)}
-              onEmptyPaste={() => {
-                setNotices((n) => ({ ...n, [l.id]: { kind: 'empty' } }));
-                setSaid(null);
-              }}
-              active={active[l.id]}
-              onActive={(position) => setActive({ ...active, [l.id]: position })}
-            />
-            <ListIssues
-              issues={issues}
-              onShow={grids[l.id].length > 0 ? (issue) => setActive({ ...active, [l.id]: { row: issue.row! - 1, column: columnOfIssue(grids[l.id], l.id, issue.column) } }) : null}
-            />
-          </section>
+          </ListPanel>
         );
       })}
       <Ssda903Card bridge={bridge} workbook={workbook} stored={returnsReport} appDialog={appDialog} onImported={(next) => onImported(next, report)} />

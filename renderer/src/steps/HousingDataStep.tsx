@@ -5,12 +5,10 @@ import type { HousingList } from '../../../shared/dataset/housing.ts';
 import { housingTableCatalogue } from '../../../shared/import/housing/housing-lists.ts';
 import { formatDelimited } from '../../../shared/import/text/delimited.ts';
 import { countForPeople } from '../../../shared/text/people-format.ts';
-import { DateOrderQuestion, mergeDateAnswers } from '../components/DateOrderQuestion.tsx';
-import { PasteGrid, type CellPosition } from '../components/PasteGrid.tsx';
-import { WorkProgressBar } from '../components/WorkProgressBar.tsx';
 import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
-import { ListIssues } from './data/ListIssues.tsx';
-import { AskedAndSaid, DropFiles, ListsToolbar, RowCounts } from './data/list-step-parts.tsx';
+import { ListPanel } from './data/ListPanel.tsx';
+import { ImportProgress, useImportCall } from './data/import-status.tsx';
+import { AskedAndSaid, DropFiles, FileNotes, ListsToolbar, OtherListNotice } from './data/list-step-parts.tsx';
 import { base64 } from './data/returns-files.ts';
 
 const lists: ReadonlyArray<{ id: HousingList; label: string; hint: string; noun: [string, string] }> = [
@@ -38,8 +36,7 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
   const [asking, setAsking] = useState<{ question: string; token: string; before: Partial<Grids>; at: HousingList | 'top' } | null>(null);
   const [said, setSaid] = useState<Said | null>(null);
   const [otherList, setOtherList] = useState<Partial<Record<HousingList, { list: HousingList; rows: string[][] }>>>({});
-  const [active, setActive] = useState<Record<HousingList, CellPosition | null>>({ cases: null, ta: null });
-  const [status, setStatus] = useState<{ kind: 'idle' | 'working' | 'failed'; message?: string }>({ kind: 'idle' });
+  const { status, call } = useImportCall();
   const [questions, setQuestions] = useState<Questions>([]);
   const answers = useRef<Answers>([]);
   const lastImport = useRef<{ sources: Sources; before: Partial<Grids>; at: HousingList | 'top' } | null>(null);
@@ -55,18 +52,6 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
     setSaid(null);
     void refresh().catch(() => setReport(null));
   }, [workbook.createdAt, refresh]);
-
-  const call = async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
-    setStatus({ kind: 'working' });
-    try {
-      const answer = await work();
-      setStatus({ kind: 'idle' });
-      return answer;
-    } catch (err) {
-      setStatus({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
-      return undefined;
-    }
-  };
 
   const settle = (response: HousingImportResponse | undefined, before: Partial<Grids>, at: HousingList | 'top') => {
     if (!response) return;
@@ -143,42 +128,18 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
         onUndo={() => void undoOrRedo('undo')}
         onRedo={() => void undoOrRedo('redo')}
       />
-      {fileNotes.length > 0 && (
-        <details className="issues" open={fileNotes.some((n) => n.severity === 'error')}>
-          <summary>What was found in the lists ({fileNotes.length})</summary>
-          <ul>
-            {fileNotes.map((n, k) => (
-              <li key={k} className={n.severity}>
-                {n.message}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <FileNotes title="What was found in the lists" notes={fileNotes} />
       <p className="hint">You can also drag files onto this page. Pasted rows stay in this window; the workbook keeps only what the model needs, with case IDs replaced by pseudonyms: never names, addresses or reasons in free text.</p>
-      <div role="status" aria-live="polite">
-        {status.kind === 'working' && <p className="notice">Checking and importing your rows…</p>}
-      </div>
-      <WorkProgressBar bridge={bridge} active={status.kind === 'working'} />
-      <DateOrderQuestion
+      <ImportProgress
+        bridge={bridge}
+        status={status}
         questions={questions}
-        answered={answers.current}
-        onAnswer={(given) => {
-          answers.current = mergeDateAnswers(answers.current, given);
-          const again = lastImport.current;
-          if (again) void importNow(again.sources, again.before, again.at);
-        }}
-        onAskAgain={() => {
-          answers.current = [];
-          const again = lastImport.current;
-          if (again) void importNow(again.sources, again.before, again.at);
+        answers={answers}
+        again={() => {
+          const last = lastImport.current;
+          if (last) void importNow(last.sources, last.before, last.at);
         }}
       />
-      {status.kind === 'failed' && (
-        <p className="problem" role="alert">
-          The lists could not be imported: {status.message}
-        </p>
-      )}
       {saying('top')}
       {lists.map((l) => {
         const counts = report?.[l.id];
@@ -187,50 +148,37 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
         const notes = ofList.filter((i) => i.severity === 'info' && i.row === null);
         const other = otherList[l.id];
         return (
-          <section key={l.id} className="list-panel" aria-labelledby={`list-${l.id}`}>
-            <h2 id={`list-${l.id}`}>{l.label}</h2>
-            <p className="hint">{l.hint}</p>
-            {counts?.present && <RowCounts list={l.id} counts={counts} />}
-            <p className="in-workbook" data-list={l.id}>
-              In this workbook: {countOf(l.id, rows[l.id])}.
-            </p>
-            {counts?.present && counts.foundIn.some((where) => !where.startsWith('Pasted')) && <p className="hint">Read from: {counts.foundIn.join('; ')}.</p>}
+          <ListPanel<Issue>
+            key={l.id}
+            list={l.id}
+            label={l.label}
+            hint={l.hint}
+            counts={counts}
+            inWorkbook={countOf(l.id, rows[l.id])}
+            isPasted={(where) => where.startsWith('Pasted')}
+            rows={grids[l.id]}
+            issues={issues}
+            columnOf={(column) => columnOfIssue(grids[l.id], l.id, column, housingTableCatalogue)}
+            onRows={(next, how) => changeGrid(l.id, next, how)}
+            onEmptyPaste={() => setSaid({ kind: 'unchanged', message: 'Nothing to paste: the clipboard holds no rows. Copy the rows in Excel (Ctrl+C), then click the grid and press Ctrl+V.', at: l.id })}
+          >
             {notes.map((n, k) => (
               <p key={k} className="hint">
                 {n.message}
               </p>
             ))}
             {other && (
-              <div className="notice" role="status">
-                <p>
-                  These rows look like the {labelOf(other.list).toLowerCase()}: their header row names that list’s columns, so they were not added to the {l.label.toLowerCase()}.
-                </p>
-                <button
-                  type="button"
-                  onClick={() => {
-                    setOtherList((o) => ({ ...o, [l.id]: undefined }));
-                    changeGrid(other.list, other.rows, 'edit');
-                  }}
-                >
-                  Put them in the {labelOf(other.list).toLowerCase()}
-                </button>
-              </div>
+              <OtherListNotice
+                other={`the ${labelOf(other.list).toLowerCase()}`}
+                here={`the ${l.label.toLowerCase()}`}
+                onMove={() => {
+                  setOtherList((o) => ({ ...o, [l.id]: undefined }));
+                  changeGrid(other.list, other.rows, 'edit');
+                }}
+              />
             )}
             {saying(l.id)}
-            <PasteGrid
-              label={l.label}
-              rows={grids[l.id]}
-              issues={grids[l.id].length ? issues : []}
-              onRows={(next, how) => changeGrid(l.id, next, how)}
-              onEmptyPaste={() => setSaid({ kind: 'unchanged', message: 'Nothing to paste: the clipboard holds no rows. Copy the rows in Excel (Ctrl+C), then click the grid and press Ctrl+V.', at: l.id })}
-              active={active[l.id]}
-              onActive={(position) => setActive({ ...active, [l.id]: position })}
-            />
-            <ListIssues<Issue>
-              issues={issues}
-              onShow={grids[l.id].length > 0 ? (issue) => setActive({ ...active, [l.id]: { row: issue.row! - 1, column: columnOfIssue(grids[l.id], l.id, issue.column, housingTableCatalogue) } }) : null}
-            />
-          </section>
+          </ListPanel>
         );
       })}
     </DropFiles>

@@ -14,16 +14,10 @@ import { PlacementShifts } from './placements/PlacementShifts.tsx';
 import { UnitCostTable } from './placements/UnitCostTable.tsx';
 import { moveShocksInto, shockPlace, shockPlaceInWords } from './scenario-window.ts';
 import { InterventionsEditor } from './interventions/InterventionsEditor.tsx';
-import { ScenarioHeading, ScenarioList, scenarioEditing, scenarioInWords } from '../components/ScenarioList.tsx';
+import { ScenarioHeading, ScenarioList, ShockDates, scenarioEditing, scenarioInWords, type ScenarioEditingProps } from '../components/ScenarioList.tsx';
 
 
-export interface ScenariosProps {
-  scenarios: ScenarioInput[];
-  onChange: (scenarios: ScenarioInput[]) => void;
-  selected: number;
-  onSelect: (index: number) => void;
-  compare: number[];
-  onCompare: (indexes: number[]) => void;
+export interface ScenariosProps extends ScenarioEditingProps {
   result: ResultJson | null;
   /** True while the likely ranges of the latest settings are still being worked out. */
   rangesPending: boolean;
@@ -32,7 +26,7 @@ export interface ScenariosProps {
 export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare, onCompare, result, rangesPending }: ScenariosProps) {
   const start = result?.projection?.months[0] ?? null;
   const startMonth = start ? monthOfIso(`${start}-01`) : null;
-  const { current, update, updateShock, add, remove } = scenarioEditing({ scenarios, onChange, selected, onSelect, compare, onCompare });
+  const { current, update, updateShock, removeShock, add, remove } = scenarioEditing({ scenarios, onChange, selected, onSelect, compare, onCompare });
   // Unit costs and caseloads are the workbook's: the baseline is costed with them, so an edit applies to every
   // scenario, and a scenario's spend differs from the baseline's only by what the scenario changes in demand.
   const updateMoney = (changes: Pick<ScenarioInput, 'costs' | 'caseloads'>) => onChange(scenarios.map((s) => ({ ...s, ...changes })));
@@ -83,13 +77,7 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
             <fieldset key={k}>
               <legend>Shock {k + 1}</legend>
               {projection && startMonth !== null && shockPlaceInWords(shock, startMonth, projection.months.length) && <p className="hint">{shockPlaceInWords(shock, startMonth, projection.months.length)}</p>}
-              <div className="row">
-                <DateField label="From" value={shock.from} onChange={(from) => updateShock(k, { from })} />
-                <DateField label="To" value={shock.to} onChange={(to) => updateShock(k, { to })} />
-                <button type="button" onClick={() => update({ shocks: (current.shocks ?? []).filter((_, i) => i !== k) })}>
-                  Remove shock {k + 1}
-                </button>
-              </div>
+              <ShockDates index={k} shock={shock} onChange={(changes) => updateShock(k, changes)} onRemove={() => removeShock(k)} />
               <NumberField label="Change in referrals while it lasts" unit="%" percent min={-100} max={100} step={1} value={shock.referralChange ?? 0} onChange={(v) => updateShock(k, { referralChange: v })} />
               <NumberField label="Share of lost referrals that come back afterwards" unit="%" percent min={0} max={100} step={5} value={shock.returnShare ?? 0} onChange={(v) => updateShock(k, { returnShare: v })} />
               <NumberField label="They come back over" unit="months" min={1} max={24} step={1} value={shock.returnMonths ?? 3} onChange={(v) => updateShock(k, { returnMonths: Math.round(v) })} />

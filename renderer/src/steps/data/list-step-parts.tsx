@@ -92,3 +92,36 @@ export function RowCounts({ list, counts }: { list: string; counts: ListCounts }
     </p>
   );
 }
+
+/** Notes on the files and sheets as a whole (a sheet that held no list, a file that could not be read), open when one is an error. */
+export function FileNotes({ title, notes }: { title: string; notes: readonly { severity: string; message: string }[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <details className="issues" open={notes.some((n) => n.severity === 'error')}>
+      <summary>
+        {title} ({notes.length})
+      </summary>
+      <ul>
+        {notes.map((n, k) => (
+          <li key={k} className={n.severity}>
+            {n.message}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** Rows pasted into one list's grid whose header row names another list's columns: offered to that list, never moved silently. */
+export function OtherListNotice({ other, here, onMove }: { other: string; here: string; onMove: () => void }) {
+  return (
+    <div className="notice" role="status">
+      <p>
+        These rows look like {other}: their header row names that list’s columns, so they were not added to {here}.
+      </p>
+      <button type="button" onClick={onMove}>
+        Put them in {other}
+      </button>
+    </div>
+  );
+}

@@ -15,18 +15,12 @@ import { baselineColour, LineChart, scenarioColour } from '../../charts/LineChar
 import { DateField } from '../../components/DateField.tsx';
 import { NumberField } from '../../components/NumberField.tsx';
 import { InterventionsEditor } from '../interventions/InterventionsEditor.tsx';
-import { ScenarioHeading, ScenarioList, scenarioEditing, scenarioInWords } from '../../components/ScenarioList.tsx';
+import { ScenarioHeading, ScenarioList, ShockDates, scenarioEditing, scenarioInWords, type ScenarioEditingProps } from '../../components/ScenarioList.tsx';
 
 type NewNormal = NonNullable<ScenarioInput['newNormal']>;
 
-export interface HousingScenariosProps {
+export interface HousingScenariosProps extends ScenarioEditingProps {
   outcome: HousingOutcome;
-  scenarios: ScenarioInput[];
-  onChange: (scenarios: ScenarioInput[]) => void;
-  selected: number;
-  onSelect: (index: number) => void;
-  compare: number[];
-  onCompare: (indexes: number[]) => void;
   rangesPending: boolean;
 }
 
@@ -36,7 +30,7 @@ export function HousingScenarios({ outcome, scenarios, onChange, selected, onSel
   // A shock's default: the third to the eighth month of the projection.
   const shockFrom = firstDayIso(monthOfIso(start) + 2);
   const shockTo = lastDayIso(monthOfIso(start) + 7);
-  const { current, update, updateShock, add, remove } = scenarioEditing({ scenarios, onChange, selected, onSelect, compare, onCompare });
+  const { current, update, updateShock, removeShock, add, remove } = scenarioEditing({ scenarios, onChange, selected, onSelect, compare, onCompare });
   // Nightly costs are the workbook's: an edit applies to the baseline and every scenario.
   const updateNightly = (type: (typeof taTypes)[number], nightly: number) => onChange(scenarios.map((s) => ({ ...s, costs: { ...s.costs, taNightly: { ...s.costs?.taNightly, [type]: nightly } } })));
   const updateNormal = (changes: Partial<NewNormal>) => update({ newNormal: { from: current?.newNormal?.from ?? start, ...current?.newNormal, ...changes } });
@@ -67,13 +61,7 @@ export function HousingScenarios({ outcome, scenarios, onChange, selected, onSel
             {(current.shocks ?? []).map((shock, k) => (
               <fieldset key={k}>
                 <legend>Shock {k + 1}</legend>
-                <div className="row">
-                  <DateField label="From" value={shock.from} onChange={(from) => updateShock(k, { from })} />
-                  <DateField label="To" value={shock.to} onChange={(to) => updateShock(k, { to })} />
-                  <button type="button" onClick={() => update({ shocks: (current.shocks ?? []).filter((_, i) => i !== k) })}>
-                    Remove shock {k + 1}
-                  </button>
-                </div>
+                <ShockDates index={k} shock={shock} onChange={(changes) => updateShock(k, changes)} onRemove={() => removeShock(k)} />
                 <NumberField label="Change in approaches while it lasts" unit="%" percent min={-100} max={200} step={1} value={shock.approachChange ?? 0} onChange={(v) => updateShock(k, { approachChange: v })} />
                 <NumberField label="Change in households placed in TA while it lasts" unit="%" percent min={-95} max={200} step={1} value={shock.taStartChange ?? 0} onChange={(v) => updateShock(k, { taStartChange: v })} />
                 <NumberField label="Change in how fast households move on from TA while it lasts" unit="%" percent min={-95} max={200} step={1} value={shock.taExitChange ?? 0} onChange={(v) => updateShock(k, { taExitChange: v })} />
