@@ -50,6 +50,8 @@ describe('interventions on the screens', () => {
     const panel = page.locator('.intervention-panel').first();
     expect(await panel.locator('canvas').count()).toBe(1);
     await panel.locator('summary').click();
+    // The figures beneath the chart are drawn once the panel has its ranges: on two busy cores, a while after the sentence.
+    await panel.locator('thead th').first().waitFor({ timeout: 30_000 });
     const headers = await panel.locator('thead th').allInnerTexts();
     expect(headers.slice(0, 5)).toEqual(['Month', 'Cost so far', 'Saving so far', 'Saving so far: likely from', 'to']);
     await page.locator('.intervention-panel').first().scrollIntoViewIfNeeded();
