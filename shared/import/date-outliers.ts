@@ -3,15 +3,14 @@
 // a date separated from the rest of its column by a gap far wider than the column's own spacing is very
 // likely a typo. Such dates are flagged on their cell and never taken as the extract date.
 import { dateForPeople } from '../text/people-format.ts';
-import type { ListId } from './list-catalogue.ts';
 import { dayNumber, isoFromDayNumber } from './values/dates.ts';
 
-/** The dates that can make an extract date: when things happened (not dates of birth). */
-export const activityDateKeys = ['referralDate', 'startDate', 'endDate'] as const;
+/** The dates that can make an extract date: when things happened (not dates of birth), in either service's lists. */
+export const activityDateKeys = ['referralDate', 'approachDate', 'startDate', 'endDate'] as const;
 export type ActivityDateKey = (typeof activityDateKeys)[number];
 
 export interface DatedRow {
-  list: ListId;
+  list: string;
   extract: string;
   values: Readonly<Record<string, unknown>>;
 }
@@ -72,7 +71,7 @@ export function flagDateOutliers(rows: readonly DatedRow[], today: string): Date
   const groups = new Map<string, DateColumn>();
   const dayOf = new Map<string, number>(); // dates repeat: a list holds a few thousand distinct days
   let lastExtract: string | null = null;
-  let lastList: ListId | null = null;
+  let lastList: string | null = null;
   const lastColumns: (DateColumn | undefined)[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;

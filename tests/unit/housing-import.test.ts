@@ -175,6 +175,17 @@ describe('bad housing rows', () => {
     expect(result.dataset.ta.map((p) => [p.taType, p.outOfArea, p.left])).toEqual([['hostel', false, null], ['bedAndBreakfast', true, '2024-03-03']]);
   });
 
+  it('never take one mistyped date, far later than the rest, as the extract date', () => {
+    // The lists end in September 2024; an open placement's year was typed as 2026: before today, years after the rest.
+    const typo = lists.ta.replace(/\n(H\d+),(\d\d\/\d\d)\/(\d{4}),,/, (_m, id, dm) => `\n${id},${dm}/2026,,`);
+    const result = importHousingLists([pasted('cases', lists.cases), pasted('ta', typo)], { ...options, today: '2026-12-02' });
+    expect(result.dataset.extracts[0]!.extractDate).toBe('2024-09-30');
+    const flagged = result.report.issues.filter((i) => i.list === 'ta' && i.column === 'Date placed');
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]!.message).toMatch(/is far later than the rest of this column \(most from .+\): the row was not used, and the date was not taken as the extract date/);
+    expectEveryRowAccounted(result.report);
+  });
+
   it('reject a date after the extract date given', () => {
     const result = importHousingLists([{ ...pasted('cases', cases), extractDate: '2024-01-02' }], options);
     expect(result.report.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.column])).toEqual([[3, 'Date of approach'], [4, 'Date of approach'], [6, 'Date of approach']]);

@@ -7,6 +7,7 @@ import type { ExtractInfo } from '../../dataset/types.ts';
 import { housingLists, type DutyKind, type HouseholdKind, type HousingCaseRecord, type HousingDataset, type HousingList, type TaPlacementRecord, type TaType } from '../../dataset/housing.ts';
 import { dateForPeople } from '../../text/people-format.ts';
 import { answersByColumn } from '../date-columns.ts';
+import { flagDateOutliers, type ActivityDateKey, type DateFlag, type DateFlags } from '../date-outliers.ts';
 import { inferredExtractDateNote } from '../import-lists.ts';
 import { createPseudonymiser, type Pseudonymiser } from '../pseudonym.ts';
 import { gridsOf, readGrid, type ImportSource, type ReadGridRow } from '../read-grids.ts';
@@ -77,8 +78,9 @@ export function importHousingLists(sources: readonly HousingImportSource[], opti
   }
 
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const extract = settleExtract(pending, given, today, issues);
-  for (const row of pending) checkAgainstExtract(row, extract.extractDate, today, issues);
+  const flags = flagDateOutliers(pending, today);
+  const extract = settleExtract(pending, given, flags, today, issues);
+  for (const row of pending) checkAgainstExtract(row, extract.extractDate, flags.get(row), issues);
 
   const pseudonym = createPseudonymiser(options.pseudonymKey);
   const kept: Record<HousingList, Kept> = { cases: { rows: [], ids: [], byCase: new Map() }, ta: { rows: [], ids: [], byCase: new Map() } };
@@ -108,36 +110,44 @@ export function importHousingLists(sources: readonly HousingImportSource[], opti
   return { dataset: { service: 'housing', extracts, cases, ta }, report, dateQuestions, dateColumns };
 }
 
-// The extract date: the one given, or the latest date in the lists that is not after the day of import.
-function settleExtract(pending: readonly PendingRow[], given: ReadonlySet<string>, today: string, issues: HousingImportIssue[]): ExtractInfo {
+// The extract date: the one given, or else the latest date in the lists that is neither after the day of
+// import nor far apart from the rest (flagDateOutliers, as for the Annex A lists).
+function settleExtract(pending: readonly PendingRow[], given: ReadonlySet<string>, flags: DateFlags, today: string, issues: HousingImportIssue[]): ExtractInfo {
   const dates = [...given].sort();
   if (dates.length > 1) {
     issues.push({ list: null, file: housingExtractLabel, sheet: null, row: null, column: null, severity: 'warning', message: `Different extract dates were given (${dates.map(dateForPeople).join(', ')}); the latest, ${dateForPeople(dates.at(-1)!)}, is used.` });
   }
   if (dates.length > 0) return { id: 1, label: housingExtractLabel, extractDate: dates.at(-1)!, extractDateSource: 'given' };
   let latest = '';
-  const later = (value: unknown) => {
-    if (typeof value === 'string' && value > latest && value <= today) latest = value;
-  };
-  // The date fields by name, not by a key that changes in a loop: the lookups stay quick on every row.
-  for (const { values } of pending) {
-    later(values.approachDate);
-    later(values.startDate);
-    later(values.endDate);
+  for (const row of pending) {
+    const flagged = flags.get(row);
+    for (const key of dateKeys) {
+      const value = row.values[key];
+      const kind = flagged?.get(key)?.kind;
+      if (typeof value === 'string' && value > latest && kind !== 'future' && kind !== 'later') latest = value;
+    }
   }
   if (latest) issues.push(inferredExtractDateNote(housingExtractLabel, latest));
   return { id: 1, label: housingExtractLabel, extractDate: latest || today, extractDateSource: 'inferred' };
 }
 
-function checkAgainstExtract(row: PendingRow, extractDate: string, today: string, issues: HousingImportIssue[]): void {
+// A date after the extract date rejects its row; a date far apart from the rest of its column is named, as
+// the reason where it rejects the row, or else as a warning.
+function checkAgainstExtract(row: PendingRow, extractDate: string, flagged: ReadonlyMap<ActivityDateKey, DateFlag> | undefined, issues: HousingImportIssue[]): void {
   const { approachDate, startDate, endDate } = row.values;
   const late = (value: unknown) => typeof value === 'string' && value > extractDate;
-  if (!late(approachDate) && !late(startDate) && !late(endDate)) return; // most rows: no message to make
+  if (!flagged && !late(approachDate) && !late(startDate) && !late(endDate)) return; // most rows: no message to make
   for (const key of dateKeys) {
     const value = row.values[key];
-    if (typeof value !== 'string' || value <= extractDate) continue;
-    const why = value > today ? `is after today (${dateForPeople(today)}), so it cannot be right` : `is after the extract date (${dateForPeople(extractDate)})`;
-    issues.push({ list: row.list, file: row.file, sheet: row.sheet, row: row.row, column: header(row.list, key), severity: 'error', message: `${dateForPeople(value)} ${why}: the row was not used. Check the date` });
+    if (typeof value !== 'string') continue;
+    const flag = flagged?.get(key);
+    const column = header(row.list, key);
+    if (value <= extractDate) {
+      if (flag) issues.push({ list: row.list, file: row.file, sheet: row.sheet, row: row.row, column, severity: 'warning', message: `${flag.reason}; check the date` });
+      continue;
+    }
+    const why = flag ? `${flag.reason}${flag.kind === 'future' ? ', so it cannot be right' : ''}: the row was not used, and the date was not taken as the extract date` : `${dateForPeople(value)} is after the extract date (${dateForPeople(extractDate)}): the row was not used`;
+    issues.push({ list: row.list, file: row.file, sheet: row.sheet, row: row.row, column, severity: 'error', message: `${why}. Check the date` });
     row.rejected = true;
   }
 }
