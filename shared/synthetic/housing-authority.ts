@@ -8,6 +8,7 @@
 // future many times over to give the expected TA households and nights by type.
 import { dayNumber, isoFromDayNumber } from '../import/values/dates.ts';
 import { createRandom, type Random } from '../engine/core/random.ts';
+import { housingService } from '../engine/services.ts';
 
 import { taTypes, taTypeWords, type TaType } from '../dataset/housing.ts';
 
@@ -29,8 +30,8 @@ export interface HousingRules {
   meanDaysToTa: number;
 }
 
-// January high, summer and December low, as approaches are (housing.md).
-const defaultSeason = [1.15, 1.05, 1.05, 1.0, 1.0, 0.95, 0.92, 0.9, 1.0, 1.02, 1.02, 0.94];
+// January high, summer and December low, as approaches are (housing.md): the housing service's own default.
+const defaultSeason = housingService.arrivals.defaultSeason;
 
 export const defaultHousingRules: HousingRules = {
   approachesPerMonth: 420,
