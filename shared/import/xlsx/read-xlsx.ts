@@ -1,7 +1,6 @@
 // An Excel workbook (.xlsx, .xlsm) read straight from its bytes, one sheet at a time, each sheet scanned as
 // it is unpacked. Every part of the archive is checked against its checksum, so a damaged file is refused
 // whole rather than read in part. A sheet that holds no list need only be read as far as its header rows.
-import { DecodeUTF8 } from 'fflate';
 import type { Cell } from '../cells.ts';
 import { maxPartBytes, maxWorkbookBytes, megabytes } from './read-limits.ts';
 import { SheetScanner } from './sheet-scanner.ts';
@@ -26,8 +25,6 @@ export interface SheetReading {
   /** Given a sheet's first rows, whether to read it all (false: the first rows are enough). */
   readWhole: (sheet: string, head: readonly (readonly Cell[])[]) => boolean;
 }
-
-const noBytes = new Uint8Array(0);
 
 /** Null when the archive holds no Excel workbook XML (an .xlsb or .ods is read elsewhere). `host`: a faster inflater, where there is one. */
 export function readXlsx(archive: ZipArchive, bytes: Uint8Array, file: string, reading?: SheetReading, host?: HostInflate): SheetRows[] | null {
@@ -62,10 +59,9 @@ export function readXlsx(archive: ZipArchive, bytes: Uint8Array, file: string, r
 
 function scanSheet(bytes: Uint8Array, entry: ZipEntry, name: string, context: Omit<ConstructorParameters<typeof SheetScanner>[0], 'part'>, reading?: SheetReading, host?: HostInflate): SheetRows {
   const scanner = new SheetScanner({ ...context, part: entry.name }, reading ? reading.headRows : null);
-  const decoder = new DecodeUTF8((slice) => scanner.push(slice));
   let decided = !reading;
   unpackEntry(bytes, entry, (chunk) => {
-    decoder.push(chunk);
+    scanner.push(chunk);
     if (scanner.more && !decided) {
       decided = true;
       if (reading!.readWhole(name, scanner.grid().rows)) {
@@ -74,7 +70,6 @@ function scanSheet(bytes: Uint8Array, entry: ZipEntry, name: string, context: Om
     }
     return !scanner.done;
   }, undefined, host);
-  if (!scanner.done) decoder.push(noBytes, true);
   const grid = scanner.grid();
   return scanner.more ? { sheet: name, ...grid, more: true } : { sheet: name, ...grid };
 }

@@ -1,10 +1,16 @@
 // Scans a worksheet's XML as it is unpacked, straight into rows of cells, without building a tree. The
-// text arrives in slices; whole rows are taken as soon as they are complete. Values are those Excel
+// bytes arrive in slices; whole rows are taken as soon as they are complete. Values are those Excel
 // shows: shared and inline strings, numbers, booleans, errors, and a formula's last calculated value.
+//
+// Rows are read from the bytes themselves: the markup is ASCII, and the usual cell, <c r="B3" s="1" t="s">
+// <v>12</v></c>, is read in one pass without making a string. A row written any other way (namespace
+// prefixes, inline text, formulas, odd spacing) is decoded to text and read by the general reader below.
 import type { Cell } from '../cells.ts';
 import { maxColumns, maxRows } from './read-limits.ts';
 import { ArchiveFault } from './workbook-read-error.ts';
-import { stringItemText, tagAttribute, unescapeXml } from './xml-text.ts';
+import { asciiBytes, bytesAt, ByteTextInterner, findMarkup, latin1Text, noBytes, unescaped, utf8Text } from './xml-bytes.ts';
+import { stringItemText, tagAttribute } from './xml-text.ts';
+import { utf8Bytes } from '../../text/utf8.ts';
 
 export interface SheetContext {
   part: string;
@@ -49,18 +55,29 @@ function serialFromIso(text: string): number | null {
   return ms / 86_400_000 + 25_569;
 }
 
+/** What a row read from the bytes came to, when it is not the position after its end. */
+const incomplete = -1; // the data ends inside the row: wait for more
+const general = -2; // written in a way only the general reader reads
+const stopped = -3; // below the first rows, which are all that was asked for
+
 export class SheetScanner {
-  private text = '';
+  /** Bytes not yet used (the start of a row whose end has not arrived, or the part before the rows) are
+   * the first `pendingLength` of this buffer, which grows by doubling: a long row arriving in many slices
+   * is copied a few times, not once per slice. */
+  private pending: Uint8Array = noBytes;
+  private pendingLength = 0;
+  /** How many bytes of the pending row are known to hold no end of row (0: none known). */
+  private rowSearched = 0;
   private started = false;
-  private rowOpen = '<row';
-  private rowClose = '</row>';
+  private rowOpen = asciiBytes('<row');
+  private rowClose = asciiBytes('</row>');
+  private sheetDataClose = asciiBytes('</sheetData');
   private cellOpen = '<c';
   private cellClose = '</c>';
   private valueOpen = '<v';
   private valueClose = '</v>';
   private inlineOpen = '<is';
   private inlineClose = '</is>';
-  private sheetDataClose = '</sheetData';
   /** Whether the sheet's elements carry no namespace prefix (<c>, not <x:c>), as nearly every writer's do. */
   private plain = true;
   private dimensionRow: number | null = null;
@@ -69,9 +86,12 @@ export class SheetScanner {
   private firstCellRow = 0;
   private lastCellRow = 0;
   private currentRow = 0;
-  /** Where the next <v> is in the text being scanned (-2: not yet searched, -1: none). */
+  /** The row cells are being put in, and its number. */
+  private openRow: Cell[] = emptyRow;
+  private openRowNumber = 0;
+  /** Where the next <v> is in the text being read by the general reader (-2: not yet searched, -1: none). */
   private nextValue = -2;
-  private readonly interner = new TextInterner();
+  private readonly interner = new ByteTextInterner();
   /** True once the sheet's data has ended, or enough rows were read. */
   done = false;
   /** True when cells were seen below the rows read (only when reading the first rows alone). */
@@ -89,17 +109,31 @@ export class SheetScanner {
     this.more = false;
     if (!this.started || !this.done) return;
     this.done = false;
-    const consumed = this.scanRows();
-    this.text = consumed >= this.text.length ? '' : this.text.slice(consumed);
+    const b = this.pending.subarray(0, this.pendingLength);
+    this.keepFrom(b, this.scanRows(b, 0));
   }
 
-  push(slice: string): void {
+  push(slice: Uint8Array): void {
     if (this.done) return;
-    this.text = this.text.length === 0 ? slice : this.text + slice;
-    if (!this.started && !this.findSheetData()) return;
-    const consumed = this.scanRows();
-    this.text = consumed >= this.text.length ? '' : this.text.slice(consumed);
-    if (!this.done && this.text.length > maxRowText) throw new ArchiveFault('too-large', `a row of ${this.text.length} characters`, this.context.part);
+    let b = slice;
+    if (this.pendingLength > 0) {
+      this.reserve(this.pendingLength + slice.length);
+      this.pending.set(slice, this.pendingLength);
+      this.pendingLength += slice.length;
+      b = this.pending.subarray(0, this.pendingLength);
+    }
+    let from = 0;
+    if (!this.started) {
+      from = this.findSheetData(b);
+      if (from < 0) {
+        if (b.length > maxRowText) throw new ArchiveFault('damaged', 'no sheetData', this.context.part);
+        this.keepFrom(b, 0);
+        return;
+      }
+      if (this.done) return;
+    }
+    this.keepFrom(b, this.scanRows(b, from));
+    if (!this.done && this.pendingLength > maxRowText) throw new ArchiveFault('too-large', `a row of ${this.pendingLength} bytes`, this.context.part);
   }
 
   /** The rows read: rows[i] is row firstRow + i; column A is index 0. */
@@ -111,94 +145,304 @@ export class SheetScanner {
     return { firstRow, rows };
   }
 
-  private findSheetData(): boolean {
-    const match = /<(\w+:)?sheetData[\s>/]/.exec(this.text);
-    if (!match) {
-      if (this.text.length > maxRowText) throw new ArchiveFault('damaged', 'no sheetData', this.context.part);
-      return false;
+  // The bytes from `consumed` on are kept for the next slice (copied: the slice's buffer may be reused).
+  private keepFrom(b: Uint8Array, consumed: number): void {
+    const rest = b.length - consumed;
+    if (rest <= 0) this.pendingLength = 0;
+    else if (b.buffer === this.pending.buffer && b.byteOffset === this.pending.byteOffset) {
+      if (consumed > 0) this.pending.copyWithin(0, consumed, b.length);
+      this.pendingLength = rest;
+    } else {
+      this.pendingLength = 0;
+      this.reserve(rest);
+      this.pending.set(b.subarray(consumed));
+      this.pendingLength = rest;
     }
-    const head = this.text.slice(0, match.index);
-    const dimension = /<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"']*)["']/.exec(head);
-    if (dimension) {
-      const first = columnIndex(dimension[1]!.split(':')[0]!);
-      if (first.row >= 1 && first.column >= 0) this.dimensionRow = first.row;
-    }
-    const p = match[1] ?? '';
-    this.rowOpen = `<${p}row`;
-    this.rowClose = `</${p}row>`;
-    this.cellOpen = `<${p}c`;
-    this.cellClose = `</${p}c>`;
-    this.valueOpen = `<${p}v`;
-    this.valueClose = `</${p}v>`;
-    this.inlineOpen = `<${p}is`;
-    this.inlineClose = `</${p}is>`;
-    this.sheetDataClose = `</${p}sheetData`;
-    this.plain = p === '';
-    this.started = true;
-    const gt = this.text.indexOf('>', match.index);
-    if (this.text[gt - 1] === '/') this.done = true; // <sheetData/>: no rows
-    this.text = this.text.slice(gt + 1);
-    return !this.done;
   }
 
-  /** Takes every complete row from the text; returns how much of the text was used. */
-  private scanRows(): number {
-    const s = this.text;
-    let pos = 0;
-    let nextClose = -2; // not yet searched
-    let nextType = -2;
-    this.nextValue = -2;
+  private reserve(bytes: number): void {
+    if (this.pending.length >= bytes) return;
+    const grown = new Uint8Array(Math.max(bytes, this.pending.length * 2, 64 * 1024));
+    grown.set(this.pending.subarray(0, this.pendingLength));
+    this.pending = grown;
+  }
+
+  /** Where the rows begin (after <sheetData>), or -1 until it has arrived. */
+  private findSheetData(b: Uint8Array): number {
+    for (let at = b.indexOf(115); at >= 0; at = b.indexOf(115, at + 1)) {
+      if (!bytesAt(b, at, sheetDataName)) continue;
+      // <sheetData or <x:sheetData, then white space, > or />.
+      let open = at - 1;
+      if (b[open] !== 60) {
+        if (b[open] !== 58) continue;
+        open--;
+        while (open >= 0 && isWordByte(b[open]!)) open--;
+        if (b[open] !== 60 || open === at - 2) continue;
+      }
+      const after = at + sheetDataName.length;
+      if (after >= b.length) return -1;
+      if (!isNameEnd(b[after]!)) continue;
+      const gt = b.indexOf(62, after);
+      if (gt < 0) return -1;
+      const head = latin1Text(b, 0, open);
+      const dimension = /<(?:\w+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"']*)["']/.exec(head);
+      if (dimension) {
+        const first = columnIndex(dimension[1]!.split(':')[0]!);
+        if (first.row >= 1 && first.column >= 0) this.dimensionRow = first.row;
+      }
+      const p = latin1Text(b, open + 1, at);
+      this.rowOpen = asciiBytes(`<${p}row`);
+      this.rowClose = asciiBytes(`</${p}row>`);
+      this.sheetDataClose = asciiBytes(`</${p}sheetData`);
+      this.cellOpen = `<${p}c`;
+      this.cellClose = `</${p}c>`;
+      this.valueOpen = `<${p}v`;
+      this.valueClose = `</${p}v>`;
+      this.inlineOpen = `<${p}is`;
+      this.inlineClose = `</${p}is>`;
+      this.plain = p === '';
+      this.started = true;
+      if (b[gt - 1] === 47) this.done = true; // <sheetData/>: no rows
+      return gt + 1;
+    }
+    return -1;
+  }
+
+  /** Takes every complete row from b[pos...]; returns how much of b was used. */
+  private scanRows(b: Uint8Array, pos: number): number {
+    const rowOpen = this.rowOpen;
+    if (this.rowSearched > 0) {
+      // A row left waiting for its end (it starts at pos): only the bytes since are searched for it.
+      if (findMarkup(b, this.rowClose, pos + Math.max(0, this.rowSearched - this.rowClose.length)) < 0) {
+        this.rowSearched = b.length - pos;
+        return pos;
+      }
+      this.rowSearched = 0;
+    }
     while (!this.done) {
-      const lt = s.indexOf('<', pos);
-      if (lt < 0) return s.length;
-      if (s.startsWith(this.rowOpen, lt) && isNameEnd(s.charCodeAt(lt + this.rowOpen.length))) {
-        const gt = s.indexOf('>', lt);
+      const lt = b.indexOf(60, pos);
+      if (lt < 0) return b.length;
+      if (bytesAt(b, lt, rowOpen) && isNameEnd(b[lt + rowOpen.length]!)) {
+        const gt = b.indexOf(62, lt);
         if (gt < 0) return lt;
-        const rowNumber = rowNumberOf(s, lt + this.rowOpen.length, gt, this.currentRow);
-        if (s.charCodeAt(gt - 1) === 47) {
-          this.currentRow = Number.isFinite(rowNumber) ? rowNumber : this.currentRow + 1;
+        const rowNumber = rowNumberOf(b, lt + rowOpen.length, gt, this.currentRow);
+        const previousRow = this.currentRow;
+        this.currentRow = Number.isFinite(rowNumber) ? rowNumber : this.currentRow + 1;
+        if (b[gt - 1] === 47) {
           pos = gt + 1;
           continue;
         }
-        const close = s.indexOf(this.rowClose, gt);
-        if (close < 0) return lt;
-        const previousRow = this.currentRow;
-        this.currentRow = Number.isFinite(rowNumber) ? rowNumber : this.currentRow + 1;
-        // A row of styled, empty cells (<c r="A9" s="2"/>, no type) holds no value: passed over unread.
-        // (The next "</c>" and " t=" are remembered, so that each is searched for once per text, not per row.)
-        if (nextClose !== -1 && nextClose < gt) nextClose = s.indexOf(this.cellClose, gt);
-        if (nextType !== -1 && nextType < gt) nextType = s.indexOf(' t=', gt);
-        const anyValue = (nextClose !== -1 && nextClose < close) || (nextType !== -1 && nextType < close);
-        if (anyValue && !this.scanCells(s, gt + 1, close)) {
+        let end = this.plain ? this.scanPlainRow(b, gt + 1) : general;
+        if (end === general) end = this.scanRowAsText(b, gt + 1);
+        if (end === incomplete) {
+          this.currentRow = previousRow;
+          if (gt + 1 < b.length) this.rowSearched = b.length - lt;
+          return lt;
+        }
+        if (end === stopped) {
           // The first rows are read; this row is kept for reading on.
           this.currentRow = previousRow;
           return lt;
         }
-        pos = close + this.rowClose.length;
+        pos = end;
         continue;
       }
-      if (s.startsWith(this.sheetDataClose, lt)) {
+      if (bytesAt(b, lt, this.sheetDataClose)) {
         this.done = true;
-        return s.length;
+        return b.length;
       }
+      if (lt + this.sheetDataClose.length > b.length) return lt;
       // Anything else between rows (white space, comments, extensions) is passed over.
-      const gt = s.indexOf('>', lt);
+      const gt = b.indexOf(62, lt);
       if (gt < 0) return lt;
       pos = gt + 1;
     }
     return pos;
   }
 
-  /** Takes the cells of one row; false when it lies below the first rows and was left unread. */
-  // Written for speed over the text itself, without slicing out tags: this loop runs once per cell.
+  // The cells of a row written the usual way, from b[at] (just after <row ...>); where the row ends, or
+  // what stopped it. Written for speed over the bytes: this loop runs once per cell. Reading a row again
+  // after `incomplete` puts the same values in the same places.
+  private scanPlainRow(b: Uint8Array, at: number): number {
+    const n = b.length;
+    let i = at;
+    let column = -1;
+    let rowNumber = this.currentRow;
+    for (;;) {
+      let code = b[i]!;
+      while (code === 32 || code === 10 || code === 13 || code === 9) code = b[++i]!;
+      if (i + 6 > n) return incomplete;
+      if (code !== 60) return general;
+      code = b[i + 1]!;
+      if (code === 47) {
+        // </row>
+        return b[i + 2] === 114 && b[i + 3] === 111 && b[i + 4] === 119 && b[i + 5] === 62 ? i + 6 : general;
+      }
+      if (code !== 99) return general;
+      i += 2;
+      code = b[i]!;
+      if (code !== 32 && code !== 62 && code !== 47) return general;
+      let refColumn = -1;
+      let refRow = 0;
+      let type = Type.Number;
+      let style = -1;
+      // The start tag's attributes: r (where), t (type), s (style); others are passed over.
+      for (;;) {
+        while (code === 32) code = b[++i]!;
+        if (i >= n) return incomplete;
+        if (code === 62 || code === 47) break;
+        if (code === 9 || code === 10 || code === 13) return general;
+        const nameStart = i;
+        while (code !== 61 && code !== 32 && code !== 62 && code !== 47 && i < n) code = b[++i]!;
+        if (i >= n) return incomplete;
+        if (code !== 61) return general;
+        const nameLength = i - nameStart;
+        const quote = b[++i]!;
+        if (quote !== 34 && quote !== 39) return i >= n ? incomplete : general;
+        const valueStart = i + 1;
+        // The closing quote, a few bytes on: looked for in place (a search call per attribute costs more).
+        let valueEnd = valueStart;
+        while (valueEnd < n && b[valueEnd] !== quote) valueEnd++;
+        if (valueEnd >= n) return incomplete;
+        if (nameLength === 1) {
+          const name = b[nameStart];
+          if (name === 114) {
+            // r="AB12"
+            let c = 0;
+            let j = valueStart;
+            for (; j < valueEnd; j++) {
+              const ch = b[j]! | 32; // folds upper to lower case
+              if (ch >= 97 && ch <= 122) c = c * 26 + (ch - 96);
+              else if (ch !== 36) break; // $A$1
+            }
+            let r = 0;
+            for (; j < valueEnd; j++) {
+              const ch = b[j]!;
+              if (ch >= 48 && ch <= 57) r = r * 10 + (ch - 48);
+              else if (ch !== 36) break;
+            }
+            refColumn = c - 1;
+            refRow = r;
+          } else if (name === 116) {
+            type = typeOfBytes(b, valueStart, valueEnd);
+            if (type === Type.InlineString) return general;
+          } else if (name === 115) {
+            style = 0;
+            for (let j = valueStart; j < valueEnd; j++) style = style * 10 + (b[j]! - 48);
+            if (!(style >= 0)) style = -1;
+          }
+        }
+        i = valueEnd + 1;
+        code = b[i]!;
+      }
+      let value: Cell | undefined;
+      if (code === 47) {
+        if (i + 1 >= n) return incomplete;
+        if (b[i + 1] !== 62) return general;
+        i += 2;
+        value = emptyValue(type);
+      } else {
+        // <v>value</v></c>, or no content at all: <c ...></c>.
+        if (i + 5 > n) return incomplete;
+        if (b[i + 1] === 60 && b[i + 2] === 47 && b[i + 3] === 99 && b[i + 4] === 62) {
+          i += 5;
+          value = type === Type.Number || type === Type.Shared ? undefined : emptyValue(type) ?? null;
+        } else {
+          if (b[i + 1] !== 60 || b[i + 2] !== 118 || b[i + 3] !== 62) return general;
+          const start = i + 4;
+          let end = start;
+          while (end < n && b[end] !== 60) end++;
+          if (end + 8 > n) return incomplete;
+          // </v></c>
+          if (b[end + 1] !== 47 || b[end + 2] !== 118 || b[end + 3] !== 62 || b[end + 4] !== 60 || b[end + 5] !== 47 || b[end + 6] !== 99 || b[end + 7] !== 62) return general;
+          value = this.valueOfBytes(b, start, end, type, style);
+          i = end + 8;
+        }
+      }
+      if (refColumn >= 0 || refRow > 0) {
+        column = refColumn;
+        if (refRow > 0) rowNumber = refRow;
+      } else column++;
+      if (value === undefined) continue; // no value: an empty, styled cell
+      if (!this.place(rowNumber, column, value)) return stopped;
+    }
+  }
+
+  // The value of a cell of the given type whose <v> holds b[start, end).
+  private valueOfBytes(b: Uint8Array, start: number, end: number, type: Type, style: number): Cell | undefined {
+    switch (type) {
+      case Type.Number: {
+        if (start === end) return undefined;
+        const n = numberOfBytes(b, start, end);
+        return this.context.date1904 && style >= 0 && this.context.dateStyles[style] ? n + days1904 : n;
+      }
+      case Type.Shared:
+        return start === end ? undefined : this.sharedString(numberOfBytes(b, start, end));
+      case Type.Formula:
+        return this.interner.text(b, start, end);
+      case Type.Boolean:
+        return (end - start === 1 && b[start] === 49) || (end - start === 4 && latin1Text(b, start, end) === 'true');
+      case Type.Error:
+        // An error value such as #DIV/0! is no value; it reads as the blank marker #N/A.
+        return '#N/A';
+      case Type.IsoDate:
+        return start === end ? null : serialFromIso(unescaped(utf8Text(b, start, end)));
+      default:
+        return null;
+    }
+  }
+
+  private sharedString(index: number): string | null {
+    const strings = this.context.sharedStrings;
+    if (!(index >= 0 && index < strings.length)) throw new ArchiveFault('damaged', `shared string ${index} of ${strings.length}`, this.context.part);
+    return strings[Math.floor(index)]!;
+  }
+
+  /** Puts a value in its place; false when it lies below the first rows and was left unread. */
+  private place(rowNumber: number, column: number, value: Cell): boolean {
+    // The usual case first: the next cell of the row being filled, once the first rows are settled.
+    if (rowNumber === this.openRowNumber && this.headRows === null && column >= 0 && column < maxColumns) {
+      const row = this.openRow;
+      while (row.length < column) row.push(null);
+      row[column] = value;
+      return true;
+    }
+    if (column < 0 || column >= maxColumns || rowNumber < 1 || rowNumber > maxRows) {
+      throw new ArchiveFault('damaged', `cell ${column} of row ${rowNumber} lies outside Excel's grid`, this.context.part);
+    }
+    const first = this.firstCellRow === 0 ? rowNumber : Math.min(this.firstCellRow, rowNumber);
+    if (this.headRows !== null && rowNumber >= Math.min(this.dimensionRow ?? first, first) + this.headRows) {
+      this.more = true;
+      this.done = true;
+      return false;
+    }
+    this.firstCellRow = first;
+    if (rowNumber > this.lastCellRow) this.lastCellRow = rowNumber;
+    if (rowNumber !== this.openRowNumber) {
+      this.openRowNumber = rowNumber;
+      this.openRow = this.byRow[rowNumber] ?? (this.byRow[rowNumber] = []);
+    }
+    const row = this.openRow;
+    while (row.length < column) row.push(null);
+    row[column] = value;
+    return true;
+  }
+
+  // A row written some other way: its bytes up to </row> decoded, and read by the general reader.
+  private scanRowAsText(b: Uint8Array, from: number): number {
+    const close = findMarkup(b, this.rowClose, from);
+    if (close < 0) return incomplete;
+    const s = utf8Text(b, from, close);
+    this.nextValue = -2;
+    return this.scanCells(s, 0, s.length) ? close + this.rowClose.length : stopped;
+  }
+
+  /** Takes the cells of one row's text; false when it lies below the first rows and was left unread. */
   private scanCells(s: string, from: number, to: number): boolean {
     const cellOpen = this.cellOpen;
     const openLength = cellOpen.length;
-    const plain = this.plain;
-    let contentEnd = -1;
     let column = -1;
     let k = from;
-    let row: Cell[] | null = null;
     let rowNumber = this.currentRow;
     for (;;) {
       const open = s.indexOf(cellOpen, k);
@@ -226,10 +470,8 @@ export class SheetScanner {
         while (code === 32) code = s.charCodeAt(++i);
         if (code !== 34 && code !== 39) throw new ArchiveFault('damaged', `malformed cell in row ${rowNumber}`, this.context.part);
         const valueStart = i + 1;
-        // The closing quote, a few characters on: looked for in place (a search call per attribute costs more).
-        let valueEnd = valueStart;
-        while (valueEnd < to && s.charCodeAt(valueEnd) !== code) valueEnd++;
-        if (valueEnd >= to) throw new ArchiveFault('damaged', `malformed cell in row ${rowNumber}`, this.context.part);
+        const valueEnd = s.indexOf(code === 34 ? '"' : "'", valueStart);
+        if (valueEnd < 0 || valueEnd >= to) throw new ArchiveFault('damaged', `malformed cell in row ${rowNumber}`, this.context.part);
         if (nameLength === 1) {
           const name = s.charCodeAt(nameStart);
           if (name === 114) {
@@ -266,11 +508,7 @@ export class SheetScanner {
       let value: Cell | undefined;
       if (code === 47) {
         k = i + 2;
-        value = type === Type.InlineString || type === Type.Formula ? '' : type === Type.Boolean ? false : type === Type.Error ? '#N/A' : undefined;
-      } else if (plain && type !== Type.InlineString && (contentEnd = plainValueEnd(s, i + 1, to)) >= 0) {
-        // The usual content, <v>value</v></c>, read in place.
-        value = this.valueOf(s, i + 4, contentEnd, type, style);
-        k = contentEnd + 8;
+        value = emptyValue(type);
       } else {
         const end = s.indexOf(this.cellClose, i);
         if (end < 0 || end > to) throw new ArchiveFault('damaged', `unclosed cell in row ${rowNumber}`, this.context.part);
@@ -278,28 +516,12 @@ export class SheetScanner {
         k = end + this.cellClose.length;
       }
       if (value === undefined) continue; // no value: an empty, styled cell
-      if (column < 0 || column >= maxColumns || rowNumber < 1 || rowNumber > maxRows) {
-        throw new ArchiveFault('damaged', `cell ${column} of row ${rowNumber} lies outside Excel's grid`, this.context.part);
-      }
-      const first = this.firstCellRow === 0 ? rowNumber : Math.min(this.firstCellRow, rowNumber);
-      if (this.headRows !== null && rowNumber >= Math.min(this.dimensionRow ?? first, first) + this.headRows) {
-        this.more = true;
-        this.done = true;
-        return false;
-      }
-      this.firstCellRow = first;
-      if (rowNumber > this.lastCellRow) this.lastCellRow = rowNumber;
-      if (row === null || rowNumber !== this.currentRow) {
-        this.currentRow = rowNumber;
-        row = this.byRow[rowNumber] ?? (this.byRow[rowNumber] = []);
-      }
-      while (row.length < column) row.push(null);
-      row[column] = value;
+      if (!this.place(rowNumber, column, value)) return false;
     }
     return true;
   }
 
-  // The value of a cell whose content is s[from, to). undefined: the cell holds no value (Excel shows it empty).
+// The value of a cell whose content is s[from, to). undefined: the cell holds no value (Excel shows it empty).
   private cellValue(s: string, from: number, to: number, type: Type, style: number): Cell | undefined {
     if (type === Type.InlineString) {
       const content = s.slice(from, to);
@@ -333,65 +555,37 @@ export class SheetScanner {
     return this.valueOf(s, start, end, type, style);
   }
 
-  // The value of a cell of the given type whose <v> holds s[start, end) (start < 0: the cell has no <v>).
+  // The value of a cell of the given type whose <v> holds s[start, end) (start < 0: the cell has no <v>),
+  // read as the bytes of a usual row are.
   private valueOf(s: string, start: number, end: number, type: Type, style: number): Cell | undefined {
-    switch (type) {
-      case Type.Number: {
-        if (start === end) return undefined;
-        const n = parseNumber(s, start, end);
-        return this.context.date1904 && style >= 0 && this.context.dateStyles[style] ? n + days1904 : n;
-      }
-      case Type.Shared: {
-        if (start === end) return undefined;
-        const index = parseNumber(s, start, end);
-        const strings = this.context.sharedStrings;
-        if (!(index >= 0 && index < strings.length)) throw new ArchiveFault('damaged', `shared string ${index} of ${strings.length}`, this.context.part);
-        return strings[Math.floor(index)]!;
-      }
-      case Type.Formula:
-        return start < 0 ? '' : this.interner.text(s, start, end);
-      case Type.Boolean: {
-        const text = start < 0 ? '' : s.slice(start, end);
-        return text === '1' || text === 'true';
-      }
-      case Type.Error:
-        // An error value such as #DIV/0! is no value; it reads as the blank marker #N/A.
-        return '#N/A';
-      case Type.IsoDate:
-        return start === end ? null : serialFromIso(unescaped(s.slice(start, end)));
-      default:
-        return null;
-    }
+    const bytes = start < 0 ? noBytes : utf8Bytes(s.slice(start, end));
+    return this.valueOfBytes(bytes, 0, bytes.length, type, style);
   }
 }
 
-// Where the value ends in a cell whose content, from s[at], is exactly <v>value</v></c>; else -1. The value
-// holds no "<" (XML writes it &lt;), so its end is the first one.
-function plainValueEnd(s: string, at: number, to: number): number {
-  if (s.charCodeAt(at) !== 60 || s.charCodeAt(at + 1) !== 118 || s.charCodeAt(at + 2) !== 62) return -1; // <v>
-  let end = at + 3;
-  while (end < to && s.charCodeAt(end) !== 60) end++;
-  // </v></c>
-  if (end + 8 > to || s.charCodeAt(end + 1) !== 47 || s.charCodeAt(end + 2) !== 118 || s.charCodeAt(end + 3) !== 62) return -1;
-  if (s.charCodeAt(end + 4) !== 60 || s.charCodeAt(end + 5) !== 47 || s.charCodeAt(end + 6) !== 99 || s.charCodeAt(end + 7) !== 62) return -1;
-  return end;
+const sheetDataName = asciiBytes('sheetData');
+const isWordByte = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+
+// The value of a self-closed cell (<c r="A1" t="b"/>) of the given type; undefined: Excel shows it empty.
+function emptyValue(type: Type): Cell | undefined {
+  return type === Type.InlineString || type === Type.Formula ? '' : type === Type.Boolean ? false : type === Type.Error ? '#N/A' : undefined;
 }
 
-// The r attribute of a row's start tag s[from, to), read in place; else the row after the last.
-function rowNumberOf(s: string, from: number, to: number, previous: number): number {
+// The r attribute of a row's start tag b[from, to), read in place; else the row after the last.
+function rowNumberOf(b: Uint8Array, from: number, to: number, previous: number): number {
   for (let at = from; at + 3 < to; at++) {
     // " r=" followed by a quote: the tag is short, so this looks no further than its end.
-    if (s.charCodeAt(at) === 114 && s.charCodeAt(at + 1) === 61 && s.charCodeAt(at - 1) <= 32) {
+    if (b[at] === 114 && b[at + 1] === 61 && b[at - 1]! <= 32) {
       let n = 0;
       for (let i = at + 3; i < to; i++) {
-        const ch = s.charCodeAt(i);
+        const ch = b[i]!;
         if (ch < 48 || ch > 57) break;
         n = n * 10 + (ch - 48);
       }
       return n;
     }
   }
-  const r = tagAttribute(s.slice(from - 1, to), 'r');
+  const r = tagAttribute(latin1Text(b, from - 1, to), 'r');
   return r === undefined ? previous + 1 : parseInt(r, 10);
 }
 
@@ -407,51 +601,33 @@ function typeOf(s: string, start: number, end: number): Type {
   return Type.Other;
 }
 
+function typeOfBytes(b: Uint8Array, start: number, end: number): Type {
+  const length = end - start;
+  const first = b[start];
+  if (length === 1) return first === 115 ? Type.Shared : first === 110 ? Type.Number : first === 98 ? Type.Boolean : first === 101 ? Type.Error : first === 100 ? Type.IsoDate : Type.Other;
+  if (length === 3 && bytesAt(b, start, strName)) return Type.Formula;
+  if (length === 9 && bytesAt(b, start, inlineStrName)) return Type.InlineString;
+  return Type.Other;
+}
+
+const strName = asciiBytes('str');
+const inlineStrName = asciiBytes('inlineStr');
+
 // Whole numbers, by far the most common, without making a string; anything else as parseFloat reads it.
-function parseNumber(s: string, start: number, end: number): number {
+function numberOfBytes(b: Uint8Array, start: number, end: number): number {
   if (end - start < 16) {
     let n = 0;
     let i = start;
-    const negative = s.charCodeAt(i) === 45;
+    const negative = b[i] === 45;
     if (negative) i++;
     if (i < end) {
       for (; i < end; i++) {
-        const ch = s.charCodeAt(i);
+        const ch = b[i]!;
         if (ch < 48 || ch > 57) break;
         n = n * 10 + (ch - 48);
       }
       if (i === end) return negative ? -n : n;
     }
   }
-  return parseFloat(s.slice(start, end));
-}
-
-function unescaped(text: string): string {
-  return text.indexOf('&') < 0 && text.indexOf('_x') < 0 && text.indexOf('\r') < 0 && text.indexOf('<') < 0 ? text : unescapeXml(text);
-}
-
-// Text cells repeat ("a) Male", "Duty and Assessment"): a short text seen recently in the same sheet is
-// handed back as the same string, found by a hash of its characters in place. Fewer strings to make and
-// collect, and the value readers' caches, keyed by these strings, find them at once.
-const internSlots = 4096;
-
-class TextInterner {
-  private readonly keys: (string | undefined)[] = new Array<string | undefined>(internSlots);
-  private readonly values: string[] = new Array<string>(internSlots);
-
-  text(s: string, start: number, end: number): string {
-    const length = end - start;
-    if (length > 64) return unescaped(s.slice(start, end));
-    // A hash of the length and a few characters: the texts that repeat in a column differ there, and the
-    // comparison below (one call, not a loop) settles the rest.
-    const hash = length === 0 ? 0 : Math.imul(Math.imul(length, 31) + s.charCodeAt(start), 31) + s.charCodeAt(end - 1) + Math.imul(s.charCodeAt(start + (length >> 1)), 7) + Math.imul(s.charCodeAt(start + (length >> 2)), 131);
-    const slot = hash & (internSlots - 1);
-    const key = this.keys[slot];
-    if (key !== undefined && key.length === length && s.startsWith(key, start)) return this.values[slot]!;
-    const raw = s.slice(start, end);
-    const value = unescaped(raw);
-    this.keys[slot] = raw;
-    this.values[slot] = value;
-    return value;
-  }
+  return parseFloat(latin1Text(b, start, end));
 }
