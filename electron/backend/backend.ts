@@ -383,8 +383,9 @@ export function createBackend(options: BackendOptions): Backend {
             ? { kind: 'pasted' as const, name: source.name, list: source.list, text: source.text, ...(extractDate ? { extractDate } : {}) }
             : { kind: sourceKindForFile(source.name), name: source.name, bytes: new Uint8Array(Buffer.from(source.base64, 'base64')), ...(extractDate ? { extractDate } : {}) },
         ),
-        { pseudonymKey: s.pseudonymKey(), inflate: nodeInflate, today: now().toISOString().slice(0, 10), ...(dateOrders ? { dateOrders } : {}) },
+        { pseudonymKey: s.pseudonymKey(), inflate: nodeInflate, onProgress: work.housingImportProgress, today: now().toISOString().slice(0, 10), ...(dateOrders ? { dateOrders } : {}) },
       );
+      // As for the Annex A lists: a cancel asked while reading stops here, before anything is stored.
       work.commit('Saving the lists to the workbook');
       if (result.dateQuestions.length > 0) {
         const outcome = { kind: 'unchanged' as const, message: 'Nothing was imported yet: say how the dates are written, and the lists are read again.' };

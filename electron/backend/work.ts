@@ -5,8 +5,11 @@
 // published to the main process, which answers getProgress itself.
 import type { BackendHandlers } from '../../shared/contracts/bridge.ts';
 import { WorkCancelledError, type ProgressState, type WorkProgress, type WorkTask } from '../../shared/contracts/progress.ts';
+import type { HousingList } from '../../shared/dataset/housing.ts';
 import type { ImportProgress } from '../../shared/import/import-lists.ts';
 import { listCatalogue } from '../../shared/import/list-catalogue.ts';
+import type { ImportProgress as ProgressOf } from '../../shared/import/read-grids.ts';
+import { listInSentence } from '../../shared/import/values/date-order.ts';
 
 /** The state as published: `startedAt` (ms since the epoch) instead of the elapsed time. */
 export type PublishedWork = Omit<WorkProgress, 'elapsedMs'> & { startedAt: number };
@@ -29,8 +32,10 @@ export interface WorkTracker {
   end(): void;
   /** Stops the clock while the person answers a dialog: a file chooser is not work in progress. */
   hold<T>(during: () => Promise<T>): Promise<T>;
-  /** For importLists: turns its progress reports into stages and counts. */
+  /** For importLists: turns its progress reports into stages and counts ("Reading Referrals (List 3)"). */
   importProgress(progress: ImportProgress): void;
+  /** The same for importHousingLists, in the housing service's words ("Reading the case list"). */
+  housingImportProgress(progress: ProgressOf<HousingList>): void;
   state(): ProgressState;
   cancel(): { cancelling: boolean };
 }
@@ -67,6 +72,18 @@ export function createWorkTracker(options: WorkTrackerOptions = {}): WorkTracker
     options.publish(work && { ...work });
   };
   const cancelRequested = () => Atomics.load(flag, 0) === cancelAsked;
+
+  // Both services' imports report alike (read-grids.ts); only the words for their lists and checks differ.
+  function reportImport<L extends string>(progress: ProgressOf<L>, listName: (list: L) => string, checking: string): void {
+    if (progress.phase === 'reading') tracker.stage(`Opening ${progress.source}`, null, true);
+    // Still cancellable: a cancel is honoured when the checks are done, before anything is saved (commit).
+    else if (progress.phase === 'checking') tracker.stage(checking, null, true);
+    else {
+      const stage = `Reading ${listName(progress.list)}`;
+      if (work?.stage !== stage || work.total !== progress.total) tracker.stage(stage, progress.total, true);
+      tracker.advance(progress.done);
+    }
+  }
 
   const tracker: WorkTracker = {
     begin(task, stage, cancellable) {
@@ -117,16 +134,8 @@ export function createWorkTracker(options: WorkTrackerOptions = {}): WorkTracker
         }
       }
     },
-    importProgress(progress) {
-      if (progress.phase === 'reading') tracker.stage(`Opening ${progress.source}`, null, true);
-      // Still cancellable: a cancel is honoured when the checks are done, before anything is saved (commit).
-      else if (progress.phase === 'checking') tracker.stage('Checking the rows across lists', null, true);
-      else {
-        const stage = `Reading ${listCatalogue[progress.list].name}`;
-        if (work?.stage !== stage || work.total !== progress.total) tracker.stage(stage, progress.total, true);
-        tracker.advance(progress.done);
-      }
-    },
+    importProgress: (progress) => reportImport(progress, (list) => listCatalogue[list].name, 'Checking the rows across lists'),
+    housingImportProgress: (progress) => reportImport(progress, (list) => listInSentence[list], 'Checking the case list and the TA list together'),
     state: () => ({ work: work && elapsed(work, now()) }),
     cancel() {
       if (!work?.cancellable || !requestCancel(flag)) return { cancelling: false };
@@ -145,6 +154,7 @@ export function elapsed(work: PublishedWork, now: number): WorkProgress {
 /** Which methods are work worth reporting, and how they are described before they report stages. */
 const tasks: Partial<Record<keyof BackendHandlers, { task: WorkTask; stage: string; cancellable: boolean }>> = {
   importLists: { task: 'import', stage: 'Reading your lists', cancellable: true },
+  importHousingLists: { task: 'import', stage: 'Reading your lists', cancellable: true },
   importSsda903: { task: 'import', stage: 'Reading the SSDA903 returns', cancellable: false },
   saveWorkbookAs: { task: 'save', stage: 'Saving the workbook', cancellable: false },
   openWorkbook: { task: 'open', stage: 'Opening the workbook', cancellable: false },

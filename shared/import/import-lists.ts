@@ -9,7 +9,7 @@ import { annexACatalogue } from './detect-table.ts';
 import { listCatalogue, type ListId } from './list-catalogue.ts';
 import { createPseudonymiser } from './pseudonym.ts';
 import type { FieldValue } from './read-rows.ts';
-import { gridsOf, readGrid, type ImportSource as SourceOf, type ReadGridRow } from './read-grids.ts';
+import { gridsOf, readGrid, type ImportProgress as ProgressOf, type ImportSource as SourceOf, type ReadGridRow } from './read-grids.ts';
 import { emptyCounts, type ImportIssue, type ImportReport } from './report.ts';
 import { placementGroupOf } from './values/codes.ts';
 import type { DateColumnDecision, DateOrderAnswer, DateQuestion } from './values/date-order.ts';
@@ -33,14 +33,7 @@ export interface ImportOptions {
   inflate?: HostInflate;
 }
 
-/** Reading a source (file or paste); its rows, list by list; then the checks across lists. */
-export type ImportProgress =
-  | { phase: 'reading'; source: string }
-  | { phase: 'rows'; source: string; list: ListId; done: number; total: number }
-  | { phase: 'checking' };
-
-/** How many rows are read between two progress reports. */
-export const progressEveryRows = 2000;
+export type ImportProgress = ProgressOf<ListId>;
 
 export interface ImportResult {
   dataset: Dataset;
@@ -86,8 +79,7 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
       answers,
       dateQuestions,
       dateColumns,
-      onRows: onProgress && ((list, done, total) => onProgress({ phase: 'rows', source: grid.file, list, done, total })),
-      every: progressEveryRows,
+      onProgress,
       accept: (row) => pending.push(row),
     });
   }

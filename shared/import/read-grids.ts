@@ -20,6 +20,15 @@ export type ImportSource<L extends string = never> =
   | { kind: 'delimited'; name: string; bytes: Uint8Array; list?: L; extract?: string; extractDate?: string }
   | { kind: 'pasted'; name: string; text: string; list: L; extract?: string; extractDate?: string };
 
+/** How far an import has got: reading a source (file or paste); its rows, list by list; then the checks across lists. */
+export type ImportProgress<L extends string> =
+  | { phase: 'reading'; source: string }
+  | { phase: 'rows'; source: string; list: L; done: number; total: number }
+  | { phase: 'checking' };
+
+/** How many rows are read between two progress reports. */
+export const progressEveryRows = 2000;
+
 export interface Grid<L extends string> {
   file: string;
   sheet: string | null;
@@ -97,9 +106,8 @@ export interface GridReading<L extends TableId> {
   answers: ReadonlyMap<string, DateOrder>;
   dateQuestions: DateQuestion<L>[];
   dateColumns: DateColumnDecision<L>[];
-  /** Told every `every` rows of a list how far it has got; it may throw to stop the import. */
-  onRows?: ((list: L, done: number, total: number) => void) | undefined;
-  every?: number;
+  /** Told every `progressEveryRows` rows of a list how far it has got; it may throw to stop the import. */
+  onProgress?: ((progress: ImportProgress<L>) => void) | undefined;
   accept: (row: ReadGridRow<L>) => void;
 }
 
@@ -157,9 +165,9 @@ export function readGrid<L extends TableId>(grid: Grid<L>, reading: GridReading<
   for (const d of dates.decisions) if (d.note) issues.push({ list: d.list, file: d.file, sheet: d.sheet, row: null, column: d.column, severity: 'info', message: d.note });
   const layout = { list: table.list, columns: table.columns, headers: table.headers, dateOrders: dates.orders };
   const total = grid.rows.length - firstData;
-  const every = reading.every ?? 2000;
+  const onProgress = reading.onProgress;
   for (let i = firstData; i < grid.rows.length; i++) {
-    if (reading.onRows && (i - firstData) % every === 0) reading.onRows(table.list, i - firstData, total);
+    if (onProgress && (i - firstData) % progressEveryRows === 0) onProgress({ phase: 'rows', source: grid.file, list: table.list, done: i - firstData, total });
     const outcome = readRow(layout, grid.rows[i]!, grid.rowNumbers(i));
     counts.rowsRead++;
     if (outcome.status === 'blank') {

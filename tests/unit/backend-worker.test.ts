@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WorkProgress } from '../../shared/contracts/progress.ts';
 import { describeWork } from '../../shared/contracts/progress.ts';
+import { defaultHousingRules, simulateHousing, writeHousingLists } from '../../shared/synthetic/housing-authority.ts';
 import { clipboardText } from '../../shared/synthetic/write-annex-a.ts';
 import { sourceWorkerEntry, startBackendWorker } from '../../electron/backend-host/backend-worker.ts';
 import type { EncodedAnswer } from '../../electron/backend-host/encoded.ts';
@@ -38,6 +39,13 @@ const progress = async (): Promise<WorkProgress | null> => (await call('getProgr
 const rows = 150_000;
 const pasted = clipboardText(largeSnapshot(rows, 0, 0), 'referrals', true);
 const importPaste = () => host.call('importLists', [{ sources: [{ kind: 'pasted', name: 'Pasted referrals', list: 'referrals', text: pasted }], extractDate: '2024-09-30' }]);
+
+// A housing authority of about 150,000 approaches in its five-year case list (2,500 a month), for the
+// same reason: its rows are read in well over 50 ms.
+const housingLists = writeHousingLists(simulateHousing({ seed: 11, from: '2019-01-01', to: '2024-03-31', rules: { ...defaultHousingRules, approachesPerMonth: 2500 } }), '2019-04-01', '2024-03-31');
+const caseRows = housingLists.cases.trimEnd().split('\n').length - 1;
+const importHousingPaste = () =>
+  host.call('importHousingLists', [{ sources: [{ kind: 'pasted', name: 'Pasted case list', list: 'cases', text: housingLists.cases }, { kind: 'pasted', name: 'Pasted TA list', list: 'ta', text: housingLists.ta }], extractDate: '2024-03-31' }]);
 
 /** Polls getProgress (answered by this thread while the worker works) until `until` holds. */
 async function watchUntil(until: (work: WorkProgress) => boolean, seen: WorkProgress[]): Promise<WorkProgress> {
@@ -108,4 +116,38 @@ describe('the backend in a worker thread', { timeout: 120_000 }, () => {
     await host.openFile(path.join(dataFolder, 'chosen', 'Untitled workbook.dwb'));
     expect((await call('getWorkbook')).value.rows.referrals).toBe(rows);
   });
+});
+
+describe('a housing import in the worker thread', { timeout: 120_000 }, () => {
+  it('reports the case list row by row, in the housing service’s words', async () => {
+    expect(await call('newWorkbookFor', { service: 'housing' })).toMatchObject({ ok: true, value: { housingRows: { cases: 0, ta: 0 } } });
+    expect(caseRows).toBeGreaterThan(140_000);
+    const seen: WorkProgress[] = [];
+    const answer = importHousingPaste();
+    const reading = await watchUntil((w) => w.stage === 'Reading the case list' && w.done > 0, seen);
+    expect(reading).toMatchObject({ task: 'import', total: caseRows, unit: 'rows', cancellable: true, cancelling: false });
+    expect(reading.done).toBeLessThan(caseRows);
+    expect(describeWork(reading)).toMatch(new RegExp(`^Reading the case list: [\\d,]+ of ${caseRows.toLocaleString('en-GB')} rows$`));
+    const result = read(await answer);
+    expect(result).toMatchObject({ ok: true, value: { report: { cases: { rowsRead: caseRows, rowsAccepted: caseRows } } } });
+    expect(await progress()).toBeNull();
+    const counts = seen.filter((w) => w.stage === reading.stage).map((w) => w.done);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    // The stages in order as far as the watch saw them: the case list, then the TA list or the checks.
+    const stages = seen.map((w) => w.stage).filter((s, i, all) => s !== all[i - 1]);
+    expect(stages.slice(stages.indexOf('Reading the case list') + 1).every((s) => ['Reading the TA list', 'Checking the case list and the TA list together', 'Saving the lists to the workbook'].includes(s))).toBe(true);
+  });
+
+  it('cancels a housing import under way and leaves the workbook as it was', async () => {
+    expect(await call('newWorkbookFor', { service: 'housing' })).toMatchObject({ ok: true });
+    const before = (await call('getWorkbook')).value.housingRows;
+    expect(before).toEqual({ cases: 0, ta: 0 });
+    const answer = importHousingPaste();
+    await watchUntil((w) => w.stage === 'Reading the case list' && w.done > 0, []);
+    expect(await call('cancelWork')).toEqual({ ok: true, value: { cancelling: true } });
+    expect(read(await answer)).toEqual({ ok: false, error: { code: 'cancelled', message: 'Cancelled: nothing was changed.' } });
+    expect((await call('getWorkbook')).value.housingRows).toEqual(before);
+    expect((await call('getHousingData')).value.dataset.cases).toEqual([]);
+    expect(await call('cancelWork')).toEqual({ ok: true, value: { cancelling: false } });
+  }, 60_000);
 });

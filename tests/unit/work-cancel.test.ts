@@ -47,6 +47,22 @@ describe('cancelling an import', () => {
   });
 });
 
+describe('the housing import’s progress', () => {
+  it('is said in the housing service’s words, and stops on a cancel as the Annex A import does', () => {
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const tracker = createWorkTracker({ cancelFlag: flag, now: () => 0 });
+    tracker.begin('import', 'Reading your lists', true);
+    tracker.housingImportProgress({ phase: 'rows', source: 'Pasted case list', list: 'cases', done: 60_000, total: 100_000 });
+    expect(describeWork(tracker.state().work!)).toBe('Reading the case list: 60,000 of 100,000 rows');
+    tracker.housingImportProgress({ phase: 'rows', source: 'Housing lists.xlsx', list: 'ta', done: 2000, total: 14_694 });
+    expect(describeWork(tracker.state().work!)).toBe('Reading the TA list: 2,000 of 14,694 rows');
+    tracker.housingImportProgress({ phase: 'checking' });
+    expect(tracker.state().work).toMatchObject({ stage: 'Checking the case list and the TA list together', cancellable: true });
+    expect(requestCancel(flag)).toBe(true);
+    expect(() => tracker.commit('Saving the lists to the workbook')).toThrow(WorkCancelledError);
+  });
+});
+
 describe('save and export progress', () => {
   it('counts the export in steps and the save in percent', () => {
     const tracker = createWorkTracker({ now: () => 0 });

@@ -10,7 +10,7 @@ import { answersByColumn } from '../date-columns.ts';
 import { flagDateOutliers, type ActivityDateKey, type DateFlag, type DateFlags } from '../date-outliers.ts';
 import { inferredExtractDateNote } from '../import-lists.ts';
 import { createPseudonymiser, type Pseudonymiser } from '../pseudonym.ts';
-import { gridsOf, readGrid, type ImportSource, type ReadGridRow } from '../read-grids.ts';
+import { gridsOf, readGrid, type ImportProgress, type ImportSource, type ReadGridRow } from '../read-grids.ts';
 import type { HostInflate } from '../workbook.ts';
 import { emptyCounts, type ImportIssue, type ListCounts } from '../report.ts';
 import type { DateColumnDecision, DateOrderAnswer, DateQuestion } from '../values/date-order.ts';
@@ -33,6 +33,8 @@ export interface HousingImportOptions {
   today?: string;
   dateOrder?: DateOrder;
   dateOrders?: readonly DateOrderAnswer<HousingList>[];
+  /** Told how far the import has got, every few thousand rows (as the Annex A import is); it may throw to stop the import. */
+  onProgress?: (progress: ImportProgress<HousingList>) => void;
   /** The host's own inflater for workbook files (Node's zlib in the backend and the command), where there is one. */
   inflate?: HostInflate;
 }
@@ -60,7 +62,9 @@ export function importHousingLists(sources: readonly HousingImportSource[], opti
   const dateColumns: DateColumnDecision<HousingList>[] = [];
   const given = new Set<string>();
   const answers = answersByColumn(options.dateOrders);
+  const onProgress = options.onProgress;
   for (const source of sources) {
+    onProgress?.({ phase: 'reading', source: source.name });
     for (const grid of gridsOf({ ...source, extract: source.extract ?? housingExtractLabel }, issues, housingTableCatalogue, options.inflate)) {
       if (grid.extractDate) given.add(grid.extractDate);
       readGrid(grid, {
@@ -72,11 +76,13 @@ export function importHousingLists(sources: readonly HousingImportSource[], opti
         answers,
         dateQuestions,
         dateColumns,
+        onProgress,
         accept: (row) => pending.push(row),
       });
     }
   }
 
+  onProgress?.({ phase: 'checking' });
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const flags = flagDateOutliers(pending, today);
   const extract = settleExtract(pending, given, flags, today, issues);

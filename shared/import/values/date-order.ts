@@ -38,7 +38,8 @@ export interface DateColumnDecision<L extends TableId = ListId> extends DateColu
   note: string | null;
 }
 
-const listNumbers: Readonly<Record<TableId, string>> = { referrals: 'List 3', cpp: 'List 7', cla: 'List 8', cases: 'the case list', ta: 'the TA list' };
+/** How a list is named within a sentence ("In List 3, …", "Reading the TA list"). */
+export const listInSentence: Readonly<Record<TableId, string>> = { referrals: 'List 3', cpp: 'List 7', cla: 'List 8', cases: 'the case list', ta: 'the TA list' };
 const orderForms: Readonly<Record<DateOrder, string>> = { dmy: 'dd/mm/yyyy', mdy: 'mm/dd/yyyy' };
 
 /** Fewer distinct two-way dates than this, with nothing to settle them, are read day first without asking. */
@@ -108,13 +109,13 @@ function questionFor<L extends TableId>(ref: DateColumnRef<L>, evidence: DateCol
   const readings = readingsOf(exampleText);
   const parts: string[] = [];
   if (twoWay.length > 0) {
-    parts.push(`In ${listNumbers[ref.list]}, ${ref.column}, dates like ${twoWay.join(' and ')} could be ${inWords(readings.dayFirst, false)} or ${inWords(readings.monthFirst, false)}.`);
+    parts.push(`In ${listInSentence[ref.list]}, ${ref.column}, dates like ${twoWay.join(' and ')} could be ${inWords(readings.dayFirst, false)} or ${inWords(readings.monthFirst, false)}.`);
     const also: string[] = [];
     if (evidence.monthFirstExamples[0]) also.push(`${evidence.monthFirstExamples[0]}, which only makes sense month first`);
     if (evidence.dayFirstExamples[0]) also.push(`${evidence.dayFirstExamples[0]}, which only makes sense day first`);
     if (also.length) parts.push(`Your column also has ${also.join(', and ')}.`);
   } else {
-    parts.push(`In ${listNumbers[ref.list]}, ${ref.column}, dates like ${evidence.monthFirstExamples.slice(0, 2).join(' and ')} only make sense month first.`);
+    parts.push(`In ${listInSentence[ref.list]}, ${ref.column}, dates like ${evidence.monthFirstExamples.slice(0, 2).join(' and ')} only make sense month first.`);
   }
   parts.push('How are the dates in this column written?');
   const suggested = evidence.monthFirst > evidence.dayFirst ? 'mdy' : evidence.dayFirst > 0 ? 'dmy' : null;
@@ -122,7 +123,7 @@ function questionFor<L extends TableId>(ref: DateColumnRef<L>, evidence: DateCol
 }
 
 function where(ref: DateColumnRef<TableId>): string {
-  return `${ref.column} in ${listNumbers[ref.list]} (${ref.sheet === null ? ref.file : `${ref.file} › ${ref.sheet}`})`;
+  return `${ref.column} in ${listInSentence[ref.list]} (${ref.sheet === null ? ref.file : `${ref.file} › ${ref.sheet}`})`;
 }
 
 /**
