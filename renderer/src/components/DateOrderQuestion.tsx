@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DateOrderAnswer, DateQuestion } from '../../../shared/contracts/schemas.ts';
+import type { TableId } from '../../../shared/import/table-specs.ts';
+import { listInSentence } from '../../../shared/import/values/date-order.ts';
 
 type Order = DateOrderAnswer['order'];
 /** A question or answer about one column of any list (Annex A, or housing). */
@@ -17,7 +19,6 @@ export function mergeDateAnswers<A extends Answer<string>>(earlier: readonly A[]
 
 // The import's question about date columns that read two ways (04/01/2024: 4 January or 1 April). Nothing
 // is stored until the person says how each column is written; the answer goes back with the import.
-const listNumbers: Readonly<Record<string, string>> = { referrals: 'List 3', cpp: 'List 7', cla: 'List 8', cases: 'the case list', ta: 'the TA list' };
 const orderWords = { dmy: 'day first', mdy: 'month first' } as const;
 
 export function DateOrderQuestion<L extends string>({ questions, onAnswer, answered, onAskAgain }: {
@@ -45,7 +46,7 @@ export function DateOrderQuestion<L extends string>({ questions, onAnswer, answe
     if (answered.length === 0) return null;
     return (
       <p className="hint date-answers">
-        Dates read as you said: {answered.map((a) => `${a.column} in ${listNumbers[a.list]}, ${orderWords[a.order]}`).join('; ')}.{' '}
+        Dates read as you said: {answered.map((a) => `${a.column} in ${listInSentence[a.list as TableId]}, ${orderWords[a.order]}`).join('; ')}.{' '}
         <button type="button" onClick={onAskAgain}>
           Ask me again
         </button>
