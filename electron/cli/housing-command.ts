@@ -12,7 +12,7 @@ import type { ImportSource } from '../../shared/import/import-lists.ts';
 import { housingOutcome } from '../../shared/result/housing-outcome.ts';
 import { housingInterventionSentence } from '../../shared/text/housing-scenario-words.ts';
 import { countForPeople, monthForPeople, poundsForPeople } from '../../shared/text/people-format.ts';
-import { dateOrderNotes } from './summary-text.ts';
+import { dateOrderNotes, issueLine } from './summary-text.ts';
 
 /** A mistake in what was asked for (exit 2), rather than in the data (exit 1). */
 export class HousingUsageError extends Error {}
@@ -42,7 +42,7 @@ function importSummary(report: HousingImportReport): string {
 /** Runs the housing model on imported lists and builds (but does not write) the JSON, the workbook and the summary. */
 export function runHousing(imported: ReturnType<typeof importHousingLists>, scenario: Scenario | null, options: ModelOptions, meta: { workbookTitle: string; appVersion: string }): HousingRun {
   const { dataset, report, dateColumns } = imported;
-  if (dataset.cases.length === 0 && dataset.ta.length === 0) throw new Error(`there is nothing to project from: the housing lists hold no accepted rows.\n${report.issues.filter((i) => i.severity === 'error').slice(0, 20).map((i) => `  ${i.file}${i.row ? `, row ${i.row}` : ''}${i.column ? `, column ${i.column}` : ''}: ${i.message}`).join('\n')}`);
+  if (dataset.cases.length === 0 && dataset.ta.length === 0) throw new Error(`there is nothing to project from: the housing lists hold no accepted rows.\n${report.issues.filter((i) => i.severity === 'error').slice(0, 20).map(issueLine).join('\n')}`);
   const result = runHousingModel(dataset, scenario, { horizon: options.horizonMonths, backtestFrom: options.backtestFrom, import: report });
   const outcome = housingOutcome(result, scenario ? [{ result, settings: scenario }] : []);
   const workbook = options.xlsx ? housingWorkbook(outcome, { ...meta, createdAt: new Date().toISOString() }) : null;

@@ -25,7 +25,7 @@ import { loadSsda903Files } from '../common/load-ssda903.ts';
 import { importSsda903, type Ssda903Import } from '../../shared/import/ssda903/import-ssda903.ts';
 import { withSsda903 } from '../../shared/import/ssda903/combine.ts';
 import { backtestWithPlacements } from '../../shared/engine/children/placements/backtest-with-placements.ts';
-import { dateOrderNotes, summaryOfImport, summaryOfReturns, summaryText } from './summary-text.ts';
+import { dateOrderNotes, issueLine, summaryOfImport, summaryOfReturns, summaryText } from './summary-text.ts';
 import { exitCodes, optionsOrExitCode, type CommandIO } from './answer-without-running.ts';
 import { HousingUsageError, readHousingInputs, runHousing } from './housing-command.ts';
 
@@ -58,7 +58,7 @@ function loadReturns(paths: readonly string[], pseudonymKey: Uint8Array, lists: 
   const firstExtractId = Math.max(0, ...lists.extracts.map((e) => e.id)) + 1;
   const returns = importSsda903(loadSsda903Files(paths), { pseudonymKey, firstExtractId });
   if (returns.report.episodes.rowsAccepted === 0) {
-    const reasons = returns.report.issues.filter((i) => i.severity === 'error' || i.row === null).slice(0, 20).map((i) => `  ${i.file}${i.row ? `, row ${i.row}` : ''}${i.column ? `, column ${i.column}` : ''}: ${i.message}`);
+    const reasons = returns.report.issues.filter((i) => i.severity === 'error' || i.row === null).slice(0, 20).map(issueLine);
     throw new InputError(`no usable SSDA903 episodes were found in ${paths.map((f) => `"${f}"`).join(', ')}.\n${reasons.join('\n')}`);
   }
   return returns;

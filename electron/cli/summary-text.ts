@@ -6,13 +6,19 @@ import { interventionSentence } from '../../shared/text/intervention-words.ts';
 import { placementBacktestSentence } from '../../shared/text/placement-backtest-words.ts';
 import { monthLabel } from '../../shared/engine/core/months.ts';
 import type { ModelRun } from '../../shared/engine/children/run-model.ts';
-import type { ImportReport } from '../../shared/import/report.ts';
+import { columnToName, type ImportIssue, type ImportReport } from '../../shared/import/report.ts';
 import type { Ssda903Report } from '../../shared/import/ssda903/import-ssda903.ts';
 import type { DateColumnDecision } from '../../shared/import/values/date-order.ts';
 import type { TableId } from '../../shared/import/table-specs.ts';
 
 const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
 const money = (n: number) => `£${(n / 1_000_000).toFixed(1)}m`;
+
+/** One issue on its own line for the terminal: "  file, row 12, column Date of referral: missing, so ..." (the column once). */
+export function issueLine(issue: ImportIssue<string>): string {
+  const column = columnToName(issue);
+  return `  ${issue.file}${issue.row ? `, row ${issue.row}` : ''}${column ? `, column ${column}` : ''}: ${issue.message}`;
+}
 
 export function summaryOfImport(report: ImportReport): string {
   const list = (name: string, c: ImportReport['referrals']) =>

@@ -155,7 +155,8 @@ export function readGrid<L extends TableId>(grid: Grid<L>, reading: GridReading<
       row: grid.rowNumbers(table.headerIndex),
       column: table.missing[0]?.header.trim() ?? null,
       severity: 'error',
-      message: `${name} on ${where} has no ${names} column, so none of its ${dataRows} rows could be used. Rename the column to ${names} or add it, then import again.`,
+      // The missing columns are named once, in the message: the issue's column is the first of them.
+      message: `${name} on ${where} has no ${names} column, so none of its ${dataRows} rows could be used. If it is there under another name, rename that column to match; otherwise add it. Then import again.`,
     });
     return;
   }

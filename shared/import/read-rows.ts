@@ -12,6 +12,10 @@ export type FieldValue = string | number | boolean | null;
 
 export interface RowProblem {
   column: string;
+  /**
+   * What is wrong with the cell, said after its column ("Date of referral: missing, so ..."): every place
+   * that shows it names the column once, so the message never names it again.
+   */
   /** An error rejects the row; a warning or a note (info) does not. */
   severity: 'error' | 'warning' | 'info';
   message: string;
@@ -42,7 +46,7 @@ function readField(field: FieldSpec, cell: Cell, dateOrder: DateOrder): Problem 
   fieldValue = null;
   // A word column's "None" is a value (no duty owed), not a spreadsheet's placeholder for nothing.
   if (field.kind === 'choice' ? isEmptyText(cell) : isBlankValue(cell)) {
-    return field.required ? { severity: 'error', message: `${field.header.trim()} is missing, so this row cannot be used` } : null;
+    return field.required ? { severity: 'error', message: 'missing, so this row cannot be used' } : null;
   }
   switch (field.kind) {
     case 'id':
@@ -56,36 +60,36 @@ function readField(field: FieldSpec, cell: Cell, dateOrder: DateOrder): Problem 
       // An unreadable key date or end date changes what the row means: reject. A date of birth does not.
       const severity = field.required || field.key === 'endDate' ? 'error' : 'warning';
       const consequence = severity === 'error' ? '' : '; it was left blank';
-      return { severity, message: `${field.header.trim()}: ${parsed.message}${consequence}` };
+      return { severity, message: `${parsed.message}${consequence}` };
     }
     case 'age':
     case 'count':
     case 'money': {
       const parsed = field.kind === 'age' ? parseAge(cell) : field.kind === 'count' ? parseCount(cell) : parseMoney(cell);
       if (parsed.ok) fieldValue = parsed.value;
-      return parsed.ok ? null : leftBlank(field, parsed.message);
+      return parsed.ok ? null : leftBlank(parsed.message);
     }
     case 'yes-no': {
       const parsed = parseYesNo(cell);
       if (parsed.ok) fieldValue = parsed.value;
-      return parsed.ok ? null : leftBlank(field, parsed.message);
+      return parsed.ok ? null : leftBlank(parsed.message);
     }
     case 'code': {
       const parsed = normaliseCode(field.codeList!, cell);
       if (parsed.ok) fieldValue = parsed.code;
-      return parsed.ok ? null : leftBlank(field, parsed.message);
+      return parsed.ok ? null : leftBlank(parsed.message);
     }
     case 'choice': {
       // An unknown word that still counts (as "other") is a note; one that cannot count is left blank.
       const parsed = field.choice!(cell);
       fieldValue = parsed.value;
       if (parsed.ok) return null;
-      return { severity: parsed.value === null ? 'warning' : 'info', message: `${field.header.trim()}: ${parsed.message}` };
+      return { severity: parsed.value === null ? 'warning' : 'info', message: parsed.message };
     }
   }
 }
 
-const leftBlank = (field: FieldSpec, message: string): Problem => ({ severity: 'warning', message: `${field.header.trim()}: ${message}; it was left blank` });
+const leftBlank = (message: string): Problem => ({ severity: 'warning', message: `${message}; it was left blank` });
 
 /** Shared by every row without problems, so that such rows allocate no list. Never written to. */
 const noProblems: readonly RowProblem[] = Object.freeze([]);

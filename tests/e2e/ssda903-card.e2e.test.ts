@@ -119,7 +119,7 @@ describe('the SSDA903 card', () => {
     );
     expect(await card().locator('p.counts[data-list="episodes"]').innerText()).toBe('Episodes: 0 accepted, 2 rejected, 0 blank of 2 rows read.');
     expect(await card().locator('.issues li.error').first().innerText()).toBe(
-      "Rejected: episodes.csv, row 1, PLACE: The episodes table has no PLACE column, so none of its 2 rows could be used. Add the column (the DfE's name is PLACE) and import again.",
+      'Rejected: episodes.csv, row 1: The episodes table has no "PLACE" column, so none of its 2 rows could be used. Add the column, named as the DfE names it, and import again.',
     );
     expect(await card().locator('p.in-workbook').innerText()).toBe(held());
     await card().scrollIntoViewIfNeeded();

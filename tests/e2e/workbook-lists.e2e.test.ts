@@ -154,6 +154,22 @@ describe('issues are counted by row', () => {
     await summary.filter({ hasText: 'need a look' }).waitFor({ timeout: 30_000 });
     expect(await summary.innerText()).toBe(`${n(distinctRows)} rows need a look (${n(expected.length)} issues)`);
     await summary.click();
+    // Each issue names its row and column once, then says what is wrong: no "column: column: ..." anywhere.
+    const first = expected[0]!;
+    const items = panel('referrals').locator('details.issues li');
+    await expect(items.first().innerText()).resolves.toBe(`Show row ${first.row} Kept: row ${first.row}, ${first.column}: a name or other text where yes or no belongs; it was left blank`);
+    const count = 'Number of Referrals in Last 12 Months';
+    const shown = await items.filter({ hasText: count }).allInnerTexts();
+    expect(shown.length).toBe(100); // 200 listed, two to a row
+    for (const text of shown) expect(text.split(count).length - 1, text).toBe(1);
+    // The grid's mark on the row says the same, with the column (it shows no column of its own).
+    const mark = grid('referrals').locator(`[role="row"][aria-rowindex="${first.row}"] .grid-issue`);
+    await expect(mark.getAttribute('title')).resolves.toBe(
+      ['Referral NFA?: a name or other text where yes or no belongs; it was left blank', `${count}: a name or other text where a number belongs; it was left blank`].join('\n'),
+    );
+    // The grid's last rows above, the first problems below it.
+    await summary.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: path.join(shots, 'data-row-problem.png') });
     const more = page.getByText(`and ${n(expected.length - 200)} more`, { exact: true });
     await more.waitFor();
     await more.scrollIntoViewIfNeeded();

@@ -160,7 +160,7 @@ describe('bad housing rows', () => {
   });
 
   it('reject a case without its date of approach', () => {
-    expect(at('cases.csv', 6)).toEqual([expect.objectContaining({ column: 'Date of approach', severity: 'error', message: 'Date of approach is missing, so this row cannot be used' })]);
+    expect(at('cases.csv', 6)).toEqual([expect.objectContaining({ column: 'Date of approach', severity: 'error', message: 'missing, so this row cannot be used' })]);
   });
 
   it('reject TA rows pasted into the case list grid, saying where they belong', () => {

@@ -108,7 +108,7 @@ describe('a List 3 pasted with month-first dates', () => {
     expect(dateQuestions).toEqual([]);
     expect(report.issues).toContainEqual({
       list: 'referrals', file: 'Pasted Referrals (List 3)', sheet: null, row: 12, column: 'Date of referral', severity: 'error',
-      message: 'Date of referral: 09/25/2024 only makes sense month first (25 September 2024), but this column is read day first; check the date',
+      message: '09/25/2024 only makes sense month first (25 September 2024), but this column is read day first; check the date',
     });
   });
 

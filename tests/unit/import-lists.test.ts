@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importLists, sourceKindForFile, type ImportSource } from '../../shared/import/import-lists.ts';
 import { annexASnapshot } from '../../shared/synthetic/annex-a-snapshot.ts';
-import type { ImportReport } from '../../shared/import/report.ts';
+import { columnToName, type ImportReport } from '../../shared/import/report.ts';
 import { clipboardText, csvFiles, messyWorkbook, templateWorkbook } from '../../shared/synthetic/write-annex-a.ts';
 import { generatedAuthority, testKey } from '../support/synthetic.ts';
 
@@ -135,7 +135,7 @@ describe('row checks', () => {
   it('rejects a row without its key date, naming the row and column, and counts blank rows', () => {
     const { report } = paste('referrals', 'Child Unique ID\tDate of referral\n1\t01/02/2024\n\t\n2\t\n3\t05/02/2024\n');
     expect(report.referrals).toMatchObject({ rowsRead: 4, rowsAccepted: 2, rowsRejected: 1, rowsBlank: 1 });
-    expect(report.issues).toContainEqual(expect.objectContaining({ row: 4, column: 'Date of referral', severity: 'error', message: 'Date of referral is missing, so this row cannot be used' }));
+    expect(report.issues).toContainEqual(expect.objectContaining({ row: 4, column: 'Date of referral', severity: 'error', message: 'missing, so this row cannot be used' }));
   });
 
   it('rejects a plan that ends before it starts, and keeps a pre-birth plan', () => {
@@ -157,6 +157,36 @@ describe('row checks', () => {
     expect(dataset.cla).toHaveLength(1);
     expect(report.issues).toContainEqual(expect.objectContaining({ row: 2, column: 'Placement Type', severity: 'warning' }));
     expect(report.issues).toContainEqual(expect.objectContaining({ row: 3, message: 'repeats row 2 exactly; it was counted once' }));
+  });
+
+  it('names the column of a row problem once: in the issue\'s column, never again at the start of its message', () => {
+    // A pasted List 3 as authorities hold it, with a word typed into a count, an answer that is not yes or
+    // no, an unreadable date of birth and a missing referral date.
+    const { snapshot } = generatedAuthority();
+    const rows = snapshot.referrals.slice(0, 120).map((r, i) =>
+      i === 96 ? { ...r, 'Number of Referrals in Last 12 Months': 'several', 'Referral NFA?': 'perhaps' } : i === 97 ? { ...r, 'Date of referral': '' } : r,
+    );
+    const { report } = importLists([{ kind: 'pasted', name: 'Pasted', list: 'referrals', text: clipboardText({ ...snapshot, referrals: rows }, 'referrals', true) }], options);
+    const atRow = (row: number) => report.issues.filter((i) => i.row === row);
+    expect(atRow(98)).toEqual([
+      expect.objectContaining({ column: 'Referral NFA?', severity: 'warning', message: 'a name or other text where yes or no belongs; it was left blank' }),
+      expect.objectContaining({ column: 'Number of Referrals in Last 12 Months', severity: 'warning', message: 'a name or other text where a number belongs; it was left blank' }),
+    ]);
+    expect(atRow(99)).toEqual([expect.objectContaining({ column: 'Date of referral', severity: 'error', message: 'missing, so this row cannot be used' })]);
+    for (const issue of report.issues.filter((i) => i.row !== null && i.column)) expect(issue.message.toLowerCase(), issue.message).not.toContain(issue.column!.trim().toLowerCase());
+  });
+
+  it('names the column before a message only where the message does not name it already', () => {
+    const at = (column: string | null, message: string) => columnToName({ column, message });
+    expect(at('Age of Child (Years) ', 'a name or other text where an age belongs; it was left blank')).toBe('Age of Child (Years)');
+    expect(at('Age', 'a long number where an age belongs; it was left blank')).toBe('Age');
+    expect(at(null, 'repeats row 2 exactly; it was counted once')).toBeNull();
+    // A report saved before row messages stopped starting with their column, a note on a whole column, a missing column.
+    expect(at('Number of Referrals in Last 12 Months', 'Number of Referrals in Last 12 Months: a name or other text where a number belongs; it was left blank')).toBeNull();
+    expect(at('Date of referral', 'Date of referral is missing, so this row cannot be used')).toBeNull();
+    expect(at('Date of referral', 'Date of referral in List 3 (referrals.csv) was read day first (dd/mm/yyyy), the UK way')).toBeNull();
+    expect(at('DEC', 'The episodes table has no "DEC" column, so none of its 3 rows could be used.')).toBeNull();
+    expect(at('DEC', 'DECOM is later than it')).toBe('DEC');
   });
 
   it('names a missing required column', () => {

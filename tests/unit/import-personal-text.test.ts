@@ -63,13 +63,13 @@ describe('a name or a postcode where a code, an age or a date belongs', () => {
     expectNoSecret(JSON.stringify(report));
     expectNoSecret(JSON.stringify(dataset));
     expect(report.referrals).toMatchObject({ rowsAccepted: 4, rowsRejected: 0 });
-    expect(report.issues).toContainEqual(expect.objectContaining({ list: 'referrals', row: 5, column: 'Age of Child (Years)', message: 'Age of Child (Years): a long number where an age belongs; it was left blank' }));
-    expect(report.issues).toContainEqual(expect.objectContaining({ list: 'referrals', row: 5, column: 'Date of Birth', message: 'Date of Birth: a long number where a date belongs; it was left blank' }));
+    expect(report.issues).toContainEqual(expect.objectContaining({ list: 'referrals', row: 5, column: 'Age of Child (Years)', message: 'a long number where an age belongs; it was left blank' }));
+    expect(report.issues).toContainEqual(expect.objectContaining({ list: 'referrals', row: 5, column: 'Date of Birth', message: 'a long number where a date belongs; it was left blank' }));
     expect(report.cla).toMatchObject({ rowsAccepted: 3, rowsRejected: 0 });
-    expect(report.issues).toContainEqual(expect.objectContaining({ list: 'cla', row: 2, column: 'Placement Type', severity: 'warning', message: 'Placement Type: a name or other text where a code belongs; it was left blank' }));
-    expect(report.issues).toContainEqual(expect.objectContaining({ list: 'referrals', row: 2, column: 'Age of Child (Years)', message: 'Age of Child (Years): a name or other text where an age belongs; it was left blank' }));
-    expect(report.issues).toContainEqual(expect.objectContaining({ list: 'cla', row: 3, column: 'Placement Type', message: 'Placement Type: "U7" is not a code Demand Workbook recognises; it was left blank' }));
-    expect(report.issues).toContainEqual(expect.objectContaining({ list: 'referrals', row: 3, column: 'Referral Source', message: 'Referral Source: "Z9" is not a code Demand Workbook recognises; it was left blank' }));
+    expect(report.issues).toContainEqual(expect.objectContaining({ list: 'cla', row: 2, column: 'Placement Type', severity: 'warning', message: 'a name or other text where a code belongs; it was left blank' }));
+    expect(report.issues).toContainEqual(expect.objectContaining({ list: 'referrals', row: 2, column: 'Age of Child (Years)', message: 'a name or other text where an age belongs; it was left blank' }));
+    expect(report.issues).toContainEqual(expect.objectContaining({ list: 'cla', row: 3, column: 'Placement Type', message: '"U7" is not a code Demand Workbook recognises; it was left blank' }));
+    expect(report.issues).toContainEqual(expect.objectContaining({ list: 'referrals', row: 3, column: 'Referral Source', message: '"Z9" is not a code Demand Workbook recognises; it was left blank' }));
   });
 
   it('is neither stored in the workbook file nor written to the Excel export', async () => {

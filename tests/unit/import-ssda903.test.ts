@@ -154,7 +154,18 @@ describe('small returns', () => {
     const noDec = twoReturns(episodes2023.replace(',DEC,', ',END,'));
     const missing = importSsda903(noDec, options);
     expect(missing.report.episodes).toMatchObject({ rowsRead: 6, rowsRejected: 3, rowsAccepted: 3 });
-    expect(missing.report.issues).toContainEqual(expect.objectContaining({ file: 'returns/2023/episodes.csv', row: 1, column: 'DEC', severity: 'error', message: expect.stringContaining('has no DEC column, so none of its 3 rows could be used') }));
+    expect(missing.report.issues).toContainEqual(expect.objectContaining({ file: 'returns/2023/episodes.csv', row: 1, column: 'DEC', severity: 'error', message: expect.stringContaining('has no "DEC" column, so none of its 3 rows could be used') }));
+  });
+
+  it('says what is wrong with a cell without naming its column again (the column is shown beside it)', () => {
+    const broken = episodes2023
+      .replace('101,10/05/2022,S,C2,N1,U4,PR1,01/09/2022', '101,31/02/2022,S,C2,N1,U4,PR1,01/09/2022')
+      .replace('\n102,20/01/2023,', '\n,20/01/2023,');
+    const result = importSsda903([...twoReturns(broken)], options);
+    const rows = result.report.issues.filter((i) => i.file === 'returns/2023/episodes.csv' && i.row !== null);
+    expect(rows).toContainEqual(expect.objectContaining({ column: 'DECOM', severity: 'error', message: '"31/02/2022" is not a real date (dates are read day first, as dd/mm/yyyy); this row cannot be used' }));
+    expect(rows).toContainEqual(expect.objectContaining({ column: 'CHILD', severity: 'error', message: 'the child’s ID is blank, so this episode cannot be used' }));
+    for (const issue of rows) expect(issue.message, issue.message).not.toMatch(new RegExp(`\\b${issue.column}\\b`));
   });
 
   it('counts blank rows and reports a reason for ending with no end date', () => {

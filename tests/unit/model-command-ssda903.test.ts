@@ -79,7 +79,7 @@ describe('npm run model -- --ssda903', () => {
     writeFileSync(path.join(bad, '2024', 'episodes.csv'), 'CHILD,DECOM,RNE,LS,PLACE,REC\n1,01/05/2023,S,C2,U4,\n');
     const result = await run('--ssda903', bad, '--json', '-');
     expect(result.code).toBe(1);
-    expect(result.err).toContain('bad/2024/episodes.csv, row 1, column DEC: The episodes table has no DEC column');
+    expect(result.err).toContain('bad/2024/episodes.csv, row 1: The episodes table has no "DEC" column');
     expect(result.err).toContain('Nothing was written.');
   });
 });

@@ -1,11 +1,17 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { parseDelimited } from '../../../shared/import/text/delimited.ts';
-import type { ImportIssue } from '../../../shared/import/report.ts';
+import { columnToName, type ImportIssue } from '../../../shared/import/report.ts';
 
 const rowHeight = 28;
 const visibleRows = 12;
 // Annex A's List 8 has 34 columns in the template; exports often add a few.
 const maxColumns = 40;
+
+/** One issue as the row's mark says it: the column it is about (named once), then what is wrong. */
+function issueOnRow(issue: ImportIssue<string>): string {
+  const column = columnToName(issue);
+  return column ? `${column}: ${issue.message}` : issue.message;
+}
 
 export interface CellPosition {
   row: number;
@@ -116,7 +122,7 @@ export function PasteGrid({ label, rows, issues, onRows, onEmptyPaste, active, o
                   <span role="rowheader" className="grid-number">
                     {index + 1}
                   </span>
-                  <span className="grid-issue" title={rowIssues.map((i) => i.message).join('\n')}>
+                  <span className="grid-issue" title={rowIssues.map(issueOnRow).join('\n')}>
                     {severity === 'error' ? 'Rejected' : severity === 'warning' ? 'Check' : ''}
                   </span>
                   {Array.from({ length: columns }, (_, c) => {

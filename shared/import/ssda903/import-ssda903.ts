@@ -164,8 +164,9 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Opt
     if (recognised.missing.length) {
       counts.rowsRead += data.length;
       counts.rowsRejected += data.length;
-      const names = recognised.missing.join(' and ');
-      issue(file.path, records[headerIndex]!.line, recognised.missing[0]!, 'error', `The ${recognised.table} table has no ${names} column, so none of its ${data.length} rows could be used. Add the column (the DfE's name is ${names}) and import again.`);
+      // The DfE's names, quoted: the issue's column is the first of them, and this names it once.
+      const names = recognised.missing.map((name) => `"${name}"`).join(' and ');
+      issue(file.path, records[headerIndex]!.line, recognised.missing[0]!, 'error', `The ${recognised.table} table has no ${names} column, so none of its ${data.length} rows could be used. Add the column, named as the DfE names it, and import again.`);
       continue;
     }
     tables.push({ file: file.path, folder: folderOf(file.path), table: recognised.table, columns: recognised.columns, records: data });
@@ -182,7 +183,7 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Opt
     if (raw === null) return { ok: !required, iso: null };
     const parsed = parseDateCell(raw);
     if (parsed.ok) return { ok: true, iso: parsed.iso };
-    issue(t.file, row, name, 'error', `${name} ${parsed.message}; this row cannot be used`);
+    issue(t.file, row, name, 'error', `${parsed.message}; this row cannot be used`);
     return { ok: false, iso: null };
   };
 
@@ -202,13 +203,13 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Opt
       const raw = cell(t, record.cells, 'CHILD');
       if (raw === null) {
         counts.rowsRejected++;
-        issue(t.file, record.line, 'CHILD', 'error', 'CHILD is blank, so this row cannot be used');
+        issue(t.file, record.line, 'CHILD', 'error', 'the child’s ID is blank, so this row cannot be used');
         continue;
       }
       const dob = date(t, record.cells, 'DOB', record.line, true);
       if (!dob.ok || dob.iso === null) {
         counts.rowsRejected++;
-        if (dob.ok) issue(t.file, record.line, 'DOB', 'error', 'DOB is blank, so the child’s age cannot be known and this row cannot be used');
+        if (dob.ok) issue(t.file, record.line, 'DOB', 'error', 'the date of birth is blank, so the child’s age cannot be known and this row cannot be used');
         continue;
       }
       counts.rowsAccepted++;
@@ -245,12 +246,12 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Opt
       };
       const raw = cell(t, cells, 'CHILD');
       if (raw === null) {
-        reject('CHILD', 'CHILD is blank, so this episode cannot be used');
+        reject('CHILD', 'the child’s ID is blank, so this episode cannot be used');
         continue;
       }
       const start = date(t, cells, 'DECOM', record.line, true);
       if (start.ok && start.iso === null) {
-        reject('DECOM', 'DECOM (the date the episode began) is blank, so this episode cannot be used');
+        reject('DECOM', 'the date the episode began is blank, so this episode cannot be used');
         continue;
       }
       const end = date(t, cells, 'DEC', record.line, false);
@@ -280,7 +281,7 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Opt
         continue;
       }
       const place = cell(t, cells, 'PLACE')?.toUpperCase() ?? null;
-      if (place === null) issue(t.file, record.line, 'PLACE', 'warning', 'PLACE (the placement type) is blank; the placement is counted as other');
+      if (place === null) issue(t.file, record.line, 'PLACE', 'warning', 'the placement type is blank; the placement is counted as other');
       else if (!placeCodes.has(place)) issue(t.file, record.line, 'PLACE', 'warning', `"${place.slice(0, 12)}" is not an SSDA903 placement code; the placement is counted as other`);
       const rec = cell(t, cells, 'REC')?.toUpperCase() ?? null;
       if (rec !== null && end.iso === null) issue(t.file, record.line, 'REC', 'warning', `a reason for ending (${rec.slice(0, 6)}) but no end date (DEC): the episode is taken as still open unless the child’s next episode begins`);

@@ -1,4 +1,4 @@
-import type { ImportIssue } from '../../../../shared/import/report.ts';
+import { columnToName, type ImportIssue } from '../../../../shared/import/report.ts';
 import { countForPeople } from '../../../../shared/text/people-format.ts';
 
 /** How many issues are listed; the rest are counted ("and 2,175 more"). */
@@ -14,6 +14,12 @@ function summaryOf(issues: readonly ImportIssue<string>[]): string {
   if (rows === 0) return `${countForPeople(issues.length)} ${issues.length === 1 ? 'issue' : 'issues'} to look at`;
   const head = `${countForPeople(rows)} ${rows === 1 ? 'row needs' : 'rows need'} a look`;
   return rows === issues.length ? head : `${head} (${countForPeople(issues.length)} issues)`;
+}
+
+/** Where an issue was found, before its message: "Sheet, row 12, Date of referral: " (the column once, see columnToName). */
+function placeOf(issue: ImportIssue<string>, withFile: boolean): string {
+  const parts = [withFile ? issue.file : issue.sheet, issue.row !== null ? `row ${issue.row}` : null, columnToName(issue)].filter(Boolean);
+  return parts.length ? `${parts.join(', ')}: ` : '';
 }
 
 // The issues of one list: counted by row, the first 200 listed with a button to show each in the grid.
@@ -32,16 +38,8 @@ export function ListIssues<I extends ImportIssue<string>>({ issues, onShow, with
               </button>
             )}{' '}
             {issue.severity === 'error' ? 'Rejected' : 'Kept'}:{' '}
-            {withFile ? (
-              `${[issue.file, issue.row !== null ? `row ${issue.row}` : '', issue.column ?? ''].filter(Boolean).join(', ')}: ${issue.message}`
-            ) : (
-              <>
-                {issue.sheet ? `${issue.sheet}, ` : ''}
-                {issue.row !== null ? `row ${issue.row}, ` : ''}
-                {issue.column ? `${issue.column}: ` : ''}
-                {issue.message}
-              </>
-            )}
+            {placeOf(issue, withFile)}
+            {issue.message}
           </li>
         ))}
         {issues.length > listedIssues && <li className="more">and {countForPeople(issues.length - listedIssues)} more</li>}
