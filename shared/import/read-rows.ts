@@ -113,11 +113,20 @@ function columnsOf(layout: TableLayout): Int32Array {
   return columns;
 }
 
+const emptyValues = new Map<TableId, Readonly<Record<string, FieldValue>>>();
+function emptyValuesOf(list: TableId): Readonly<Record<string, FieldValue>> {
+  let empty = emptyValues.get(list);
+  if (!empty) emptyValues.set(list, (empty = Object.fromEntries(tableSpec(list).fields.map((f) => [f.key, null]))));
+  return empty;
+}
+
 export function readRow(layout: TableLayout, cells: readonly Cell[], rowNumber: number): RowOutcome {
   if (isBlankRow(cells)) return { status: 'blank', row: rowNumber };
   const fields = tableSpec(layout.list).fields;
   const columns = columnsOf(layout);
-  const values: Record<string, FieldValue> = {}; // keys are the catalogue's, never the file's
+  // Every field's key, in the catalogue's order, from the start: each row of a list has the same shape
+  // (the keys are the catalogue's, never the file's).
+  const values: Record<string, FieldValue> = { ...emptyValuesOf(layout.list) };
   let problems: RowProblem[] | null = null;
   let rawId: Cell = null;
   let rejected = false;
