@@ -130,23 +130,40 @@ function compactOpen(open: OpenCases, horizon: number): CompactOpen {
   };
 }
 
-/** Working memory for one series; reused across Monte Carlo draws. */
+/**
+ * Working memory for one series; reused across Monte Carlo draws. Every number a month's loops read or write
+ * lives in one array, `memory`, at the offsets in `at`: V8 reloads a typed array's storage after any store
+ * into another typed array, so loops over several arrays cost about a third more than the same loops over one.
+ * The named arrays are views of it, for the checkpoints.
+ */
 interface SeriesState {
   groups: AgeGroup[];
   compact: CompactOpen;
-  /** Cases at the start of each group still counted in its survival fraction (age-outs removed). */
-  base: Float64Array;
-  /** Share of a cohort's entrants who turn 18 when it is k months old. */
-  leaveShare: Float64Array;
-  /** Cases still open from the starts of each projected month (all ages together). */
-  cohorts: Float64Array;
-  /** Share of each cohort's entrants whose age group has not yet turned 18. */
-  cohortShare: Float64Array;
+  memory: Float64Array;
+  at: {
+    /** Open cases in each group (length: groups). */
+    existing: number;
+    /** Expected exits of each group this month, kept between the two passes of a month (groups). */
+    existingExits: number;
+    /** Cases at the start of each group still counted in its survival fraction, age-outs removed (groups). */
+    base: number;
+    /** Cases still open from the starts of each projected month, all ages together (horizon). */
+    cohorts: number;
+    /** Share of each cohort's entrants whose age group has not yet turned 18 (horizon). */
+    cohortShare: number;
+    /** Expected exits of each cohort this month (horizon). */
+    cohortExits: number;
+    /** Share of a cohort's entrants who turn 18 when it is k months old (horizon + 1). */
+    leaveShare: number;
+    /** Monthly exit probability by completed months since start, for the month's exit multiplier (rates). */
+    exitTable: number;
+    /** Monthly exit probability of a cohort k months after its start: the mean of the table's rows k - 1 and k (horizon + 1). */
+    cohortExit: number;
+  };
   existing: Float64Array;
-  /** Expected exits of each case this month, kept between the two passes of a month. */
-  existingExits: Float64Array;
-  cohortExits: Float64Array;
-  exitTable: Float64Array;
+  base: Float64Array;
+  cohorts: Float64Array;
+  cohortShare: Float64Array;
   /** The exit table's row for each open-case group in each month, [t * groups + i]: the same in every draw. */
   exitRow: Int32Array;
 }
@@ -154,7 +171,11 @@ interface SeriesState {
 export interface ProjectionWorkspace {
   cpp: SeriesState;
   cla: SeriesState;
+  /** The months' referrals: the tail of `lagged`. */
   referrals: Float64Array;
+  /** Referrals from `lead` months before the start (those before it as referralsBefore says), so the lag from referral to start reads them as one array. */
+  lagged: Float64Array;
+  lead: number;
   baseline: Float64Array;
   /** A draw's random numbers, taken from the stream before the path runs. */
   noise: DrawNoise;
@@ -232,21 +253,21 @@ export function createWorkspace(setup: ProjectionSetup): ProjectionWorkspace {
     const maxK = s.rates.length - 1;
     const exitRow = new Int32Array(H * n);
     for (let t = 0; t < H; t++) for (let i = 0; i < n; i++) exitRow[t * n + i] = Math.min(maxK, Math.floor(compact.duration[i]! + t + 0.5));
-    return {
-      groups,
-      compact,
-      base: new Float64Array(n),
-      leaveShare,
-      cohorts: new Float64Array(H),
-      cohortShare: new Float64Array(H),
-      existing: new Float64Array(n),
-      existingExits: new Float64Array(n),
-      cohortExits: new Float64Array(H),
-      exitTable: new Float64Array(s.rates.length),
-      exitRow,
-    };
+    const sizes = { existing: n, existingExits: n, base: n, cohorts: H, cohortShare: H, cohortExits: H, leaveShare: H + 1, exitTable: s.rates.length, cohortExit: H + 1 };
+    let length = 0;
+    const at = {} as SeriesState['at'];
+    for (const [name, size] of Object.entries(sizes) as Array<[keyof typeof sizes, number]>) {
+      at[name] = length;
+      length += size;
+    }
+    const memory = new Float64Array(length);
+    memory.set(leaveShare, at.leaveShare);
+    const view = (name: keyof typeof sizes) => memory.subarray(at[name], at[name] + sizes[name]);
+    return { groups, compact, memory, at, existing: view('existing'), base: view('base'), cohorts: view('cohorts'), cohortShare: view('cohortShare'), exitRow };
   };
-  return { cpp: state(setup.cpp), cla: state(setup.cla), referrals: new Float64Array(setup.horizon), baseline: new Float64Array(setup.horizon), noise: createNoise(setup.horizon) };
+  const lead = Math.max(0, setup.cpp.lagWeights.length - 1, setup.cla.lagWeights.length - 1);
+  const lagged = new Float64Array(lead + setup.horizon);
+  return { cpp: state(setup.cpp), cla: state(setup.cla), referrals: lagged.subarray(lead), lagged, lead, baseline: new Float64Array(setup.horizon), noise: createNoise(setup.horizon) };
 }
 
 // Every draw takes its random number whether or not it needs it, so that runs with different means stay
@@ -295,7 +316,9 @@ export function projectPath(
     refs.set(follow.leader.referrals);
     out.referrals.set(follow.leader.referrals);
   } else projectReferrals(setup, vectors, draw, out, workspace, noise);
-  const referralAt = (t: number) => (t >= 0 ? refs[t]! : (before[before.length + t] ?? before[0] ?? 0));
+  // The months before the start, for the lag: the oldest known month stands in for any earlier one.
+  const { lagged, lead } = workspace;
+  for (let t = -lead; t < 0; t++) lagged[lead + t] = before[before.length + t] ?? before[0] ?? 0;
 
   for (const key of ['cpp', 'cla'] as const) {
     const followed = follow ? follow[key] : null;
@@ -303,7 +326,7 @@ export function projectPath(
       for (const name of seriesOf[key]) out[name].set(follow!.leader[name]);
       continue;
     }
-    projectSeries(setup, key, vectors, draw, out, workspace, noise, referralAt, follow && followed && followed.checkpoint ? { leader: follow.leader, checkpoint: followed.checkpoint } : null, keep ? keep[key] : null);
+    projectSeries(setup, key, vectors, draw, out, workspace, noise, follow && followed && followed.checkpoint ? { leader: follow.leader, checkpoint: followed.checkpoint } : null, keep ? keep[key] : null);
   }
   return out;
 }
@@ -345,7 +368,6 @@ function projectSeries(
   out: ProjectionSeries,
   workspace: ProjectionWorkspace,
   noise: DrawNoise | null,
-  referralAt: (t: number) => number,
   resume: { leader: ProjectionSeries; checkpoint: SeriesCheckpoint } | null,
   keep: readonly SeriesCheckpoint[] | null,
 ): void {
@@ -361,7 +383,15 @@ function projectSeries(
   const drawExit = key === 'cpp' ? draw.cppExitMultiplier : draw.claExitMultiplier;
   const rates = s.rates;
   const maxK = rates.length - 1;
-  const { cohorts, cohortShare, existing, existingExits, cohortExits, base, leaveShare } = ws;
+  const lagWeights = s.lagWeights;
+  const { lagged, lead } = workspace;
+  const { cohorts, cohortShare, existing, base } = ws;
+  // The month's loops read and write `memory` only (see SeriesState): existing cases at E, their exits at X,
+  // their base at B, cohorts at C, cohort shares at S, cohort exits at K, leave shares at L, the exit table
+  // at T, and cohorts' exit probabilities at Q.
+  const M = ws.memory;
+  const { existing: E, existingExits: X, base: B, cohorts: C, cohortShare: S, cohortExits: K, leaveShare: L, exitTable: T, cohortExit: Q } = ws.at;
+  const cohortExitEnd = Q + H + 1;
   const { initial, outMonth, outGroup, outCount } = ws.compact;
   const exitRow = ws.exitRow;
   const groupCount = existing.length;
@@ -386,7 +416,6 @@ function projectSeries(
   let nextKeep = 0;
   // Monthly exit probability by months since start, recomputed only when the multiplier changes
   // (outside shocks it is constant for a whole path).
-  const exitTable = ws.exitTable;
   let tableMultiplier = NaN;
 
   for (let t = first; t < H; t++) {
@@ -400,12 +429,13 @@ function projectSeries(
     }
     const m = exitVector[t]! * drawExit;
     if (m !== tableMultiplier) {
-      for (let k = 0; k <= maxK; k++) exitTable[k] = exitProbability(rates[k]! * m);
+      for (let k = 0; k <= maxK; k++) M[T + k] = exitProbability(rates[k]! * m);
+      for (let k = 1; Q + k < cohortExitEnd; k++) M[Q + k] = 0.5 * (M[T + Math.min(maxK, k - 1)]! + M[T + Math.min(maxK, k)]!);
       tableMultiplier = m;
     }
     // Starts: this month's conversion of referrals spread over the lag.
     let expectedStarts = 0;
-    for (let k = 0; k < s.lagWeights.length; k++) expectedStarts += s.lagWeights[k]! * referralAt(t - k);
+    for (let k = 0; k < lagWeights.length; k++) expectedStarts += lagWeights[k]! * lagged[lead + t - k]!;
     expectedStarts *= conversion * convVector[t]!;
     const newStarts = seriesNoise ? poissonFromUniform(expectedStarts, seriesNoise.starts[t]!) : Math.max(0, expectedStarts);
     starts[t] = newStarts;
@@ -417,38 +447,37 @@ function projectSeries(
     while (nextOut < outMonth.length && outMonth[nextOut] === t) {
       const g = outGroup[nextOut]!;
       // Those turning 18 have survived as their group has: the same share of them is still open.
-      const leaving = base[g]! > 0 ? (outCount[nextOut]! * existing[g]!) / base[g]! : 0;
+      const leaving = M[B + g]! > 0 ? (outCount[nextOut]! * M[E + g]!) / M[B + g]! : 0;
       agedOut += leaving;
-      existing[g] = Math.max(0, existing[g]! - leaving);
-      base[g] = Math.max(0, base[g]! - outCount[nextOut]!);
+      M[E + g] = Math.max(0, M[E + g]! - leaving);
+      M[B + g] = Math.max(0, M[B + g]! - outCount[nextOut]!);
       nextOut++;
     }
     const rowAt = t * groupCount;
     for (let i = 0; i < groupCount; i++) {
-      const n = existing[i]!;
-      existingExits[i] = 0;
+      // Where nobody is left, the second pass does not read the group's exits either.
+      const n = M[E + i]!;
       if (n <= 0) continue;
-      const q = exitTable[exitRow[rowAt + i]!]!;
-      existingExits[i] = n * q;
+      const q = M[T + exitRow[rowAt + i]!]!;
+      M[X + i] = n * q;
       expectedExits += n * q;
       variance += n * q * (1 - q);
     }
     for (let e = 0; e < t; e++) {
-      let n = cohorts[e]!;
-      cohortExits[e] = 0;
+      let n = M[C + e]!;
       if (n <= 0) continue;
       const k = t - e;
       // Age groups of this cohort that turn 18 now leave; the rest share the cohort's survival.
-      const turning18 = leaveShare[k]!;
-      if (turning18 > 0 && cohortShare[e]! > 0) {
-        const leaving = Math.min(n, (n * turning18) / cohortShare[e]!);
+      const turning18 = M[L + k]!;
+      if (turning18 > 0 && M[S + e]! > 0) {
+        const leaving = Math.min(n, (n * turning18) / M[S + e]!);
         agedOut += leaving;
         n -= leaving;
-        cohortShare[e] = Math.max(0, cohortShare[e]! - turning18);
-        cohorts[e] = n;
+        M[S + e] = Math.max(0, M[S + e]! - turning18);
+        M[C + e] = n;
       }
-      const q = 0.5 * (exitTable[Math.min(maxK, k - 1)]! + exitTable[Math.min(maxK, k)]!);
-      cohortExits[e] = n * q;
+      const q = M[Q + k]!;
+      M[K + e] = n * q;
       expectedExits += n * q;
       variance += n * q * (1 - q);
     }
@@ -465,24 +494,24 @@ function projectSeries(
     let exits = 0;
     let stock = 0;
     for (let i = 0; i < groupCount; i++) {
-      const n = existing[i]!;
+      const n = M[E + i]!;
       if (n <= 0) continue;
-      const leaving = Math.min(n, existingExits[i]! * scale);
-      existing[i] = n - leaving;
+      const leaving = Math.min(n, M[X + i]! * scale);
+      M[E + i] = n - leaving;
       exits += leaving;
       stock += n - leaving;
     }
     for (let e = 0; e < t; e++) {
-      const n = cohorts[e]!;
+      const n = M[C + e]!;
       if (n <= 0) continue;
-      const leaving = Math.min(n, cohortExits[e]! * scale);
-      cohorts[e] = n - leaving;
+      const leaving = Math.min(n, M[K + e]! * scale);
+      M[C + e] = n - leaving;
       exits += leaving;
       stock += n - leaving;
     }
     const entrantsLeaving = Math.min(newStarts, newStarts * firstHalf * scale);
-    cohorts[t] = newStarts - entrantsLeaving;
-    cohortShare[t] = 1;
+    M[C + t] = newStarts - entrantsLeaving;
+    M[S + t] = 1;
     exits += entrantsLeaving;
     stock += newStarts - entrantsLeaving;
 

@@ -63,7 +63,11 @@ export function startBands(setup: ProjectionSetup, vectors: ScenarioVectors, est
   const follows = following?.follow(out) ?? [];
   const followerOut = allocateSeries(H);
   const followerWorkspace = followers.length > 0 ? createWorkspace(setup) : workspace;
-  const samples = Object.fromEntries(bandSeries.map((s) => [s, new Float64Array(draws * H)])) as Record<BandSeries, Float64Array>;
+  // Each series' samples, one after another in one array: V8 reloads a typed array's storage after any store
+  // into another, which four arrays written in turn would pay for at every month of every draw.
+  const samples = new Float64Array(bandSeries.length * draws * H);
+  const [REFERRALS, CPP, CLA, COST] = bandSeries.map((_, i) => i * draws * H) as [number, number, number, number];
+  const { referrals, cppOpen, claOpen } = out;
   let d = 0;
   return {
     get remaining() {
@@ -78,17 +82,18 @@ export function startBands(setup: ProjectionSetup, vectors: ScenarioVectors, est
         followers.forEach((f, i) => f.observe(d, projectPath(setup, f.vectors, parameters, followerOut, followerWorkspace, workspace.noise, follows[i]!)));
         for (let t = 0; t < H; t++) {
           // Stored month-major so each month's draws are contiguous for picking its percentiles.
-          samples.referrals[t * draws + d] = out.referrals[t]!;
-          samples.cppOpen[t * draws + d] = out.cppOpen[t]!;
-          samples.claOpen[t * draws + d] = out.claOpen[t]!;
-          samples.cost[t * draws + d] = monthlyCost(costs, out.cppOpen[t]!, out.claOpen[t]!);
+          const at = t * draws + d;
+          samples[REFERRALS + at] = referrals[t]!;
+          samples[CPP + at] = cppOpen[t]!;
+          samples[CLA + at] = claOpen[t]!;
+          samples[COST + at] = monthlyCost(costs, cppOpen[t]!, claOpen[t]!);
         }
       }
     },
     bands() {
       if (d < draws) throw new Error(`bands: ${draws - d} of ${draws} draws have not run yet`);
       const bands = {} as Bands;
-      for (const s of bandSeries) bands[s] = bandOfSamples(samples[s], draws, H);
+      bandSeries.forEach((s, i) => (bands[s] = bandOfSamples(samples.subarray(i * draws * H, (i + 1) * draws * H), draws, H)));
       return bands;
     },
   };

@@ -140,44 +140,51 @@ export function placementDrawSamples(central: PlacementProjection, setup: Placem
   const shared = noise && noise.seed === seed && noise.draws === draws && noise.horizon === H ? noise.values : null;
   const rng = shared ? null : createRandom(seed ^ 0x5eed);
   const own = shared ? null : new Float64Array(perDraw);
-  // Central shares by combo and month ([c * H + t]), and each combo's share today.
-  const shareAt = new Float64Array(C * H);
+  // What the loops below read and write for every draw, month and combo, in one array (V8 reloads a typed
+  // array's storage after any store into another): central shares by combo and month ([c * H + t]), each
+  // combo's drift multiplier and share in the draw, and its cost a month.
+  const MULTIPLIER = C * H;
+  const SHARES = MULTIPLIER + C;
+  const WEEKLY = SHARES + C;
+  const W = new Float64Array(WEEKLY + C);
   for (let t = 0; t < H; t++) {
     let total = 0;
     for (let c = 0; c < C; c++) total += central.byCombo[c]![t]!;
-    for (let c = 0; c < C; c++) shareAt[c * H + t] = total > 0 ? central.byCombo[c]![t]! / total : 0;
+    for (let c = 0; c < C; c++) W[c * H + t] = total > 0 ? central.byCombo[c]![t]! / total : 0;
   }
+  for (let c = 0; c < C; c++) W[WEEKLY + c] = central.unitCosts[c]!.weekly * weeksPerMonth;
   const groupSamples = byGroup ? Array.from({ length: G }, () => new Float64Array(draws * H)) : [];
   const costSamples = new Float64Array(draws * H);
   const sigma = Array.from({ length: C }, (_, c) => 1 / Math.sqrt(Math.max(1, setup.model.inflows[c]!)));
-  const shares = new Float64Array(C);
-  const multiplier = new Float64Array(C);
-  const weekly = Float64Array.from(central.unitCosts, (u) => u.weekly * weeksPerMonth);
   for (let d = 0; d < draws; d++) {
     if (own) for (let i = 0; i < perDraw; i++) own[i] = normalAt(rng!.next());
     const z = shared ?? own!;
     let next = shared ? d * perDraw : 0;
-    for (let c = 0; c < C; c++) multiplier[c] = Math.exp(sigma[c]! * z[next++]! - (sigma[c]! * sigma[c]!) / 2);
+    for (let c = 0; c < C; c++) W[MULTIPLIER + c] = Math.exp(sigma[c]! * z[next++]! - (sigma[c]! * sigma[c]!) / 2);
     for (let t = 0; t < H; t++) {
       const i = t * draws + d;
       const n = claOpen[i]!;
       const spread = n > 0 ? 1 / Math.sqrt(n) : 0;
       let sum = 0;
       for (let c = 0; c < C; c++) {
-        const s0 = shareAt[c * H]!;
-        const s = s0 + (shareAt[c * H + t]! - s0) * multiplier[c]!;
+        const s0 = W[c * H]!;
+        const s = s0 + (W[c * H + t]! - s0) * W[MULTIPLIER + c]!;
         const share = s + Math.sqrt(Math.max(0, s * (1 - s))) * spread * z[next++]!;
-        shares[c] = share > 0 ? share : 0;
-        sum += shares[c]!;
+        const kept = share > 0 ? share : 0;
+        W[SHARES + c] = kept;
+        sum += kept;
       }
       const perShare = sum > 0 ? n / sum : 0;
       const price = central.priceIndex[t]!;
       let cost = cppMonthlyCost[i]!;
-      if (byGroup) for (let g = 0; g < G; g++) groupSamples[g]![i] = 0;
-      for (let c = 0; c < C; c++) {
-        const children = shares[c]! * perShare;
-        if (byGroup) groupSamples[c >> 1]![i]! += children;
-        cost += children * weekly[c]! * price;
+      // A group's two combos (in-house, private) side by side: its children are added to 0 in that order,
+      // and the spend combo by combo, as ever.
+      for (let g = 0; g < G; g++) {
+        const inHouse = W[SHARES + 2 * g]! * perShare;
+        const external = W[SHARES + 2 * g + 1]! * perShare;
+        if (byGroup) groupSamples[g]![i] = 0 + inHouse + external;
+        cost += inHouse * W[WEEKLY + 2 * g]! * price;
+        cost += external * W[WEEKLY + 2 * g + 1]! * price;
       }
       costSamples[i] = cost;
     }

@@ -56,32 +56,41 @@ export interface TotalPath {
 /** Children by combo (group:provider), [combo][month]. */
 export function projectPlacements(model: PlacementModel, stock: PlacementStock, total: TotalPath, horizon: number): Float64Array[] {
   const out = Array.from({ length: C }, () => new Float64Array(horizon));
-  let current = new Float64Array(C * cellsPerCombo);
-  let next = new Float64Array(C * cellsPerCombo);
+  const G = C / 2;
+  const cells = C * cellsPerCombo;
+  const rules = G * A * S;
+  // Every number the month's loops read or write lives in one array, at the offsets below: V8 reloads a
+  // typed array's storage after any store into another, which the cell loops would pay for at every cell.
+  // This month's cells and next month's (the two halves swap each month), monthly probabilities of moving
+  // and relative exit rates by [group][ageBand][stayMonth], movers by group and age, each combo's children,
+  // children crossing into a new age band (List 8 alone), and next month's exit weight as it is added up.
+  const EXIT = 2 * cells;
+  const MOVE = EXIT + rules;
+  const MOVED = MOVE + rules;
+  const SUM = MOVED + G * maxAge;
+  const CROSS = SUM + C;
+  const WEIGHT = CROSS + C * S;
+  const M = new Float64Array(WEIGHT + 1);
+  let current = 0;
+  let next = cells;
   // Which (combo, age) rows hold anyone: most are empty, and skipping them is most of the speed.
   let rowsCurrent = new Uint8Array(C * maxAge);
   let rowsNext = new Uint8Array(C * maxAge);
   for (let i = 0; i < stock.count.length; i++) {
-    current[stock.combo[i]! * cellsPerCombo + stock.ageMonths[i]! * S + stock.stayMonths[i]!]! += stock.count[i]!;
+    M[current + stock.combo[i]! * cellsPerCombo + stock.ageMonths[i]! * S + stock.stayMonths[i]!]! += stock.count[i]!;
     rowsCurrent[stock.combo[i]! * maxAge + stock.ageMonths[i]!] = 1;
   }
-  // Monthly probabilities of moving, by [group][ageBand][stayMonth], and relative exit rates.
-  const G = C / 2;
-  const moveProbability = new Float64Array(G * A * S);
-  const exitRate = new Float64Array(G * A * S);
   for (let g = 0; g < G; g++)
     for (let a = 0; a < A; a++)
       for (let k = 0; k < S; k++) {
         const r = rateIndex(g, a, stayBandOf(k));
-        moveProbability[(g * A + a) * S + k] = 1 - Math.exp(-model.moveRate[r]!);
-        exitRate[(g * A + a) * S + k] = model.exitRate[r]!;
+        M[MOVE + (g * A + a) * S + k] = 1 - Math.exp(-model.moveRate[r]!);
+        M[EXIT + (g * A + a) * S + k] = model.exitRate[r]!;
       }
-  const moved = new Float64Array(G * maxAge);
   const ageBand = Int32Array.from({ length: maxAge }, (_, a) => bandOfAge(a));
-  const comboSum = new Float64Array(C);
   const last = maxAge - 1; // this age turns 18 in the month and leaves
   // The exit weight of a cell: how much of the month's leavers it gives, per child.
-  const exitWeight = (c: number, a: number, k: number) => (a >= last ? 0 : exitRate[(groupOf(c) * A + ageBand[a]!) * S + k]!);
+  const exitWeight = (c: number, a: number, k: number) => (a >= last ? 0 : M[EXIT + (groupOf(c) * A + ageBand[a]!) * S + k]!);
   let weight = 0;
   for (let i = 0; i < stock.count.length; i++) weight += stock.count[i]! * exitWeight(stock.combo[i]!, stock.ageMonths[i]!, stock.stayMonths[i]!);
   // Cells are kept unscaled; `scale` brings them to the projected total (applied as they are read).
@@ -89,70 +98,69 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
   // List 8 alone sees no moves: at 5, 10 and 16 children take the placement mix of their new age band.
   const remix = model.stockMix;
   const crossing = Uint8Array.from({ length: maxAge }, (_, a) => (a > 0 && ageBand[a] !== ageBand[a - 1] ? 1 : 0));
-  const crossingMass = new Float64Array(C * S);
-  // Next month's exit weight as it is added up by `place`: kept in an array, not in a variable the closure
-  // shares, which the engine would hold boxed and rebox on every addition.
-  const placedWeight = new Float64Array(1);
+  const crossingMass = M.subarray(CROSS, CROSS + C * S);
+  // Where remixInto places children: into next month's cells.
+  const place = (d: number, a: number, n: number, k = 0) => {
+    if (!(n > 0)) return;
+    rowsNext[d * maxAge + a] = 1;
+    M[next + d * cellsPerCombo + a * S + k]! += n;
+    M[SUM + d]! += n;
+    M[WEIGHT]! += n * exitWeight(d, a, k);
+  };
 
   for (let t = 0; t < horizon; t++) {
     const exits = Math.max(0, total.claEnds[t]! - total.claAgedOut[t]!);
     const factor = weight * scale > 0 ? exits / (weight * scale) : 0;
-    // This month's arrays as constants: the loops below read and write them for every cell.
+    // This month's offsets and rows as constants: the loops below read and write them for every cell.
     const from = current;
     const into = next;
     const rowsFrom = rowsCurrent;
     const rowsInto = rowsNext;
     let nextWeight = 0;
-    into.fill(0);
+    M.fill(0, into, into + cells);
     rowsInto.fill(0);
-    moved.fill(0);
-    comboSum.fill(0);
+    M.fill(0, MOVED, SUM + C);
     for (let c = 0; c < C; c++) {
       const g = groupOf(c);
       // The combo's sum and each age's movers are added up in locals (in the same order as ever): a sum
       // kept in an array would be read back from memory for every cell.
-      let comboTotal = comboSum[c]!;
+      let comboTotal = M[SUM + c]!;
       for (let a = 0; a < last; a++) {
         if (!rowsFrom[c * maxAge + a]) continue;
-        const base = c * cellsPerCombo + a * S;
+        const base = from + c * cellsPerCombo + a * S;
         const rates = (g * A + ageBand[a]!) * S;
-        const to = c * cellsPerCombo + (a + 1) * S;
-        const nextRates = a + 1 < last ? (g * A + ageBand[a + 1]!) * S : -1;
+        const exitAt = EXIT + rates;
+        const moveAt = MOVE + rates;
+        const to = into + c * cellsPerCombo + (a + 1) * S;
+        const nextExitAt = a + 1 < last ? EXIT + (g * A + ageBand[a + 1]!) * S : -1;
         const regroup = remix !== null && crossing[a + 1] === 1;
-        let movers = moved[g * maxAge + a + 1]!;
+        let movers = M[MOVED + g * maxAge + a + 1]!;
         let reached = false;
         for (let k = 0; k < S; k++) {
-          let n = from[base + k]!;
+          let n = M[base + k]!;
           if (!(n > 0)) continue;
           n *= scale;
-          const stay = n - Math.min(n, n * exitRate[rates + k]! * factor);
-          const moving = stay * moveProbability[rates + k]!;
+          const stay = n - Math.min(n, n * M[exitAt + k]! * factor);
+          const moving = stay * M[moveAt + k]!;
           const remaining = stay - moving;
           const k1 = k + 1 < S ? k + 1 : k;
           if (regroup) {
             // Children growing into the next age band are re-placed below, as children of that age are.
-            crossingMass[c * S + k1]! += remaining;
+            M[CROSS + c * S + k1]! += remaining;
           } else {
             reached = true;
-            into[to + k1]! += remaining;
+            M[to + k1]! += remaining;
             comboTotal += remaining;
-            if (nextRates >= 0) nextWeight += remaining * exitRate[nextRates + k1]!;
+            if (nextExitAt >= 0) nextWeight += remaining * M[nextExitAt + k1]!;
           }
           movers += moving;
         }
         if (reached) rowsInto[c * maxAge + a + 1] = 1;
-        moved[g * maxAge + a + 1] = movers;
+        M[MOVED + g * maxAge + a + 1] = movers;
       }
-      comboSum[c] = comboTotal;
+      M[SUM + c] = comboTotal;
     }
-    placedWeight[0] = nextWeight;
-    const place = (d: number, a: number, n: number, k = 0) => {
-      if (!(n > 0)) return;
-      rowsInto[d * maxAge + a] = 1;
-      into[d * cellsPerCombo + a * S + k]! += n;
-      comboSum[d]! += n;
-      placedWeight[0]! += n * exitWeight(d, a, k);
-    };
+    M[WEIGHT] = nextWeight;
     if (remix) {
       for (let a = 1; a < maxAge; a++) {
         if (!crossing[a]) continue;
@@ -160,12 +168,24 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
         crossingMass.fill(0);
       }
     }
+    // Movers and entrants are placed as `place` places them, written out here: a call per placement would
+    // cost more than the placing. Each adds to next month's exit weight in the same order as ever.
+    let placedWeight = M[WEIGHT]!;
+    const destination = model.destination;
     for (let g = 0; g < G; g++) {
       for (let a = 1; a < maxAge; a++) {
-        const m = moved[g * maxAge + a]!;
+        const m = M[MOVED + g * maxAge + a]!;
         if (!(m > 0)) continue;
         const row = (g * A + ageBand[a - 1]!) * C;
-        for (let d = 0; d < C; d++) place(d, a, m * model.destination[row + d]!);
+        const exitBand = EXIT + ageBand[a]! * S;
+        for (let d = 0; d < C; d++) {
+          const n = m * destination[row + d]!;
+          if (!(n > 0)) continue;
+          rowsInto[d * maxAge + a] = 1;
+          M[into + d * cellsPerCombo + a * S]! += n;
+          M[SUM + d]! += n;
+          placedWeight += n * (a >= last ? 0 : M[exitBand + groupOf(d) * A * S]!);
+        }
       }
     }
     // Entrants, mid-month, aged as entrants are becoming.
@@ -175,18 +195,26 @@ export function projectPlacements(model: PlacementModel, stock: PlacementStock, 
       for (let y = 0; y < 18; y++) {
         const a = y * 12 + 6;
         const row = ageBand[a]! * C;
-        for (let d = 0; d < C; d++) place(d, a, starts * ages[y]! * model.entry[row + d]!);
+        const exitBand = EXIT + ageBand[a]! * S;
+        for (let d = 0; d < C; d++) {
+          const n = starts * ages[y]! * model.entry[row + d]!;
+          if (!(n > 0)) continue;
+          rowsInto[d * maxAge + a] = 1;
+          M[into + d * cellsPerCombo + a * S]! += n;
+          M[SUM + d]! += n;
+          placedWeight += n * (a >= last ? 0 : M[exitBand + groupOf(d) * A * S]!);
+        }
       }
     }
     // Held to the projected total, exactly.
     let sum = 0;
-    for (let c = 0; c < C; c++) sum += comboSum[c]!;
+    for (let c = 0; c < C; c++) sum += M[SUM + c]!;
     const target = Math.max(0, total.claOpen[t]!);
     scale = sum > 0 ? target / sum : 0;
-    for (let c = 0; c < C; c++) out[c]![t] = comboSum[c]! * scale;
+    for (let c = 0; c < C; c++) out[c]![t] = M[SUM + c]! * scale;
     // Nothing to share out (no placement known for anyone): all are "other".
     if (sum === 0) out[C - 2]![t] = target;
-    weight = placedWeight[0]!;
+    weight = placedWeight;
     current = into;
     next = from;
     rowsCurrent = rowsInto;
