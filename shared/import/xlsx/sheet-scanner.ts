@@ -29,14 +29,14 @@ const emptyRow: Cell[] = [];
 
 const isNameEnd = (code: number) => code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
 
+/** A cell reference ("AB12", "$A$1", any case) as a 0-based column and a 1-based row (0: none). */
 function columnIndex(ref: string): { column: number; row: number } {
   let column = 0;
   let i = 0;
   for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code >= 65 && code <= 90) column = column * 26 + (code - 64);
-    else if (code >= 97 && code <= 122) column = column * 26 + (code - 96);
-    else break;
+    const code = ref.charCodeAt(i) | 32; // folds upper to lower case
+    if (code >= 97 && code <= 122) column = column * 26 + (code - 96);
+    else if (code !== 36) break;
   }
   let row = 0;
   for (; i < ref.length; i++) {
@@ -475,23 +475,13 @@ export class SheetScanner {
         if (nameLength === 1) {
           const name = s.charCodeAt(nameStart);
           if (name === 114) {
-            // r="AB12"
-            let c = 0;
-            let j = valueStart;
-            for (; j < valueEnd; j++) {
-              const ch = s.charCodeAt(j) | 32; // folds upper to lower case
-              if (ch >= 97 && ch <= 122) c = c * 26 + (ch - 96);
-              else if (ch !== 36) break; // $A$1
-            }
-            let r = 0;
-            for (; j < valueEnd; j++) {
-              const ch = s.charCodeAt(j);
-              if (ch >= 48 && ch <= 57) r = r * 10 + (ch - 48);
-              else if (ch !== 36) break;
-            }
-            refColumn = c - 1;
-            refRow = r;
-          } else if (name === 116) type = typeOf(s, valueStart, valueEnd);
+            const ref = columnIndex(s.slice(valueStart, valueEnd));
+            refColumn = ref.column;
+            refRow = ref.row;
+          } else if (name === 116) {
+            const t = utf8Bytes(s.slice(valueStart, valueEnd));
+            type = typeOfBytes(t, 0, t.length);
+          }
           else if (name === 115) {
             style = 0;
             for (let j = valueStart; j < valueEnd; j++) style = style * 10 + (s.charCodeAt(j) - 48);
@@ -591,15 +581,6 @@ function rowNumberOf(b: Uint8Array, from: number, to: number, previous: number):
 
 // A cell's t attribute: n (or none), s (shared text), str (a formula's text), inlineStr, b, e, d (ISO date).
 const enum Type { Number, Shared, Formula, InlineString, Boolean, Error, IsoDate, Other }
-
-function typeOf(s: string, start: number, end: number): Type {
-  const length = end - start;
-  const first = s.charCodeAt(start);
-  if (length === 1) return first === 115 ? Type.Shared : first === 110 ? Type.Number : first === 98 ? Type.Boolean : first === 101 ? Type.Error : first === 100 ? Type.IsoDate : Type.Other;
-  if (length === 3 && s.startsWith('str', start)) return Type.Formula;
-  if (length === 9 && s.startsWith('inlineStr', start)) return Type.InlineString;
-  return Type.Other;
-}
 
 function typeOfBytes(b: Uint8Array, start: number, end: number): Type {
   const length = end - start;

@@ -28,15 +28,12 @@ export function findMarkup(b: Uint8Array, pattern: Uint8Array, from: number): nu
 
 /** Bytes read one per character: right for markup, which is ASCII, and for finding where things are. */
 export function latin1Text(b: Uint8Array, start: number, end: number): string {
-  let out = '';
-  for (let at = start; at < end; at += 8192) out += String.fromCharCode.apply(null, b.subarray(at, Math.min(end, at + 8192)) as unknown as number[]);
-  return out;
+  return strFromU8(b.subarray(start, end), true);
 }
 
 /** UTF-8 bytes as text. */
 export function utf8Text(b: Uint8Array, start: number, end: number): string {
-  for (let i = start; i < end; i++) if (b[i]! >= 128) return strFromU8(b.subarray(start, end));
-  return latin1Text(b, start, end);
+  return strFromU8(b.subarray(start, end));
 }
 
 /** Element text as the person typed it (see unescapeXml), skipping the work when there is nothing to undo. */
