@@ -15,6 +15,23 @@ export interface ScenarioVectors {
   claConversionMultiplier: Float64Array;
 }
 
+/** Changes (0.1 = 10% more) to one month's rates, as a shock or an intervention makes them. */
+export interface MonthChanges {
+  referral: number;
+  cppConversion: number;
+  claConversion: number;
+  cppExit: number;
+  claExit: number;
+}
+
+/** Month t's multipliers changed by `changes`, for the share of the month they are in force. */
+export function applyMonthChanges(v: ScenarioVectors, t: number, changes: MonthChanges, share: number): void {
+  v.referralMultiplier[t]! *= 1 + changes.referral * share;
+  v.cppExitMultiplier[t]! *= 1 + changes.cppExit * share;
+  v.claExitMultiplier[t]! *= 1 + changes.claExit * share;
+  v.cppConversionMultiplier[t]! *= 1 + changes.cppConversion * share;
+  v.claConversionMultiplier[t]! *= 1 + changes.claConversion * share;
+}
 
 export function scenarioVectors(scenario: Scenario, startMonth: MonthIndex, horizon: number): ScenarioVectors {
   const ones = () => new Float64Array(horizon).fill(1);
@@ -38,14 +55,11 @@ export function scenarioVectors(scenario: Scenario, startMonth: MonthIndex, hori
   }
   for (const shock of scenario.shocks) {
     const lostMonths = new Float64Array(horizon);
+    const changes: MonthChanges = { referral: shock.referralChange, cppConversion: shock.cppConversionChange, claConversion: shock.claConversionChange, cppExit: shock.cppExitChange, claExit: shock.claExitChange };
     for (let t = 0; t < horizon; t++) {
       const share = monthOverlap(startMonth + t, shock.from, shock.to);
       if (share === 0) continue;
-      v.referralMultiplier[t]! *= 1 + shock.referralChange * share;
-      v.cppExitMultiplier[t]! *= 1 + shock.cppExitChange * share;
-      v.claExitMultiplier[t]! *= 1 + shock.claExitChange * share;
-      v.cppConversionMultiplier[t]! *= 1 + shock.cppConversionChange * share;
-      v.claConversionMultiplier[t]! *= 1 + shock.claConversionChange * share;
+      applyMonthChanges(v, t, changes, share);
       if (shock.referralChange < 0) lostMonths[t] = -shock.referralChange * share;
     }
     if (shock.returnShare > 0 && lostMonths.some((x) => x > 0)) {

@@ -4,20 +4,16 @@
 // Housing effects (approaches, temporary accommodation) are the housing service's (housing/housing-scenario.ts).
 import type { MonthIndex } from '../../core/months.ts';
 import type { Intervention } from '../../scenario.ts';
-import type { ScenarioVectors } from '../scenario-vectors.ts';
+import { applyMonthChanges, type MonthChanges, type ScenarioVectors } from '../scenario-vectors.ts';
 import { runningShare } from '../../core/interventions-running.ts';
 
 export function applyInterventionEffects(vectors: ScenarioVectors, interventions: readonly Intervention[], startMonth: MonthIndex, horizon: number): void {
   for (const intervention of interventions) {
     const e = intervention.effects;
+    const changes: MonthChanges = { referral: e.referralChange, cppConversion: e.cppStartChange, claConversion: e.claStartChange, cppExit: e.cppExitChange, claExit: e.claExitChange };
     for (let t = 0; t < horizon; t++) {
       const share = runningShare(intervention, startMonth + t);
-      if (share === 0) continue;
-      vectors.referralMultiplier[t]! *= 1 + e.referralChange * share;
-      vectors.cppConversionMultiplier[t]! *= 1 + e.cppStartChange * share;
-      vectors.claConversionMultiplier[t]! *= 1 + e.claStartChange * share;
-      vectors.cppExitMultiplier[t]! *= 1 + e.cppExitChange * share;
-      vectors.claExitMultiplier[t]! *= 1 + e.claExitChange * share;
+      if (share !== 0) applyMonthChanges(vectors, t, changes, share);
     }
   }
 }
