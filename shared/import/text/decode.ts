@@ -1,6 +1,7 @@
 // Bytes of a CSV or TSV file to text. Files saved by Excel on Windows are often Windows-1252 ("ANSI"),
 // others UTF-8 with or without a byte-order mark, occasionally UTF-16 ("Unicode text"). Pure code: the
 // same in the window, a worker and Node.
+import { strFromU8 } from 'fflate';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -17,9 +18,37 @@ function fromCodeUnits(units: Uint16Array, length: number): string {
   return parts.join('');
 }
 
-/** Strict UTF-8: returns null at the first invalid sequence, so the caller can fall back to Windows-1252. */
-export function decodeUtf8Strict(bytes: Uint8Array, start = 0): string | null {
-  // UTF-8 never takes fewer bytes than UTF-16 takes code units: the bytes' length is room enough.
+/** Whether the bytes from `start` are valid UTF-8: no overlong forms, surrogates, code points past U+10FFFF or cut-off sequences. */
+function isValidUtf8(bytes: Uint8Array, start: number): boolean {
+  const n = bytes.length;
+  let i = start;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let cp: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) (need = 1), (cp = b & 0x1f), (min = 0x80);
+    else if (b >= 0xe0 && b <= 0xef) (need = 2), (cp = b & 0x0f), (min = 0x800);
+    else if (b >= 0xf0 && b <= 0xf4) (need = 3), (cp = b & 0x07), (min = 0x10000);
+    else return false;
+    if (i + need >= n) return false; // cut off at the end
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]!;
+      if ((c & 0xc0) !== 0x80) return false;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    i += need + 1;
+  }
+  return true;
+}
+
+/** Valid UTF-8 as text, one code unit (or surrogate pair) per character. */
+function utf8ToText(bytes: Uint8Array, start: number): string {
   const units = new Uint16Array(Math.max(0, bytes.length - start));
   let n = 0;
   let i = start;
@@ -30,19 +59,9 @@ export function decodeUtf8Strict(bytes: Uint8Array, start = 0): string | null {
       i++;
       continue;
     }
-    let need: number;
-    let cp: number;
-    let min: number;
-    if (b >= 0xc2 && b <= 0xdf) [need, cp, min] = [1, b & 0x1f, 0x80];
-    else if (b >= 0xe0 && b <= 0xef) [need, cp, min] = [2, b & 0x0f, 0x800];
-    else if (b >= 0xf0 && b <= 0xf4) [need, cp, min] = [3, b & 0x07, 0x10000];
-    else return null;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return null;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
+    const need = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
+    let cp = b & (need === 3 ? 0x07 : need === 2 ? 0x0f : 0x1f);
+    for (let k = 1; k <= need; k++) cp = (cp << 6) | (bytes[i + k]! & 0x3f);
     if (cp < 0x10000) units[n++] = cp;
     else {
       // A surrogate pair, as String.fromCodePoint writes it.
@@ -52,6 +71,16 @@ export function decodeUtf8Strict(bytes: Uint8Array, start = 0): string | null {
     i += need + 1;
   }
   return fromCodeUnits(units, n);
+}
+
+/** Strict UTF-8: returns null at the first invalid sequence, so the caller can fall back to Windows-1252. */
+export function decodeUtf8Strict(bytes: Uint8Array, start = 0): string | null {
+  if (!isValidUtf8(bytes, start)) return null;
+  // Checked, the bytes are turned into text by fflate, through the runtime's own decoder where it has one
+  // (several times faster than a loop here). That decoder drops a byte-order mark at the start, so text
+  // that begins with one (a second mark, after the file's own) is made here, keeping it as the file has it.
+  if (bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) return utf8ToText(bytes, start);
+  return strFromU8(start === 0 ? bytes : bytes.subarray(start));
 }
 
 export function decodeWindows1252(bytes: Uint8Array, start = 0): string {
