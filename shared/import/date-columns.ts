@@ -1,6 +1,6 @@
 // The date columns of one list from one source (a sheet, a CSV file, a paste): the order each is read in,
 // settled from all its values before any row is read, so that no row is read the wrong way round.
-import type { Cell } from './cells.ts';
+import type { GridRows } from './grid-rows.ts';
 import { tableSpec, type TableId } from './table-specs.ts';
 import { dateColumnKey, decideDateOrder, DateColumnEvidence, type DateColumnDecision, type DateOrderAnswer, type DateQuestion } from './values/date-order.ts';
 import type { DateOrder } from './values/dates.ts';
@@ -9,7 +9,7 @@ export interface DateColumnsOfTable<L extends TableId> {
   list: L;
   file: string;
   sheet: string | null;
-  rows: readonly (readonly Cell[])[];
+  rows: GridRows;
   firstData: number;
   columns: ReadonlyMap<string, number>;
   headers: readonly string[];
@@ -40,7 +40,7 @@ export function settleDateColumns<L extends TableId>(table: DateColumnsOfTable<L
   const columns = fields.map((field) => {
     const index = table.columns.get(field.key)!;
     const evidence = new DateColumnEvidence();
-    for (let i = table.firstData; i < table.rows.length; i++) evidence.add(table.rows[i]![index] ?? null);
+    for (let i = table.firstData; i < table.rows.length; i++) evidence.add(table.rows.cell(i, index) ?? null);
     const ref = { list: table.list, file: table.file, sheet: table.sheet, column: table.headers[index] || field.header.trim() };
     return { field, ref, evidence };
   });

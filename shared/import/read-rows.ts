@@ -1,7 +1,8 @@
 // Reads the data rows of one detected list: each row is blank, rejected (with at least one error) or
 // accepted (perhaps with warnings). Only the catalogue's columns are read.
 import { dateForPeople } from '../text/people-format.ts';
-import { isBlankRow, isBlankValue, isEmptyText, type Cell } from './cells.ts';
+import { isBlankValue, isEmptyText, type Cell } from './cells.ts';
+import type { GridRows } from './grid-rows.ts';
 import type { FieldSpec } from './list-catalogue.ts';
 import { tableSpec, type TableId } from './table-specs.ts';
 import { normaliseCode, parseYesNo } from './values/codes.ts';
@@ -120,8 +121,9 @@ function emptyValuesOf(list: TableId): Readonly<Record<string, FieldValue>> {
   return empty;
 }
 
-export function readRow(layout: TableLayout, cells: readonly Cell[], rowNumber: number): RowOutcome {
-  if (isBlankRow(cells)) return { status: 'blank', row: rowNumber };
+/** Reads row `i` of `rows`, which the person knows as row (or line) `rowNumber`. */
+export function readRow(layout: TableLayout, rows: GridRows, i: number, rowNumber: number): RowOutcome {
+  if (rows.blank(i)) return { status: 'blank', row: rowNumber };
   const fields = tableSpec(layout.list).fields;
   const columns = columnsOf(layout);
   // Every field's key, in the catalogue's order, from the start: each row of a list has the same shape
@@ -133,7 +135,7 @@ export function readRow(layout: TableLayout, cells: readonly Cell[], rowNumber: 
   for (let f = 0; f < fields.length; f++) {
     const field = fields[f]!;
     const index = columns[f]!;
-    const cell = index < 0 ? null : (cells[index] ?? null);
+    const cell = index < 0 ? null : (rows.cell(i, index) ?? null);
     if (field.kind === 'id') rawId = cell;
     const problem = readField(field, cell, field.kind === 'date' ? (layout.dateOrders?.get(field.key) ?? 'dmy') : 'dmy');
     values[field.key] = fieldValue;

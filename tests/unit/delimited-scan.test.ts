@@ -2,7 +2,8 @@
 // replaced is kept here as the reference, and both must read any text, however awkward, the same.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDelimited, parseDelimitedRows, type Delimiter, type DelimitedRecord } from '../../shared/import/text/delimited.ts';
+import { isBlankRow } from '../../shared/import/cells.ts';
+import { parseDelimited, parseDelimitedRows, scanDelimited, type Delimiter, type DelimitedRecord } from '../../shared/import/text/delimited.ts';
 
 function referenceParse(text: string, delimiter: Delimiter): DelimitedRecord[] {
   const records: DelimitedRecord[] = [];
@@ -79,5 +80,24 @@ describe('the delimited scan', () => {
 
   it('gives the rows and their first lines side by side', () => {
     expect(parseDelimitedRows('a\t"b\nc"\r\nd\t\n\ne', '\t')).toEqual({ rows: [['a', 'b\nc'], ['d', ''], [''], ['e']], lines: [1, 3, 4, 5] });
+  });
+
+  it('hands out each cell, and says which rows are blank, as the rows it makes', () => {
+    // Blank-looking characters too: a row of spaces, non-breaking spaces or "#N/A" is not blank.
+    const blankish = fc.array(fc.constantFrom('\t', ',', '"', '\r\n', '\n', ' ', '\u00a0', '\u200b', '#N/A', 'x', '""'), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(awkward, blankish), fc.constantFrom<Delimiter>('\t', ',', ';'), (text, delimiter) => {
+        const scan = scanDelimited(text, delimiter);
+        const { rows, lines } = parseDelimitedRows(text, delimiter);
+        expect(scan.length).toBe(rows.length);
+        rows.forEach((row, r) => {
+          expect(scan.line(r)).toBe(lines[r]);
+          expect(scan.blank(r)).toBe(isBlankRow(row));
+          for (let c = 0; c <= row.length; c++) expect(scan.cell(r, c)).toBe(row[c]);
+          expect(scan.row(r)).toEqual(referenceParse(text, delimiter)[r]!.cells);
+        });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 // Delimited text: what Excel puts on the clipboard (tab-separated, cells with tabs or line breaks quoted,
 // quotes doubled) and CSV/TSV files. Each record keeps the line it started on, so a message can name the
 // row the user sees.
+import { cellText, isVisibleStart } from '../cells.ts';
 
 export interface DelimitedRecord {
   /** 1-based line of the text on which the record starts. */
@@ -45,6 +46,18 @@ export function parseDelimited(text: string, delimiter: Delimiter = sniffDelimit
   return rows.map((cells, i) => ({ line: lines[i]!, cells }));
 }
 
+/** Every row of the text as an array of its cells. */
+export function parseDelimitedRows(text: string, delimiter: Delimiter = sniffDelimiter(text)): DelimitedRows {
+  const scan = scanDelimited(text, delimiter);
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  for (let r = 0; r < scan.length; r++) {
+    rows.push(scan.row(r));
+    lines.push(scan.line(r));
+  }
+  return { rows, lines };
+}
+
 const quote = 34;
 const lineFeed = 10;
 const carriageReturn = 13;
@@ -58,58 +71,148 @@ function countLineFeeds(text: string, from: number, to: number): number {
 
 // Lists repeat the same few values down a column (codes, dates, yes/no): a cell whose text was met
 // recently is handed back as the same string, found by a hash of its characters in the text itself, so
-// no copy is made for it at all. A big paste keeps a few thousand strings alive rather than a million, the
-// collector has that much less to do, and the value readers' caches, keyed by these strings, find them at
-// once. Direct-mapped: a text that does not repeat (an ID) takes a slot from an older one, which is made
-// again when next met; what is handed back is the same text either way.
+// no copy is made for it at all. The value readers' caches, keyed by these strings, find them at once.
+// Direct-mapped: a text that does not repeat (an ID) takes a slot from an older one, which is made again
+// when next met; what is handed back is the same text either way.
 const internSlots = 8192;
 const longestInterned = 64;
 
 class CellTexts {
   private readonly keys: (string | undefined)[] = new Array<string | undefined>(internSlots);
+  /** The hash of each slot's text: most texts that are not the slot's are told apart without reading it. */
+  private readonly hashes = new Int32Array(internSlots);
 
-  /** text[start, end), whose characters hash to `hash`. */
-  slice(text: string, start: number, end: number, hash: number): string {
+  /** text[start, end). */
+  slice(text: string, start: number, end: number): string {
     const length = end - start;
     if (length > longestInterned) return text.slice(start, end);
+    let hash = 0;
+    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
     const slot = (hash ^ (hash >>> 13)) & (internSlots - 1);
     const key = this.keys[slot];
-    if (key !== undefined && key.length === length && text.startsWith(key, start)) return key;
+    if (key !== undefined && this.hashes[slot] === hash && key.length === length) {
+      // Compared here, character by character: for texts this short a call to startsWith costs more.
+      let k = 0;
+      while (k < length && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === length) return key;
+    }
     const made = text.slice(start, end);
     this.keys[slot] = made;
+    this.hashes[slot] = hash;
     return made;
   }
 }
 
-/** The same hash CellTexts.slice takes, for a cell not sliced straight from the text (quoted ones). */
-function hashOf(text: string): number {
-  let hash = 0;
-  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  return hash;
+/** A copy of `array` with room for at least `size` numbers. */
+function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(size, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 /**
- * One pass over the text by character codes; a cell is one slice of the text unless it is quoted with
- * doubled quotes inside. Same rules as Excel: a cell is quoted only when its first character is a quote;
- * a quoted cell runs to its closing quote (tabs and line breaks inside are kept, doubled quotes are one);
- * anything between the closing quote and the delimiter is kept; CRLF, LF and CR end a row.
+ * A delimited text read in one scan into where each cell starts and ends: no string is made until a
+ * cell is asked for, and what is asked for and let go costs the collector nothing. A big paste's rows
+ * are read once each, and only the columns a list uses; most of what they hold repeats and is handed
+ * back without a copy.
  */
-export function parseDelimitedRows(text: string, delimiter: Delimiter = sniffDelimiter(text)): DelimitedRows {
-  const texts = new CellTexts();
-  const rows: string[][] = [];
-  const lines: number[] = [];
+export class DelimitedCells {
+  /** How many rows the text holds. */
+  readonly length: number;
+  private readonly text: string;
+  private readonly texts = new CellTexts();
+  /** Each cell's start and end in the text; a quoted cell's start is -1 - its place in `quoted`. */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /** Quoted cells, unquoted when read (they are few). */
+  private readonly quoted: string[];
+  /** The first cell of each row, and one past the last row's last cell. */
+  private readonly rowFirst: Int32Array;
+  private readonly rowLine: Int32Array;
+
+  constructor(text: string, starts: Int32Array, ends: Int32Array, quoted: string[], rowFirst: Int32Array, rowLine: Int32Array, length: number) {
+    this.text = text;
+    this.starts = starts;
+    this.ends = ends;
+    this.quoted = quoted;
+    this.rowFirst = rowFirst;
+    this.rowLine = rowLine;
+    this.length = length;
+  }
+
+  /** The 1-based line on which a row starts. */
+  line(row: number): number {
+    return this.rowLine[row]!;
+  }
+
+  /** One cell's text; undefined past the end of its row. */
+  cell(row: number, column: number): string | undefined {
+    const at = this.rowFirst[row]! + column;
+    return at < this.rowFirst[row + 1]! ? this.cellAt(at) : undefined;
+  }
+
+  /** Every cell of a row. */
+  row(row: number): string[] {
+    const first = this.rowFirst[row]!;
+    const cells = new Array<string>(this.rowFirst[row + 1]! - first);
+    for (let c = 0; c < cells.length; c++) cells[c] = this.cellAt(first + c);
+    return cells;
+  }
+
+  /**
+   * True when no cell of the row has anything in it (as isBlankRow judges cells), decided for most rows
+   * from the first character of a cell without making its string.
+   */
+  blank(row: number): boolean {
+    const end = this.rowFirst[row + 1]!;
+    for (let at = this.rowFirst[row]!; at < end; at++) {
+      const start = this.starts[at]!;
+      if (start >= 0) {
+        if (start === this.ends[at]) continue;
+        if (isVisibleStart(this.text.charCodeAt(start))) return false;
+      }
+      if (cellText(this.cellAt(at)) !== '') return false;
+    }
+    return true;
+  }
+
+  private cellAt(at: number): string {
+    const start = this.starts[at]!;
+    if (start < 0) return this.quoted[-1 - start]!;
+    const end = this.ends[at]!;
+    return start === end ? '' : this.texts.slice(this.text, start, end);
+  }
+}
+
+/**
+ * One pass over the text by character codes, noting where each cell is. Same rules as Excel: a cell is
+ * quoted only when its first character is a quote; a quoted cell runs to its closing quote (tabs and line
+ * breaks inside are kept, doubled quotes are one); anything between the closing quote and the delimiter
+ * is kept; CRLF, LF and CR end a row.
+ */
+export function scanDelimited(text: string, delimiter: Delimiter = sniffDelimiter(text)): DelimitedCells {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
+  let starts = new Int32Array(Math.max(64, n >> 3));
+  let ends = new Int32Array(starts.length);
+  let rowFirst = new Int32Array(Math.max(16, n >> 6));
+  let rowLine = new Int32Array(rowFirst.length);
+  const quoted: string[] = [];
+  const texts = new CellTexts();
+  let cells = 0;
+  let rows = 0;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
-  let rowLine = 1;
-  let cells: string[] = [];
+  rowLine[0] = 1;
   while (i < n) {
+    if (cells + 1 >= starts.length) {
+      starts = grown(starts, cells + 2);
+      ends = grown(ends, cells + 2);
+    }
     // At the start of a cell.
-    let cell: string;
     if (text.charCodeAt(i) === quote) {
       let from = i + 1;
-      cell = '';
+      let cell = '';
       for (;;) {
         const close = text.indexOf('"', from);
         if (close === -1) {
@@ -137,39 +240,47 @@ export function parseDelimitedRows(text: string, delimiter: Delimiter = sniffDel
       }
       if (end > i) cell += text.slice(i, end);
       i = end;
-      cell = cell.length > longestInterned ? cell : texts.slice(cell, 0, cell.length, hashOf(cell));
+      starts[cells] = -1 - quoted.length;
+      quoted.push(cell === '' ? '' : texts.slice(cell, 0, cell.length));
     } else {
       let end = i;
-      let hash = 0;
       while (end < n) {
         const c = text.charCodeAt(end);
         if (c === d || c === lineFeed || c === carriageReturn) break;
-        hash = (Math.imul(hash, 31) + c) | 0;
         end++;
       }
-      cell = end === i ? '' : texts.slice(text, i, end, hash);
+      starts[cells] = i;
+      ends[cells] = end;
       i = end;
     }
-    cells.push(cell);
+    cells++;
     if (i >= n) break;
     const c = text.charCodeAt(i);
     if (c === d) {
       i++;
-      if (i >= n) cells.push(''); // a row that ends with a delimiter ends with an empty cell
+      if (i >= n) {
+        // A row that ends with a delimiter ends with an empty cell.
+        starts[cells] = n;
+        ends[cells] = n;
+        cells++;
+      }
       continue;
     }
     // A line break ends the row.
-    rows.push(cells);
-    lines.push(rowLine);
-    cells = [];
     i += c === carriageReturn && text.charCodeAt(i + 1) === lineFeed ? 2 : 1;
     line++;
-    rowLine = line;
+    if (rows + 2 >= rowFirst.length) {
+      rowFirst = grown(rowFirst, rows + 3);
+      rowLine = grown(rowLine, rows + 3);
+    }
+    rows++;
+    rowFirst[rows] = cells;
+    rowLine[rows] = line;
   }
   // The last row, unless the text ended with a line break.
-  if (cells.length > 0) {
-    rows.push(cells);
-    lines.push(rowLine);
+  if (cells > rowFirst[rows]!) {
+    rows++;
+    rowFirst[rows] = cells;
   }
-  return { rows, lines };
+  return new DelimitedCells(text, starts, ends, quoted, rowFirst, rowLine, rows);
 }
