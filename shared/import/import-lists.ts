@@ -7,7 +7,7 @@ import { answersByColumn } from './date-columns.ts';
 import { activityDateKeys, flagDateOutliers, type ActivityDateKey, type DateFlag, type DateFlags } from './date-outliers.ts';
 import { annexACatalogue } from './detect-table.ts';
 import { listCatalogue, type ListId } from './list-catalogue.ts';
-import { createPseudonymiser } from './pseudonym.ts';
+import { ChildRegister } from './pseudonym.ts';
 import type { FieldValue } from './read-rows.ts';
 import { gridsOf, readGrid, type ImportProgress as ProgressOf, type ImportSource as SourceOf, type ReadGridRow } from './read-grids.ts';
 import { emptyCounts, type ImportIssue, type ImportReport } from './report.ts';
@@ -44,10 +44,7 @@ export interface ImportResult {
   dateColumns: DateColumnDecision[];
 }
 
-interface PendingRow extends ReadGridRow<ListId> {
-  /** The pseudonym, set once the row has passed every check. */
-  child?: string;
-}
+type PendingRow = ReadGridRow<ListId>;
 
 const workbookExtensions = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
 
@@ -90,17 +87,33 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
   const extractByLabel = new Map(extracts.map((e) => [e.label, e]));
   for (const row of pending) checkAgainstExtract(row, extractByLabel.get(row.extract)!, flags.get(row), issues);
 
-  const pseudonym = createPseudonymiser(options.pseudonymKey);
+  const children = new ChildRegister(options.pseudonymKey, pending.length);
   const dataset: Dataset = { extracts, referrals: [], cpp: [], cla: [] };
   for (const list of ['referrals', 'cpp', 'cla'] as const) {
-    const rows = pending.filter((r) => r.list === list);
-    report[list].rowsRejected += rows.filter((r) => r.rejected).length;
-    const accepted = rows.filter((r) => !r.rejected);
-    for (const row of accepted) row.child = pseudonym(row.rawId);
+    const accepted: PendingRow[] = [];
+    for (const row of pending) {
+      if (row.list !== list) continue;
+      if (row.rejected) report[list].rowsRejected++;
+      else accepted.push(row);
+    }
+    // Each accepted row's child, by number (the same number, the same pseudonym).
+    const child = new Int32Array(accepted.length);
+    for (let i = 0; i < accepted.length; i++) child[i] = children.numberOf(accepted[i]!.rawId);
     report[list].rowsAccepted = accepted.length;
-    const kept = mergeDuplicates(list, accepted, extractByLabel, issues);
+    const kept = mergeDuplicates(list, accepted, child, children.size, extractByLabel, issues);
     report[list].duplicates = accepted.length - kept.length;
-    (dataset[list] as unknown[]) = kept.map((r) => toRecord(list, r, extractByLabel.get(r.extract)!.id));
+    const records: Array<ReferralRecord | CppRecord | ClaRecord> = [];
+    let label: string | null = null;
+    let extract = 0;
+    for (const k of kept) {
+      const row = accepted[k]!;
+      if (row.extract !== label) {
+        label = row.extract;
+        extract = extractByLabel.get(label)!.id;
+      }
+      records.push(toRecord(list, row, children.pseudonymOf(child[k]!), extract));
+    }
+    (dataset[list] as unknown[]) = records;
   }
   for (const list of ['referrals', 'cpp', 'cla'] as const) {
     if (!report[list].present) {
@@ -194,40 +207,41 @@ function completeness(row: PendingRow): number {
 
 // Rows repeat across stacked extracts (and sometimes within one). Keep the most complete; on a tie, the
 // one from the later extract, which knows more (an end date, a newer placement). Kept rows stay where
-// their event was first met. Rows are found by child first: most children have one row in a list, so
-// no key is built for the row.
-function mergeDuplicates(list: ListId, rows: readonly PendingRow[], extracts: ReadonlyMap<string, ExtractInfo>, issues: ImportIssue[]): PendingRow[] {
-  const kept: PendingRow[] = [];
-  const byChild = new Map<string, number | number[]>(); // positions in `kept` of the child's events
-  for (const row of rows) {
-    const child = row.child!;
-    const known = byChild.get(child);
+// their event was first met. Rows are found by child first, through arrays indexed by the child's number:
+// most children have one row in a list, so no key is built for the row. Gives the kept rows' positions
+// in `rows`.
+function mergeDuplicates(list: ListId, rows: readonly PendingRow[], childOf: Int32Array, childCount: number, extracts: ReadonlyMap<string, ExtractInfo>, issues: ImportIssue[]): number[] {
+  const kept: number[] = [];
+  // The child's events in `kept`, in the order met: the first, then each one's next (-1: no more).
+  const firstEvent = new Int32Array(childCount).fill(-1);
+  const nextEvent: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const child = childOf[i]!;
     let at = -1;
-    if (known !== undefined) {
-      if (typeof known === 'number') {
-        if (sameEvent(list, kept[known]!, row)) at = known;
-      } else {
-        for (const k of known) {
-          if (sameEvent(list, kept[k]!, row)) {
-            at = k;
-            break;
-          }
-        }
+    let last = -1;
+    for (let k = firstEvent[child]!; k >= 0; k = nextEvent[k]!) {
+      if (sameEvent(list, rows[kept[k]!]!, row)) {
+        at = k;
+        break;
       }
+      last = k;
     }
     if (at < 0) {
-      const position = kept.push(row) - 1;
-      byChild.set(child, known === undefined ? position : typeof known === 'number' ? [known, position] : (known.push(position), known));
+      const position = kept.push(i) - 1;
+      nextEvent.push(-1);
+      if (last < 0) firstEvent[child] = position;
+      else nextEvent[last] = position;
       continue;
     }
-    const previous = kept[at]!;
+    const previous = rows[kept[at]!]!;
     if (previous.extract === row.extract && JSON.stringify(previous.values) === JSON.stringify(row.values)) {
       issues.push({ list, file: row.file, sheet: row.sheet, row: row.row, column: null, severity: 'warning', message: `repeats row ${previous.row} exactly; it was counted once` });
     }
     const better =
       completeness(row) > completeness(previous) ||
       (completeness(row) === completeness(previous) && extracts.get(row.extract)!.extractDate > extracts.get(previous.extract)!.extractDate);
-    if (better) kept[at] = row;
+    if (better) kept[at] = i;
   }
   return kept;
 }
@@ -236,9 +250,8 @@ const asString = (v: FieldValue | undefined) => (typeof v === 'string' ? v : nul
 const asNumber = (v: FieldValue | undefined) => (typeof v === 'number' ? v : null);
 const asBoolean = (v: FieldValue | undefined) => (typeof v === 'boolean' ? v : null);
 
-function toRecord(list: ListId, row: PendingRow, extract: number): ReferralRecord | CppRecord | ClaRecord {
+function toRecord(list: ListId, row: PendingRow, child: string, extract: number): ReferralRecord | CppRecord | ClaRecord {
   const v = row.values;
-  const child = row.child!;
   const birthMonth = asString(v.dateOfBirth)?.slice(0, 7) ?? null;
   if (list === 'referrals') {
     return { child, birthMonth, extract, referralDate: v.referralDate as string, ageYears: asNumber(v.age), source: asString(v.referralSource), nfa: asBoolean(v.referralNfa), referralsInLast12Months: asNumber(v.referralsInLast12Months) };
