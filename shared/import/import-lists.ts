@@ -4,7 +4,7 @@ import type { ClaRecord, CppRecord, Dataset, ExtractInfo, ReferralRecord } from 
 import { dateForPeople } from '../text/people-format.ts';
 import type { Cell } from './cells.ts';
 import { answersByColumn } from './date-columns.ts';
-import { activityDateKeys, flagDateOutliers, type ActivityDateKey, type DateFlag, type DateFlags } from './date-outliers.ts';
+import { flagDateOutliers, type ActivityDateKey, type DateFlag, type DateFlags } from './date-outliers.ts';
 import { annexACatalogue } from './detect-table.ts';
 import { listCatalogue, type ListId } from './list-catalogue.ts';
 import { ChildRegister } from './pseudonym.ts';
@@ -85,7 +85,12 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
   const flags = flagDateOutliers(pending, options.today ?? new Date().toISOString().slice(0, 10));
   const extracts = settleExtracts(pending, givenDates, flags, issues);
   const extractByLabel = new Map(extracts.map((e) => [e.label, e]));
-  for (const row of pending) checkAgainstExtract(row, extractByLabel.get(row.extract)!, flags.get(row), issues);
+  let label: string | null = null;
+  let extract = extracts[0]!;
+  for (const row of pending) {
+    if (row.extract !== label) extract = extractByLabel.get((label = row.extract))!;
+    checkAgainstExtract(row, extract, flags.size === 0 ? undefined : flags.get(row), issues);
+  }
 
   const children = new ChildRegister(options.pseudonymKey, pending.length);
   const dataset: Dataset = { extracts, referrals: [], cpp: [], cla: [] };
@@ -132,8 +137,33 @@ export function inferredExtractDateNote(label: string, date: string): ImportIssu
 // The extract date of each extract: the one given, or else the latest date in its lists that is neither
 // after the day of import nor far apart from the rest (and say so).
 function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<string, ReadonlySet<string>>, flags: DateFlags, issues: ImportIssue[]): ExtractInfo[] {
-  const labels = [...new Set([...pending.map((r) => r.extract), ...given.keys()])];
-  const infos = labels.map((label): ExtractInfo => {
+  // The extracts in the order met, then those only given a date; and the latest date of each (for those
+  // not given one), all in one pass over the rows: rows of one extract come one after another.
+  const labels = new Set<string>();
+  const latestOf = new Map<string, string>();
+  let label: string | null = null;
+  let inferred = false; // the extract of these rows was given no date: its latest is looked for
+  let latest = '';
+  for (const row of pending) {
+    if (row.extract !== label) {
+      if (inferred) latestOf.set(label!, latest);
+      label = row.extract;
+      labels.add(label);
+      inferred = !given.has(label);
+      latest = latestOf.get(label) ?? '';
+    }
+    if (!inferred) continue;
+    // The keys of activityDateKeys, each read by its name.
+    const flagged = flags.size === 0 ? undefined : flags.get(row);
+    const values = row.values;
+    latest = laterActivity(values.referralDate, 'referralDate', flagged, latest);
+    latest = laterActivity(values.approachDate, 'approachDate', flagged, latest);
+    latest = laterActivity(values.startDate, 'startDate', flagged, latest);
+    latest = laterActivity(values.endDate, 'endDate', flagged, latest);
+  }
+  if (inferred) latestOf.set(label!, latest);
+  for (const label of given.keys()) labels.add(label);
+  const infos = [...labels].map((label): ExtractInfo => {
     const dates = [...(given.get(label) ?? [])].sort();
     if (dates.length > 0) {
       if (dates.length > 1) {
@@ -141,16 +171,7 @@ function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<strin
       }
       return { id: 0, label, extractDate: dates.at(-1)!, extractDateSource: 'given' };
     }
-    let latest = '';
-    for (const row of pending) {
-      if (row.extract !== label) continue;
-      const flagged = flags.get(row);
-      for (const key of activityDateKeys) {
-        const value = row.values[key];
-        const kind = flagged?.get(key)?.kind;
-        if (typeof value === 'string' && value > latest && kind !== 'future' && kind !== 'later') latest = value;
-      }
-    }
+    const latest = latestOf.get(label) ?? '';
     if (latest) {
       issues.push(inferredExtractDateNote(label, latest));
     }
@@ -159,6 +180,13 @@ function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<strin
   infos.sort((a, b) => a.extractDate.localeCompare(b.extractDate) || a.label.localeCompare(b.label));
   infos.forEach((info, i) => (info.id = i + 1));
   return infos;
+}
+
+/** `value` when it is an activity date later than `latest` and not one flagged as in the future or far later; else `latest`. */
+function laterActivity(value: FieldValue | undefined, key: ActivityDateKey, flagged: ReadonlyMap<ActivityDateKey, DateFlag> | undefined, latest: string): string {
+  if (typeof value !== 'string' || value <= latest) return latest;
+  const kind = flagged?.get(key)?.kind;
+  return kind !== 'future' && kind !== 'later' ? value : latest;
 }
 
 function checkAgainstExtract(row: PendingRow, extract: ExtractInfo, flagged: ReadonlyMap<ActivityDateKey, DateFlag> | undefined, issues: ImportIssue[]): void {
