@@ -171,7 +171,7 @@ export function readGrid<L extends TableId>(grid: Grid<L>, reading: GridReading<
   reading.dateQuestions.push(...dates.questions);
   reading.dateColumns.push(...dates.decisions);
   for (const d of dates.decisions) if (d.note) issues.push({ list: d.list, file: d.file, sheet: d.sheet, row: null, column: d.column, severity: 'info', message: d.note });
-  const layout = { list: table.list, columns: table.columns, headers: table.headers, dateOrders: dates.orders };
+  const layout = { list: table.list, columns: table.columns, headers: table.headers, dateOrders: dates.orders, dateCells: dates.cells };
   const total = grid.rows.length - firstData;
   const onProgress = reading.onProgress;
   for (let i = firstData; i < grid.rows.length; i++) {
