@@ -54,7 +54,7 @@ export function settleDateColumns<L extends TableId>(table: DateColumnsOfTable<L
   const fields = spec.fields.filter((f) => f.kind === 'date' && table.columns.has(f.key)).sort((a, b) => Number(b.key === spec.keyDate) - Number(a.key === spec.keyDate));
   const columns = fields.map((field) => {
     const index = table.columns.get(field.key)!;
-    const { ids, cells, counts } = distinctCells(table.rows, table.firstData, index);
+    const { ids, cells, counts } = table.rows.distinct(index, table.firstData);
     // Noted in the order first met, as many times as met: the same evidence as cell by cell.
     const evidence = new DateColumnEvidence();
     for (let id = 0; id < cells.length; id++) evidence.add(cells[id]!, counts[id]);
@@ -73,27 +73,3 @@ export function settleDateColumns<L extends TableId>(table: DateColumnsOfTable<L
   return settled;
 }
 
-/**
- * The different cells of a column, in the order first met, how often each is met, and which each row
- * holds. Texts and numbers are looked up by value; a cell of another kind (a workbook's date cell, each
- * its own object) is left to be read from its row.
- */
-function distinctCells(rows: GridRows, firstData: number, index: number): { ids: Int32Array; cells: Cell[]; counts: number[] } {
-  const ids = new Int32Array(rows.length).fill(-1);
-  const cells: Cell[] = [];
-  const counts: number[] = [];
-  const known = new Map<Cell, number>();
-  for (let i = firstData; i < rows.length; i++) {
-    const cell = rows.cell(i, index) ?? null;
-    if (cell !== null && typeof cell !== 'string' && typeof cell !== 'number') continue;
-    let id = known.get(cell);
-    if (id === undefined) {
-      known.set(cell, (id = cells.length));
-      cells.push(cell);
-      counts.push(0);
-    }
-    ids[i] = id;
-    counts[id]!++;
-  }
-  return { ids, cells, counts };
-}

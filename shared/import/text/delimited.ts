@@ -2,6 +2,8 @@
 // quotes doubled) and CSV/TSV files. Each record keeps the line it started on, so a message can name the
 // row the user sees.
 import { cellText, isVisibleStart } from '../cells.ts';
+import type { DistinctCells } from '../grid-rows.ts';
+import { slotOf } from './string-table.ts';
 
 export interface DelimitedRecord {
   /** 1-based line of the text on which the record starts. */
@@ -103,6 +105,18 @@ class CellTexts {
   }
 }
 
+/** A table of `size` slots holding the places of these cells, found by their hashes (the null cell left out). */
+function rehashed(size: number, hashes: readonly number[], cells: readonly (string | null)[]): Int32Array<ArrayBuffer> {
+  const table = new Int32Array(size).fill(-1);
+  for (let id = 0; id < hashes.length; id++) {
+    if (cells[id] === null) continue;
+    let slot = slotOf(hashes[id]!, size - 1);
+    while (table[slot]! >= 0) slot = (slot + 1) & (size - 1);
+    table[slot] = id;
+  }
+  return table;
+}
+
 /** A copy of `array` with room for at least `size` numbers. */
 function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(Math.max(size, array.length * 2));
@@ -173,6 +187,74 @@ export class DelimitedCells {
       }
       if (cellText(this.cellAt(at)) !== '') return false;
     }
+    return true;
+  }
+
+  /**
+   * The different cells of a column from row `from` on (see DistinctCells), told apart by their characters
+   * in the text: a string is made once for each different cell, none for the rest.
+   */
+  distinct(column: number, from: number): DistinctCells {
+    const ids = new Int32Array(this.length).fill(-1);
+    const cells: (string | null)[] = [];
+    const counts: number[] = [];
+    const hashes: number[] = [];
+    let table = new Int32Array(256).fill(-1); // hash slot -> place in `cells`
+    let missing = -1; // the place of the null cell (past the end of a row), once met
+    for (let r = from; r < this.length; r++) {
+      const at = this.rowFirst[r]! + column;
+      if (at >= this.rowFirst[r + 1]!) {
+        if (missing < 0) {
+          missing = cells.length;
+          cells.push(null);
+          counts.push(0);
+          hashes.push(0);
+        }
+        ids[r] = missing;
+        counts[missing]!++;
+        continue;
+      }
+      const hash = this.hashAt(at);
+      const mask = table.length - 1;
+      let slot = slotOf(hash, mask);
+      let id = table[slot]!;
+      while (id >= 0 && !(hashes[id] === hash && this.holds(at, cells[id]!))) {
+        slot = (slot + 1) & mask;
+        id = table[slot]!;
+      }
+      if (id < 0) {
+        id = cells.length;
+        table[slot] = id;
+        cells.push(this.cellAt(at));
+        counts.push(0);
+        hashes.push(hash);
+        if (cells.length * 2 > table.length) table = rehashed(table.length * 2, hashes, cells);
+      }
+      ids[r] = id;
+      counts[id]!++;
+    }
+    return { ids, cells, counts };
+  }
+
+  /** The hash of a cell's characters (the same for a quoted cell and an unquoted one with the same text). */
+  private hashAt(at: number): number {
+    const start = this.starts[at]!;
+    const text = start < 0 ? this.quoted[-1 - start]! : this.text;
+    const from = start < 0 ? 0 : start;
+    const to = start < 0 ? text.length : this.ends[at]!;
+    let hash = 0;
+    for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+    return hash;
+  }
+
+  /** True when a cell holds `cell` (compared with the string made for the first such cell, not with that cell in the text, which may be far away). */
+  private holds(at: number, cell: string): boolean {
+    const start = this.starts[at]!;
+    if (start < 0) return this.quoted[-1 - start] === cell;
+    const length = this.ends[at]! - start;
+    if (cell.length !== length) return false;
+    const text = this.text;
+    for (let k = 0; k < length; k++) if (text.charCodeAt(start + k) !== cell.charCodeAt(k)) return false;
     return true;
   }
 
