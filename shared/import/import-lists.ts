@@ -55,7 +55,6 @@ export function sourceKindForFile(name: string): 'workbook' | 'delimited' {
 export function importLists(sources: readonly ImportSource[], options: ImportOptions): ImportResult {
   const issues: ImportIssue[] = [];
   const report: ImportReport = { referrals: emptyCounts(), cpp: emptyCounts(), cla: emptyCounts(), issues };
-  const pending: PendingRow[] = [];
   const givenDates = new Map<string, Set<string>>();
   const dateQuestions: DateQuestion[] = [];
   const dateColumns: DateColumnDecision[] = [];
@@ -65,6 +64,9 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
     onProgress?.({ phase: 'reading', source: source.name });
     return gridsOf(source, issues, annexACatalogue, options.inflate);
   });
+  // Made as long as the grids' rows at once (no row can be accepted twice), and cut to the rows accepted.
+  const pending = new Array<PendingRow>(grids.reduce((rows, grid) => rows + grid.rows.length, 0));
+  let pendingCount = 0;
   for (const grid of grids) {
     if (grid.extractDate) givenDates.set(grid.extract, (givenDates.get(grid.extract) ?? new Set()).add(grid.extractDate));
     readGrid(grid, {
@@ -77,9 +79,12 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
       dateQuestions,
       dateColumns,
       onProgress,
-      accept: (row) => pending.push(row),
+      accept: (row) => {
+        pending[pendingCount++] = row;
+      },
     });
   }
+  pending.length = pendingCount;
 
   onProgress?.({ phase: 'checking' });
   const flags = flagDateOutliers(pending, options.today ?? new Date().toISOString().slice(0, 10));
@@ -94,31 +99,32 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
 
   const children = new ChildRegister(options.pseudonymKey, pending.length);
   const dataset: Dataset = { extracts, referrals: [], cpp: [], cla: [] };
+  const acceptedAt = new Int32Array(pending.length); // a list's rows that passed every check, by their place in `pending`
   for (const list of ['referrals', 'cpp', 'cla'] as const) {
-    const accepted: PendingRow[] = [];
-    for (const row of pending) {
+    let count = 0;
+    for (let p = 0; p < pending.length; p++) {
+      const row = pending[p]!;
       if (row.list !== list) continue;
       if (row.rejected) report[list].rowsRejected++;
-      else accepted.push(row);
+      else acceptedAt[count++] = p;
     }
+    const accepted = acceptedAt.subarray(0, count);
     // Each accepted row's child, by number (the same number, the same pseudonym).
-    const child = new Int32Array(accepted.length);
-    for (let i = 0; i < accepted.length; i++) child[i] = children.numberOf(accepted[i]!.rawId);
-    report[list].rowsAccepted = accepted.length;
-    const kept = mergeDuplicates(list, accepted, child, children.size, extractByLabel, issues);
-    report[list].duplicates = accepted.length - kept.length;
-    const records: Array<ReferralRecord | CppRecord | ClaRecord> = [];
+    const child = new Int32Array(count);
+    for (let i = 0; i < count; i++) child[i] = children.numberOf(pending[accepted[i]!]!.rawId);
+    report[list].rowsAccepted = count;
+    const kept = mergeDuplicates(list, pending, accepted, child, children.size, extractByLabel, issues);
+    report[list].duplicates = count - kept.length;
     let label: string | null = null;
     let extract = 0;
-    for (const k of kept) {
-      const row = accepted[k]!;
+    (dataset[list] as unknown[]) = kept.map((k) => {
+      const row = pending[accepted[k]!]!;
       if (row.extract !== label) {
         label = row.extract;
         extract = extractByLabel.get(label)!.id;
       }
-      records.push(toRecord(list, row, children.pseudonymOf(child[k]!), extract));
-    }
-    (dataset[list] as unknown[]) = records;
+      return toRecord(list, row, children.pseudonymOf(child[k]!), extract);
+    });
   }
   for (const list of ['referrals', 'cpp', 'cla'] as const) {
     if (!report[list].present) {
@@ -236,20 +242,21 @@ function completeness(row: PendingRow): number {
 // Rows repeat across stacked extracts (and sometimes within one). Keep the most complete; on a tie, the
 // one from the later extract, which knows more (an end date, a newer placement). Kept rows stay where
 // their event was first met. Rows are found by child first, through arrays indexed by the child's number:
-// most children have one row in a list, so no key is built for the row. Gives the kept rows' positions
-// in `rows`.
-function mergeDuplicates(list: ListId, rows: readonly PendingRow[], childOf: Int32Array, childCount: number, extracts: ReadonlyMap<string, ExtractInfo>, issues: ImportIssue[]): number[] {
+// most children have one row in a list, so no key is built for the row. The list's rows are
+// pending[accepted[i]], row i's child childOf[i]; gives the kept rows' i.
+function mergeDuplicates(list: ListId, pending: readonly PendingRow[], accepted: Int32Array, childOf: Int32Array, childCount: number, extracts: ReadonlyMap<string, ExtractInfo>, issues: ImportIssue[]): number[] {
   const kept: number[] = [];
+  const rowOf = (k: number) => pending[accepted[kept[k]!]!]!;
   // The child's events in `kept`, in the order met: the first, then each one's next (-1: no more).
   const firstEvent = new Int32Array(childCount).fill(-1);
-  const nextEvent: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
+  const nextEvent = new Int32Array(accepted.length);
+  for (let i = 0; i < accepted.length; i++) {
+    const row = pending[accepted[i]!]!;
     const child = childOf[i]!;
     let at = -1;
     let last = -1;
     for (let k = firstEvent[child]!; k >= 0; k = nextEvent[k]!) {
-      if (sameEvent(list, rows[kept[k]!]!, row)) {
+      if (sameEvent(list, rowOf(k), row)) {
         at = k;
         break;
       }
@@ -257,12 +264,12 @@ function mergeDuplicates(list: ListId, rows: readonly PendingRow[], childOf: Int
     }
     if (at < 0) {
       const position = kept.push(i) - 1;
-      nextEvent.push(-1);
+      nextEvent[position] = -1;
       if (last < 0) firstEvent[child] = position;
       else nextEvent[last] = position;
       continue;
     }
-    const previous = rows[kept[at]!]!;
+    const previous = rowOf(at);
     if (previous.extract === row.extract && JSON.stringify(previous.values) === JSON.stringify(row.values)) {
       issues.push({ list, file: row.file, sheet: row.sheet, row: row.row, column: null, severity: 'warning', message: `repeats row ${previous.row} exactly; it was counted once` });
     }

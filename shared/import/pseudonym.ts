@@ -218,9 +218,12 @@ function pseudonymOfDigest(a: number, b: number, c: number): string {
  */
 export class ChildRegister {
   private readonly ids: StringTable;
-  private readonly pseudonyms: string[] = [];
-  /** The sixty bits of each pseudonym made, as two 30-bit halves, and its child: a slot every 4 numbers (child -1: empty). */
+  /** The pseudonym of each child met (the first `count`). */
+  private readonly pseudonyms: string[];
+  private count = 0;
+  /** The sixty bits of each pseudonym made, as two 30-bit halves: a slot every 2 numbers (-1: empty). */
   private bits: Int32Array;
+  private bitsCount = 0;
   private readonly digest = new Int32Array(8);
   private readonly hmac: (message: Uint8Array) => Uint8Array;
   private readonly shortHmac: (id: string, out: Int32Array) => boolean;
@@ -232,22 +235,23 @@ export class ChildRegister {
   constructor(key: Uint8Array, expected = 512) {
     if (key.length < 16) throw new Error('pseudonym key: must be at least 16 bytes');
     this.ids = new StringTable(expected);
+    this.pseudonyms = new Array<string>(expected); // no copy as it grows, for as many as expected
     let slots = 1024;
     while (slots < expected * 2) slots *= 2;
-    this.bits = new Int32Array(4 * slots).fill(-1);
+    this.bits = new Int32Array(2 * slots).fill(-1);
     this.hmac = createHmacSha256(key);
     this.shortHmac = createShortAsciiHmac(key);
   }
 
   /** How many children have been met. */
   get size(): number {
-    return this.pseudonyms.length;
+    return this.count;
   }
 
   /** The child's number, from its ID as the list holds it. */
   numberOf(rawId: Cell): number {
     const id = normaliseChildId(rawId);
-    const next = this.pseudonyms.length;
+    const next = this.count;
     const known = this.ids.getOrAdd(id, next);
     if (known >= 0) return known;
     const digest = this.digest;
@@ -259,12 +263,14 @@ export class ChildRegister {
     const five = (word: number, shift: number) => (word >>> shift) & 31;
     const high = (five(a, 24) << 25) | (five(a, 16) << 20) | (five(a, 8) << 15) | (five(a, 0) << 10) | (five(b, 24) << 5) | five(b, 16);
     const low = (five(b, 8) << 25) | (five(b, 0) << 20) | (five(c, 24) << 15) | (five(c, 16) << 10) | (five(c, 8) << 5) | five(c, 0);
-    const same = this.childWithBits(high, low, next);
-    if (same !== next) {
-      this.ids.set(id, same); // another ID with the same pseudonym: the same child, as a pseudonym can tell
+    const pseudonym = pseudonymOfDigest(a, b, c);
+    if (!this.noteBits(high, low)) {
+      // Another ID with the same pseudonym: the same child, as far as a pseudonym can tell.
+      const same = this.pseudonyms.indexOf(pseudonym); // always one of the first `count`
+      this.ids.set(id, same);
       return same;
     }
-    this.pseudonyms.push(pseudonymOfDigest(a, b, c));
+    this.pseudonyms[this.count++] = pseudonym;
     return next;
   }
 
@@ -273,33 +279,33 @@ export class ChildRegister {
     return this.pseudonyms[child]!;
   }
 
-  /** The child whose pseudonym has these bits; `child` when there is none yet, and it is noted. */
-  private childWithBits(high: number, low: number, child: number): number {
+  /** Notes a pseudonym's bits; false when they were noted before (another ID with the same pseudonym). */
+  private noteBits(high: number, low: number): boolean {
     let bits = this.bits;
-    let mask = (bits.length >> 2) - 1;
+    let mask = (bits.length >> 1) - 1;
     let slot = slotOf(high ^ Math.imul(low, 0x2c1b3c6d), mask);
     for (;;) {
-      const found = bits[4 * slot + 2]!;
+      const found = bits[2 * slot]!;
       if (found < 0) break;
-      if (bits[4 * slot] === high && bits[4 * slot + 1] === low) return found;
+      if (found === high && bits[2 * slot + 1] === low) return false;
       slot = (slot + 1) & mask;
     }
-    bits[4 * slot] = high;
-    bits[4 * slot + 1] = low;
-    bits[4 * slot + 2] = child;
-    if ((child + 1) * 2 > mask + 1) {
+    bits[2 * slot] = high;
+    bits[2 * slot + 1] = low;
+    if (++this.bitsCount * 2 > mask + 1) {
       // Half full: twice the room, every pseudonym's bits placed again.
       const old = bits;
       this.bits = bits = new Int32Array(old.length * 2).fill(-1);
-      mask = (bits.length >> 2) - 1;
-      for (let i = 0; i < old.length; i += 4) {
-        if (old[i + 2]! < 0) continue;
+      mask = (bits.length >> 1) - 1;
+      for (let i = 0; i < old.length; i += 2) {
+        if (old[i]! < 0) continue;
         let s = slotOf(old[i]! ^ Math.imul(old[i + 1]!, 0x2c1b3c6d), mask);
-        while (bits[4 * s + 2]! >= 0) s = (s + 1) & mask;
-        bits.set(old.subarray(i, i + 4), 4 * s);
+        while (bits[2 * s]! >= 0) s = (s + 1) & mask;
+        bits[2 * s] = old[i]!;
+        bits[2 * s + 1] = old[i + 1]!;
       }
     }
-    return child;
+    return true;
   }
 }
 

@@ -125,31 +125,34 @@ function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBu
 }
 
 /**
- * A delimited text read in one scan into where each cell starts and ends: no string is made until a
- * cell is asked for, and what is asked for and let go costs the collector nothing. A big paste's rows
- * are read once each, and only the columns a list uses; most of what they hold repeats and is handed
- * back without a copy.
+ * A delimited text read in one scan into where each cell starts: no string is made until a cell is asked
+ * for, and what is asked for and let go costs the collector nothing. A big paste's rows are read once
+ * each, and only the columns a list uses; most of what they hold repeats and is handed back without a copy.
  */
 export class DelimitedCells {
   /** How many rows the text holds. */
   readonly length: number;
   private readonly text: string;
   private readonly texts = new CellTexts();
-  /** Each cell's start and end in the text; a quoted cell's start is -1 - its place in `quoted`. */
+  /**
+   * Where each cell starts in the text (-1 - that place for a quoted cell). An unquoted cell ends one
+   * character before the next cell of its row starts (at the delimiter), or where its row ends.
+   */
   private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  /** Quoted cells, unquoted when read (they are few). */
-  private readonly quoted: string[];
+  /** Quoted cells, unquoted, by their place among the cells (they are few). */
+  private readonly quoted: ReadonlyMap<number, string>;
   /** The first cell of each row, and one past the last row's last cell. */
   private readonly rowFirst: Int32Array;
+  /** Where each row's last cell ends: at its line break, or the end of the text. */
+  private readonly rowEnd: Int32Array;
   private readonly rowLine: Int32Array;
 
-  constructor(text: string, starts: Int32Array, ends: Int32Array, quoted: string[], rowFirst: Int32Array, rowLine: Int32Array, length: number) {
+  constructor(text: string, starts: Int32Array, quoted: ReadonlyMap<number, string>, rowFirst: Int32Array, rowEnd: Int32Array, rowLine: Int32Array, length: number) {
     this.text = text;
     this.starts = starts;
-    this.ends = ends;
     this.quoted = quoted;
     this.rowFirst = rowFirst;
+    this.rowEnd = rowEnd;
     this.rowLine = rowLine;
     this.length = length;
   }
@@ -162,14 +165,14 @@ export class DelimitedCells {
   /** One cell's text; undefined past the end of its row. */
   cell(row: number, column: number): string | undefined {
     const at = this.rowFirst[row]! + column;
-    return at < this.rowFirst[row + 1]! ? this.cellAt(at) : undefined;
+    return at < this.rowFirst[row + 1]! ? this.cellAt(at, row) : undefined;
   }
 
   /** Every cell of a row. */
   row(row: number): string[] {
     const first = this.rowFirst[row]!;
     const cells = new Array<string>(this.rowFirst[row + 1]! - first);
-    for (let c = 0; c < cells.length; c++) cells[c] = this.cellAt(first + c);
+    for (let c = 0; c < cells.length; c++) cells[c] = this.cellAt(first + c, row);
     return cells;
   }
 
@@ -178,14 +181,14 @@ export class DelimitedCells {
    * from the first character of a cell without making its string.
    */
   blank(row: number): boolean {
-    const end = this.rowFirst[row + 1]!;
-    for (let at = this.rowFirst[row]!; at < end; at++) {
+    const last = this.rowFirst[row + 1]!;
+    for (let at = this.rowFirst[row]!; at < last; at++) {
       const start = this.starts[at]!;
       if (start >= 0) {
-        if (start === this.ends[at]) continue;
+        if (start === this.endOf(at, row)) continue;
         if (isVisibleStart(this.text.charCodeAt(start))) return false;
       }
-      if (cellText(this.cellAt(at)) !== '') return false;
+      if (cellText(this.cellAt(at, row)) !== '') return false;
     }
     return true;
   }
@@ -214,18 +217,22 @@ export class DelimitedCells {
         counts[missing]!++;
         continue;
       }
-      const hash = this.hashAt(at);
+      const start = this.starts[at]!;
+      const quoted = start < 0 ? this.quoted.get(at)! : null;
+      const end = start < 0 ? 0 : this.endOf(at, r);
+      const hash = quoted === null ? hashOf(this.text, start, end) : hashOf(quoted, 0, quoted.length);
       const mask = table.length - 1;
       let slot = slotOf(hash, mask);
       let id = table[slot]!;
-      while (id >= 0 && !(hashes[id] === hash && this.holds(at, cells[id]!))) {
+      // Compared with the string made for the first such cell, not with that cell in the text, which may be far away.
+      while (id >= 0 && !(hashes[id] === hash && (quoted === null ? textHolds(this.text, start, end, cells[id]!) : quoted === cells[id]))) {
         slot = (slot + 1) & mask;
         id = table[slot]!;
       }
       if (id < 0) {
         id = cells.length;
         table[slot] = id;
-        cells.push(this.cellAt(at));
+        cells.push(this.cellAt(at, r));
         counts.push(0);
         hashes.push(hash);
         if (cells.length * 2 > table.length) table = rehashed(table.length * 2, hashes, cells);
@@ -236,50 +243,48 @@ export class DelimitedCells {
     return { ids, cells, counts };
   }
 
-  /** The hash of a cell's characters (the same for a quoted cell and an unquoted one with the same text). */
-  private hashAt(at: number): number {
-    const start = this.starts[at]!;
-    const text = start < 0 ? this.quoted[-1 - start]! : this.text;
-    const from = start < 0 ? 0 : start;
-    const to = start < 0 ? text.length : this.ends[at]!;
-    let hash = 0;
-    for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-    return hash;
+  /** Where an unquoted cell ends. */
+  private endOf(at: number, row: number): number {
+    if (at + 1 === this.rowFirst[row + 1]) return this.rowEnd[row]!;
+    const next = this.starts[at + 1]!;
+    return (next < 0 ? -1 - next : next) - 1;
   }
 
-  /** True when a cell holds `cell` (compared with the string made for the first such cell, not with that cell in the text, which may be far away). */
-  private holds(at: number, cell: string): boolean {
+  private cellAt(at: number, row: number): string {
     const start = this.starts[at]!;
-    if (start < 0) return this.quoted[-1 - start] === cell;
-    const length = this.ends[at]! - start;
-    if (cell.length !== length) return false;
-    const text = this.text;
-    for (let k = 0; k < length; k++) if (text.charCodeAt(start + k) !== cell.charCodeAt(k)) return false;
-    return true;
-  }
-
-  private cellAt(at: number): string {
-    const start = this.starts[at]!;
-    if (start < 0) return this.quoted[-1 - start]!;
-    const end = this.ends[at]!;
+    if (start < 0) return this.quoted.get(at)!;
+    const end = this.endOf(at, row);
     return start === end ? '' : this.texts.slice(this.text, start, end);
   }
 }
 
+function hashOf(text: string, from: number, to: number): number {
+  let hash = 0;
+  for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+
+/** True when text[start, end) is `cell`. */
+function textHolds(text: string, start: number, end: number, cell: string): boolean {
+  if (cell.length !== end - start) return false;
+  for (let k = 0; k < cell.length; k++) if (text.charCodeAt(start + k) !== cell.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
- * One pass over the text by character codes, noting where each cell is. Same rules as Excel: a cell is
- * quoted only when its first character is a quote; a quoted cell runs to its closing quote (tabs and line
- * breaks inside are kept, doubled quotes are one); anything between the closing quote and the delimiter
- * is kept; CRLF, LF and CR end a row.
+ * One pass over the text by character codes, noting where each cell starts. Same rules as Excel: a cell
+ * is quoted only when its first character is a quote; a quoted cell runs to its closing quote (tabs and
+ * line breaks inside are kept, doubled quotes are one); anything between the closing quote and the
+ * delimiter is kept; CRLF, LF and CR end a row.
  */
 export function scanDelimited(text: string, delimiter: Delimiter = sniffDelimiter(text)): DelimitedCells {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   let starts = new Int32Array(Math.max(64, n >> 3));
-  let ends = new Int32Array(starts.length);
   let rowFirst = new Int32Array(Math.max(16, n >> 6));
+  let rowEnd = new Int32Array(rowFirst.length);
   let rowLine = new Int32Array(rowFirst.length);
-  const quoted: string[] = [];
+  const quoted = new Map<number, string>();
   const texts = new CellTexts();
   let cells = 0;
   let rows = 0;
@@ -287,12 +292,10 @@ export function scanDelimited(text: string, delimiter: Delimiter = sniffDelimite
   let line = 1;
   rowLine[0] = 1;
   while (i < n) {
-    if (cells + 1 >= starts.length) {
-      starts = grown(starts, cells + 2);
-      ends = grown(ends, cells + 2);
-    }
+    if (cells + 1 >= starts.length) starts = grown(starts, cells + 2);
     // At the start of a cell.
     if (text.charCodeAt(i) === quote) {
+      starts[cells] = -1 - i;
       let from = i + 1;
       let cell = '';
       for (;;) {
@@ -322,47 +325,42 @@ export function scanDelimited(text: string, delimiter: Delimiter = sniffDelimite
       }
       if (end > i) cell += text.slice(i, end);
       i = end;
-      starts[cells] = -1 - quoted.length;
-      quoted.push(cell === '' ? '' : texts.slice(cell, 0, cell.length));
+      quoted.set(cells, cell === '' ? '' : texts.slice(cell, 0, cell.length));
     } else {
-      let end = i;
-      while (end < n) {
-        const c = text.charCodeAt(end);
-        if (c === d || c === lineFeed || c === carriageReturn) break;
-        end++;
-      }
       starts[cells] = i;
-      ends[cells] = end;
-      i = end;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === d || c === lineFeed || c === carriageReturn) break;
+        i++;
+      }
     }
     cells++;
     if (i >= n) break;
     const c = text.charCodeAt(i);
     if (c === d) {
       i++;
-      if (i >= n) {
-        // A row that ends with a delimiter ends with an empty cell.
-        starts[cells] = n;
-        ends[cells] = n;
-        cells++;
-      }
+      // A row that ends with a delimiter ends with an empty cell.
+      if (i >= n) starts[cells++] = n;
       continue;
     }
     // A line break ends the row.
-    i += c === carriageReturn && text.charCodeAt(i + 1) === lineFeed ? 2 : 1;
-    line++;
     if (rows + 2 >= rowFirst.length) {
       rowFirst = grown(rowFirst, rows + 3);
+      rowEnd = grown(rowEnd, rows + 3);
       rowLine = grown(rowLine, rows + 3);
     }
+    rowEnd[rows] = i;
+    i += c === carriageReturn && text.charCodeAt(i + 1) === lineFeed ? 2 : 1;
+    line++;
     rows++;
     rowFirst[rows] = cells;
     rowLine[rows] = line;
   }
   // The last row, unless the text ended with a line break.
   if (cells > rowFirst[rows]!) {
+    rowEnd[rows] = n;
     rows++;
     rowFirst[rows] = cells;
   }
-  return new DelimitedCells(text, starts, ends, quoted, rowFirst, rowLine, rows);
+  return new DelimitedCells(text, starts, quoted, rowFirst, rowEnd, rowLine, rows);
 }

@@ -1,8 +1,9 @@
 // A table from strings to whole numbers (0 or more), for a lookup made once per row whose keys are mostly
 // met only once: a child's ID. V8's Map hashes each string it has not seen before through a call out of
 // the compiled code and keeps its entries apart from its buckets; for 100,000 new keys that costs as much
-// as the work it saves. Here the hash is taken from the characters in place, and each slot's hash and
-// value sit side by side in one typed array, so a key that is not there is known from one read.
+// as the work it saves. Here the hash is taken from the characters in place; the slots hold only where
+// each entry is, and the entries (key, hash, value) are kept in the order added, so that adding one writes
+// memory next to the last rather than anywhere, and a key that is not there is known from one read.
 
 /** A slot for a hash: its bits mixed first, so that IDs that differ only in their last digit spread out. */
 export function slotOf(hash: number, mask: number): number {
@@ -17,16 +18,21 @@ function hashOf(key: string): number {
 }
 
 export class StringTable {
-  private keys: (string | undefined)[] = [];
-  /** Slot s: hash at 2s, value at 2s + 1 (-1 when the slot is empty). */
-  private slots = new Int32Array(0);
-  private mask = 0;
+  /** The entry in each slot (-1: empty). */
+  private slots: Int32Array;
+  private readonly keys: string[];
+  private hashes: Int32Array;
+  private values: Int32Array;
   private count = 0;
 
   constructor(expected = 16) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
-    this.allocate(capacity);
+    this.slots = new Int32Array(capacity).fill(-1);
+    const entries = Math.max(8, expected);
+    this.keys = new Array<string>(entries); // no copy as it grows, for as many as expected
+    this.hashes = new Int32Array(entries);
+    this.values = new Int32Array(entries);
   }
 
   /**
@@ -36,48 +42,49 @@ export class StringTable {
   getOrAdd(key: string, value: number): number {
     const hash = hashOf(key);
     const slots = this.slots;
-    let slot = slotOf(hash, this.mask);
-    for (;;) {
-      const found = slots[2 * slot + 1]!;
-      if (found < 0) break;
-      if (slots[2 * slot] === hash && this.keys[slot] === key) return found;
-      slot = (slot + 1) & this.mask;
+    const mask = slots.length - 1;
+    let slot = slotOf(hash, mask);
+    for (let entry = slots[slot]!; entry >= 0; entry = slots[slot]!) {
+      if (this.hashes[entry] === hash && this.keys[entry] === key) return this.values[entry]!;
+      slot = (slot + 1) & mask;
     }
-    this.keys[slot] = key;
-    slots[2 * slot] = hash;
-    slots[2 * slot + 1] = value;
-    if (++this.count * 2 > this.keys.length) this.grow();
+    const entry = this.count++;
+    if (entry === this.hashes.length) {
+      this.hashes = grown(this.hashes);
+      this.values = grown(this.values);
+    }
+    this.keys[entry] = key;
+    this.hashes[entry] = hash;
+    this.values[entry] = value;
+    slots[slot] = entry;
+    if (this.count * 2 > slots.length) this.rehash(slots.length * 2);
     return -1;
   }
 
-  /** Changes the value of a key already in the table. */
+  /** Changes the value of a key already in the table (by a search through every entry: for the rare case that needs it). */
   set(key: string, value: number): void {
-    const hash = hashOf(key);
-    for (let slot = slotOf(hash, this.mask); this.slots[2 * slot + 1]! >= 0; slot = (slot + 1) & this.mask) {
-      if (this.slots[2 * slot] === hash && this.keys[slot] === key) {
-        this.slots[2 * slot + 1] = value;
+    for (let entry = 0; entry < this.count; entry++) {
+      if (this.keys[entry] === key) {
+        this.values[entry] = value;
         return;
       }
     }
   }
 
-  private allocate(capacity: number): void {
-    this.keys = new Array<string | undefined>(capacity); // read only where a hash matches
-    this.slots = new Int32Array(2 * capacity).fill(-1);
-    this.mask = capacity - 1;
-  }
-
-  private grow(): void {
-    const { keys, slots } = this;
-    this.allocate(keys.length * 2);
-    for (let i = 0; i < keys.length; i++) {
-      if (slots[2 * i + 1]! < 0) continue;
-      const hash = slots[2 * i]!;
-      let slot = slotOf(hash, this.mask);
-      while (this.slots[2 * slot + 1]! >= 0) slot = (slot + 1) & this.mask;
-      this.keys[slot] = keys[i];
-      this.slots[2 * slot] = hash;
-      this.slots[2 * slot + 1] = slots[2 * i + 1]!;
+  private rehash(capacity: number): void {
+    const slots = new Int32Array(capacity).fill(-1);
+    const mask = capacity - 1;
+    for (let entry = 0; entry < this.count; entry++) {
+      let slot = slotOf(this.hashes[entry]!, mask);
+      while (slots[slot]! >= 0) slot = (slot + 1) & mask;
+      slots[slot] = entry;
     }
+    this.slots = slots;
   }
+}
+
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
