@@ -117,7 +117,8 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
     report[list].duplicates = count - kept.length;
     let label: string | null = null;
     let extract = 0;
-    (dataset[list] as unknown[]) = kept.map((k) => {
+    (dataset[list] as unknown[]) = Array.from({ length: kept.length }, (_, j) => {
+      const k = kept[j]!;
       const row = pending[accepted[k]!]!;
       if (row.extract !== label) {
         label = row.extract;
@@ -244,8 +245,9 @@ function completeness(row: PendingRow): number {
 // their event was first met. Rows are found by child first, through arrays indexed by the child's number:
 // most children have one row in a list, so no key is built for the row. The list's rows are
 // pending[accepted[i]], row i's child childOf[i]; gives the kept rows' i.
-function mergeDuplicates(list: ListId, pending: readonly PendingRow[], accepted: Int32Array, childOf: Int32Array, childCount: number, extracts: ReadonlyMap<string, ExtractInfo>, issues: ImportIssue[]): number[] {
-  const kept: number[] = [];
+function mergeDuplicates(list: ListId, pending: readonly PendingRow[], accepted: Int32Array, childOf: Int32Array, childCount: number, extracts: ReadonlyMap<string, ExtractInfo>, issues: ImportIssue[]): Int32Array {
+  const kept = new Int32Array(accepted.length);
+  let keptCount = 0;
   const rowOf = (k: number) => pending[accepted[kept[k]!]!]!;
   // The child's events in `kept`, in the order met: the first, then each one's next (-1: no more).
   const firstEvent = new Int32Array(childCount).fill(-1);
@@ -263,7 +265,8 @@ function mergeDuplicates(list: ListId, pending: readonly PendingRow[], accepted:
       last = k;
     }
     if (at < 0) {
-      const position = kept.push(i) - 1;
+      const position = keptCount++;
+      kept[position] = i;
       nextEvent[position] = -1;
       if (last < 0) firstEvent[child] = position;
       else nextEvent[last] = position;
@@ -278,7 +281,7 @@ function mergeDuplicates(list: ListId, pending: readonly PendingRow[], accepted:
       (completeness(row) === completeness(previous) && extracts.get(row.extract)!.extractDate > extracts.get(previous.extract)!.extractDate);
     if (better) kept[at] = i;
   }
-  return kept;
+  return kept.subarray(0, keptCount);
 }
 
 const asString = (v: FieldValue | undefined) => (typeof v === 'string' ? v : null);
