@@ -133,7 +133,7 @@ export class DelimitedCells {
   /** How many rows the text holds. */
   readonly length: number;
   private readonly text: string;
-  private readonly texts = new CellTexts();
+  private readonly texts: CellTexts;
   /**
    * Where each cell starts in the text (-1 - that place for a quoted cell). An unquoted cell ends one
    * character before the next cell of its row starts (at the delimiter), or where its row ends.
@@ -147,8 +147,9 @@ export class DelimitedCells {
   private readonly rowEnd: Int32Array;
   private readonly rowLine: Int32Array;
 
-  constructor(text: string, starts: Int32Array, quoted: ReadonlyMap<number, string>, rowFirst: Int32Array, rowEnd: Int32Array, rowLine: Int32Array, length: number) {
+  constructor(text: string, texts: CellTexts, starts: Int32Array, quoted: ReadonlyMap<number, string>, rowFirst: Int32Array, rowEnd: Int32Array, rowLine: Int32Array, length: number) {
     this.text = text;
+    this.texts = texts;
     this.starts = starts;
     this.quoted = quoted;
     this.rowFirst = rowFirst;
@@ -280,8 +281,10 @@ function textHolds(text: string, start: number, end: number, cell: string): bool
 export function scanDelimited(text: string, delimiter: Delimiter = sniffDelimiter(text)): DelimitedCells {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
-  let starts = new Int32Array(Math.max(64, n >> 3));
-  let rowFirst = new Int32Array(Math.max(16, n >> 6));
+  // Room for a cell every four characters and a row every thirty-two, which few texts need more of (the
+  // room not written to costs nothing).
+  let starts = new Int32Array(Math.max(64, n >> 2));
+  let rowFirst = new Int32Array(Math.max(16, n >> 5));
   let rowEnd = new Int32Array(rowFirst.length);
   let rowLine = new Int32Array(rowFirst.length);
   const quoted = new Map<number, string>();
@@ -362,5 +365,5 @@ export function scanDelimited(text: string, delimiter: Delimiter = sniffDelimite
     rows++;
     rowFirst[rows] = cells;
   }
-  return new DelimitedCells(text, starts, quoted, rowFirst, rowEnd, rowLine, rows);
+  return new DelimitedCells(text, texts, starts, quoted, rowFirst, rowEnd, rowLine, rows);
 }
