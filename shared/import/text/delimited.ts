@@ -84,12 +84,10 @@ class CellTexts {
   /** The hash of each slot's text: most texts that are not the slot's are told apart without reading it. */
   private readonly hashes = new Int32Array(internSlots);
 
-  /** text[start, end). */
-  slice(text: string, start: number, end: number): string {
+  /** text[start, end), whose characters hash to `hash` (see hashOf). */
+  slice(text: string, start: number, end: number, hash: number): string {
     const length = end - start;
     if (length > longestInterned) return text.slice(start, end);
-    let hash = 0;
-    for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
     const slot = (hash ^ (hash >>> 13)) & (internSlots - 1);
     const key = this.keys[slot];
     if (key !== undefined && this.hashes[slot] === hash && key.length === length) {
@@ -139,6 +137,8 @@ export class DelimitedCells {
    * character before the next cell of its row starts (at the delimiter), or where its row ends.
    */
   private readonly starts: Int32Array;
+  /** The hash of each unquoted cell's characters, taken as the scan read them (see hashOf). */
+  private readonly hashes: Int32Array;
   /** Quoted cells, unquoted, by their place among the cells (they are few). */
   private readonly quoted: ReadonlyMap<number, string>;
   /** The first cell of each row, and one past the last row's last cell. */
@@ -147,10 +147,11 @@ export class DelimitedCells {
   private readonly rowEnd: Int32Array;
   private readonly rowLine: Int32Array;
 
-  constructor(text: string, texts: CellTexts, starts: Int32Array, quoted: ReadonlyMap<number, string>, rowFirst: Int32Array, rowEnd: Int32Array, rowLine: Int32Array, length: number) {
+  constructor(text: string, texts: CellTexts, starts: Int32Array, hashes: Int32Array, quoted: ReadonlyMap<number, string>, rowFirst: Int32Array, rowEnd: Int32Array, rowLine: Int32Array, length: number) {
     this.text = text;
     this.texts = texts;
     this.starts = starts;
+    this.hashes = hashes;
     this.quoted = quoted;
     this.rowFirst = rowFirst;
     this.rowEnd = rowEnd;
@@ -221,7 +222,7 @@ export class DelimitedCells {
       const start = this.starts[at]!;
       const quoted = start < 0 ? this.quoted.get(at)! : null;
       const end = start < 0 ? 0 : this.endOf(at, r);
-      const hash = quoted === null ? hashOf(this.text, start, end) : hashOf(quoted, 0, quoted.length);
+      const hash = quoted === null ? this.hashes[at]! : hashOf(quoted, 0, quoted.length);
       const mask = table.length - 1;
       let slot = slotOf(hash, mask);
       let id = table[slot]!;
@@ -255,10 +256,11 @@ export class DelimitedCells {
     const start = this.starts[at]!;
     if (start < 0) return this.quoted.get(at)!;
     const end = this.endOf(at, row);
-    return start === end ? '' : this.texts.slice(this.text, start, end);
+    return start === end ? '' : this.texts.slice(this.text, start, end, this.hashes[at]!);
   }
 }
 
+/** The hash of text[from, to) that the scan takes of each cell as it reads it. */
 function hashOf(text: string, from: number, to: number): number {
   let hash = 0;
   for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
@@ -284,6 +286,7 @@ export function scanDelimited(text: string, delimiter: Delimiter = sniffDelimite
   // Room for a cell every four characters and a row every thirty-two, which few texts need more of (the
   // room not written to costs nothing).
   let starts = new Int32Array(Math.max(64, n >> 2));
+  let hashes = new Int32Array(starts.length);
   let rowFirst = new Int32Array(Math.max(16, n >> 5));
   let rowEnd = new Int32Array(rowFirst.length);
   let rowLine = new Int32Array(rowFirst.length);
@@ -295,7 +298,10 @@ export function scanDelimited(text: string, delimiter: Delimiter = sniffDelimite
   let line = 1;
   rowLine[0] = 1;
   while (i < n) {
-    if (cells + 1 >= starts.length) starts = grown(starts, cells + 2);
+    if (cells + 1 >= starts.length) {
+      starts = grown(starts, cells + 2);
+      hashes = grown(hashes, cells + 2);
+    }
     // At the start of a cell.
     if (text.charCodeAt(i) === quote) {
       starts[cells] = -1 - i;
@@ -328,14 +334,17 @@ export function scanDelimited(text: string, delimiter: Delimiter = sniffDelimite
       }
       if (end > i) cell += text.slice(i, end);
       i = end;
-      quoted.set(cells, cell === '' ? '' : texts.slice(cell, 0, cell.length));
+      quoted.set(cells, cell === '' ? '' : texts.slice(cell, 0, cell.length, hashOf(cell, 0, cell.length)));
     } else {
       starts[cells] = i;
+      let hash = 0;
       while (i < n) {
         const c = text.charCodeAt(i);
         if (c === d || c === lineFeed || c === carriageReturn) break;
+        hash = (Math.imul(hash, 31) + c) | 0;
         i++;
       }
+      hashes[cells] = hash;
     }
     cells++;
     if (i >= n) break;
@@ -343,7 +352,10 @@ export function scanDelimited(text: string, delimiter: Delimiter = sniffDelimite
     if (c === d) {
       i++;
       // A row that ends with a delimiter ends with an empty cell.
-      if (i >= n) starts[cells++] = n;
+      if (i >= n) {
+        starts[cells] = n;
+        hashes[cells++] = 0;
+      }
       continue;
     }
     // A line break ends the row.
@@ -365,5 +377,5 @@ export function scanDelimited(text: string, delimiter: Delimiter = sniffDelimite
     rows++;
     rowFirst[rows] = cells;
   }
-  return new DelimitedCells(text, texts, starts, quoted, rowFirst, rowEnd, rowLine, rows);
+  return new DelimitedCells(text, texts, starts, hashes, quoted, rowFirst, rowEnd, rowLine, rows);
 }
