@@ -309,8 +309,8 @@ export class ChildRegister {
   }
 }
 
-/** key: at least 16 random bytes, made once per workbook and stored with it. */
-export function createPseudonymiser(key: Uint8Array): Pseudonymiser {
-  const children = new ChildRegister(key);
+/** key: at least 16 random bytes, made once per workbook and stored with it; `expected`: about how many IDs there may be. */
+export function createPseudonymiser(key: Uint8Array, expected?: number): Pseudonymiser {
+  const children = new ChildRegister(key, expected);
   return (rawId) => children.pseudonymOf(children.numberOf(rawId));
 }
