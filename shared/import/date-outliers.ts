@@ -72,23 +72,6 @@ export function flagDateOutliers(rows: readonly DatedRow[], today: string): Date
   let lastExtract: string | null = null;
   let lastList: string | null = null;
   const lastColumns: (DateColumn | undefined)[] = [];
-  const note = (row: DatedRow, r: number, k: number, iso: unknown) => {
-    if (typeof iso !== 'string') return;
-    const key = activityDateKeys[k]!;
-    if (iso > today) {
-      flag(row, key, { kind: 'future', reason: `${dateForPeople(iso)} is after the day of import (${dateForPeople(today)})` });
-      return;
-    }
-    let group = lastColumns[k];
-    if (!group) {
-      // Made when its first date is met, so that columns are judged in the order they were met.
-      const id = `${row.extract}\u0000${row.list}\u0000${key}`;
-      group = groups.get(id);
-      if (!group) groups.set(id, (group = new DateColumn(key)));
-      lastColumns[k] = group;
-    }
-    group.add(r, dayNumber(iso));
-  };
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     if (row.extract !== lastExtract || row.list !== lastList) {
@@ -96,13 +79,27 @@ export function flagDateOutliers(rows: readonly DatedRow[], today: string): Date
       lastList = row.list;
       lastColumns.length = 0;
     }
-    // The keys of activityDateKeys, in its order, each read by its name (a read by a key that changes
-    // from one read to the next is the slow kind).
     const values = row.values;
-    note(row, r, 0, values.referralDate);
-    note(row, r, 1, values.approachDate);
-    note(row, r, 2, values.startDate);
-    note(row, r, 3, values.endDate);
+    for (let k = 0; k < activityDateKeys.length; k++) {
+      // The keys of activityDateKeys, each read by its name (a read by a key that changes from one read
+      // to the next is the slow kind).
+      const iso = k === 0 ? values.referralDate : k === 1 ? values.approachDate : k === 2 ? values.startDate : values.endDate;
+      if (typeof iso !== 'string') continue;
+      const key = activityDateKeys[k]!;
+      if (iso > today) {
+        flag(row, key, { kind: 'future', reason: `${dateForPeople(iso)} is after the day of import (${dateForPeople(today)})` });
+        continue;
+      }
+      let group = lastColumns[k];
+      if (!group) {
+        // Made when its first date is met, so that columns are judged in the order they were met.
+        const id = `${row.extract}\u0000${row.list}\u0000${key}`;
+        group = groups.get(id);
+        if (!group) groups.set(id, (group = new DateColumn(key)));
+        lastColumns[k] = group;
+      }
+      group.add(r, dayNumber(iso));
+    }
   }
   for (const group of groups.values()) {
     const n = group.length;

@@ -128,24 +128,26 @@ function grown(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBu
  * each, and only the columns a list uses; most of what they hold repeats and is handed back without a copy.
  */
 export class DelimitedCells {
+  // The fields are set by the constructor alone ("declare": no field definitions run before it): a scan
+  // compiled with the constructor inlined was thrown out again and again for want of their definitions' history.
   /** How many rows the text holds. */
-  readonly length: number;
-  private readonly text: string;
-  private readonly texts: CellTexts;
+  declare readonly length: number;
+  declare private readonly text: string;
+  declare private readonly texts: CellTexts;
   /**
    * Where each cell starts in the text (-1 - that place for a quoted cell). An unquoted cell ends one
    * character before the next cell of its row starts (at the delimiter), or where its row ends.
    */
-  private readonly starts: Int32Array;
+  declare private readonly starts: Int32Array;
   /** The hash of each unquoted cell's characters, taken as the scan read them (see hashOf). */
-  private readonly hashes: Int32Array;
+  declare private readonly hashes: Int32Array;
   /** Quoted cells, unquoted, by their place among the cells (they are few). */
-  private readonly quoted: ReadonlyMap<number, string>;
+  declare private readonly quoted: ReadonlyMap<number, string>;
   /** The first cell of each row, and one past the last row's last cell. */
-  private readonly rowFirst: Int32Array;
+  declare private readonly rowFirst: Int32Array;
   /** Where each row's last cell ends: at its line break, or the end of the text. */
-  private readonly rowEnd: Int32Array;
-  private readonly rowLine: Int32Array;
+  declare private readonly rowEnd: Int32Array;
+  declare private readonly rowLine: Int32Array;
 
   constructor(text: string, texts: CellTexts, starts: Int32Array, hashes: Int32Array, quoted: ReadonlyMap<number, string>, rowFirst: Int32Array, rowEnd: Int32Array, rowLine: Int32Array, length: number) {
     this.text = text;
@@ -166,8 +168,20 @@ export class DelimitedCells {
 
   /** One cell's text; undefined past the end of its row. */
   cell(row: number, column: number): string | undefined {
+    // cellAt and endOf written out: the import asks for a cell a million times, many of them before
+    // the compiler has had time to put the three calls into one.
+    const next = this.rowFirst[row + 1]!;
     const at = this.rowFirst[row]! + column;
-    return at < this.rowFirst[row + 1]! ? this.cellAt(at, row) : undefined;
+    if (at >= next) return undefined;
+    const start = this.starts[at]!;
+    if (start < 0) return this.quoted.get(at)!;
+    let end: number;
+    if (at + 1 === next) end = this.rowEnd[row]!;
+    else {
+      const following = this.starts[at + 1]!;
+      end = (following < 0 ? -1 - following : following) - 1;
+    }
+    return start === end ? '' : this.texts.slice(this.text, start, end, this.hashes[at]!);
   }
 
   /** Every cell of a row. */
@@ -274,6 +288,24 @@ function textHolds(text: string, start: number, end: number, cell: string): bool
   return true;
 }
 
+/** About how many rows and cells a text holds, judged from its first lines (at most the first eight). */
+function likelySize(text: string, delimiter: number): { rows: number; cells: number } {
+  let lines = 0;
+  let cells = 0;
+  let at = 0;
+  while (lines < 8 && at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    cells++;
+    for (let i = at; i < end; i++) if (text.charCodeAt(i) === delimiter) cells++;
+    lines++;
+    at = end + 1;
+  }
+  if (lines === 0) return { rows: 0, cells: 0 };
+  const rows = (text.length / Math.max(1, at)) * lines;
+  return { rows, cells: (rows * cells) / lines };
+}
+
 /**
  * One pass over the text by character codes, noting where each cell starts. Same rules as Excel: a cell
  * is quoted only when its first character is a quote; a quoted cell runs to its closing quote (tabs and
@@ -283,11 +315,12 @@ function textHolds(text: string, start: number, end: number, cell: string): bool
 export function scanDelimited(text: string, delimiter: Delimiter = sniffDelimiter(text)): DelimitedCells {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
-  // Room for a cell every four characters and a row every thirty-two, which few texts need more of (the
-  // room not written to costs nothing).
-  let starts = new Int32Array(Math.max(64, n >> 2));
+  // Room for as many cells and rows as the first lines suggest the text holds, and a quarter more: made
+  // too big, the room is cleared for nothing; too small, it is copied as it grows.
+  const { rows: likelyRows, cells: likelyCells } = likelySize(text, d);
+  let starts = new Int32Array(64 + Math.ceil(likelyCells * 1.25));
   let hashes = new Int32Array(starts.length);
-  let rowFirst = new Int32Array(Math.max(16, n >> 5));
+  let rowFirst = new Int32Array(16 + Math.ceil(likelyRows * 1.25));
   let rowEnd = new Int32Array(rowFirst.length);
   let rowLine = new Int32Array(rowFirst.length);
   const quoted = new Map<number, string>();
