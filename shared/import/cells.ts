@@ -56,7 +56,11 @@ export function isEmptyText(cell: Cell): boolean {
 
 /** True when the first character is one that trimming and space folding keep. */
 function startsVisibly(text: string): boolean {
-  const c = text.charCodeAt(0);
+  return isVisibleStart(text.charCodeAt(0));
+}
+
+/** True for a character that trimming and space folding keep when a cell starts with it. */
+export function isVisibleStart(c: number): boolean {
   return c > 32 && c !== 0xa0 && c < 0x2000;
 }
 

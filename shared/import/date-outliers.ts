@@ -32,19 +32,19 @@ const shortestSuspiciousGap = 92;
 // Only the most extreme few dates of a column can be typos; anything more is how the data are.
 const mostFlaggedShare = 0.01;
 
-function median(values: number[]): number {
+function median(values: Float64Array): number {
   if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.slice().sort();
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 // How many of the sorted days at the top end stand apart from the rest (0 when none).
-function apartAtTop(days: readonly number[]): number {
+function apartAtTop(days: Float64Array): number {
   const n = days.length;
   if (n < fewestToJudge) return 0;
   const quarter = Math.max(2, Math.floor(n / 4));
-  const gaps: number[] = [];
-  for (let i = n - quarter; i < n; i++) gaps.push(days[i]! - days[i - 1]!);
+  const gaps = new Float64Array(quarter);
+  for (let i = n - quarter; i < n; i++) gaps[i - (n - quarter)] = days[i]! - days[i - 1]!;
   const threshold = Math.max(shortestSuspiciousGap, gapTimesTypical * median(gaps));
   const most = Math.max(1, Math.floor(n * mostFlaggedShare));
   let apart = 0;
@@ -52,7 +52,7 @@ function apartAtTop(days: readonly number[]): number {
   return apart;
 }
 
-const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
+const quantile = (sorted: Float64Array, q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
 
 /**
  * Flags the activity dates of each list and column of each extract that are after `today` or stand far
@@ -66,10 +66,9 @@ export function flagDateOutliers(rows: readonly DatedRow[], today: string): Date
     if (!byKey.has(key)) byKey.set(key, f);
     flags.set(row, byKey);
   };
-  // Each column's dates as (row index, day) pairs in two growing number lists: no object per date.
+  // Each column's dates as (row index, day) pairs in two growing typed arrays: no object per date.
   // Columns are found through the row's extract and list, which change rarely from one row to the next.
   const groups = new Map<string, DateColumn>();
-  const dayOf = new Map<string, number>(); // dates repeat: a list holds a few thousand distinct days
   let lastExtract: string | null = null;
   let lastList: string | null = null;
   const lastColumns: (DateColumn | undefined)[] = [];
@@ -80,35 +79,38 @@ export function flagDateOutliers(rows: readonly DatedRow[], today: string): Date
       lastList = row.list;
       lastColumns.length = 0;
     }
+    const values = row.values;
     for (let k = 0; k < activityDateKeys.length; k++) {
-      const key = activityDateKeys[k]!;
-      const iso = row.values[key];
+      // The keys of activityDateKeys, each read by its name (a read by a key that changes from one read
+      // to the next is the slow kind).
+      const iso = k === 0 ? values.referralDate : k === 1 ? values.approachDate : k === 2 ? values.startDate : values.endDate;
       if (typeof iso !== 'string') continue;
+      const key = activityDateKeys[k]!;
       if (iso > today) {
         flag(row, key, { kind: 'future', reason: `${dateForPeople(iso)} is after the day of import (${dateForPeople(today)})` });
         continue;
       }
-      let day = dayOf.get(iso);
-      if (day === undefined) dayOf.set(iso, (day = dayNumber(iso)));
       let group = lastColumns[k];
       if (!group) {
         // Made when its first date is met, so that columns are judged in the order they were met.
         const id = `${row.extract}\u0000${row.list}\u0000${key}`;
         group = groups.get(id);
-        if (!group) groups.set(id, (group = { key, rowIndex: [], days: [] }));
+        if (!group) groups.set(id, (group = new DateColumn(key)));
         lastColumns[k] = group;
       }
-      group.rowIndex.push(r);
-      group.days.push(day);
+      group.add(r, dayNumber(iso));
     }
   }
   for (const group of groups.values()) {
-    const n = group.days.length;
+    const n = group.length;
     const { key } = group;
     const order = orderByDay(group);
-    const days = Array.from(order, (i) => group.days[i]!);
+    const days = new Float64Array(n);
+    for (let i = 0; i < n; i++) days[i] = group.days[order[i]!]!;
     const later = apartAtTop(days);
-    const earlier = key === 'startDate' ? 0 : apartAtTop(days.map((d) => -d).reverse());
+    const mirrored = new Float64Array(n); // the days negated and reversed: the lower end as a top end
+    for (let i = 0; i < n; i++) mirrored[i] = -days[n - 1 - i]!;
+    const earlier = key === 'startDate' ? 0 : apartAtTop(mirrored);
     if (later === 0 && earlier === 0) continue;
     const bulk = days.slice(earlier, days.length - later);
     const most = `most from ${dateForPeople(isoFromDayNumber(quantile(bulk, 0.05)))} to ${dateForPeople(isoFromDayNumber(quantile(bulk, 0.95)))}`;
@@ -120,11 +122,29 @@ export function flagDateOutliers(rows: readonly DatedRow[], today: string): Date
   return flags;
 }
 
-interface DateColumn {
-  key: ActivityDateKey;
-  /** Index in the rows of each date, and its day number, in the order met. */
-  rowIndex: number[];
-  days: number[];
+class DateColumn {
+  readonly key: ActivityDateKey;
+  length = 0;
+  /** Index in the rows of each date, and its day number, in the order met (the first `length` of each). */
+  rowIndex = new Int32Array(256);
+  days = new Float64Array(256);
+
+  constructor(key: ActivityDateKey) {
+    this.key = key;
+  }
+
+  add(row: number, day: number): void {
+    if (this.length === this.days.length) {
+      const rowIndex = new Int32Array(this.length * 2);
+      rowIndex.set(this.rowIndex);
+      this.rowIndex = rowIndex;
+      const days = new Float64Array(this.length * 2);
+      days.set(this.days);
+      this.days = days;
+    }
+    this.rowIndex[this.length] = row;
+    this.days[this.length++] = day;
+  }
 }
 
 /**
@@ -132,7 +152,7 @@ interface DateColumn {
  * day and position packed into one number so that the typed array's own numeric sort does it.
  */
 function orderByDay(column: DateColumn): Uint32Array {
-  const n = column.days.length;
+  const n = column.length;
   const packed = new Float64Array(n);
   for (let i = 0; i < n; i++) packed[i] = column.days[i]! * n + i; // exact: |day| < 2^17, n < 2^32
   packed.sort();

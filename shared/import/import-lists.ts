@@ -4,10 +4,10 @@ import type { ClaRecord, CppRecord, Dataset, ExtractInfo, ReferralRecord } from 
 import { dateForPeople } from '../text/people-format.ts';
 import type { Cell } from './cells.ts';
 import { answersByColumn } from './date-columns.ts';
-import { activityDateKeys, flagDateOutliers, type ActivityDateKey, type DateFlag, type DateFlags } from './date-outliers.ts';
+import { flagDateOutliers, type ActivityDateKey, type DateFlag, type DateFlags } from './date-outliers.ts';
 import { annexACatalogue } from './detect-table.ts';
 import { listCatalogue, type ListId } from './list-catalogue.ts';
-import { createPseudonymiser } from './pseudonym.ts';
+import { ChildRegister } from './pseudonym.ts';
 import type { FieldValue } from './read-rows.ts';
 import { gridsOf, readGrid, type ImportProgress as ProgressOf, type ImportSource as SourceOf, type ReadGridRow } from './read-grids.ts';
 import { emptyCounts, type ImportIssue, type ImportReport } from './report.ts';
@@ -44,10 +44,7 @@ export interface ImportResult {
   dateColumns: DateColumnDecision[];
 }
 
-interface PendingRow extends ReadGridRow<ListId> {
-  /** The pseudonym, set once the row has passed every check. */
-  child?: string;
-}
+type PendingRow = ReadGridRow<ListId>;
 
 const workbookExtensions = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
 
@@ -58,7 +55,6 @@ export function sourceKindForFile(name: string): 'workbook' | 'delimited' {
 export function importLists(sources: readonly ImportSource[], options: ImportOptions): ImportResult {
   const issues: ImportIssue[] = [];
   const report: ImportReport = { referrals: emptyCounts(), cpp: emptyCounts(), cla: emptyCounts(), issues };
-  const pending: PendingRow[] = [];
   const givenDates = new Map<string, Set<string>>();
   const dateQuestions: DateQuestion[] = [];
   const dateColumns: DateColumnDecision[] = [];
@@ -68,6 +64,9 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
     onProgress?.({ phase: 'reading', source: source.name });
     return gridsOf(source, issues, annexACatalogue, options.inflate);
   });
+  // Made as long as the grids' rows at once (no row can be accepted twice), and cut to the rows accepted.
+  const pending = new Array<PendingRow>(grids.reduce((rows, grid) => rows + grid.rows.length, 0));
+  let pendingCount = 0;
   for (const grid of grids) {
     if (grid.extractDate) givenDates.set(grid.extract, (givenDates.get(grid.extract) ?? new Set()).add(grid.extractDate));
     readGrid(grid, {
@@ -80,27 +79,53 @@ export function importLists(sources: readonly ImportSource[], options: ImportOpt
       dateQuestions,
       dateColumns,
       onProgress,
-      accept: (row) => pending.push(row),
+      accept: (row) => {
+        pending[pendingCount++] = row;
+      },
     });
   }
+  pending.length = pendingCount;
 
   onProgress?.({ phase: 'checking' });
   const flags = flagDateOutliers(pending, options.today ?? new Date().toISOString().slice(0, 10));
   const extracts = settleExtracts(pending, givenDates, flags, issues);
   const extractByLabel = new Map(extracts.map((e) => [e.label, e]));
-  for (const row of pending) checkAgainstExtract(row, extractByLabel.get(row.extract)!, flags.get(row), issues);
+  let label: string | null = null;
+  let extract = extracts[0]!;
+  for (const row of pending) {
+    if (row.extract !== label) extract = extractByLabel.get((label = row.extract))!;
+    checkAgainstExtract(row, extract, flags.size === 0 ? undefined : flags.get(row), issues);
+  }
 
-  const pseudonym = createPseudonymiser(options.pseudonymKey);
+  const children = new ChildRegister(options.pseudonymKey, pending.length);
   const dataset: Dataset = { extracts, referrals: [], cpp: [], cla: [] };
+  const acceptedAt = new Int32Array(pending.length); // a list's rows that passed every check, by their place in `pending`
   for (const list of ['referrals', 'cpp', 'cla'] as const) {
-    const rows = pending.filter((r) => r.list === list);
-    report[list].rowsRejected += rows.filter((r) => r.rejected).length;
-    const accepted = rows.filter((r) => !r.rejected);
-    for (const row of accepted) row.child = pseudonym(row.rawId);
-    report[list].rowsAccepted = accepted.length;
-    const kept = mergeDuplicates(list, accepted, extractByLabel, issues);
-    report[list].duplicates = accepted.length - kept.length;
-    (dataset[list] as unknown[]) = kept.map((r) => toRecord(list, r, extractByLabel.get(r.extract)!.id));
+    let count = 0;
+    for (let p = 0; p < pending.length; p++) {
+      const row = pending[p]!;
+      if (row.list !== list) continue;
+      if (row.rejected) report[list].rowsRejected++;
+      else acceptedAt[count++] = p;
+    }
+    const accepted = acceptedAt.subarray(0, count);
+    // Each accepted row's child, by number (the same number, the same pseudonym).
+    const child = new Int32Array(count);
+    for (let i = 0; i < count; i++) child[i] = children.numberOf(pending[accepted[i]!]!.rawId);
+    report[list].rowsAccepted = count;
+    const kept = mergeDuplicates(list, pending, accepted, child, children.size, extractByLabel, issues);
+    report[list].duplicates = count - kept.length;
+    let label: string | null = null;
+    let extract = 0;
+    (dataset[list] as unknown[]) = Array.from({ length: kept.length }, (_, j) => {
+      const k = kept[j]!;
+      const row = pending[accepted[k]!]!;
+      if (row.extract !== label) {
+        label = row.extract;
+        extract = extractByLabel.get(label)!.id;
+      }
+      return toRecord(list, row, children.pseudonymOf(child[k]!), extract);
+    });
   }
   for (const list of ['referrals', 'cpp', 'cla'] as const) {
     if (!report[list].present) {
@@ -119,8 +144,33 @@ export function inferredExtractDateNote(label: string, date: string): ImportIssu
 // The extract date of each extract: the one given, or else the latest date in its lists that is neither
 // after the day of import nor far apart from the rest (and say so).
 function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<string, ReadonlySet<string>>, flags: DateFlags, issues: ImportIssue[]): ExtractInfo[] {
-  const labels = [...new Set([...pending.map((r) => r.extract), ...given.keys()])];
-  const infos = labels.map((label): ExtractInfo => {
+  // The extracts in the order met, then those only given a date; and the latest date of each (for those
+  // not given one), all in one pass over the rows: rows of one extract come one after another.
+  const labels = new Set<string>();
+  const latestOf = new Map<string, string>();
+  let label: string | null = null;
+  let inferred = false; // the extract of these rows was given no date: its latest is looked for
+  let latest = '';
+  for (const row of pending) {
+    if (row.extract !== label) {
+      if (inferred) latestOf.set(label!, latest);
+      label = row.extract;
+      labels.add(label);
+      inferred = !given.has(label);
+      latest = latestOf.get(label) ?? '';
+    }
+    if (!inferred) continue;
+    // The keys of activityDateKeys, each read by its name.
+    const flagged = flags.size === 0 ? undefined : flags.get(row);
+    const values = row.values;
+    latest = laterActivity(values.referralDate, 'referralDate', flagged, latest);
+    latest = laterActivity(values.approachDate, 'approachDate', flagged, latest);
+    latest = laterActivity(values.startDate, 'startDate', flagged, latest);
+    latest = laterActivity(values.endDate, 'endDate', flagged, latest);
+  }
+  if (inferred) latestOf.set(label!, latest);
+  for (const label of given.keys()) labels.add(label);
+  const infos = [...labels].map((label): ExtractInfo => {
     const dates = [...(given.get(label) ?? [])].sort();
     if (dates.length > 0) {
       if (dates.length > 1) {
@@ -128,16 +178,7 @@ function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<strin
       }
       return { id: 0, label, extractDate: dates.at(-1)!, extractDateSource: 'given' };
     }
-    let latest = '';
-    for (const row of pending) {
-      if (row.extract !== label) continue;
-      const flagged = flags.get(row);
-      for (const key of activityDateKeys) {
-        const value = row.values[key];
-        const kind = flagged?.get(key)?.kind;
-        if (typeof value === 'string' && value > latest && kind !== 'future' && kind !== 'later') latest = value;
-      }
-    }
+    const latest = latestOf.get(label) ?? '';
     if (latest) {
       issues.push(inferredExtractDateNote(label, latest));
     }
@@ -146,6 +187,13 @@ function settleExtracts(pending: readonly PendingRow[], given: ReadonlyMap<strin
   infos.sort((a, b) => a.extractDate.localeCompare(b.extractDate) || a.label.localeCompare(b.label));
   infos.forEach((info, i) => (info.id = i + 1));
   return infos;
+}
+
+/** `value` when it is an activity date later than `latest` and not one flagged as in the future or far later; else `latest`. */
+function laterActivity(value: FieldValue | undefined, key: ActivityDateKey, flagged: ReadonlyMap<ActivityDateKey, DateFlag> | undefined, latest: string): string {
+  if (typeof value !== 'string' || value <= latest) return latest;
+  const kind = flagged?.get(key)?.kind;
+  return kind !== 'future' && kind !== 'later' ? value : latest;
 }
 
 function checkAgainstExtract(row: PendingRow, extract: ExtractInfo, flagged: ReadonlyMap<ActivityDateKey, DateFlag> | undefined, issues: ImportIssue[]): void {
@@ -194,51 +242,54 @@ function completeness(row: PendingRow): number {
 
 // Rows repeat across stacked extracts (and sometimes within one). Keep the most complete; on a tie, the
 // one from the later extract, which knows more (an end date, a newer placement). Kept rows stay where
-// their event was first met. Rows are found by child first: most children have one row in a list, so
-// no key is built for the row.
-function mergeDuplicates(list: ListId, rows: readonly PendingRow[], extracts: ReadonlyMap<string, ExtractInfo>, issues: ImportIssue[]): PendingRow[] {
-  const kept: PendingRow[] = [];
-  const byChild = new Map<string, number | number[]>(); // positions in `kept` of the child's events
-  for (const row of rows) {
-    const child = row.child!;
-    const known = byChild.get(child);
+// their event was first met. Rows are found by child first, through arrays indexed by the child's number:
+// most children have one row in a list, so no key is built for the row. The list's rows are
+// pending[accepted[i]], row i's child childOf[i]; gives the kept rows' i.
+function mergeDuplicates(list: ListId, pending: readonly PendingRow[], accepted: Int32Array, childOf: Int32Array, childCount: number, extracts: ReadonlyMap<string, ExtractInfo>, issues: ImportIssue[]): Int32Array {
+  const kept = new Int32Array(accepted.length);
+  let keptCount = 0;
+  const rowOf = (k: number) => pending[accepted[kept[k]!]!]!;
+  // The child's events in `kept`, in the order met: the first, then each one's next (-1: no more).
+  const firstEvent = new Int32Array(childCount).fill(-1);
+  const nextEvent = new Int32Array(accepted.length);
+  for (let i = 0; i < accepted.length; i++) {
+    const row = pending[accepted[i]!]!;
+    const child = childOf[i]!;
     let at = -1;
-    if (known !== undefined) {
-      if (typeof known === 'number') {
-        if (sameEvent(list, kept[known]!, row)) at = known;
-      } else {
-        for (const k of known) {
-          if (sameEvent(list, kept[k]!, row)) {
-            at = k;
-            break;
-          }
-        }
+    let last = -1;
+    for (let k = firstEvent[child]!; k >= 0; k = nextEvent[k]!) {
+      if (sameEvent(list, rowOf(k), row)) {
+        at = k;
+        break;
       }
+      last = k;
     }
     if (at < 0) {
-      const position = kept.push(row) - 1;
-      byChild.set(child, known === undefined ? position : typeof known === 'number' ? [known, position] : (known.push(position), known));
+      const position = keptCount++;
+      kept[position] = i;
+      nextEvent[position] = -1;
+      if (last < 0) firstEvent[child] = position;
+      else nextEvent[last] = position;
       continue;
     }
-    const previous = kept[at]!;
+    const previous = rowOf(at);
     if (previous.extract === row.extract && JSON.stringify(previous.values) === JSON.stringify(row.values)) {
       issues.push({ list, file: row.file, sheet: row.sheet, row: row.row, column: null, severity: 'warning', message: `repeats row ${previous.row} exactly; it was counted once` });
     }
     const better =
       completeness(row) > completeness(previous) ||
       (completeness(row) === completeness(previous) && extracts.get(row.extract)!.extractDate > extracts.get(previous.extract)!.extractDate);
-    if (better) kept[at] = row;
+    if (better) kept[at] = i;
   }
-  return kept;
+  return kept.subarray(0, keptCount);
 }
 
 const asString = (v: FieldValue | undefined) => (typeof v === 'string' ? v : null);
 const asNumber = (v: FieldValue | undefined) => (typeof v === 'number' ? v : null);
 const asBoolean = (v: FieldValue | undefined) => (typeof v === 'boolean' ? v : null);
 
-function toRecord(list: ListId, row: PendingRow, extract: number): ReferralRecord | CppRecord | ClaRecord {
+function toRecord(list: ListId, row: PendingRow, child: string, extract: number): ReferralRecord | CppRecord | ClaRecord {
   const v = row.values;
-  const child = row.child!;
   const birthMonth = asString(v.dateOfBirth)?.slice(0, 7) ?? null;
   if (list === 'referrals') {
     return { child, birthMonth, extract, referralDate: v.referralDate as string, ageYears: asNumber(v.age), source: asString(v.referralSource), nfa: asBoolean(v.referralNfa), referralsInLast12Months: asNumber(v.referralsInLast12Months) };

@@ -6,7 +6,8 @@ import { annexACatalogue, detectTable, headerSearchDepth } from './detect-table.
 import { housingTableCatalogue } from './housing/housing-lists.ts';
 import type { ImportSource } from './read-grids.ts';
 import { decodeText } from './text/decode.ts';
-import { parseDelimitedRows } from './text/delimited.ts';
+import { scanDelimited } from './text/delimited.ts';
+import { firstRows } from './grid-rows.ts';
 import { readWorkbookGrids } from './workbook.ts';
 
 export interface ListsFound {
@@ -25,7 +26,7 @@ function heads(source: ImportSource<string>): Array<{ where: string; rows: reado
     }
   }
   const text = source.kind === 'pasted' ? source.text : decodeText(source.bytes).text;
-  return [{ where: source.name, rows: parseDelimitedRows(text).rows.slice(0, headerSearchDepth) }];
+  return [{ where: source.name, rows: firstRows(scanDelimited(text), headerSearchDepth) }];
 }
 
 export function listsFound(sources: readonly ImportSource<string>[]): ListsFound {

@@ -5,12 +5,13 @@
 import type { Cell } from './cells.ts';
 import { settleDateColumns } from './date-columns.ts';
 import { detectTable, headerSearchDepth } from './detect-table.ts';
+import { ArrayRows, firstRows, type GridRows } from './grid-rows.ts';
 import type { TableCatalogue } from './list-catalogue.ts';
 import { readRow, type FieldValue } from './read-rows.ts';
 import type { ImportIssue, ListCounts } from './report.ts';
 import type { TableId } from './table-specs.ts';
 import { decodeText } from './text/decode.ts';
-import { parseDelimitedRows } from './text/delimited.ts';
+import { scanDelimited } from './text/delimited.ts';
 import type { DateColumnDecision, DateQuestion } from './values/date-order.ts';
 import type { DateOrder } from './values/dates.ts';
 import { readWorkbookGrids, WorkbookReadError, type HostInflate } from './workbook.ts';
@@ -32,7 +33,7 @@ export const progressEveryRows = 2000;
 export interface Grid<L extends string> {
   file: string;
   sheet: string | null;
-  rows: Cell[][];
+  rows: GridRows;
   rowNumbers: (i: number) => number;
   listHint?: L;
   /** Only the sheet's first rows were read (it holds no list the model reads), and it has cells below them. */
@@ -57,7 +58,7 @@ export function gridsOf<L extends string>(source: ImportSource<L>, issues: Impor
           issues.push({ list: null, file: source.name, sheet: sheet.sheet, row: null, column: null, severity: 'error', message: sheet.refused });
           return [];
         }
-        return [{ ...common, sheet: sheet.sheet, rows: sheet.rows, rowNumbers: (i: number) => sheet.firstRow + i, ...(sheet.more ? { more: true } : {}) }];
+        return [{ ...common, sheet: sheet.sheet, rows: new ArrayRows(sheet.rows), rowNumbers: (i: number) => sheet.firstRow + i, ...(sheet.more ? { more: true } : {}) }];
       });
     } catch (err) {
       // The reader's messages are plain and name the file; nothing of a parser's internals reaches a person.
@@ -67,16 +68,22 @@ export function gridsOf<L extends string>(source: ImportSource<L>, issues: Impor
     }
   }
   const text = source.kind === 'pasted' ? source.text : decodeText(source.bytes).text;
-  const { rows, lines } = parseDelimitedRows(text);
+  const rows = scanDelimited(text);
   return [
     {
       ...common,
       sheet: null,
       rows,
-      rowNumbers: (i: number) => lines[i]!,
+      rowNumbers: (i: number) => rows.line(i),
       ...(source.list ? { listHint: source.list } : {}),
     },
   ];
+}
+
+/** True when any cell of the grid holds something, even only spaces. */
+function hasAnyCell(rows: GridRows): boolean {
+  for (let i = 0; i < rows.length; i++) if (rows.row(i).some((c) => c !== null && c !== '')) return true;
+  return false;
 }
 
 export function place(file: string, sheet: string | null): string {
@@ -114,10 +121,10 @@ export interface GridReading<L extends TableId> {
 export function readGrid<L extends TableId>(grid: Grid<L>, reading: GridReading<L>): void {
   const { catalogue, issues } = reading;
   const nameOf = (list: L) => catalogue.lists.find((l) => l.id === list)!.name;
-  const table = detectTable(grid.rows, `${grid.sheet ?? ''} ${grid.file}`, grid.listHint, catalogue);
+  const table = detectTable(firstRows(grid.rows, headerSearchDepth), `${grid.sheet ?? ''} ${grid.file}`, grid.listHint, catalogue);
   const where = grid.sheet === null ? `"${grid.file}"` : `sheet "${grid.sheet}" of "${grid.file}"`;
   if (table.kind === 'unrecognised') {
-    if (grid.more || grid.rows.some((r) => r.some((c) => c !== null && c !== ''))) {
+    if (grid.more || hasAnyCell(grid.rows)) {
       issues.push({ list: null, file: grid.file, sheet: grid.sheet, row: null, column: null, severity: 'info', message: `No ${reading.listsWord} was recognised on ${where}, so it was not read. If it holds a list, check its header row.` });
     }
     return;
@@ -164,12 +171,12 @@ export function readGrid<L extends TableId>(grid: Grid<L>, reading: GridReading<
   reading.dateQuestions.push(...dates.questions);
   reading.dateColumns.push(...dates.decisions);
   for (const d of dates.decisions) if (d.note) issues.push({ list: d.list, file: d.file, sheet: d.sheet, row: null, column: d.column, severity: 'info', message: d.note });
-  const layout = { list: table.list, columns: table.columns, headers: table.headers, dateOrders: dates.orders };
+  const layout = { list: table.list, columns: table.columns, headers: table.headers, dateOrders: dates.orders, dateCells: dates.cells };
   const total = grid.rows.length - firstData;
   const onProgress = reading.onProgress;
   for (let i = firstData; i < grid.rows.length; i++) {
     if (onProgress && (i - firstData) % progressEveryRows === 0) onProgress({ phase: 'rows', source: grid.file, list: table.list, done: i - firstData, total });
-    const outcome = readRow(layout, grid.rows[i]!, grid.rowNumbers(i));
+    const outcome = readRow(layout, grid.rows, i, grid.rowNumbers(i));
     counts.rowsRead++;
     if (outcome.status === 'blank') {
       counts.rowsBlank++;

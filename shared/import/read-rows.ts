@@ -1,11 +1,13 @@
 // Reads the data rows of one detected list: each row is blank, rejected (with at least one error) or
 // accepted (perhaps with warnings). Only the catalogue's columns are read.
 import { dateForPeople } from '../text/people-format.ts';
-import { isBlankRow, isBlankValue, isEmptyText, type Cell } from './cells.ts';
+import { isBlankValue, isEmptyText, type Cell } from './cells.ts';
+import type { DateColumnCells } from './date-columns.ts';
+import type { GridRows } from './grid-rows.ts';
 import type { FieldSpec } from './list-catalogue.ts';
 import { tableSpec, type TableId } from './table-specs.ts';
 import { normaliseCode, parseYesNo } from './values/codes.ts';
-import { parseDateCell, type DateOrder } from './values/dates.ts';
+import { parseDateCell, type DateOrder, type DateParse } from './values/dates.ts';
 import { parseAge, parseCount, parseMoney } from './values/numbers.ts';
 
 export type FieldValue = string | number | boolean | null;
@@ -33,6 +35,8 @@ export interface TableLayout {
   headers: readonly string[];
   /** The order each date column's text dates are read in, by field key (day first when absent). */
   dateOrders?: ReadonlyMap<string, DateOrder>;
+  /** Date columns' cells, each different one read once, by field key (see settleDateColumns). */
+  dateCells?: ReadonlyMap<string, DateColumnCells>;
 }
 
 type Problem = Omit<RowProblem, 'column'>;
@@ -41,8 +45,11 @@ type Problem = Omit<RowProblem, 'column'>;
 // that changes field by field is the slow kind, and each was made twice, null first).
 let fieldValue: FieldValue = null;
 
-/** Reads one cell into `fieldValue` (null when blank or unreadable); returns the problem, if any (null when the cell is fine). */
-function readField(field: FieldSpec, cell: Cell, dateOrder: DateOrder): Problem | null {
+/**
+ * Reads one cell into `fieldValue` (null when blank or unreadable); returns the problem, if any (null when
+ * the cell is fine). A date cell already read in its column's order comes with that reading (`dated`).
+ */
+function readField(field: FieldSpec, cell: Cell, dateOrder: DateOrder, dated: DateParse | null): Problem | null {
   fieldValue = null;
   // A word column's "None" is a value (no duty owed), not a spreadsheet's placeholder for nothing.
   if (field.kind === 'choice' ? isEmptyText(cell) : isBlankValue(cell)) {
@@ -52,7 +59,7 @@ function readField(field: FieldSpec, cell: Cell, dateOrder: DateOrder): Problem 
     case 'id':
       return null; // pseudonymised by the caller; the raw ID never becomes a value
     case 'date': {
-      const parsed = parseDateCell(cell, dateOrder);
+      const parsed = dated ?? parseDateCell(cell, dateOrder);
       if (parsed.ok) {
         fieldValue = parsed.iso;
         return null;
@@ -94,23 +101,37 @@ const leftBlank = (message: string): Problem => ({ severity: 'warning', message:
 /** Shared by every row without problems, so that such rows allocate no list. Never written to. */
 const noProblems: readonly RowProblem[] = Object.freeze([]);
 
-/** The column index of each of the list's fields in this layout (-1 when absent), worked out once per layout. */
-const fieldColumns = new WeakMap<TableLayout, Int32Array>();
+/** What a layout says of each of the list's fields, worked out once per layout. */
+interface FieldPlan {
+  /** The column of each field (-1 when absent). */
+  columns: Int32Array;
+  /** The order each field's text dates are read in (day first for all but month-first date columns). */
+  orders: DateOrder[];
+  /** A date field's column's cells, each read once; undefined for the other fields. */
+  dated: (DateColumnCells | undefined)[];
+}
+
+const fieldPlans = new WeakMap<TableLayout, FieldPlan>();
 // The rows of one table come one after another with one layout: the last one is kept at hand.
 let lastLayout: TableLayout | null = null;
-let lastColumns: Int32Array | null = null;
-function columnsOf(layout: TableLayout): Int32Array {
-  if (layout === lastLayout) return lastColumns!;
-  let columns = fieldColumns.get(layout);
-  if (!columns) {
+let lastPlan: FieldPlan | null = null;
+function planOf(layout: TableLayout): FieldPlan {
+  if (layout === lastLayout) return lastPlan!;
+  let plan = fieldPlans.get(layout);
+  if (!plan) {
     const fields = tableSpec(layout.list).fields;
-    columns = new Int32Array(fields.length);
-    for (let f = 0; f < fields.length; f++) columns[f] = layout.columns.get(fields[f]!.key) ?? -1;
-    fieldColumns.set(layout, columns);
+    plan = { columns: new Int32Array(fields.length), orders: [], dated: [] };
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f]!;
+      plan.columns[f] = layout.columns.get(field.key) ?? -1;
+      plan.orders.push(field.kind === 'date' ? (layout.dateOrders?.get(field.key) ?? 'dmy') : 'dmy');
+      plan.dated.push(field.kind === 'date' ? layout.dateCells?.get(field.key) : undefined);
+    }
+    fieldPlans.set(layout, plan);
   }
   lastLayout = layout;
-  lastColumns = columns;
-  return columns;
+  lastPlan = plan;
+  return plan;
 }
 
 const emptyValues = new Map<TableId, Readonly<Record<string, FieldValue>>>();
@@ -120,10 +141,11 @@ function emptyValuesOf(list: TableId): Readonly<Record<string, FieldValue>> {
   return empty;
 }
 
-export function readRow(layout: TableLayout, cells: readonly Cell[], rowNumber: number): RowOutcome {
-  if (isBlankRow(cells)) return { status: 'blank', row: rowNumber };
+/** Reads row `i` of `rows`, which the person knows as row (or line) `rowNumber`. */
+export function readRow(layout: TableLayout, rows: GridRows, i: number, rowNumber: number): RowOutcome {
+  if (rows.blank(i)) return { status: 'blank', row: rowNumber };
   const fields = tableSpec(layout.list).fields;
-  const columns = columnsOf(layout);
+  const { columns, orders, dated } = planOf(layout);
   // Every field's key, in the catalogue's order, from the start: each row of a list has the same shape
   // (the keys are the catalogue's, never the file's).
   const values: Record<string, FieldValue> = { ...emptyValuesOf(layout.list) };
@@ -133,9 +155,12 @@ export function readRow(layout: TableLayout, cells: readonly Cell[], rowNumber: 
   for (let f = 0; f < fields.length; f++) {
     const field = fields[f]!;
     const index = columns[f]!;
-    const cell = index < 0 ? null : (cells[index] ?? null);
+    const dateCells = dated[f];
+    const id = dateCells === undefined ? -1 : dateCells.ids[i]!;
+    // A date column's cell and its reading, from those of the column's different cells where it is one.
+    const cell = id >= 0 ? dateCells!.cells[id]! : index < 0 ? null : (rows.cell(i, index) ?? null);
     if (field.kind === 'id') rawId = cell;
-    const problem = readField(field, cell, field.kind === 'date' ? (layout.dateOrders?.get(field.key) ?? 'dmy') : 'dmy');
+    const problem = readField(field, cell, orders[f]!, id >= 0 ? dateCells!.parses[id]! : null);
     values[field.key] = fieldValue;
     if (problem) {
       // The column as the file names it, worked out only for the rows that need it.

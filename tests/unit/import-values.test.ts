@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../shared/import/text/decode.ts';
 import { parseDelimited, sniffDelimiter } from '../../shared/import/text/delimited.ts';
 import { codeLists, normaliseCode, parseYesNo, type CodeListId } from '../../shared/import/values/codes.ts';
-import { completedYears, isoFromExcelSerial, parseDateCell } from '../../shared/import/values/dates.ts';
+import { completedYears, dayNumber, isoFromExcelSerial, parseDateCell } from '../../shared/import/values/dates.ts';
 import { parseAge, parseCount } from '../../shared/import/values/numbers.ts';
 import { encodeWindows1252 } from '../../shared/synthetic/write-annex-a.ts';
 import { utf8Bytes } from '../../shared/text/utf8.ts';
@@ -58,6 +58,20 @@ describe('dates', () => {
   it('counts completed years as a birthday does', () => {
     expect(completedYears('2006-09-30', '2024-09-29')).toBe(17);
     expect(completedYears('2006-09-30', '2024-09-30')).toBe(18);
+  });
+});
+
+describe('day numbers', () => {
+  it('are the days Date.UTC counts from 1970-01-01, for every day of four centuries and for odd texts', () => {
+    const byDate = (text: string) => Math.round(Date.UTC(+text.slice(0, 4), +text.slice(5, 7) - 1, +text.slice(8, 10)) / 86_400_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (let year = 1800; year <= 2200; year++) {
+      // Month 0 and 13, day 0, 31 of short months and 32 too: Date.UTC rolls them over, and so must this.
+      for (let month = 0; month <= 13; month++) for (let day = 0; day <= 32; day++) expect(dayNumber(`${year}-${two(month)}-${two(day)}`)).toBe(byDate(`${year}-${two(month)}-${two(day)}`));
+    }
+    for (const text of ['1000-01-01', '9999-12-31', '0999-12-31', '0100-03-01', '0050-01-01', '2024-1-05', '2024-01-5', '2024-01', '2024', '', '2024/01/05', '2024-01-05T10:00', ' 2024-01-05', '2024-0a-05']) {
+      expect(dayNumber(text)).toBe(byDate(text));
+    }
   });
 });
 

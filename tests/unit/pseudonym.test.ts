@@ -2,7 +2,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPseudonymiser, hmacSha256, normaliseChildId, sha256 } from '../../shared/import/pseudonym.ts';
+import { ChildRegister, createPseudonymiser, hmacSha256, normaliseChildId, sha256 } from '../../shared/import/pseudonym.ts';
 import { utf8Bytes } from '../../shared/text/utf8.ts';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
@@ -39,5 +39,27 @@ describe('pseudonyms', () => {
     expect(pseudonym(1234)).toBe(pseudonym(' 01234 '));
     expect(pseudonym('A-77')).not.toBe(pseudonym('A-78'));
     expect(() => createPseudonymiser(new Uint8Array(8))).toThrow('at least 16 bytes');
+  });
+
+  it('numbers children in the order met, the same number for the same child, over many IDs met again and again', () => {
+    const key = new Uint8Array(24).map((_, i) => i * 11 + 5);
+    const letters = 'ABCDEFGHJKMNPQRSTVWXYZ0123456789';
+    const expected = (normal: string) => `C${[...createHmac('sha256', Buffer.from(key)).update(normal).digest().subarray(0, 12)].map((b) => letters[b & 31]).join('')}`;
+    const id = fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 3000 }).map((n) => ` 0${n} `), fc.string({ maxLength: 70 }), fc.stringMatching(/^[A-Z]{1,3}[0-9]{1,8}$/));
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 3000 }), (ids) => {
+        const children = new ChildRegister(key);
+        const firstMet = new Map<string, number>();
+        for (const raw of ids) {
+          const normal = normaliseChildId(raw);
+          const child = children.numberOf(raw);
+          if (!firstMet.has(normal)) firstMet.set(normal, firstMet.size);
+          expect(child).toBe(firstMet.get(normal));
+          expect(children.pseudonymOf(child)).toBe(expected(normal));
+        }
+        expect(children.size).toBe(firstMet.size);
+      }),
+      { numRuns: 30 },
+    );
   });
 });

@@ -88,7 +88,7 @@ export function importHousingLists(sources: readonly HousingImportSource[], opti
   const extract = settleExtract(pending, given, flags, today, issues);
   for (const row of pending) checkAgainstExtract(row, extract.extractDate, flags.get(row), issues);
 
-  const pseudonym = createPseudonymiser(options.pseudonymKey);
+  const pseudonym = createPseudonymiser(options.pseudonymKey, pending.length);
   const kept: Record<HousingList, Kept> = { cases: { rows: [], ids: [], byCase: new Map() }, ta: { rows: [], ids: [], byCase: new Map() } };
   for (const list of housingLists) {
     const accepted: PendingRow[] = [];

@@ -67,7 +67,8 @@ export class DateColumnEvidence {
   readonly twoWay = new Set<string>();
   private readonly seen = new Map<string, Reading>();
 
-  add(cell: Cell): void {
+  /** Notes a cell of the column met `count` times (cells are noted in the order they are first met). */
+  add(cell: Cell, count = 1): void {
     if (typeof cell !== 'string') return; // date cells and serials are never two-way
     const text = cellText(cell);
     let reading = this.seen.get(text);
@@ -78,8 +79,8 @@ export class DateColumnEvidence {
       if (reading === 'month-first' && this.monthFirstExamples.length < keptExamples) this.monthFirstExamples.push(text);
       if (reading === 'two-way') this.twoWay.add(text);
     }
-    if (reading === 'day-first') this.dayFirst++;
-    else if (reading === 'month-first') this.monthFirst++;
+    if (reading === 'day-first') this.dayFirst += count;
+    else if (reading === 'month-first') this.monthFirst += count;
   }
 
   get provenDayFirst(): boolean {

@@ -130,7 +130,36 @@ function parseDateUncached(cell: Cell, order: DateOrder): DateParse {
 
 /** Whole days from 1970-01-01 for an ISO date: the engine's time axis. */
 export function dayNumber(iso: string): number {
+  // The usual YYYY-MM-DD read from its character codes (the same day Date.UTC gives, without a Date or
+  // three slices); anything else as Date.UTC reads it.
+  if (iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    const year = digitsAt(iso, 0, 4);
+    const month = digitsAt(iso, 5, 2);
+    const day = digitsAt(iso, 8, 2);
+    if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= 31) return daysFromCivil(year, month, day);
+  }
   return Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000);
+}
+
+/** The number written by `count` digits from `at`, or -1 when one of them is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Days since 1970-01-01 of a day of the proleptic Gregorian calendar (Howard Hinnant's days-from-civil); day 31 of a shorter month runs on into the next, as Date.UTC's does. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** Days since 1970-01-01 to an ISO date (Howard Hinnant's civil-from-days: no Date object, no slicing). */
