@@ -6,6 +6,7 @@ import type { HousingOutcome } from '../../../shared/result/housing-outcome.ts';
 import type { BacktestResult } from '../../../shared/engine/children/backtest.ts';
 import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
 import type { CalibrationJson, ResultJson } from '../../../shared/result/result-json.ts';
+import type { ChartPaths } from '../../../shared/result/chart-paths.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 
 export interface Projection {
@@ -20,8 +21,9 @@ export interface EngineClient {
   /**
    * Resolves with the expected paths at once (null when a newer projection request replaced this one);
    * `onComplete` is called later with the likely ranges of every scenario, if this is still the latest.
+   * `onPaths`, before either, with the charts' lines where a scenario's path was not known yet.
    */
-  project(scenarios: ScenarioInput[], horizon: number, onComplete?: (answer: Projection) => void): Promise<Projection | null>;
+  project(scenarios: ScenarioInput[], horizon: number, onComplete?: (answer: Projection) => void, onPaths?: (paths: ChartPaths) => void): Promise<Projection | null>;
   backtest(from: string, horizon: number): Promise<BacktestResult>;
   /** Rolling-origin backtests of the loaded workbook (kept by the worker until the lists change). */
   calibrate(): Promise<CalibrationJson>;
@@ -46,9 +48,16 @@ export function createEngineClient(): EngineClient {
   let latestProjection = 0;
   const pending = new Map<number, (response: EngineResponse) => void>();
   const completions = new Map<number, (answer: Projection) => void>();
+  const early = new Map<number, (paths: ChartPaths) => void>();
   const housingCompletions = new Map<number, (answer: HousingProjection) => void>();
   worker.onmessage = (event: MessageEvent<EngineResponse>) => {
     const response = event.data;
+    if (response.kind === 'paths') {
+      const show = early.get(response.id);
+      early.delete(response.id);
+      if (response.id === latestProjection) show?.(response.paths);
+      return;
+    }
     if (response.kind === 'completed') {
       const complete = completions.get(response.id);
       completions.delete(response.id);
@@ -78,12 +87,14 @@ export function createEngineClient(): EngineClient {
       const r = await send({ kind: 'load', dataset });
       return (r as Extract<EngineResponse, { kind: 'loaded' }>).result;
     },
-    project: async (scenarios, horizon, onComplete) => {
+    project: async (scenarios, horizon, onComplete, onPaths) => {
       const id = nextId++;
       latestProjection = id;
       for (const stale of completions.keys()) completions.delete(stale);
+      early.clear();
       if (onComplete) completions.set(id, onComplete);
-      const r = (await send({ kind: 'project', scenarios, horizon, bands: onComplete !== undefined }, id)) as Extract<EngineResponse, { kind: 'projected' }>;
+      if (onPaths) early.set(id, onPaths);
+      const r = (await send({ kind: 'project', scenarios, horizon, bands: onComplete !== undefined }, id).finally(() => early.delete(id))) as Extract<EngineResponse, { kind: 'projected' }>;
       return id === latestProjection ? { result: r.result, ms: r.ms, complete: r.complete } : null;
     },
     backtest: async (from, horizon) => {

@@ -14,6 +14,7 @@ import { futureLockdown } from '../../../shared/engine/children/presets.ts';
 import {
   bandOptions,
   costedBaseline,
+  expectedTotals,
   prepareProjection,
   projectScenario,
   startScenarioBands,
@@ -26,6 +27,7 @@ import {
 } from '../../../shared/engine/children/run-model.ts';
 import { parseScenario, type Scenario } from '../../../shared/engine/scenario.ts';
 import { buildResultJson } from '../../../shared/result/result-json.ts';
+import { chartPathsFromTotals, type ChartPaths } from '../../../shared/result/chart-paths.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 import { answerHousing, isHousingRequest } from './housing-work.ts';
 import { scenarioProblemsInWords } from '../../../shared/text/scenario-problems.ts';
@@ -71,19 +73,38 @@ interface Projected {
   missing: Array<{ key: string; scenario: Scenario }>;
 }
 
-function project(scenariosRaw: unknown[], horizon: number, bands: boolean): Projected {
-  const f = fitted;
-  if (!f) throw new Error('No workbook is loaded.');
-  const { setup } = setupFor(f, horizon);
+/** The baseline and the scenarios, costed as the workbook costs them, each with its key. */
+function scenariosOf(scenariosRaw: unknown[], horizon: number): Array<{ key: string; scenario: Scenario }> {
   const scenarios = scenariosRaw.map((raw, i) => {
     const parsed = parseScenario(raw);
     if (!parsed.ok) throw new Error(scenarioProblemsInWords(raw, i).join(' '));
     return parsed.scenario;
   });
-  const missing: Projected['missing'] = [];
   const costed = withWorkbookCosts(scenarios);
-  const projected = [costedBaseline(costed), ...costed].map((scenario) => {
-    const key = keyOf(scenario, horizon);
+  return [costedBaseline(costed), ...costed].map((scenario) => ({ key: keyOf(scenario, horizon), scenario }));
+}
+
+/**
+ * The charts' lines at once, where a path is not known yet: its placements and spend take most of its time
+ * (several times its totals), and the charts draw only the totals. Null when every path is known already.
+ */
+function earlyPaths(all: Array<{ key: string; scenario: Scenario }>, horizon: number, bands: boolean): ChartPaths | null {
+  const f = fitted;
+  if (!f || all.every(({ key }) => expected.has(key))) return null;
+  const { setup } = setupFor(f, horizon);
+  return chartPathsFromTotals(
+    setup.startMonth,
+    horizon,
+    all.map(({ key, scenario }) => ({ name: scenario.name, series: expected.get(key)?.series ?? expectedTotals(setup, scenario), bands: (bands && finished.get(key)?.bands) || null })),
+  );
+}
+
+function project(all: Array<{ key: string; scenario: Scenario }>, horizon: number, bands: boolean): Projected {
+  const f = fitted;
+  if (!f) throw new Error('No workbook is loaded.');
+  const { setup } = setupFor(f, horizon);
+  const missing: Projected['missing'] = [];
+  const projected = all.map(({ key, scenario }) => {
     const path = expectedPath(f, horizon, key, scenario);
     const known = finished.get(key) ?? null;
     if (bands && !known && !missing.some((m) => m.key === key)) missing.push({ key, scenario });
@@ -124,7 +145,7 @@ function workOutRanges(request: Extract<EngineRequest, { kind: 'project' }>, mis
       return;
     }
     try {
-      const { result } = project(request.scenarios, request.horizon, true);
+      const { result } = project(scenariosOf(request.scenarios, request.horizon), request.horizon, true);
       reply({ id: request.id, kind: 'completed', result, ms: performance.now() - started });
     } catch (err) {
       reply({ id: request.id, kind: 'failed', message: err instanceof Error ? err.message : String(err) });
@@ -170,12 +191,16 @@ self.onmessage = (event: MessageEvent<EngineRequest>) => {
       expected.clear();
       finished.clear();
       running.clear();
-      reply({ id: request.id, kind: 'loaded', result: project([], 24, false).result, ms: performance.now() - started });
+      reply({ id: request.id, kind: 'loaded', result: project(scenariosOf([], 24), 24, false).result, ms: performance.now() - started });
       warmUpLeft = warmUpPaths;
       warmUpTick.port2.postMessage(null);
     } else if (request.kind === 'project') {
       latestProjection = request.id;
-      const { result, missing } = project(request.scenarios, request.horizon, request.bands);
+      if (!fitted) throw new Error('No workbook is loaded.');
+      const all = scenariosOf(request.scenarios, request.horizon);
+      const paths = earlyPaths(all, request.horizon, request.bands);
+      if (paths) reply({ id: request.id, kind: 'paths', paths, ms: performance.now() - started });
+      const { result, missing } = project(all, request.horizon, request.bands);
       reply({ id: request.id, kind: 'projected', result, ms: performance.now() - started, complete: missing.length === 0 });
       if (missing.length) workOutRanges(request, missing, started);
     } else if (request.kind === 'calibrate') {

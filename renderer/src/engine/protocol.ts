@@ -1,7 +1,8 @@
 // Messages between the window and the engine's Web Worker. The worker keeps the fitted model of the open
-// workbook, so a slider only re-runs the projection, never the estimation. A projection is answered twice:
-// at once with the expected paths (and any likely ranges it already knows), then again with every range
-// once they are worked out, unless a newer request came first.
+// workbook, so a slider only re-runs the projection, never the estimation. A projection is answered with the
+// charts' lines first (where a scenario's path is new: its totals take a fraction of the time of its
+// placements and spend), then with the expected paths (and any likely ranges it already knows), then again
+// with every range once they are worked out, unless a newer request came first.
 import type { Dataset } from '../../../shared/dataset/types.ts';
 import type { HousingDataset } from '../../../shared/dataset/housing.ts';
 import type { HousingOutcome } from '../../../shared/result/housing-outcome.ts';
@@ -9,6 +10,7 @@ import type { BacktestResult } from '../../../shared/engine/children/backtest.ts
 import type { CalibrationJson } from '../../../shared/result/result-json.ts';
 import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
 import type { ResultJson } from '../../../shared/result/result-json.ts';
+import type { ChartPaths } from '../../../shared/result/chart-paths.ts';
 
 export type EngineRequest =
   | { id: number; kind: 'load'; dataset: Dataset }
@@ -21,6 +23,8 @@ export type EngineRequest =
 
 export type EngineResponse =
   | { id: number; kind: 'loaded'; result: ResultJson; ms: number }
+  /** The Scenarios step's lines for a projection, ahead of its 'projected' answer (which always follows). */
+  | { id: number; kind: 'paths'; paths: ChartPaths; ms: number }
   /** `complete` is false while some likely ranges are still being worked out: a 'completed' answer follows. */
   | { id: number; kind: 'projected'; result: ResultJson; ms: number; complete: boolean }
   | { id: number; kind: 'completed'; result: ResultJson; ms: number }
