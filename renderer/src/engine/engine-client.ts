@@ -94,8 +94,8 @@ export function createEngineClient(): EngineClient {
       early.clear();
       if (onComplete) completions.set(id, onComplete);
       if (onPaths) early.set(id, onPaths);
-      const r = (await send({ kind: 'project', scenarios, horizon, bands: onComplete !== undefined }, id).finally(() => early.delete(id))) as Extract<EngineResponse, { kind: 'projected' }>;
-      return id === latestProjection ? { result: r.result, ms: r.ms, complete: r.complete } : null;
+      const r = await send({ kind: 'project', scenarios, horizon, bands: onComplete !== undefined }, id).finally(() => early.delete(id));
+      return id === latestProjection && r.kind === 'projected' ? { result: r.result, ms: r.ms, complete: r.complete } : null;
     },
     backtest: async (from, horizon) => {
       const r = await send({ kind: 'backtest', from, horizon });

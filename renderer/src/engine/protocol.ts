@@ -2,7 +2,8 @@
 // workbook, so a slider only re-runs the projection, never the estimation. A projection is answered with the
 // charts' lines first (where a scenario's path is new: its totals take a fraction of the time of its
 // placements and spend), then with the expected paths (and any likely ranges it already knows), then again
-// with every range once they are worked out, unless a newer request came first.
+// with every range once they are worked out, unless a newer request came first (after the lines, the
+// expected paths are then 'superseded').
 import type { Dataset } from '../../../shared/dataset/types.ts';
 import type { HousingDataset } from '../../../shared/dataset/housing.ts';
 import type { HousingOutcome } from '../../../shared/result/housing-outcome.ts';
@@ -25,6 +26,8 @@ export type EngineResponse =
   | { id: number; kind: 'loaded'; result: ResultJson; ms: number }
   /** The Scenarios step's lines for a projection, ahead of its 'projected' answer (which always follows). */
   | { id: number; kind: 'paths'; paths: ChartPaths; ms: number }
+  /** No 'projected' answer: a newer projection request came while the lines were being drawn. */
+  | { id: number; kind: 'superseded' }
   /** `complete` is false while some likely ranges are still being worked out: a 'completed' answer follows. */
   | { id: number; kind: 'projected'; result: ResultJson; ms: number; complete: boolean }
   | { id: number; kind: 'completed'; result: ResultJson; ms: number }
