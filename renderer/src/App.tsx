@@ -119,12 +119,16 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
 
   // Scenarios: project at once (in the worker), save shortly after the last change. The last result stays
   // on screen until the next one arrives; the likely ranges follow the expected paths.
-  // The charts' lines, where the worker sends them ahead, are drawn as they arrive: rendered at once (not in a
-  // later task), so that the charts are redrawn before the next frame, not a frame after.
-  const showProjection = useCallback((next: Projection) => {
-    setProjection(next);
-    setPreview(null);
-  }, []);
+  // Projections, and the charts' lines where the worker sends them ahead, are drawn as they arrive: rendered at
+  // once (not in a later task), so that the charts are redrawn before the next frame, not a frame after.
+  const showProjection = useCallback(
+    (next: Projection) =>
+      flushSync(() => {
+        setProjection(next);
+        setPreview(null);
+      }),
+    [],
+  );
   const showPaths = useCallback((paths: ChartPaths | null) => flushSync(() => setPreview(paths)), []);
   useLatestProjection(
     fitted !== null && unsettled.length === 0,
