@@ -18,6 +18,7 @@ import { WorkbookNotices } from './components/WorkbookNotices.tsx';
 import { WorkbookTitleForm } from './components/WorkbookTitleForm.tsx';
 import { createEngineClient, type EngineClient, type Projection } from './engine/engine-client.ts';
 import { useLatestProjection } from './engine/use-latest-projection.ts';
+import { createWindowLines, type WindowLines } from './engine/window-lines.ts';
 import { DataStep } from './steps/DataStep.tsx';
 import { HousingDataStep } from './steps/HousingDataStep.tsx';
 import { HousingWorkbook } from './steps/housing/HousingWorkbook.tsx';
@@ -38,8 +39,9 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
   const [compare, setCompare] = useState<number[]>([]);
   const [fitted, setFitted] = useState<ResultJson | null>(null);
   const [projection, setProjection] = useState<Projection | null>(null);
-  // The Scenarios step's lines for the latest settings, where they came ahead of their projection.
+  // The Scenarios step's lines for the latest settings, worked out in the window ahead of their projection.
   const [preview, setPreview] = useState<ChartPaths | null>(null);
+  const windowLines = useRef<WindowLines | null>(null);
   const [modelProblem, setModelProblem] = useState<string | null>(null);
   const [step, setStep] = useState<StepId>('data');
   const [help, setHelp] = useState<HelpTopic | null>(null);
@@ -79,6 +81,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
     setFitted(null);
     setProjection(null);
     setPreview(null);
+    windowLines.current = null;
     if (workbook.service === 'housing') {
       // A housing workbook's steps fetch and fit its lists themselves (steps/housing/HousingWorkbook.tsx).
       setReport(null);
@@ -99,8 +102,9 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
         return;
       }
       try {
-        const result = await engine.load(data.dataset as Dataset);
+        const { result, setup } = await engine.load(data.dataset as Dataset, horizon);
         if (!cancelled) {
+          windowLines.current = createWindowLines(setup);
           setFitted(result);
           setModelProblem(null);
         }
@@ -118,33 +122,27 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
   const unsettled = useMemo(() => scenarios.flatMap((s, i) => scenarioProblemsInWords(s, i)), [scenarios]);
 
   // Scenarios: project at once (in the worker), save shortly after the last change. The last result stays
-  // on screen until the next one arrives; the likely ranges follow the expected paths.
-  // Projections, and the charts' lines where the worker sends them ahead, are drawn as they arrive: rendered at
-  // once (not in a later task), so that the charts are redrawn before the next frame, not a frame after.
-  const showProjection = useCallback(
-    (next: Projection) =>
-      flushSync(() => {
-        setProjection(next);
-        setPreview(null);
-      }),
-    [],
-  );
-  const showPaths = useCallback((paths: ChartPaths | null) => flushSync(() => setPreview(paths)), []);
-  useLatestProjection(
-    fitted !== null && unsettled.length === 0,
-    (onComplete, onPaths) => engine.project(scenarios, horizon, onComplete, onPaths),
-    showProjection,
-    setModelProblem,
-    [fitted, scenarios, engine],
-    showPaths,
-  );
+  // on screen until the next one arrives; the likely ranges follow the expected paths. Projections are drawn
+  // as they arrive, rendered at once (not in a later task, after which a frame could come first); the lines
+  // the window worked out for the same settings give way to them.
+  const showProjection = useCallback((next: Projection) => {
+    if (next.result.projection) windowLines.current?.learn(next.result.projection);
+    flushSync(() => {
+      setProjection(next);
+      setPreview(null);
+    });
+  }, []);
+  useLatestProjection(fitted !== null && unsettled.length === 0, (onComplete) => engine.project(scenarios, horizon, onComplete), showProjection, setModelProblem, [fitted, scenarios, engine]);
 
   // The same function from render to render: the scenario settings are then drawn again only when they change.
   const changeScenarios = useCallback(
     (next: ScenarioInput[]) => {
+      const unsettledNext = next.some((s, i) => scenarioProblemsInWords(s, i).length > 0);
       setScenarios(next);
+      // The charts' lines for the new settings, drawn in this same task; none while a setting is to be put right.
+      setPreview(unsettledNext ? null : (windowLines.current?.lines(next) ?? null));
       if (saveTimer.current) clearTimeout(saveTimer.current);
-      if (next.some((s, i) => scenarioProblemsInWords(s, i).length > 0)) return;
+      if (unsettledNext) return;
       saveTimer.current = setTimeout(() => void run(async () => setWorkbook(await bridge.saveScenarios({ scenarios: next }))), 400);
     },
     [bridge, run],

@@ -1,18 +1,20 @@
-// The Scenarios step's charts are drawn from lines the engine worker sends ahead of a projection (the
-// expected totals, without placements and spend): those lines must be the ones the projection then gives,
-// figure for figure, with the same months, names and likely ranges, so the charts do not change when it arrives.
+// The Scenarios step's charts are drawn from lines the window works out ahead of a projection (the expected
+// totals, without placements and spend, from the worker's starting point): those lines must be the ones the
+// projection then gives, figure for figure, with the same months, names and likely ranges, so the charts do
+// not change when it arrives.
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../shared/engine/children/estimates.ts';
 import { buildHistory } from '../../shared/engine/children/history.ts';
 import { interventionPresets } from '../../shared/engine/children/interventions/presets.ts';
 import { futureLockdown } from '../../shared/engine/children/presets.ts';
-import { costedBaseline, expectedTotals, prepareProjection, projectScenario, type ModelRun } from '../../shared/engine/children/run-model.ts';
+import { costedBaseline, expectedTotals, prepareProjection, projectScenario, withCostedBaseline, withRanges, type ModelRun } from '../../shared/engine/children/run-model.ts';
 import { monthLabel } from '../../shared/engine/core/months.ts';
 import { withWorkbookCosts } from '../../shared/engine/core/workbook-costs.ts';
 import { parseScenario, type Scenario } from '../../shared/engine/scenario.ts';
-import { chartPathsFromTotals, chartPathsOf } from '../../shared/result/chart-paths.ts';
+import { chartPathsFromTotals, chartPathsOf, rangeLinesOf } from '../../shared/result/chart-paths.ts';
 import { buildResultJson } from '../../shared/result/result-json.ts';
 import { demoImport } from '../../shared/synthetic/demo.ts';
+import { createWindowLines } from '../../renderer/src/engine/window-lines.ts';
 
 const { dataset } = demoImport();
 const history = buildHistory(dataset, []);
@@ -43,7 +45,7 @@ function both(draws: number) {
   const early = chartPathsFromTotals(
     setup.startMonth,
     horizon,
-    paths.map((p) => ({ name: p.scenario.name, series: expectedTotals(setup, p.scenario), bands: p.bands })),
+    paths.map((p) => ({ name: p.scenario.name, series: expectedTotals(setup, p.scenario), bands: p.bands && rangeLinesOf(p.bands) })),
   );
   return { result, early };
 }
@@ -77,5 +79,38 @@ describe("the charts' lines sent ahead of a projection", () => {
     expect(again.history).toEqual(result.history);
     expect(fresh.history).toEqual(result.history);
     expect(result.history!.claByPlacement).toBeDefined();
+  });
+
+  it('are worked out by the window from a copy of the starting point, with the ranges earlier answers gave for the same settings', () => {
+    // As the window holds them: settings as typed, not yet parsed or costed; the starting point as the worker sent it.
+    const shocked = (referralChange: number) => ({ ...lockdown, name: 'Another lockdown', shocks: lockdown.shocks.map((s) => ({ ...s, referralChange })) });
+    const edgeOfCare = { name: 'Edge of care', interventions: [interventionPresets.find((p) => p.id === 'edge-of-care')!.make(from)] };
+    const raw = [shocked(-0.37), edgeOfCare];
+    const lines = createWindowLines(structuredClone(setup));
+    // As the worker answers: every path, with the ranges worked out for some settings and not (yet) for others.
+    const answer = (settings: unknown[], rangesFor: (i: number) => boolean) => {
+      const all = withCostedBaseline(settings.map(parsed));
+      const paths = all.map((scenario, i) => {
+        const path = projectScenario(setup, estimates, scenario, { draws: rangesFor(i) ? 40 : 0, seed: 5 }, placementSetup);
+        return { ...withRanges(path, rangesFor(i) ? { bands: path.bands!, placements: null, interventions: [] } : null), scenario };
+      });
+      return buildResultJson({ dataset, report: null, run: { history, estimates, setup, baseline: paths[0]!, scenarios: paths.slice(1) } }).projection!;
+    };
+
+    const first = lines.lines(raw);
+    expect(first).toEqual(chartPathsOf(answer(raw, () => false)));
+    // The ranges arrive for every line: learnt, and drawn again for the same settings.
+    const ranged = answer(raw, () => true);
+    lines.learn(ranged);
+    expect(lines.lines(raw)).toEqual(chartPathsOf(ranged));
+    // A slider moves in the first scenario: its line moves and its range is not known yet; the baseline's stays.
+    const moved = [shocked(-0.5), edgeOfCare];
+    const next = lines.lines(moved)!;
+    expect(next).toEqual(chartPathsOf(answer(moved, (i) => i !== 1)));
+    expect(next.scenarios[0]!.bands).toBeNull();
+    expect(next.scenarios[0]!.referrals).not.toEqual(first!.scenarios[0]!.referrals);
+    expect(next.baseline.bands).toEqual(chartPathsOf(ranged).baseline.bands);
+    // A setting out of range: nothing is projected, and no lines are worked out.
+    expect(lines.lines([shocked(-3)])).toBeNull();
   });
 });

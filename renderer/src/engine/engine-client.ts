@@ -6,7 +6,7 @@ import type { HousingOutcome } from '../../../shared/result/housing-outcome.ts';
 import type { BacktestResult } from '../../../shared/engine/children/backtest.ts';
 import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
 import type { CalibrationJson, ResultJson } from '../../../shared/result/result-json.ts';
-import type { ChartPaths } from '../../../shared/result/chart-paths.ts';
+import type { ProjectionSetup } from '../../../shared/engine/children/project.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 
 export interface Projection {
@@ -17,13 +17,13 @@ export interface Projection {
 }
 
 export interface EngineClient {
-  load(dataset: Dataset): Promise<ResultJson>;
+  /** The lists fitted: the baseline projected, and the projection's starting point for the window's own lines. */
+  load(dataset: Dataset, horizon: number): Promise<{ result: ResultJson; setup: ProjectionSetup }>;
   /**
    * Resolves with the expected paths at once (null when a newer projection request replaced this one);
    * `onComplete` is called later with the likely ranges of every scenario, if this is still the latest.
-   * `onPaths`, before either, with the charts' lines where a scenario's path was not known yet.
    */
-  project(scenarios: ScenarioInput[], horizon: number, onComplete?: (answer: Projection) => void, onPaths?: (paths: ChartPaths) => void): Promise<Projection | null>;
+  project(scenarios: ScenarioInput[], horizon: number, onComplete?: (answer: Projection) => void): Promise<Projection | null>;
   backtest(from: string, horizon: number): Promise<BacktestResult>;
   /** Rolling-origin backtests of the loaded workbook (kept by the worker until the lists change). */
   calibrate(): Promise<CalibrationJson>;
@@ -48,16 +48,9 @@ export function createEngineClient(): EngineClient {
   let latestProjection = 0;
   const pending = new Map<number, (response: EngineResponse) => void>();
   const completions = new Map<number, (answer: Projection) => void>();
-  const early = new Map<number, (paths: ChartPaths) => void>();
   const housingCompletions = new Map<number, (answer: HousingProjection) => void>();
   worker.onmessage = (event: MessageEvent<EngineResponse>) => {
     const response = event.data;
-    if (response.kind === 'paths') {
-      const show = early.get(response.id);
-      early.delete(response.id);
-      if (response.id === latestProjection) show?.(response.paths);
-      return;
-    }
     if (response.kind === 'completed') {
       const complete = completions.get(response.id);
       completions.delete(response.id);
@@ -83,18 +76,16 @@ export function createEngineClient(): EngineClient {
       return r;
     });
   return {
-    load: async (dataset) => {
-      const r = await send({ kind: 'load', dataset });
-      return (r as Extract<EngineResponse, { kind: 'loaded' }>).result;
+    load: async (dataset, horizon) => {
+      const r = (await send({ kind: 'load', dataset, horizon })) as Extract<EngineResponse, { kind: 'loaded' }>;
+      return { result: r.result, setup: r.setup };
     },
-    project: async (scenarios, horizon, onComplete, onPaths) => {
+    project: async (scenarios, horizon, onComplete) => {
       const id = nextId++;
       latestProjection = id;
       for (const stale of completions.keys()) completions.delete(stale);
-      early.clear();
       if (onComplete) completions.set(id, onComplete);
-      if (onPaths) early.set(id, onPaths);
-      const r = await send({ kind: 'project', scenarios, horizon, bands: onComplete !== undefined }, id).finally(() => early.delete(id));
+      const r = await send({ kind: 'project', scenarios, horizon, bands: onComplete !== undefined }, id);
       return id === latestProjection && r.kind === 'projected' ? { result: r.result, ms: r.ms, complete: r.complete } : null;
     },
     backtest: async (from, horizon) => {

@@ -1,5 +1,6 @@
 // The demand engine off the UI thread: the window stays responsive while sliders move. A slider move is
-// answered at once with the expected paths; the likely ranges (hundreds of simulated futures each) follow,
+// answered with the expected paths (a moment later where a path is new: the window draws the charts' lines
+// itself first); the likely ranges (hundreds of simulated futures each) follow,
 // worked out a slice at a time so that the next slider move never waits behind them. Ranges are kept by
 // scenario settings, so moving one scenario's slider recomputes only that scenario's range. Where placements
 // are known, the expected paths and the ranges carry them too, as the export's do.
@@ -13,11 +14,11 @@ import { withWorkbookCosts } from '../../../shared/engine/core/workbook-costs.ts
 import { futureLockdown } from '../../../shared/engine/children/presets.ts';
 import {
   bandOptions,
-  costedBaseline,
-  expectedTotals,
+  expectedPathKey,
   prepareProjection,
   projectScenario,
   startScenarioBands,
+  withCostedBaseline,
   withRanges,
   type ModelRun,
   type PreparedProjection,
@@ -27,7 +28,6 @@ import {
 } from '../../../shared/engine/children/run-model.ts';
 import { parseScenario, type Scenario } from '../../../shared/engine/scenario.ts';
 import { buildResultJson } from '../../../shared/result/result-json.ts';
-import { chartPathsFromTotals, type ChartPaths } from '../../../shared/result/chart-paths.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 import { answerHousing, isHousingRequest } from './housing-work.ts';
 import { scenarioProblemsInWords } from '../../../shared/text/scenario-problems.ts';
@@ -54,8 +54,6 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   return value;
 }
 
-const keyOf = (scenario: Scenario, horizon: number) => JSON.stringify([horizon, { ...scenario, name: '', description: '' }]);
-
 function setupFor(f: Fitted, horizon: number): PreparedProjection {
   let prepared = f.setups.get(horizon);
   if (!prepared) f.setups.set(horizon, (prepared = prepareProjection(f.dataset, f.history, f.estimates, horizon)));
@@ -80,23 +78,7 @@ function scenariosOf(scenariosRaw: unknown[], horizon: number): Array<{ key: str
     if (!parsed.ok) throw new Error(scenarioProblemsInWords(raw, i).join(' '));
     return parsed.scenario;
   });
-  const costed = withWorkbookCosts(scenarios);
-  return [costedBaseline(costed), ...costed].map((scenario) => ({ key: keyOf(scenario, horizon), scenario }));
-}
-
-/**
- * The charts' lines at once, where a path is not known yet: its placements and spend take most of its time
- * (several times its totals), and the charts draw only the totals. Null when every path is known already.
- */
-function earlyPaths(all: Array<{ key: string; scenario: Scenario }>, horizon: number, bands: boolean): ChartPaths | null {
-  const f = fitted;
-  if (!f || all.every(({ key }) => expected.has(key))) return null;
-  const { setup } = setupFor(f, horizon);
-  return chartPathsFromTotals(
-    setup.startMonth,
-    horizon,
-    all.map(({ key, scenario }) => ({ name: scenario.name, series: expected.get(key)?.series ?? expectedTotals(setup, scenario), bands: (bands && finished.get(key)?.bands) || null })),
-  );
+  return withCostedBaseline(scenarios).map((scenario) => ({ key: expectedPathKey(scenario, horizon), scenario }));
 }
 
 function project(all: Array<{ key: string; scenario: Scenario }>, horizon: number, bands: boolean): Projected {
@@ -118,8 +100,9 @@ function project(all: Array<{ key: string; scenario: Scenario }>, horizon: numbe
 const restMs = 150;
 
 /**
- * How long the expected paths' placements and spend wait once the charts' lines have gone: about 10 ms of
- * work (20 on a large authority) that would otherwise share the processor with the window while it draws.
+ * How long a projection with a new expected path waits: its placements and spend are about 10 ms of work
+ * (20 on a large authority) that would otherwise share the processor with the window while it draws the
+ * charts' lines, which it works out itself.
  */
 const restOfAnswerMs = 40;
 
@@ -204,25 +187,24 @@ self.onmessage = (event: MessageEvent<EngineRequest>) => {
     if (isHousingRequest(request)) answerHousing(request, reply);
     else if (request.kind === 'load') {
       const history = buildHistory(request.dataset, []);
-      fitted = { dataset: request.dataset, history, estimates: estimate(request.dataset, history, []), setups: new Map() };
+      const f = (fitted = { dataset: request.dataset, history, estimates: estimate(request.dataset, history, []), setups: new Map() });
       expected.clear();
       finished.clear();
       running.clear();
-      reply({ id: request.id, kind: 'loaded', result: project(scenariosOf([], 24), 24, false).result, ms: performance.now() - started });
+      // With the starting point of the projection, from which the window works out the charts' lines itself.
+      reply({ id: request.id, kind: 'loaded', result: project(scenariosOf([], request.horizon), request.horizon, false).result, setup: setupFor(f, request.horizon).setup, ms: performance.now() - started });
       warmUpLeft = warmUpPaths;
       warmUpTick.port2.postMessage(null);
     } else if (request.kind === 'project') {
       latestProjection = request.id;
       if (!fitted) throw new Error('No workbook is loaded.');
       const all = scenariosOf(request.scenarios, request.horizon);
-      const paths = earlyPaths(all, request.horizon, request.bands);
-      if (!paths) {
+      if (all.every(({ key }) => expected.has(key))) {
         answer(request, all, started);
         return;
       }
-      reply({ id: request.id, kind: 'paths', paths, ms: performance.now() - started });
-      // The rest of the answer waits while the window draws the lines, and is not worked out at all if the
-      // settings change again meanwhile (a slider being dragged).
+      // A new path: the window has drawn its lines itself (window-lines.ts). The rest waits while the window
+      // draws, and is not worked out at all if the settings change again meanwhile (a slider being dragged).
       const f = fitted;
       setTimeout(() => {
         if (request.id !== latestProjection || fitted !== f) reply({ id: request.id, kind: 'superseded' });

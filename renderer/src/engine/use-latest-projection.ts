@@ -1,37 +1,27 @@
-// Scenarios projected in the engine worker as they change: the charts' lines first where the worker sends
-// them early, the expected paths at once, the likely ranges when they are worked out. An answer to settings
-// that have since changed is dropped; the last figures stay on screen until the next arrive. Children's
-// services and housing both project this way.
+// Scenarios projected in the engine worker as they change: the expected paths at once, the likely ranges
+// when they are worked out. An answer to settings that have since changed is dropped; the last figures stay
+// on screen until the next arrive. Children's services and housing both project this way.
 import { useEffect } from 'react';
 
-export function useLatestProjection<P, E = never>(
+export function useLatestProjection<P>(
   /** False while there is nothing to project, or a setting is to be put right first. */
   ready: boolean,
-  project: (onComplete: (full: P) => void, onEarly: (early: E) => void) => Promise<P | null>,
+  project: (onComplete: (full: P) => void) => Promise<P | null>,
   onProjection: (projection: P) => void,
   onProblem: (message: string | null) => void,
   deps: readonly unknown[],
-  /** Lines to draw ahead of the projection; called with null when the projection they came ahead of failed. */
-  onEarly?: (early: E | null) => void,
 ): void {
   useEffect(() => {
     if (!ready) return;
     let cancelled = false;
-    project(
-      (full) => !cancelled && onProjection(full),
-      (early) => !cancelled && onEarly?.(early),
-    ).then(
+    project((full) => !cancelled && onProjection(full)).then(
       (answer) => {
         if (answer && !cancelled) {
           onProjection(answer);
           onProblem(null);
         }
       },
-      (err: unknown) => {
-        if (cancelled) return;
-        onEarly?.(null);
-        onProblem(err instanceof Error ? err.message : String(err));
-      },
+      (err: unknown) => !cancelled && onProblem(err instanceof Error ? err.message : String(err)),
     );
     return () => {
       cancelled = true;

@@ -78,6 +78,15 @@ export function costedBaseline(scenarios: readonly Scenario[]): Scenario {
   return costed ? { ...baselineScenario, costs: costed.costs, caseloads: costed.caseloads } : baselineScenario;
 }
 
+/** The baseline, costed as the scenarios are, then the scenarios with the workbook's costs: what is projected. */
+export function withCostedBaseline(scenarios: readonly Scenario[]): Scenario[] {
+  const costed = withWorkbookCosts(scenarios);
+  return [costedBaseline(costed), ...costed];
+}
+
+/** What an expected path, and its likely ranges, depend on: a scenario's settings (not its name) and the horizon. */
+export const expectedPathKey = (scenario: Scenario, horizon: number) => JSON.stringify([horizon, { ...scenario, name: '', description: '' }]);
+
 /** A scenario's likely ranges: the totals' bands and, where placements are known, the placements'. */
 export interface ScenarioRanges {
   bands: Bands;
