@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { WorkbookBridge } from '../../shared/contracts/bridge.ts';
 import type { MenuCommand } from '../../shared/contracts/menu-commands.ts';
 import type { AppInfo, Ssda903ReportJson, WorkbookSummary } from '../../shared/contracts/schemas.ts';
@@ -6,6 +7,7 @@ import type { Dataset } from '../../shared/dataset/types.ts';
 import type { ScenarioInput } from '../../shared/engine/scenario.ts';
 import type { ImportReport } from '../../shared/import/report.ts';
 import type { ResultJson } from '../../shared/result/result-json.ts';
+import type { ChartPaths } from '../../shared/result/chart-paths.ts';
 import { scenarioProblemsInWords } from '../../shared/text/scenario-problems.ts';
 import { ExportPanel } from './components/ExportPanel.tsx';
 import { HelpDialog, type HelpTopic } from './components/HelpDialog.tsx';
@@ -16,6 +18,7 @@ import { WorkbookNotices } from './components/WorkbookNotices.tsx';
 import { WorkbookTitleForm } from './components/WorkbookTitleForm.tsx';
 import { createEngineClient, type EngineClient, type Projection } from './engine/engine-client.ts';
 import { useLatestProjection } from './engine/use-latest-projection.ts';
+import { createWindowLines, type WindowLines } from './engine/window-lines.ts';
 import { DataStep } from './steps/DataStep.tsx';
 import { HousingDataStep } from './steps/HousingDataStep.tsx';
 import { HousingWorkbook } from './steps/housing/HousingWorkbook.tsx';
@@ -36,6 +39,9 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
   const [compare, setCompare] = useState<number[]>([]);
   const [fitted, setFitted] = useState<ResultJson | null>(null);
   const [projection, setProjection] = useState<Projection | null>(null);
+  // The Scenarios step's lines for the latest settings, worked out in the window ahead of their projection.
+  const [preview, setPreview] = useState<ChartPaths | null>(null);
+  const windowLines = useRef<WindowLines | null>(null);
   const [modelProblem, setModelProblem] = useState<string | null>(null);
   const [step, setStep] = useState<StepId>('data');
   const [help, setHelp] = useState<HelpTopic | null>(null);
@@ -74,6 +80,8 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
     let cancelled = false;
     setFitted(null);
     setProjection(null);
+    setPreview(null);
+    windowLines.current = null;
     if (workbook.service === 'housing') {
       // A housing workbook's steps fetch and fit its lists themselves (steps/housing/HousingWorkbook.tsx).
       setReport(null);
@@ -94,8 +102,9 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
         return;
       }
       try {
-        const result = await engine.load(data.dataset as Dataset);
+        const { result, setup } = await engine.load(data.dataset as Dataset, horizon);
         if (!cancelled) {
+          windowLines.current = createWindowLines(setup);
           setFitted(result);
           setModelProblem(null);
         }
@@ -113,15 +122,31 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
   const unsettled = useMemo(() => scenarios.flatMap((s, i) => scenarioProblemsInWords(s, i)), [scenarios]);
 
   // Scenarios: project at once (in the worker), save shortly after the last change. The last result stays
-  // on screen until the next one arrives; the likely ranges follow the expected paths.
-  useLatestProjection(fitted !== null && unsettled.length === 0, (onComplete) => engine.project(scenarios, horizon, onComplete), setProjection, setModelProblem, [fitted, scenarios, engine]);
+  // on screen until the next one arrives; the likely ranges follow the expected paths. Projections are drawn
+  // as they arrive, rendered at once (not in a later task, after which a frame could come first); the lines
+  // the window worked out for the same settings give way to them.
+  const showProjection = useCallback((next: Projection) => {
+    if (next.result.projection) windowLines.current?.learn(next.result.projection);
+    flushSync(() => {
+      setProjection(next);
+      setPreview(null);
+    });
+  }, []);
+  useLatestProjection(fitted !== null && unsettled.length === 0, (onComplete) => engine.project(scenarios, horizon, onComplete), showProjection, setModelProblem, [fitted, scenarios, engine]);
 
-  const changeScenarios = (next: ScenarioInput[]) => {
-    setScenarios(next);
-    if (saveTimer.current) clearTimeout(saveTimer.current);
-    if (next.some((s, i) => scenarioProblemsInWords(s, i).length > 0)) return;
-    saveTimer.current = setTimeout(() => void run(async () => setWorkbook(await bridge.saveScenarios({ scenarios: next }))), 400);
-  };
+  // The same function from render to render: the scenario settings are then drawn again only when they change.
+  const changeScenarios = useCallback(
+    (next: ScenarioInput[]) => {
+      const unsettledNext = next.some((s, i) => scenarioProblemsInWords(s, i).length > 0);
+      setScenarios(next);
+      // The charts' lines for the new settings, drawn in this same task; none while a setting is to be put right.
+      setPreview(unsettledNext ? null : (windowLines.current?.lines(next) ?? null));
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+      if (unsettledNext) return;
+      saveTimer.current = setTimeout(() => void run(async () => setWorkbook(await bridge.saveScenarios({ scenarios: next }))), 400);
+    },
+    [bridge, run],
+  );
 
   const onCommand = useCallback(
     (command: MenuCommand) => {
@@ -246,7 +271,7 @@ export function App({ bridge }: { bridge: WorkbookBridge }) {
         )}
         {step === 'history' && result && <HistoryStep result={result} />}
         {step === 'scenarios' && result && (
-          <ScenariosStep scenarios={scenarios} onChange={changeScenarios} selected={selected} onSelect={setSelected} compare={compare} onCompare={setCompare} result={result} rangesPending={projection ? !projection.complete : true} />
+          <ScenariosStep scenarios={scenarios} onChange={changeScenarios} selected={selected} onSelect={setSelected} compare={compare} onCompare={setCompare} result={result} preview={preview} rangesPending={projection ? !projection.complete : true} />
         )}
         {step === 'results' && result && <ResultsStep result={result} rangesPending={projection ? !projection.complete : true} runBacktest={(from, months) => engine.backtest(from, months)} calibrate={calibrateWorkbook} />}
         {step === 'export' && !housing && <ExportPanel bridge={bridge} />}

@@ -24,7 +24,8 @@ function finite(value: number, field: string, decimals: number): number {
   const scale = 10 ** decimals;
   return Math.round(value * scale) / scale;
 }
-const counts2 = (values: ArrayLike<number>, field: string) => Array.from(values, (v) => finite(v, field, 2));
+/** Counts of children as the result gives them (two decimals): the charts' early paths are rounded by the same rule. */
+export const counts2 = (values: ArrayLike<number>, field: string) => Array.from(values, (v) => finite(v, field, 2));
 const pounds = (values: ArrayLike<number>, field: string) => Array.from(values, (v) => finite(v, field, 0));
 
 function counts(c: ListCounts) {
@@ -110,7 +111,20 @@ export interface ResultInput {
   calibration?: Calibration;
 }
 
+// The history is the same in every result of one fitted workbook, and by placement it reads every child in
+// care (several milliseconds a result on a large authority, paid again at every slider move): worked out
+// once per history and dataset. Results only ever pass it on (serialised, or copied to the window).
+const histories = new WeakMap<ModelRun['history'], { dataset: Dataset; json: ReturnType<typeof historyOf> }>();
+
 function historyJson(run: ModelRun, dataset: Dataset) {
+  const known = histories.get(run.history);
+  if (known && known.dataset === dataset) return known.json;
+  const json = historyOf(run, dataset);
+  histories.set(run.history, { dataset, json });
+  return json;
+}
+
+function historyOf(run: ModelRun, dataset: Dataset) {
   const h = run.history;
   const series = Object.fromEntries(seriesNames.map((s) => [s, h.series[s].map((v) => (v === null ? null : finite(v, `history.${s}`, 2)))])) as Record<(typeof seriesNames)[number], (number | null)[]>;
   const byPlacement = placementHistory(dataset, h);

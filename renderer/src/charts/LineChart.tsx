@@ -1,11 +1,11 @@
 // One line chart for every screen: months along the bottom (Sep 2025), series as lines, an optional likely
 // range drawn as a shaded band. The figures are also given in a table for screen readers and for checking.
-import { CategoryScale, Chart as ChartJS, Filler, Legend, LinearScale, LineElement, PointElement, Title, Tooltip, type ChartData, type ChartOptions } from 'chart.js';
-import { useState } from 'react';
-import { Line } from 'react-chartjs-2';
+import { CategoryScale, Chart as ChartJS, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Title, Tooltip, type ChartOptions } from 'chart.js';
+import { useMemo, useState } from 'react';
 import { countForPeople, monthForPeople, poundsForAxis, poundsForPeople, workersForPeople } from '../../../shared/text/people-format.ts';
+import { ChartCanvas, type LineDataset } from './ChartCanvas.tsx';
 
-ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Filler, Legend, Tooltip, Title);
+ChartJS.register(LineController, CategoryScale, LinearScale, PointElement, LineElement, Filler, Legend, Tooltip, Title);
 
 export interface ChartSeries {
   label: string;
@@ -48,30 +48,16 @@ export function LineChart({ title, months, series, yTitle, id, unit = 'count', l
 }) {
   const [open, setOpen] = useState(false);
   const format = formatFor[unit];
-  const datasets: ChartData<'line'>['datasets'] = [];
+  const labels = useMemo(() => months.map(monthForPeople), [months]);
+  const datasets: LineDataset[] = [];
   for (const s of series) {
     if (s.band) {
-      datasets.push({ label: `${s.label}: likely range (low)`, data: [...s.band.low], borderColor: 'transparent', backgroundColor: 'transparent', pointRadius: 0, fill: false });
-      datasets.push({ label: `${s.label}: likely range`, data: [...s.band.high], borderColor: 'transparent', backgroundColor: `${s.colour}2e`, pointRadius: 0, fill: '-1' });
+      datasets.push({ label: `${s.label}: likely range (low)`, data: s.band.low as number[], borderColor: 'transparent', backgroundColor: 'transparent', pointRadius: 0, fill: false });
+      datasets.push({ label: `${s.label}: likely range`, data: s.band.high as number[], borderColor: 'transparent', backgroundColor: `${s.colour}2e`, pointRadius: 0, fill: '-1' });
     }
-    datasets.push({ label: s.label, data: [...s.values], borderColor: s.colour, backgroundColor: s.colour, borderWidth: 2, borderDash: s.dashed ? [6, 4] : [], pointRadius: s.marker ? 7 : 0, pointStyle: s.marker ? 'rectRot' : 'circle', showLine: !s.marker, spanGaps: false, tension: 0 });
+    datasets.push({ label: s.label, data: s.values as Array<number | null>, borderColor: s.colour, backgroundColor: s.colour, borderWidth: 2, borderDash: s.dashed ? [6, 4] : [], pointRadius: s.marker ? 7 : 0, pointStyle: s.marker ? 'rectRot' : 'circle', showLine: !s.marker, spanGaps: false, tension: 0 });
   }
-  const options: ChartOptions<'line'> = {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false,
-    interaction: { mode: 'index', intersect: false },
-    plugins: {
-      title: { display: true, text: title, font: { size: compact ? 14 : 15 } },
-      legend: { display: legend, position: 'bottom', labels: { filter: (item) => !item.text.endsWith('(low)') } },
-      tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${typeof item.parsed.y === 'number' ? format(item.parsed.y) : 'not known'}` } },
-    },
-    scales: {
-      // Counts step in whole numbers (a chart of 0 or 1 child would otherwise label 0.2 as 0); an empty chart still shows 0 to 1.
-      y: { beginAtZero: true, suggestedMax: 1, title: { display: !compact, text: yTitle }, ticks: { precision: unit === 'pounds' ? undefined : unit === 'count' ? 0 : 1, callback: (value) => axisFormat[unit](Number(value)) } },
-      x: { ticks: { maxTicksLimit: compact ? 6 : 8, maxRotation: 0 } },
-    },
-  };
+  const options = useMemo(() => lineOptions(title, yTitle, unit, legend, compact), [title, yTitle, unit, legend, compact]);
   const cell = (v: number | null | undefined, key: string) =>
     v === null || v === undefined ? (
       <td key={key}>not known</td>
@@ -83,7 +69,7 @@ export function LineChart({ title, months, series, yTitle, id, unit = 'count', l
   return (
     <figure className={compact ? 'chart compact' : 'chart'} aria-labelledby={`${id}-caption`}>
       <div className="chart-canvas">
-        <Line data={{ labels: months.map(monthForPeople), datasets }} options={options} aria-hidden="true" />
+        <ChartCanvas labels={labels} datasets={datasets} options={options} />
       </div>
       <figcaption id={`${id}-caption`}>
         <details onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -130,4 +116,25 @@ export function LineChart({ title, months, series, yTitle, id, unit = 'count', l
       </figcaption>
     </figure>
   );
+}
+
+// Made once per chart and its words: a chart is given new options only when they change.
+function lineOptions(title: string, yTitle: string, unit: ChartUnit, legend: boolean, compact: boolean): ChartOptions<'line'> {
+  const format = formatFor[unit];
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false,
+    interaction: { mode: 'index', intersect: false },
+    plugins: {
+      title: { display: true, text: title, font: { size: compact ? 14 : 15 } },
+      legend: { display: legend, position: 'bottom', labels: { filter: (item) => !item.text.endsWith('(low)') } },
+      tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${typeof item.parsed.y === 'number' ? format(item.parsed.y) : 'not known'}` } },
+    },
+    scales: {
+      // Counts step in whole numbers (a chart of 0 or 1 child would otherwise label 0.2 as 0); an empty chart still shows 0 to 1.
+      y: { beginAtZero: true, suggestedMax: 1, title: { display: !compact, text: yTitle }, ticks: { precision: unit === 'pounds' ? undefined : unit === 'count' ? 0 : 1, callback: (value) => axisFormat[unit](Number(value)) } },
+      x: { ticks: { maxTicksLimit: compact ? 6 : 8, maxRotation: 0 } },
+    },
+  };
 }

@@ -6,6 +6,7 @@ import type { HousingOutcome } from '../../../shared/result/housing-outcome.ts';
 import type { BacktestResult } from '../../../shared/engine/children/backtest.ts';
 import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
 import type { CalibrationJson, ResultJson } from '../../../shared/result/result-json.ts';
+import type { ProjectionSetup } from '../../../shared/engine/children/project.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 
 export interface Projection {
@@ -16,7 +17,8 @@ export interface Projection {
 }
 
 export interface EngineClient {
-  load(dataset: Dataset): Promise<ResultJson>;
+  /** The lists fitted: the baseline projected, and the projection's starting point for the window's own lines. */
+  load(dataset: Dataset, horizon: number): Promise<{ result: ResultJson; setup: ProjectionSetup }>;
   /**
    * Resolves with the expected paths at once (null when a newer projection request replaced this one);
    * `onComplete` is called later with the likely ranges of every scenario, if this is still the latest.
@@ -74,17 +76,17 @@ export function createEngineClient(): EngineClient {
       return r;
     });
   return {
-    load: async (dataset) => {
-      const r = await send({ kind: 'load', dataset });
-      return (r as Extract<EngineResponse, { kind: 'loaded' }>).result;
+    load: async (dataset, horizon) => {
+      const r = (await send({ kind: 'load', dataset, horizon })) as Extract<EngineResponse, { kind: 'loaded' }>;
+      return { result: r.result, setup: r.setup };
     },
     project: async (scenarios, horizon, onComplete) => {
       const id = nextId++;
       latestProjection = id;
       for (const stale of completions.keys()) completions.delete(stale);
       if (onComplete) completions.set(id, onComplete);
-      const r = (await send({ kind: 'project', scenarios, horizon, bands: onComplete !== undefined }, id)) as Extract<EngineResponse, { kind: 'projected' }>;
-      return id === latestProjection ? { result: r.result, ms: r.ms, complete: r.complete } : null;
+      const r = await send({ kind: 'project', scenarios, horizon, bands: onComplete !== undefined }, id);
+      return id === latestProjection && r.kind === 'projected' ? { result: r.result, ms: r.ms, complete: r.complete } : null;
     },
     backtest: async (from, horizon) => {
       const r = await send({ kind: 'backtest', from, horizon });

@@ -1,5 +1,6 @@
 // The demand engine off the UI thread: the window stays responsive while sliders move. A slider move is
-// answered at once with the expected paths; the likely ranges (hundreds of simulated futures each) follow,
+// answered with the expected paths (a moment later where a path is new: the window draws the charts' lines
+// itself first); the likely ranges (hundreds of simulated futures each) follow,
 // worked out a slice at a time so that the next slider move never waits behind them. Ranges are kept by
 // scenario settings, so moving one scenario's slider recomputes only that scenario's range. Where placements
 // are known, the expected paths and the ranges carry them too, as the export's do.
@@ -13,10 +14,11 @@ import { withWorkbookCosts } from '../../../shared/engine/core/workbook-costs.ts
 import { futureLockdown } from '../../../shared/engine/children/presets.ts';
 import {
   bandOptions,
-  costedBaseline,
+  expectedPathKey,
   prepareProjection,
   projectScenario,
   startScenarioBands,
+  withCostedBaseline,
   withRanges,
   type ModelRun,
   type PreparedProjection,
@@ -52,8 +54,6 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   return value;
 }
 
-const keyOf = (scenario: Scenario, horizon: number) => JSON.stringify([horizon, { ...scenario, name: '', description: '' }]);
-
 function setupFor(f: Fitted, horizon: number): PreparedProjection {
   let prepared = f.setups.get(horizon);
   if (!prepared) f.setups.set(horizon, (prepared = prepareProjection(f.dataset, f.history, f.estimates, horizon)));
@@ -71,19 +71,22 @@ interface Projected {
   missing: Array<{ key: string; scenario: Scenario }>;
 }
 
-function project(scenariosRaw: unknown[], horizon: number, bands: boolean): Projected {
-  const f = fitted;
-  if (!f) throw new Error('No workbook is loaded.');
-  const { setup } = setupFor(f, horizon);
+/** The baseline and the scenarios, costed as the workbook costs them, each with its key. */
+function scenariosOf(scenariosRaw: unknown[], horizon: number): Array<{ key: string; scenario: Scenario }> {
   const scenarios = scenariosRaw.map((raw, i) => {
     const parsed = parseScenario(raw);
     if (!parsed.ok) throw new Error(scenarioProblemsInWords(raw, i).join(' '));
     return parsed.scenario;
   });
+  return withCostedBaseline(scenarios).map((scenario) => ({ key: expectedPathKey(scenario, horizon), scenario }));
+}
+
+function project(all: Array<{ key: string; scenario: Scenario }>, horizon: number, bands: boolean): Projected {
+  const f = fitted;
+  if (!f) throw new Error('No workbook is loaded.');
+  const { setup } = setupFor(f, horizon);
   const missing: Projected['missing'] = [];
-  const costed = withWorkbookCosts(scenarios);
-  const projected = [costedBaseline(costed), ...costed].map((scenario) => {
-    const key = keyOf(scenario, horizon);
+  const projected = all.map(({ key, scenario }) => {
     const path = expectedPath(f, horizon, key, scenario);
     const known = finished.get(key) ?? null;
     if (bands && !known && !missing.some((m) => m.key === key)) missing.push({ key, scenario });
@@ -95,6 +98,24 @@ function project(scenariosRaw: unknown[], horizon: number, bands: boolean): Proj
 
 /** How long the settings must rest before range work starts. */
 const restMs = 150;
+
+/**
+ * How long a projection with a new expected path waits: its placements and spend are about 10 ms of work
+ * (20 on a large authority) that would otherwise share the processor with the window while it draws the
+ * charts' lines, which it works out itself.
+ */
+const restOfAnswerMs = 40;
+
+/** The expected paths, then the likely ranges still to be worked out. */
+function answer(request: Extract<EngineRequest, { kind: 'project' }>, all: Array<{ key: string; scenario: Scenario }>, started: number): void {
+  try {
+    const { result, missing } = project(all, request.horizon, request.bands);
+    reply({ id: request.id, kind: 'projected', result, ms: performance.now() - started, complete: missing.length === 0 });
+    if (missing.length) workOutRanges(request, missing, started);
+  } catch (err) {
+    reply({ id: request.id, kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+  }
+}
 
 // Yielding through a message port lets a newer request in between two slices of range work.
 const tick = new MessageChannel();
@@ -124,7 +145,7 @@ function workOutRanges(request: Extract<EngineRequest, { kind: 'project' }>, mis
       return;
     }
     try {
-      const { result } = project(request.scenarios, request.horizon, true);
+      const { result } = project(scenariosOf(request.scenarios, request.horizon), request.horizon, true);
       reply({ id: request.id, kind: 'completed', result, ms: performance.now() - started });
     } catch (err) {
       reply({ id: request.id, kind: 'failed', message: err instanceof Error ? err.message : String(err) });
@@ -132,7 +153,7 @@ function workOutRanges(request: Extract<EngineRequest, { kind: 'project' }>, mis
   };
   // While a slider is still moving, each range would be thrown away at the next move: start once the
   // settings have rested a moment, leaving the processor to the expected paths and the charts meanwhile.
-  setTimeout(() => request.id === latestProjection && tick.port2.postMessage(null), restMs);
+  setTimeout(() => request.id === latestProjection && tick.port2.postMessage(null), Math.max(0, restMs - (performance.now() - started)));
 }
 
 // The engine's code runs several times slower until the browser has run it a few times: the first slider
@@ -166,18 +187,29 @@ self.onmessage = (event: MessageEvent<EngineRequest>) => {
     if (isHousingRequest(request)) answerHousing(request, reply);
     else if (request.kind === 'load') {
       const history = buildHistory(request.dataset, []);
-      fitted = { dataset: request.dataset, history, estimates: estimate(request.dataset, history, []), setups: new Map() };
+      const f = (fitted = { dataset: request.dataset, history, estimates: estimate(request.dataset, history, []), setups: new Map() });
       expected.clear();
       finished.clear();
       running.clear();
-      reply({ id: request.id, kind: 'loaded', result: project([], 24, false).result, ms: performance.now() - started });
+      // With the starting point of the projection, from which the window works out the charts' lines itself.
+      reply({ id: request.id, kind: 'loaded', result: project(scenariosOf([], request.horizon), request.horizon, false).result, setup: setupFor(f, request.horizon).setup, ms: performance.now() - started });
       warmUpLeft = warmUpPaths;
       warmUpTick.port2.postMessage(null);
     } else if (request.kind === 'project') {
       latestProjection = request.id;
-      const { result, missing } = project(request.scenarios, request.horizon, request.bands);
-      reply({ id: request.id, kind: 'projected', result, ms: performance.now() - started, complete: missing.length === 0 });
-      if (missing.length) workOutRanges(request, missing, started);
+      if (!fitted) throw new Error('No workbook is loaded.');
+      const all = scenariosOf(request.scenarios, request.horizon);
+      if (all.every(({ key }) => expected.has(key))) {
+        answer(request, all, started);
+        return;
+      }
+      // A new path: the window has drawn its lines itself (window-lines.ts). The rest waits while the window
+      // draws, and is not worked out at all if the settings change again meanwhile (a slider being dragged).
+      const f = fitted;
+      setTimeout(() => {
+        if (request.id !== latestProjection || fitted !== f) reply({ id: request.id, kind: 'superseded' });
+        else answer(request, all, started);
+      }, restOfAnswerMs);
     } else if (request.kind === 'calibrate') {
       if (!fitted) throw new Error('No workbook is loaded.');
       reply({ id: request.id, kind: 'calibrated', calibration: calibrationResult(fitted.dataset, [], fitted.history), ms: performance.now() - started });

@@ -1,8 +1,9 @@
-import { memo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { describeScenario } from '../../../shared/engine/children/describe-scenario.ts';
 import { futureLockdown, englandLockdowns2020 } from '../../../shared/engine/children/presets.ts';
 import { monthOfIso } from '../../../shared/engine/core/months.ts';
 import type { ScenarioInput } from '../../../shared/engine/scenario.ts';
+import { chartPathsOf, type ChartPaths } from '../../../shared/result/chart-paths.ts';
 import type { ResultJson } from '../../../shared/result/result-json.ts';
 import { arrivalsWords, type Driver } from '../../../shared/text/arrivals-words.ts';
 import { dateForPeople, monthForPeople } from '../../../shared/text/people-format.ts';
@@ -19,29 +20,50 @@ import { ScenarioHeading, ScenarioList, ShockDates, scenarioEditing, scenarioInW
 
 export interface ScenariosProps extends ScenarioEditingProps {
   result: ResultJson | null;
+  /** The charts' lines for the latest settings, where they arrived ahead of the result. */
+  preview?: ChartPaths | null;
   /** True while the likely ranges of the latest settings are still being worked out. */
   rangesPending: boolean;
 }
 
-export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare, onCompare, result, rangesPending }: ScenariosProps) {
-  const start = result?.projection?.months[0] ?? null;
+/**
+ * The settings and the charts are drawn apart: a slider move draws the settings again (not the charts, whose
+ * lines have not changed yet), and the lines that answer it draw the charts again (not the settings).
+ */
+export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare, onCompare, result, preview = null, rangesPending }: ScenariosProps) {
+  const projection = result?.projection;
+  const months = useSameItems(projection?.months ?? null);
+  // Where List 8 or SSDA903 gives placement types, children in care are costed placement by placement.
+  const placementsKnown = projection !== undefined && 'claByPlacement' in projection.baseline;
+  const fromResult = useMemo(() => (projection ? chartPathsOf(projection) : null), [projection]);
+  const paths = preview ?? fromResult;
+  return (
+    <div className="scenarios">
+      <ScenarioSettings scenarios={scenarios} onChange={onChange} selected={selected} onSelect={onSelect} compare={compare} onCompare={onCompare} months={months} placementsKnown={placementsKnown} />
+      {paths && <ScenarioChartsSection paths={paths} selected={selected} compare={compare} rangesPending={rangesPending} driver={result?.estimates?.driver} />}
+    </div>
+  );
+}
+
+/** The same array as last time while its items are the same: a new result's months are usually the last one's. */
+function useSameItems<T>(items: readonly T[] | null): readonly T[] | null {
+  const last = useRef(items);
+  const same = items === last.current || (items !== null && last.current !== null && items.length === last.current.length && items.every((v, i) => v === last.current![i]));
+  if (!same) last.current = items;
+  return last.current;
+}
+
+const ScenarioSettings = memo(function ScenarioSettings({ scenarios, onChange, selected, onSelect, compare, onCompare, months, placementsKnown }: ScenarioEditingProps & { months: readonly string[] | null; placementsKnown: boolean }) {
+  const start = months?.[0] ?? null;
   const startMonth = start ? monthOfIso(`${start}-01`) : null;
   const { current, update, updateShock, removeShock, add, remove } = scenarioEditing({ scenarios, onChange, selected, onSelect, compare, onCompare });
   // Unit costs and caseloads are the workbook's: the baseline is costed with them, so an edit applies to every
   // scenario, and a scenario's spend differs from the baseline's only by what the scenario changes in demand.
   const updateMoney = (changes: Pick<ScenarioInput, 'costs' | 'caseloads'>) => onChange(scenarios.map((s) => ({ ...s, ...changes })));
-  const projection = result?.projection;
-  // Where List 8 or SSDA903 gives placement types, children in care are costed placement by placement.
-  const placementsKnown = projection !== undefined && 'claByPlacement' in projection.baseline;
-  const scenarioResults = projection?.scenarios ?? [];
-  // The scenario being edited is always drawn, with up to four others ticked to compare.
-  const shown = [...new Set([selected, ...compare])].filter((i) => i < scenarioResults.length).sort((a, b) => a - b);
-  const colourOf = (i: number) => colourIn(shown, i);
   const description = scenarioInWords(current, describeScenario);
 
   return (
-    <div className="scenarios">
-      <div className="scenario-settings">
+    <div className="scenario-settings">
       <ScenarioList scenarios={scenarios} selected={selected} onSelect={onSelect} compare={compare} onCompare={onCompare}>
           {startMonth !== null && (
             <button type="button" onClick={() => add({ ...futureLockdown(startMonth) })}>
@@ -59,24 +81,24 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
       {current && (
         <section className="scenario-editor" aria-labelledby="scenario-editor-heading">
           <ScenarioHeading name={current.name ?? ''} onRename={(name) => update({ name })} onDuplicate={() => add({ ...current, name: `${current.name} (copy)` })} onDelete={() => remove(selected)} description={description} />
-          {projection && startMonth !== null && (current.shocks ?? []).some((sh) => ['before', 'after'].includes(shockPlace(sh, startMonth, projection.months.length))) && (
+          {months && startMonth !== null && (current.shocks ?? []).some((sh) => ['before', 'after'].includes(shockPlace(sh, startMonth, months.length))) && (
             <div className="notice outside" role="note">
               <p>
-                {(current.shocks ?? []).every((sh) => ['before', 'after'].includes(shockPlace(sh, startMonth, projection.months.length)))
-                  ? `None of this scenario's shocks falls within the projection (${monthForPeople(projection.months[0]!)} to ${monthForPeople(projection.months.at(-1)!)}), so they change nothing in it.`
-                  : `Some of this scenario's shocks fall outside the projection (${monthForPeople(projection.months[0]!)} to ${monthForPeople(projection.months.at(-1)!)}) and change nothing in it.`}{' '}
-                To see what the same shocks would do if they happened again, move them so the first starts in {monthForPeople(projection.months[Math.min(3, projection.months.length - 1)]!)}, with the same lengths and gaps.
+                {(current.shocks ?? []).every((sh) => ['before', 'after'].includes(shockPlace(sh, startMonth, months.length)))
+                  ? `None of this scenario's shocks falls within the projection (${monthForPeople(months[0]!)} to ${monthForPeople(months.at(-1)!)}), so they change nothing in it.`
+                  : `Some of this scenario's shocks fall outside the projection (${monthForPeople(months[0]!)} to ${monthForPeople(months.at(-1)!)}) and change nothing in it.`}{' '}
+                To see what the same shocks would do if they happened again, move them so the first starts in {monthForPeople(months[Math.min(3, months.length - 1)]!)}, with the same lengths and gaps.
               </p>
-              <button type="button" onClick={() => update({ shocks: moveShocksInto(current, startMonth, Math.min(3, projection.months.length - 1)).shocks })}>
+              <button type="button" onClick={() => update({ shocks: moveShocksInto(current, startMonth, Math.min(3, months.length - 1)).shocks })}>
                 Move the shocks into the projection
               </button>
             </div>
           )}
-          {projection && <Timeline months={projection.months} scenario={current} />}
+          {months && <Timeline months={months} scenario={current} />}
           {(current.shocks ?? []).map((shock, k) => (
             <fieldset key={k}>
               <legend>Shock {k + 1}</legend>
-              {projection && startMonth !== null && shockPlaceInWords(shock, startMonth, projection.months.length) && <p className="hint">{shockPlaceInWords(shock, startMonth, projection.months.length)}</p>}
+              {months && startMonth !== null && shockPlaceInWords(shock, startMonth, months.length) && <p className="hint">{shockPlaceInWords(shock, startMonth, months.length)}</p>}
               <ShockDates index={k} shock={shock} onChange={(changes) => updateShock(k, changes)} onRemove={() => removeShock(k)} />
               <NumberField label="Change in referrals while it lasts" unit="%" percent min={-100} max={100} step={1} value={shock.referralChange ?? 0} onChange={(v) => updateShock(k, { referralChange: v })} />
               <NumberField label="Share of lost referrals that come back afterwards" unit="%" percent min={0} max={100} step={5} value={shock.returnShare ?? 0} onChange={(v) => updateShock(k, { returnShare: v })} />
@@ -113,37 +135,42 @@ export function ScenariosStep({ scenarios, onChange, selected, onSelect, compare
           </fieldset>
         </section>
       )}
-      </div>
-
-      {projection && (
-        <section className="scenario-charts" aria-labelledby="scenario-charts-heading">
-          <h2 id="scenario-charts-heading">{shown.length === 1 ? `Baseline against ${scenarioResults[shown[0]!]!.name}` : shown.length > 1 ? `Baseline against ${shown.length} scenarios` : 'Baseline'}</h2>
-          <ChartLegend
-            items={[
-              { label: 'Baseline', colour: baselineColour, note: 'shaded: its likely range' },
-              ...shown.map((i) => ({ label: scenarioResults[i]!.name, colour: colourOf(i), ...(i === selected ? { note: scenarioResults[i]!.bands ? 'being edited, shaded: its likely range' : 'being edited' } : {}) })),
-            ]}
-          />
-          <p className="muted ranges-status" role="status">
-            {rangesPending ? 'Working out the likely ranges…' : ''}
-          </p>
-          <ScenarioCharts projection={projection} shown={shown.join(',')} selected={selected} driver={result?.estimates?.driver} />
-        </section>
-      )}
     </div>
   );
-}
+});
+
+const ScenarioChartsSection = memo(function ScenarioChartsSection({ paths, selected, compare, rangesPending, driver }: { paths: ChartPaths; selected: number; compare: readonly number[]; rangesPending: boolean; driver: Driver | undefined }) {
+  const scenarioResults = paths.scenarios;
+  // The scenario being edited is always drawn, with up to four others ticked to compare.
+  const shown = [...new Set([selected, ...compare])].filter((i) => i < scenarioResults.length).sort((a, b) => a - b);
+  const colourOf = (i: number) => colourIn(shown, i);
+  return (
+    <section className="scenario-charts" aria-labelledby="scenario-charts-heading">
+      <h2 id="scenario-charts-heading">{shown.length === 1 ? `Baseline against ${scenarioResults[shown[0]!]!.name}` : shown.length > 1 ? `Baseline against ${shown.length} scenarios` : 'Baseline'}</h2>
+      <ChartLegend
+        items={[
+          { label: 'Baseline', colour: baselineColour, note: 'shaded: its likely range' },
+          ...shown.map((i) => ({ label: scenarioResults[i]!.name, colour: colourOf(i), ...(i === selected ? { note: scenarioResults[i]!.bands ? 'being edited, shaded: its likely range' : 'being edited' } : {}) })),
+        ]}
+      />
+      <p className="muted ranges-status" role="status">
+        {rangesPending ? 'Working out the likely ranges…' : ''}
+      </p>
+      <ScenarioCharts paths={paths} shown={shown.join(',')} selected={selected} driver={driver} />
+    </section>
+  );
+});
 
 // Colours follow the scenario's place in the list (as on Results) unless that would repeat one.
 const colourIn = (shown: readonly number[], i: number) => scenarioColour(shown.every((k) => k < 5) ? i : shown.indexOf(i));
 
 /**
- * The three charts, redrawn only when the projection or what is drawn changes: a slider move redraws
- * them once, when the new projection arrives, not also on the keystroke that asked for it.
+ * The three charts, drawn again only when their lines or what is drawn change: a slider move redraws them
+ * once, when the new lines arrive, not also on the keystroke that asked for them.
  */
-const ScenarioCharts = memo(function ScenarioCharts({ projection, shown: shownKey, selected, driver }: { projection: NonNullable<ResultJson['projection']>; shown: string; selected: number; driver: Driver | undefined }) {
+const ScenarioCharts = memo(function ScenarioCharts({ paths, shown: shownKey, selected, driver }: { paths: ChartPaths; shown: string; selected: number; driver: Driver | undefined }) {
   const shown = shownKey ? shownKey.split(',').map(Number) : [];
-  const scenarioResults = projection.scenarios ?? [];
+  const scenarioResults = paths.scenarios;
   const editedBands = scenarioResults[selected]?.bands;
   return (
     <div className="chart-stack">
@@ -155,9 +182,9 @@ const ScenarioCharts = memo(function ScenarioCharts({ projection, shown: shownKe
           legend={false}
           title={key === 'referrals' ? arrivalsWords(driver).eachMonth : key === 'cppOpen' ? 'Children on child protection plans' : 'Children looked after'}
           yTitle={key === 'referrals' ? arrivalsWords(driver).axis : 'Children'}
-          months={projection.months}
+          months={paths.months}
           series={[
-            { label: 'Baseline', values: projection.baseline[key], colour: baselineColour, band: projection.bands.baseline ? { low: projection.bands.baseline[key].p10, high: projection.bands.baseline[key].p90 } : undefined },
+            { label: 'Baseline', values: paths.baseline[key], colour: baselineColour, band: paths.baseline.bands ? { low: paths.baseline.bands[key].p10, high: paths.baseline.bands[key].p90 } : undefined },
             ...shown.map((i) => ({ label: scenarioResults[i]!.name, values: scenarioResults[i]![key], colour: colourIn(shown, i), band: i === selected && editedBands ? { low: editedBands[key].p10, high: editedBands[key].p90 } : undefined })),
           ]}
         />

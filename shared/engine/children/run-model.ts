@@ -78,6 +78,15 @@ export function costedBaseline(scenarios: readonly Scenario[]): Scenario {
   return costed ? { ...baselineScenario, costs: costed.costs, caseloads: costed.caseloads } : baselineScenario;
 }
 
+/** The baseline, costed as the scenarios are, then the scenarios with the workbook's costs: what is projected. */
+export function withCostedBaseline(scenarios: readonly Scenario[]): Scenario[] {
+  const costed = withWorkbookCosts(scenarios);
+  return [costedBaseline(costed), ...costed];
+}
+
+/** What an expected path, and its likely ranges, depend on: a scenario's settings (not its name) and the horizon. */
+export const expectedPathKey = (scenario: Scenario, horizon: number) => JSON.stringify([horizon, { ...scenario, name: '', description: '' }]);
+
 /** A scenario's likely ranges: the totals' bands and, where placements are known, the placements'. */
 export interface ScenarioRanges {
   bands: Bands;
@@ -152,6 +161,19 @@ export function withRanges(path: ProjectedScenario, ranges: ScenarioRanges | nul
   };
 }
 
+/** The expected totals (referrals, plans, children in care) of a scenario's means: the path's own series. */
+function totalsFor(setup: ProjectionSetup, vectors: ScenarioVectors): ProjectionSeries {
+  return runProjection(setup, vectors, centralDraw(setup), allocateSeries(setup.horizon));
+}
+
+/**
+ * A scenario's expected referrals, plans and children in care, the same numbers as its expected path's series,
+ * without the placements and spend that take most of a path's time: what the Scenarios step's charts draw.
+ */
+export function expectedTotals(setup: ProjectionSetup, scenario: Scenario): ProjectionSeries {
+  return totalsFor(setup, scenarioVectors(scenario, setup.startMonth, setup.horizon));
+}
+
 /** An expected path with what another path may take over from it: its means, and its placements before any shift. */
 interface ExpectedPath {
   path: ProjectedScenario;
@@ -169,9 +191,11 @@ function expectedPath(setup: ProjectionSetup, estimates: Estimates, scenario: Sc
   const vectors = scenarioVectors(scenario, setup.startMonth, H);
   const departs = like ? departures(like.vectors, vectors, H) : null;
   const same = departs !== null && departs.referrals >= H && departs.cpp >= H && departs.cla >= H;
-  const series = allocateSeries(H);
-  if (same) for (const key of seriesKeys) series[key].set(like!.path.series[key]);
-  else runProjection(setup, vectors, centralDraw(setup), series);
+  let series: ProjectionSeries;
+  if (same) {
+    series = allocateSeries(H);
+    for (const key of seriesKeys) series[key].set(like!.path.series[key]);
+  } else series = totalsFor(setup, vectors);
   const costs = unitCosts(scenario, estimates.placementMix);
   // Where placements are known, children in care are costed placement by placement (placements/).
   const unshifted = placementSetup ? (same && like!.unshifted ? like!.unshifted : projectPlacements(placementSetup.model, placementSetup.stock, series, H)) : null;
