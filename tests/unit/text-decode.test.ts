@@ -44,6 +44,7 @@ describe('strict UTF-8 decoding of files', () => {
     const body = new TextEncoder().encode('Child ID,Café\r\nA1,’x’');
     expect(decodeText(Uint8Array.from([...bom, ...body]))).toEqual({ text: 'Child ID,Café\r\nA1,’x’', encoding: 'utf-8' });
     expect(decodeText(Uint8Array.from([...bom, ...bom, ...body])).text).toBe('\uFEFFChild ID,Café\r\nA1,’x’');
+    expect(decodeText(Uint8Array.from([...bom, ...bom, ...bom, ...body])).text).toBe('\uFEFF\uFEFFChild ID,Café\r\nA1,’x’');
   });
 
   it('reads Windows-1252 where one byte is not UTF-8, in a long file as in a short one', () => {

@@ -47,40 +47,16 @@ function isValidUtf8(bytes: Uint8Array, start: number): boolean {
   return true;
 }
 
-/** Valid UTF-8 as text, one code unit (or surrogate pair) per character. */
-function utf8ToText(bytes: Uint8Array, start: number): string {
-  const units = new Uint16Array(Math.max(0, bytes.length - start));
-  let n = 0;
-  let i = start;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      units[n++] = b;
-      i++;
-      continue;
-    }
-    const need = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
-    let cp = b & (need === 3 ? 0x07 : need === 2 ? 0x0f : 0x1f);
-    for (let k = 1; k <= need; k++) cp = (cp << 6) | (bytes[i + k]! & 0x3f);
-    if (cp < 0x10000) units[n++] = cp;
-    else {
-      // A surrogate pair, as String.fromCodePoint writes it.
-      units[n++] = 0xd800 + ((cp - 0x10000) >> 10);
-      units[n++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
-    }
-    i += need + 1;
-  }
-  return fromCodeUnits(units, n);
-}
-
 /** Strict UTF-8: returns null at the first invalid sequence, so the caller can fall back to Windows-1252. */
 export function decodeUtf8Strict(bytes: Uint8Array, start = 0): string | null {
   if (!isValidUtf8(bytes, start)) return null;
   // Checked, the bytes are turned into text by fflate, through the runtime's own decoder where it has one
-  // (several times faster than a loop here). That decoder drops a byte-order mark at the start, so text
-  // that begins with one (a second mark, after the file's own) is made here, keeping it as the file has it.
-  if (bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) return utf8ToText(bytes, start);
-  return strFromU8(start === 0 ? bytes : bytes.subarray(start));
+  // (several times faster than a loop here). That decoder drops a byte-order mark at the start, so marks
+  // the text begins with (after the file's own) are kept here, as the file has them.
+  let from = start;
+  while (bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf) from += 3;
+  const text = strFromU8(from === 0 ? bytes : bytes.subarray(from));
+  return from === start ? text : '\uFEFF'.repeat((from - start) / 3) + text;
 }
 
 export function decodeWindows1252(bytes: Uint8Array, start = 0): string {
