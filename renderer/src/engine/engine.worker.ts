@@ -11,7 +11,7 @@ import { estimate, type Estimates } from '../../../shared/engine/children/estima
 import { buildHistory, type MonthlyHistory } from '../../../shared/engine/children/history.ts';
 import { monthOfIso } from '../../../shared/engine/core/months.ts';
 import { withWorkbookCosts } from '../../../shared/engine/core/workbook-costs.ts';
-import { futureLockdown } from '../../../shared/engine/children/presets.ts';
+import { remember, warmUpLockdown } from './recent.ts';
 import {
   bandOptions,
   expectedPathKey,
@@ -47,12 +47,6 @@ let running = new Map<string, ScenarioBandRun>();
 let latestProjection = 0;
 
 const reply = (response: EngineResponse) => (self as unknown as Worker).postMessage(response);
-
-function remember<V>(cache: Map<string, V>, key: string, value: V): V {
-  if (cache.size >= 64) cache.delete(cache.keys().next().value!);
-  cache.set(key, value);
-  return value;
-}
 
 function setupFor(f: Fitted, horizon: number): PreparedProjection {
   let prepared = f.setups.get(horizon);
@@ -168,9 +162,7 @@ warmUpTick.port1.onmessage = () => {
   if (!f || warmUpLeft <= 0) return;
   warmUpLeft--;
   const { setup, placementSetup } = setupFor(f, 24);
-  const lockdown = futureLockdown(setup.startMonth);
-  const depth = -0.1 - 0.05 * warmUpLeft;
-  const scenario = { ...lockdown, shocks: lockdown.shocks.map((shock) => ({ ...shock, referralChange: depth })) };
+  const scenario = warmUpLockdown(setup.startMonth, warmUpLeft);
   try {
     projectScenario(setup, f.estimates, withWorkbookCosts([scenario])[0]!, { draws: 0, seed: bandOptions.seed }, placementSetup);
   } catch {

@@ -4,11 +4,11 @@
 // a round trip to the worker and a frame later. They are the lines the worker's projection then gives
 // (tests/unit/chart-paths.test.ts), with the likely ranges its answers have given for the same settings.
 import type { ProjectionSetup, ProjectionSeries } from '../../../shared/engine/children/project.ts';
-import { futureLockdown } from '../../../shared/engine/children/presets.ts';
 import { expectedPathKey, expectedTotals, withCostedBaseline } from '../../../shared/engine/children/run-model.ts';
 import { parseScenario, type Scenario } from '../../../shared/engine/scenario.ts';
 import { chartPathsFromTotals, rangesBySettings, type ChartPaths, type RangeLines } from '../../../shared/result/chart-paths.ts';
 import type { ResultJson } from '../../../shared/result/result-json.ts';
+import { remember, warmUpLockdown } from './recent.ts';
 
 export interface WindowLines {
   /** The charts' lines for these settings; null if a setting is to be put right first (nothing is projected). */
@@ -24,15 +24,6 @@ export interface WindowLines {
  * a person's input never waits behind more than one, and nothing is kept. As the engine worker does.
  */
 const warmUps = 8;
-
-/** As many as the worker keeps of each (64): a slider's recent settings. */
-const kept = 64;
-
-function remember<V>(cache: Map<string, V>, key: string, value: V): V {
-  if (cache.size >= kept) cache.delete(cache.keys().next().value!);
-  cache.set(key, value);
-  return value;
-}
 
 /** `setup`: the worker's starting point of the projection for the open workbook (the same numbers, copied). */
 export function createWindowLines(setup: ProjectionSetup): WindowLines {
@@ -56,8 +47,7 @@ export function createWindowLines(setup: ProjectionSetup): WindowLines {
   let left = warmUps;
   const warmUp = () => {
     if (left-- <= 0) return;
-    const lockdown = futureLockdown(setup.startMonth);
-    linesOf([{ ...lockdown, shocks: lockdown.shocks.map((shock) => ({ ...shock, referralChange: -0.1 - 0.05 * left })) }], false);
+    linesOf([warmUpLockdown(setup.startMonth, left)], false);
     setTimeout(warmUp, 0);
   };
   setTimeout(warmUp, 0);
