@@ -2,7 +2,7 @@
 // the launch, the first screen and the collection of page errors.
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { requireRendererBuild, startLoopbackApp, type RunningApp } from './loopback-app.ts';
+import { pacedWorkerEntry, requireRendererBuild, startLoopbackApp, type RunningApp } from './loopback-app.ts';
 
 export interface AppPage {
   app: RunningApp;
@@ -13,9 +13,18 @@ export interface AppPage {
   close(): Promise<void>;
 }
 
-export async function openAppPage(options: { width?: number; height?: number; clipboard?: boolean; bypassCSP?: boolean } = {}): Promise<AppPage> {
+export interface AppPageOptions {
+  width?: number;
+  height?: number;
+  clipboard?: boolean;
+  bypassCSP?: boolean;
+  /** Each import's row counts paced (tests of the progress bar and Cancel): see paced-work.ts. */
+  pacedImports?: boolean;
+}
+
+export async function openAppPage(options: AppPageOptions = {}): Promise<AppPage> {
   requireRendererBuild();
-  const app = await startLoopbackApp();
+  const app = await startLoopbackApp(undefined, undefined, options.pacedImports ? pacedWorkerEntry : undefined);
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 720 }, bypassCSP: options.bypassCSP ?? false });
   if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.origin });

@@ -16,12 +16,18 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** `prepare` may put files in the data folder before the app first looks at it (a workbook left open last time). */
-export async function startLoopbackApp(rendererRoot = rendererBuild, prepare?: (dataFolder: string) => void): Promise<RunningApp> {
+/** The worker that paces each import's row counts, for the progress tests (paced-work.ts). */
+export const pacedWorkerEntry = new URL('./paced-worker.mjs', import.meta.url);
+
+/**
+ * `prepare` may put files in the data folder before the app first looks at it (a workbook left open last
+ * time); `workerEntry` is the backend worker's script (the sources' own, or the paced one).
+ */
+export async function startLoopbackApp(rendererRoot = rendererBuild, prepare?: (dataFolder: string) => void, workerEntry: URL = sourceWorkerEntry): Promise<RunningApp> {
   const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'demand-workbook-data-'));
   prepare?.(dataFolder);
   // The backend in its worker thread, as the desktop app and dev:web run it.
-  const backend = startBackendWorker({ entry: sourceWorkerEntry, productName: 'Demand Workbook', version: '0.1.0', transport: 'loopback', dataFolder, chooseSavePath: savePathChooser(dataFolder) });
+  const backend = startBackendWorker({ entry: workerEntry, productName: 'Demand Workbook', version: '0.1.0', transport: 'loopback', dataFolder, chooseSavePath: savePathChooser(dataFolder) });
   const server = await startLoopbackServer({ host: backend, rendererRoot });
   // Ready when the page opens, as the desktop app is by the time its window shows: the worker has
   // loaded and the first workbook (the demo) is open.
