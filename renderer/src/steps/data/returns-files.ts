@@ -7,9 +7,14 @@ export interface ReturnsFile {
   base64: string;
 }
 
-/** A file's bytes as base64, for the bridge (in slices: one call per byte would overflow the stack). */
+/** A file's bytes as base64, for the bridge. */
 export function base64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
+  // The browser's own encoder where it has one (Chromium 140 on): about ten times faster, and this runs on
+  // the window's thread (42 MB: 0.2 s instead of 2 s).
+  const native = (bytes as Uint8Array & { toBase64?: () => string }).toBase64;
+  if (typeof native === 'function') return native.call(bytes);
+  // Otherwise in slices: one call per byte would overflow the stack.
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
