@@ -142,6 +142,9 @@ describe('the workbook screens', () => {
   it('saves, closes and reopens the workbook and finds its lists and scenarios', async () => {
     await page.getByLabel('Workbook name').fill('Riverside LIIA sample');
     await page.getByRole('button', { name: 'Rename' }).click();
+    // Save as offers the workbook's name as the file name: once the rename has landed (on a busy machine
+    // it can still be on its way, and the file would be saved under the old name).
+    await page.waitForFunction(() => document.title.startsWith('Riverside LIIA sample'));
     await page.getByRole('button', { name: 'Save as…' }).click();
     // The browser version asks for the name in the page.
     await page.getByRole('button', { name: 'Save', exact: true }).click();
