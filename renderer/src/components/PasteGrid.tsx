@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { parseDelimited } from '../../../shared/import/text/delimited.ts';
+import { parseDelimitedRows } from '../../../shared/import/text/delimited.ts';
 import { columnToName, type ImportIssue } from '../../../shared/import/report.ts';
 
 const rowHeight = 28;
@@ -13,6 +13,12 @@ function issueOnRow(issue: ImportIssue<string>): string {
   return column ? `${column}: ${issue.message}` : issue.message;
 }
 
+/**
+ * New rows: pasted (all the grid's rows replaced, with the text they were read from) or edited (a cell
+ * changed, a row deleted).
+ */
+export type OnGridRows = (rows: string[][], how: 'paste' | 'edit', pastedText?: string) => void;
+
 export interface CellPosition {
   row: number;
   column: number;
@@ -24,8 +30,7 @@ export function PasteGrid({ label, rows, issues, onRows, onEmptyPaste, active, o
   label: string;
   rows: string[][];
   issues: readonly ImportIssue<string>[];
-  /** New rows: pasted (all the grid's rows replaced) or edited (a cell changed, a row deleted). */
-  onRows: (rows: string[][], how: 'paste' | 'edit') => void;
+  onRows: OnGridRows;
   /** Ctrl+V with nothing on the clipboard but blanks. */
   onEmptyPaste: () => void;
   active: CellPosition | null;
@@ -96,12 +101,12 @@ export function PasteGrid({ label, rows, issues, onRows, onEmptyPaste, active, o
         onPaste={(event) => {
           const text = event.clipboardData.getData('text/plain');
           event.preventDefault();
-          const pasted = parseDelimited(text).map((r) => r.cells);
+          const pasted = parseDelimitedRows(text).rows;
           if (pasted.every((r) => r.every((c) => c.trim() === ''))) {
             onEmptyPaste();
             return;
           }
-          onRows(pasted, 'paste');
+          onRows(pasted, 'paste', text);
           onActive({ row: 0, column: 0 });
         }}
       >

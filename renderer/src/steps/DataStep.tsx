@@ -10,6 +10,7 @@ import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
 import { ListPanel } from './data/ListPanel.tsx';
 import { ImportProgress, useImportCall } from './data/import-status.tsx';
 import { AskedAndSaid, DropFiles, FileNotes, ListsToolbar, OtherListNotice } from './data/list-step-parts.tsx';
+import { afterPaint } from './data/after-paint.ts';
 import { base64 } from './data/returns-files.ts';
 import { Ssda903Card } from './data/Ssda903Card.tsx';
 
@@ -32,7 +33,8 @@ type Said = { kind: 'done' | 'unchanged'; message: string; at: ListId | 'top' };
 type ListNotice = { kind: 'empty' } | { kind: 'other-list'; list: ListId; rows: string[][] };
 
 const validDate = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
-const pasted = (list: ListId, rows: string[][]) => ({ kind: 'pasted' as const, list, name: `Pasted ${labelOf(list)}`, text: formatDelimited(rows) });
+/** A grid's rows for the bridge: as the text they were pasted from, when they are that text's rows, else written out again. */
+const pasted = (list: ListId, rows: string[][], text?: string) => ({ kind: 'pasted' as const, list, name: `Pasted ${labelOf(list)}`, text: text ?? formatDelimited(rows) });
 
 // The analyst's lists: pasted rows stay in this window only (raw IDs never leave it unpseudonymised); each
 // change to a grid is imported at once and replaces that list only, and the workbook stores the
@@ -142,8 +144,8 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
 
   const ownedBy = (kind: 'grid' | 'files') => lists.map((l) => l.id).filter((l) => owners.current[l] === kind);
 
-  /** Rows pasted or edited in one grid: shown at once, imported at once, replacing that list only. */
-  const changeGrid = (list: ListId, rows: string[][], how: 'paste' | 'edit') => {
+  /** Rows pasted or edited in one grid: shown at once, imported once they are drawn, replacing that list only. */
+  const changeGrid = (list: ListId, rows: string[][], how: 'paste' | 'edit', pastedText?: string) => {
     if (how === 'paste') {
       const other = otherListOfRows(rows, list);
       if (other) {
@@ -161,7 +163,8 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
       setSaid({ kind: 'unchanged', message: `The grid is empty: the workbook still holds its ${countOfList(list, workbook.rows[list])}. Paste the list again to replace them.`, at: list });
       return;
     }
-    void importNow([pasted(list, rows)], { kind: 'grids', before: { [list]: before }, after: { [list]: rows } }, owners.current[list] === 'grid' ? [list] : []);
+    const replaceWithoutAsking = owners.current[list] === 'grid' ? [list] : [];
+    afterPaint(() => void importNow([pasted(list, rows, pastedText)], { kind: 'grids', before: { [list]: before }, after: { [list]: rows } }, replaceWithoutAsking));
   };
 
   const answer = async (replace: boolean) => {
@@ -296,7 +299,7 @@ export function DataStep({ bridge, workbook, report, returnsReport, appDialog, o
             rows={grids[l.id]}
             issues={issues}
             columnOf={(column) => columnOfIssue(grids[l.id], l.id, column)}
-            onRows={(rows, how) => changeGrid(l.id, rows, how)}
+            onRows={(rows, how, text) => changeGrid(l.id, rows, how, text)}
             onEmptyPaste={() => {
               setNotices((n) => ({ ...n, [l.id]: { kind: 'empty' } }));
               setSaid(null);

@@ -9,6 +9,7 @@ import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
 import { ListPanel } from './data/ListPanel.tsx';
 import { ImportProgress, useImportCall } from './data/import-status.tsx';
 import { AskedAndSaid, DropFiles, FileNotes, ListsToolbar, OtherListNotice } from './data/list-step-parts.tsx';
+import { afterPaint } from './data/after-paint.ts';
 import { base64 } from './data/returns-files.ts';
 
 const lists: ReadonlyArray<{ id: HousingList; label: string; hint: string; noun: [string, string] }> = [
@@ -77,14 +78,15 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
     settle(await call(() => bridge.importHousingLists({ sources, extractDate: null, replaceWithoutAsking, dateOrders: answers.current })), before, at);
   };
 
-  const changeGrid = (list: HousingList, next: string[][], how: 'paste' | 'edit') => {
+  const changeGrid = (list: HousingList, next: string[][], how: 'paste' | 'edit', pastedText?: string) => {
     const other = how === 'paste' ? otherListOfRows(next, list, housingTableCatalogue) : null;
     setOtherList((o) => ({ ...o, [list]: other ? { list: other, rows: next } : undefined }));
     if (other) return;
     const before = { [list]: grids[list] };
     setGrids((g) => ({ ...g, [list]: next }));
     if (next.length === 0) return;
-    void importNow([{ kind: 'pasted', list, name: `Pasted ${labelOf(list).toLowerCase()}`, text: formatDelimited(next) }], before, list);
+    // Drawn first, then imported (after-paint.ts).
+    afterPaint(() => void importNow([{ kind: 'pasted', list, name: `Pasted ${labelOf(list).toLowerCase()}`, text: pastedText ?? formatDelimited(next) }], before, list));
   };
 
   const answer = async (replace: boolean) => {
@@ -159,7 +161,7 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
             rows={grids[l.id]}
             issues={issues}
             columnOf={(column) => columnOfIssue(grids[l.id], l.id, column, housingTableCatalogue)}
-            onRows={(next, how) => changeGrid(l.id, next, how)}
+            onRows={(next, how, text) => changeGrid(l.id, next, how, text)}
             onEmptyPaste={() => setSaid({ kind: 'unchanged', message: 'Nothing to paste: the clipboard holds no rows. Copy the rows in Excel (Ctrl+C), then click the grid and press Ctrl+V.', at: l.id })}
           >
             {notes.map((n, k) => (

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { ImportIssue, ListCounts } from '../../../../shared/import/report.ts';
-import { PasteGrid, type CellPosition } from '../../components/PasteGrid.tsx';
+import { PasteGrid, type CellPosition, type OnGridRows } from '../../components/PasteGrid.tsx';
 import { ListIssues } from './ListIssues.tsx';
 import { RowCounts } from './list-step-parts.tsx';
 
@@ -21,7 +21,7 @@ export function ListPanel<I extends ImportIssue<string>>({ list, label, hint, co
   issues: readonly I[];
   /** The grid column an issue's column is in. */
   columnOf: (column: string | null) => number;
-  onRows: (rows: string[][], how: 'paste' | 'edit') => void;
+  onRows: OnGridRows;
   onEmptyPaste: () => void;
   /** Notes and notices on the list, and what an import asked or said here: shown above the grid. */
   children: ReactNode;
