@@ -3,10 +3,9 @@ import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
 import type { DateOrderAnswer, DateQuestion, ImportResponse, ListChangeResult, Ssda903ReportJson, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
 import type { ListId } from '../../../shared/import/list-catalogue.ts';
 import { countOfList } from '../../../shared/import/list-words.ts';
-import { formatDelimited } from '../../../shared/import/text/delimited.ts';
 import type { ImportIssue, ImportReport, ListCounts } from '../../../shared/import/report.ts';
 import { DateField } from '../components/DateField.tsx';
-import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
+import { columnOfIssue, otherListOfRows, pastedSource } from './data/grid-lists.ts';
 import { ListPanel } from './data/ListPanel.tsx';
 import { ImportProgress, useImportCall } from './data/import-status.tsx';
 import { AskedAndSaid, DropFiles, FileNotes, ListsToolbar, OtherListNotice } from './data/list-step-parts.tsx';
@@ -33,8 +32,7 @@ type Said = { kind: 'done' | 'unchanged'; message: string; at: ListId | 'top' };
 type ListNotice = { kind: 'empty' } | { kind: 'other-list'; list: ListId; rows: string[][] };
 
 const validDate = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
-/** A grid's rows for the bridge: as the text they were pasted from, when they are that text's rows, else written out again. */
-const pasted = (list: ListId, rows: string[][], text?: string) => ({ kind: 'pasted' as const, list, name: `Pasted ${labelOf(list)}`, text: text ?? formatDelimited(rows) });
+const pasted = (list: ListId, rows: string[][], text?: string) => pastedSource(list, `Pasted ${labelOf(list)}`, rows, text);
 
 // The analyst's lists: pasted rows stay in this window only (raw IDs never leave it unpseudonymised); each
 // change to a grid is imported at once and replaces that list only, and the workbook stores the

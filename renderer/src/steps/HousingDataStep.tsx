@@ -3,9 +3,8 @@ import type { WorkbookBridge } from '../../../shared/contracts/bridge.ts';
 import type { HousingImportReportJson, HousingImportRequest, HousingImportResponse, WorkbookSummary } from '../../../shared/contracts/schemas.ts';
 import type { HousingList } from '../../../shared/dataset/housing.ts';
 import { housingTableCatalogue } from '../../../shared/import/housing/housing-lists.ts';
-import { formatDelimited } from '../../../shared/import/text/delimited.ts';
 import { countForPeople } from '../../../shared/text/people-format.ts';
-import { columnOfIssue, otherListOfRows } from './data/grid-lists.ts';
+import { columnOfIssue, otherListOfRows, pastedSource } from './data/grid-lists.ts';
 import { ListPanel } from './data/ListPanel.tsx';
 import { ImportProgress, useImportCall } from './data/import-status.tsx';
 import { AskedAndSaid, DropFiles, FileNotes, ListsToolbar, OtherListNotice } from './data/list-step-parts.tsx';
@@ -86,7 +85,7 @@ export function HousingDataStep({ bridge, workbook, onImported }: { bridge: Work
     setGrids((g) => ({ ...g, [list]: next }));
     if (next.length === 0) return;
     // Drawn first, then imported (after-paint.ts).
-    afterPaint(() => void importNow([{ kind: 'pasted', list, name: `Pasted ${labelOf(list).toLowerCase()}`, text: pastedText ?? formatDelimited(next) }], before, list));
+    afterPaint(() => void importNow([pastedSource(list, `Pasted ${labelOf(list).toLowerCase()}`, next, pastedText)], before, list));
   };
 
   const answer = async (replace: boolean) => {
